@@ -1,0 +1,45 @@
+# Scrutiny Packs: everything from a fresh machine starts here.
+#   make serve   build and serve the site at http://127.0.0.1:8000 (live reload)
+#   make test    install what the tests need and run them
+#   make build   build site/ (with PDF packs), replacing the old one only on success
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: serve build test validate bench lint system-deps browser-deps clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	touch $(STAMP)
+
+# Pango for WeasyPrint's PDF packs, and poppler-utils for reading PDFs in tests.
+system-deps:
+	@scripts/system-deps.sh pdf
+
+# Debian's Chromium for the browser tests (Playwright cannot download browsers here).
+browser-deps:
+	@scripts/system-deps.sh browser
+
+export NO_MKDOCS_2_WARNING := 1
+
+serve: $(STAMP)
+	SCRUTINY_PACKS_PDF=$${SCRUTINY_PACKS_PDF:-0} $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: $(STAMP) system-deps
+	$(BIN)/scrutiny-packs build --site-dir site
+
+validate: $(STAMP)
+	$(BIN)/scrutiny-packs validate
+
+test: $(STAMP) system-deps browser-deps
+	$(BIN)/python -m pytest
+
+bench: $(STAMP) system-deps
+	$(BIN)/python benchmarks/build.py
+
+clean:
+	rm -rf site build .pytest_cache

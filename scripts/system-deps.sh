@@ -1,0 +1,35 @@
+#!/bin/sh
+# Install the system packages a feature needs, when they are missing.
+# Debian as root: apt-get. Anywhere else: say what to install, and fail.
+set -eu
+
+need=""
+case "${1:-}" in
+  pdf)
+    # WeasyPrint needs Pango; the tests read PDFs with poppler's pdftotext/pdftoppm.
+    ldconfig -p 2>/dev/null | grep -q 'libpango-1.0.so' || need="$need libpango-1.0-0 libpangoft2-1.0-0"
+    command -v pdftotext >/dev/null 2>&1 || need="$need poppler-utils"
+    fc-list 2>/dev/null | grep -qi 'dejavu' || need="$need fonts-dejavu-core"
+    ;;
+  browser)
+    [ -x /usr/bin/chromium ] || need="$need chromium"
+    ;;
+  *)
+    echo "usage: $0 pdf|browser" >&2
+    exit 2
+    ;;
+esac
+
+[ -z "$need" ] && exit 0
+
+if [ -r /etc/debian_version ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  echo "Installing system packages:$need"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  # shellcheck disable=SC2086
+  apt-get install -y -qq --no-install-recommends $need >/dev/null
+else
+  echo "Missing system packages:$need" >&2
+  echo "Install them with your system's package manager (Debian/Ubuntu: sudo apt-get install$need), then run make again." >&2
+  exit 1
+fi

@@ -1,0 +1,238 @@
+"""Load content/ into a Bank, collecting every problem in every file.
+
+One file per item; the file stem is the item's permanent id. Each file is
+read safely, validated against its kind's schema, then turned into typed
+objects. Cross-references are checked afterwards (see ``checks``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from . import checks, schema
+from .model import (
+    Area, Audience, Bank, Benchmark, Example, Indicator, Meeting, PackOptions, PackSpec, Page, Question,
+    Selection, Settings, Source,
+)
+from .problems import Problem
+from .yaml_source import MAX_BYTES, YamlDocument, parse_yaml, read_yaml
+
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
+
+# folder under content/, schema kind
+COLLECTIONS: tuple[tuple[str, str], ...] = (
+    ("areas", "area"),
+    ("audiences", "audience"),
+    ("benchmarks", "benchmark"),
+    ("indicators", "indicator"),
+    ("questions", "question"),
+    ("packs", "pack"),
+)
+MARKDOWN_SECTIONS = ("modules", "pages")
+
+
+@dataclass(slots=True)
+class LoadResult:
+    bank: Bank
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not any(p.is_error for p in self.problems)
+
+
+def _date(value: Any) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        return None
+
+
+def _clean(text: Any) -> str:
+    """Plain text with runs of whitespace (including line breaks) made single spaces."""
+    return " ".join(str(text).split()) if text is not None else ""
+
+
+def _tuple(values: Any) -> tuple[str, ...]:
+    return tuple(str(v) for v in values or ())
+
+
+def _source(data: Any) -> Source | None:
+    if not isinstance(data, dict):
+        return None
+    return Source(**{k: _clean(data.get(k, "")) for k in ("document", "module", "section", "quote", "note")})
+
+
+def _area(id_: str, d: dict, path: str) -> Area:
+    return Area(id_, _clean(d["name"]), d["description"].strip(), d.get("parent"), int(d.get("order", 0)), path)
+
+
+def _audience(id_: str, d: dict, path: str) -> Audience:
+    return Audience(id_, _clean(d["name"]), d["description"].strip(), _clean(d.get("short_name", "")),
+                    d.get("framing", "you"), int(d.get("order", 0)), path)
+
+
+def _benchmark(id_: str, d: dict, path: str) -> Benchmark:
+    examples = tuple(Example(e["text"].strip(), _source(e["source"])) for e in d.get("examples", ()))
+    return Benchmark(id_, _clean(d["title"]), _tuple(d["areas"]), d["text"].strip(), examples,
+                     _date(d.get("last_reviewed")), path)
+
+
+def _indicator(id_: str, d: dict, path: str) -> Indicator:
+    return Indicator(id_, _clean(d["name"]), _tuple(d["areas"]), d["description"].strip(),
+                     d.get("how_to_read", "").strip(), _source(d.get("source")), path)
+
+
+def _question(id_: str, d: dict, path: str) -> Question:
+    return Question(
+        id=id_, text=_clean(d["text"]), areas=_tuple(d["areas"]), audiences=_tuple(d["audiences"]),
+        asked_of=_clean(d.get("asked_of", "")), benchmarks=_tuple(d.get("benchmarks")),
+        listen_for=tuple(_clean(x) for x in d.get("listen_for", ())), evidence=_tuple(d.get("evidence")),
+        tags=_tuple(d.get("tags")), source=_source(d.get("source")), notes=d.get("notes", "").strip(),
+        last_reviewed=_date(d.get("last_reviewed")), status=d.get("status", "active"),
+        replaced_by=d.get("replaced_by"), path=path,
+    )
+
+
+def pack_from_data(id_: str, d: dict, path: str = "") -> PackSpec:
+    m = d.get("meeting", {}) or {}
+    s = d.get("selection", {}) or {}
+    o = d.get("options", {}) or {}
+    meeting = Meeting(body=_clean(m.get("body", "")), name=_clean(m.get("name", "")), date=_date(m.get("date")),
+                      item=_clean(m.get("item", "")), item_title=_clean(m.get("item_title", "")))
+    selection = Selection(**{k: _tuple(s.get(k)) for k in (
+        "areas", "audiences", "tags", "questions", "exclude_areas", "exclude_audiences", "exclude_tags",
+        "exclude_questions")}, match=s.get("match", "any"), order=s.get("order", "area"))
+    options = PackOptions(**{k: bool(o[k]) for k in ("benchmarks", "evidence", "notes_space", "rag") if k in o})
+    return PackSpec(id_, _clean(d["title"]), d.get("audience"), d.get("framing", "you"),
+                    d.get("description", "").strip(), meeting, selection, options, path)
+
+
+BUILDERS: dict[str, Callable[[str, dict, str], Any]] = {
+    "area": _area, "audience": _audience, "benchmark": _benchmark, "indicator": _indicator,
+    "question": _question, "pack": pack_from_data,
+}
+
+
+def split_front_matter(text: str, display_path: str) -> tuple[YamlDocument | None, str, int, list[Problem]]:
+    """(front matter, body, body's first line, problems) for a Markdown file."""
+    if not text.startswith("---\n"):
+        return None, text, 1, [Problem(display_path, 1, "", "missing front matter",
+                                       "start the file with '---', a 'title:' line, and '---'")]
+    end = text.find("\n---\n", 3)
+    if end < 0:
+        return None, text, 1, [Problem(display_path, 1, "", "front matter is not closed", "add a '---' line after it")]
+    front = text[4:end + 1]
+    doc, problems = parse_yaml(front, display_path)
+    if doc is not None:
+        doc.lines = {k: v + 1 for k, v in doc.lines.items()}
+    else:
+        problems = [Problem(p.path, (p.line or 0) + 1 or None, p.field, p.message, p.hint) for p in problems]
+    body_line = text.count("\n", 0, end + 5) + 1
+    return doc, text[end + 5:], body_line, problems
+
+
+def _id_problem(stem: str, display_path: str) -> Problem | None:
+    if ID_PATTERN.match(stem):
+        return None
+    return Problem(display_path, None, "", f"file name {stem!r} is not a valid id",
+                   "rename it with lower-case letters, digits and hyphens only, e.g. 'q100.yml'")
+
+
+def _content_files(folder: Path, suffix: str, root: Path, problems: list[Problem]) -> list[tuple[str, Path, str]]:
+    """(id, path, display path) for each content file; anything else in the folder is a problem."""
+    found = []
+    if not folder.is_dir():
+        return found
+    for entry in sorted(folder.iterdir()):
+        display = entry.relative_to(root).as_posix()
+        if entry.name.startswith(".") or entry.name.lower() == "readme.md":
+            continue
+        if entry.is_symlink() or not entry.is_file():
+            problems.append(Problem(display, None, "", "not a regular file", "content folders hold files only; remove it"))
+            continue
+        if entry.suffix != suffix:
+            problems.append(Problem(display, None, "", f"unexpected file type {entry.suffix or '(none)'!r}",
+                                    f"content files in this folder end in {suffix}"))
+            continue
+        bad = _id_problem(entry.stem, display)
+        if bad:
+            problems.append(bad)
+            continue
+        found.append((entry.stem, entry, display))
+    return found
+
+
+def load_bank(root: Path | str = ".", content_dir: str = "content") -> LoadResult:
+    """Load and check everything under ``root/content_dir``."""
+    root = Path(root).resolve()
+    base = root / content_dir
+    bank = Bank()
+    problems: list[Problem] = []
+    if not base.is_dir():
+        return LoadResult(bank, [Problem(content_dir, None, "", "content folder not found",
+                                         "run from the repository root, or pass --root")])
+
+    settings_path = base / "settings.yml"
+    if settings_path.is_file():
+        display = settings_path.relative_to(root).as_posix()
+        doc, found = read_yaml(settings_path, display)
+        problems += found
+        if doc is not None:
+            found = schema.validate(doc, "settings", display)
+            problems += found
+            if not found:
+                bank.settings = Settings(**doc.data)
+
+    docs: dict[str, dict[str, tuple[YamlDocument, str]]] = {}
+    for folder, kind in COLLECTIONS:
+        items: dict[str, tuple[YamlDocument, str]] = {}
+        target = getattr(bank, folder)
+        for id_, path, display in _content_files(base / folder, ".yml", root, problems):
+            doc, found = read_yaml(path, display)
+            problems += found
+            if doc is None:
+                continue
+            items[id_] = (doc, display)
+            found = schema.validate(doc, kind, display)
+            problems += found
+            if not found:
+                target[id_] = BUILDERS[kind](id_, doc.data, display)
+        docs[folder] = items
+
+    bank.areas = dict(sorted(bank.areas.items(), key=lambda kv: (kv[1].order, kv[1].name)))
+    bank.audiences = dict(sorted(bank.audiences.items(), key=lambda kv: (kv[1].order, kv[1].name)))
+
+    for section in MARKDOWN_SECTIONS:
+        target = getattr(bank, section)
+        for id_, path, display in _content_files(base / section, ".md", root, problems):
+            if path.stat().st_size > MAX_BYTES:
+                problems.append(Problem(display, None, "", f"file is over the limit of {MAX_BYTES:,} bytes", "split it"))
+                continue
+            try:
+                text = path.read_bytes().decode("utf-8")
+            except UnicodeDecodeError:
+                problems.append(Problem(display, None, "", "not UTF-8 text", "save the file as UTF-8"))
+                continue
+            doc, body, body_line, found = split_front_matter(text, display)
+            problems += found
+            if doc is None:
+                continue
+            found = schema.validate(doc, "page", display)
+            problems += found
+            if found:
+                continue
+            d = doc.data
+            target[id_] = Page(id_, section, _clean(d["title"]), body, int(d.get("order", 0)), d.get("generated"),
+                               _clean(d.get("description", "")), display)
+        ordered = sorted(target.items(), key=lambda kv: (kv[1].order, kv[1].title))
+        setattr(bank, section, dict(ordered))
+
+    problems += checks.check_all(docs)
+    return LoadResult(bank, problems)

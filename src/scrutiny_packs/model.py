@@ -1,0 +1,218 @@
+"""Typed, immutable content: what the loader produces and everything else reads."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+Framing = Literal["you", "we"]
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    document: str
+    module: str = ""
+    section: str = ""
+    quote: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Area:
+    id: str
+    name: str
+    description: str
+    parent: str | None = None
+    order: int = 0
+    path: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Audience:
+    id: str
+    name: str
+    description: str
+    short_name: str = ""
+    framing: Framing = "you"
+    order: int = 0
+    path: str = ""
+
+    @property
+    def label(self) -> str:
+        return self.short_name or self.name
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    text: str
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class Benchmark:
+    id: str
+    title: str
+    areas: tuple[str, ...]
+    text: str
+    examples: tuple[Example, ...] = ()
+    last_reviewed: dt.date | None = None
+    path: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Indicator:
+    id: str
+    name: str
+    areas: tuple[str, ...]
+    description: str
+    how_to_read: str = ""
+    source: Source | None = None
+    path: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    id: str
+    text: str
+    areas: tuple[str, ...]
+    audiences: tuple[str, ...]
+    asked_of: str = ""
+    benchmarks: tuple[str, ...] = ()
+    listen_for: tuple[str, ...] = ()
+    evidence: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    source: Source | None = None
+    notes: str = ""
+    last_reviewed: dt.date | None = None
+    status: Literal["active", "retired"] = "active"
+    replaced_by: str | None = None
+    path: str = ""
+
+    @property
+    def retired(self) -> bool:
+        return self.status == "retired" or self.replaced_by is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """A Markdown page from content/modules/ or content/pages/."""
+
+    id: str
+    section: Literal["modules", "pages"]
+    title: str
+    body: str
+    order: int = 0
+    generated: str | None = None
+    description: str = ""
+    path: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Meeting:
+    body: str = ""
+    name: str = ""
+    date: dt.date | None = None
+    item: str = ""
+    item_title: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    areas: tuple[str, ...] = ()
+    audiences: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    questions: tuple[str, ...] = ()
+    exclude_areas: tuple[str, ...] = ()
+    exclude_audiences: tuple[str, ...] = ()
+    exclude_tags: tuple[str, ...] = ()
+    exclude_questions: tuple[str, ...] = ()
+    match: Literal["any", "all"] = "any"
+    order: Literal["area", "listed", "bank"] = "area"
+
+
+@dataclass(frozen=True, slots=True)
+class PackOptions:
+    benchmarks: bool = True
+    evidence: bool = True
+    notes_space: bool = True
+    rag: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class PackSpec:
+    id: str
+    title: str
+    audience: str | None = None
+    framing: Framing = "you"
+    description: str = ""
+    meeting: Meeting = field(default_factory=Meeting)
+    selection: Selection = field(default_factory=Selection)
+    options: PackOptions = field(default_factory=PackOptions)
+    path: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    organisation: str = "Scrutiny Packs"
+    review_interval_months: int = 12
+    contact: str = ""
+
+
+@dataclass(slots=True)
+class Bank:
+    """Everything in content/, indexed by id, in display order."""
+
+    settings: Settings = field(default_factory=Settings)
+    areas: dict[str, Area] = field(default_factory=dict)
+    audiences: dict[str, Audience] = field(default_factory=dict)
+    questions: dict[str, Question] = field(default_factory=dict)
+    benchmarks: dict[str, Benchmark] = field(default_factory=dict)
+    indicators: dict[str, Indicator] = field(default_factory=dict)
+    modules: dict[str, Page] = field(default_factory=dict)
+    pages: dict[str, Page] = field(default_factory=dict)
+    packs: dict[str, PackSpec] = field(default_factory=dict)
+
+    def child_areas(self, area_id: str | None) -> list[Area]:
+        return [a for a in self.areas.values() if a.parent == area_id]
+
+    def area_and_descendants(self, area_id: str) -> set[str]:
+        found = {area_id}
+        frontier = [area_id]
+        while frontier:
+            current = frontier.pop()
+            for child in self.child_areas(current):
+                if child.id not in found:
+                    found.add(child.id)
+                    frontier.append(child.id)
+        return found
+
+    def area_trail(self, area_id: str) -> list[Area]:
+        """The area and its ancestors, outermost first."""
+        trail: list[Area] = []
+        current = self.areas.get(area_id)
+        while current is not None and current not in trail:
+            trail.insert(0, current)
+            current = self.areas.get(current.parent) if current.parent else None
+        return trail
+
+    def areas_in_order(self) -> list[Area]:
+        """Every area, depth first, in display order."""
+        out: list[Area] = []
+
+        def walk(parent: str | None) -> None:
+            for area in self.child_areas(parent):
+                out.append(area)
+                walk(area.id)
+
+        walk(None)
+        return out
+
+    def active_questions(self) -> list[Question]:
+        return [q for q in self.questions.values() if not q.retired]
+
+    def questions_for_area(self, area_id: str, include_retired: bool = False) -> list[Question]:
+        return [q for q in self.questions.values() if area_id in q.areas and (include_retired or not q.retired)]
+
+    def questions_for_audience(self, audience_id: str) -> list[Question]:
+        return [q for q in self.active_questions() if audience_id in q.audiences]

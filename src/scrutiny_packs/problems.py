@@ -1,0 +1,77 @@
+"""Problems found in content, collected as values and reported together.
+
+Every check returns problems rather than raising, so one run reports every
+problem in every file, one line each: ``file:line: field: message (hint)``.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from enum import Enum
+from typing import Iterable
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    path: str
+    line: int | None
+    field: str
+    message: str
+    hint: str = ""
+    severity: Severity = Severity.ERROR
+
+    def format(self) -> str:
+        where = self.path if self.line is None else f"{self.path}:{self.line}"
+        prefix = "warning: " if self.severity is Severity.WARNING else ""
+        field = f"{self.field}: " if self.field else ""
+        hint = f" ({self.hint})" if self.hint else ""
+        return f"{where}: {prefix}{field}{self.message}{hint}"
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+
+def errors(problems: Iterable[Problem]) -> list[Problem]:
+    return [p for p in problems if p.is_error]
+
+
+def warnings(problems: Iterable[Problem]) -> list[Problem]:
+    return [p for p in problems if not p.is_error]
+
+
+def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
+    return sorted(problems, key=lambda p: (p.path, p.line or 0, p.field, p.message))
+
+
+def did_you_mean(value: object, choices: Iterable[str]) -> str:
+    """A hint naming the closest known value, or listing the choices when there are few."""
+    choices = sorted(choices)
+    if isinstance(value, str):
+        close = difflib.get_close_matches(value, choices, n=1, cutoff=0.7)
+        if close:
+            return f"did you mean {close[0]!r}?"
+    if not choices:
+        return ""
+    if len(choices) <= 8:
+        return "known: " + ", ".join(choices)
+    return f"known: {', '.join(choices[:8])}, ..."
+
+
+class ContentError(Exception):
+    """Raised at the edge (CLI, MkDocs hook) when content has errors."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__(report(problems))
+
+
+def report(problems: Iterable[Problem]) -> str:
+    lines = [p.format() for p in sort_problems(problems)]
+    return "\n".join(lines)

@@ -1,0 +1,135 @@
+"""JSON Schema validation of content, with errors a policy officer can act on.
+
+The schemas in ``schemas/`` are the single source of truth for content. They
+are loaded and compiled once; each jsonschema error becomes a Problem naming
+the file, line and field, in plain words, with a hint.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import jsonschema
+from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
+
+from .problems import Problem, did_you_mean
+from .yaml_source import YamlDocument, field_name
+
+KINDS = ("question", "area", "audience", "benchmark", "indicator", "pack", "settings", "module")
+
+
+def schema_text(name: str) -> str:
+    return resources.files("scrutiny_packs").joinpath("schemas", name).read_text(encoding="utf-8")
+
+
+@cache
+def _registry() -> Registry:
+    schemas_dir = resources.files("scrutiny_packs").joinpath("schemas")
+    pairs = []
+    for entry in schemas_dir.iterdir():
+        if entry.name.endswith(".schema.json"):
+            pairs.append((entry.name, Resource.from_contents(json.loads(entry.read_text(encoding="utf-8")))))
+    return Registry().with_resources(pairs)
+
+
+@cache
+def validator(kind: str) -> Draft202012Validator:
+    name = f"{kind}.schema.json"
+    schema = _registry().contents(name)
+    return Draft202012Validator(schema, registry=_registry(), format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def schema_properties(kind: str) -> dict[str, Any]:
+    return validator(kind).schema.get("properties", {})
+
+
+_TYPE_WORDS = {
+    "string": "text", "array": "a list", "object": "a mapping of fields", "integer": "a whole number",
+    "number": "a number", "boolean": "true or false", "null": "empty",
+}
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    if value is None:
+        return "empty"
+    if isinstance(value, int):
+        return "a number"
+    return type(value).__name__
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "...'"
+
+
+def _message(error: jsonschema.ValidationError, kind: str) -> tuple[list[str | int], str, str]:
+    """(path, message, hint) for one schema error."""
+    path = list(error.absolute_path)
+    v, inst = error.validator, error.instance
+    props = error.schema.get("properties", {}) if isinstance(error.schema, dict) else {}
+    if v == "required":
+        missing = error.message.split("'")[1] if "'" in error.message else error.message
+        return path + [missing], "missing required field", f"add '{missing}:' to the file"
+    if v == "additionalProperties":
+        extra = sorted(set(inst) - set(props)) if isinstance(inst, dict) else []
+        name = extra[0] if extra else "?"
+        hint = did_you_mean(name, props)
+        if not hint.startswith("did you mean"):
+            hint = "allowed fields: " + ", ".join(props)
+        return path + [name], "unknown field", hint
+    if v == "type":
+        want = error.validator_value
+        want = " or ".join(_TYPE_WORDS.get(w, w) for w in (want if isinstance(want, list) else [want]))
+        return path, f"must be {want}, not {_describe(inst)}", ""
+    if v in ("minLength", "minItems") or (v == "pattern" and error.validator_value == "\\S"):
+        return path, "must not be empty", "fill it in or remove the field"
+    if v in ("maxLength", "maxItems"):
+        size = len(inst)
+        unit = "characters" if isinstance(inst, str) else "items"
+        return path, f"too long: {size} {unit}, the limit is {error.validator_value}", "shorten it"
+    if v == "pattern":
+        return path, f"{_short(inst)} is not a valid id", "use lower-case letters, digits and hyphens, e.g. 'domestic-violence'"
+    if v == "format":
+        return path, f"{_short(inst)} is not a valid {error.validator_value}", "write dates as YYYY-MM-DD, e.g. 2026-11-22"
+    if v == "enum":
+        choices = [c for c in error.validator_value]
+        return path, f"{_short(inst)} is not one of {', '.join(map(repr, choices))}", did_you_mean(inst, map(str, choices))
+    if v == "uniqueItems":
+        return path, "lists the same value twice", "remove the repeat"
+    if v in ("minimum", "maximum"):
+        return path, f"{inst} is out of range ({v} {error.validator_value})", ""
+    return path, error.message, ""
+
+
+def validate(doc: YamlDocument, kind: str, display_path: str) -> list[Problem]:
+    """Validate one parsed document against its kind's schema."""
+    if not isinstance(doc.data, dict):
+        return [Problem(display_path, doc.line_of(()), "", f"must be a mapping of fields, not {_describe(doc.data)}",
+                        "start each line with a field name, e.g. 'text: ...'")]
+    problems = []
+    seen: set[tuple[str, str]] = set()
+    for error in validator(kind).iter_errors(doc.data):
+        # Report the deepest, most specific error from allOf wrappers.
+        leaf = error
+        while leaf.context:
+            leaf = leaf.context[0]
+        path, message, hint = _message(leaf, kind)
+        key = (field_name(tuple(path)), message)
+        if key in seen:
+            continue
+        seen.add(key)
+        line_path = tuple(path[:-1]) if leaf.validator in ("required",) else tuple(path)
+        problems.append(Problem(display_path, doc.line_of(line_path), key[0], message, hint))
+    return problems

@@ -1,0 +1,205 @@
+"""Safe YAML loading for untrusted content files.
+
+Builds plain Python data from PyYAML's event stream (the libyaml parser when
+available), recording the line of every value so that problems can name it.
+Refuses what has no place in a content file: anchors and aliases (so an
+"entity expansion" file costs nothing), duplicate keys, custom tags, several
+documents, tabs in indentation, non-UTF-8 bytes and oversized files.
+Dates stay as text; the schema checks their form.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import Problem
+
+MAX_BYTES = 64 * 1024
+MAX_DEPTH = 20
+
+Parser = getattr(yaml, "CParser", None) or yaml.parser.Parser
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+# Plain scalars become str, int, float, bool or None. Timestamps stay str.
+_RESOLVERS = {
+    "tag:yaml.org,2002:bool": re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+    "tag:yaml.org,2002:int": re.compile(r"^[-+]?[0-9]+$"),
+    "tag:yaml.org,2002:float": re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$"),
+    "tag:yaml.org,2002:null": re.compile(r"^(?:~|null|Null|NULL|)$"),
+}
+_STR = "tag:yaml.org,2002:str"
+_ALLOWED_TAGS = {None, "!", _STR, "tag:yaml.org,2002:int", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass(slots=True)
+class YamlDocument:
+    data: Any
+    lines: dict[Path_, int] = field(default_factory=dict)
+
+    def line_of(self, path: Path_) -> int:
+        """The line of the value at path, or of its nearest ancestor."""
+        path = tuple(path)
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.lines.get((), 1)
+
+
+class _Refused(Exception):
+    def __init__(self, line: int, field: str, message: str, hint: str = ""):
+        self.line, self.field, self.message, self.hint = line, field, message, hint
+
+
+def field_name(path: Path_) -> str:
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+def _scalar(event: yaml.ScalarEvent) -> Any:
+    if event.tag not in _ALLOWED_TAGS:
+        raise _Refused(event.start_mark.line + 1, "", f"the YAML tag {event.tag!r} is not allowed", "remove the tag")
+    value = event.value
+    if event.tag == _STR or event.style or not event.implicit[0]:
+        return value
+    for tag, pattern in _RESOLVERS.items():
+        if pattern.match(value):
+            if tag.endswith("bool"):
+                return value.lower() == "true"
+            if tag.endswith("int"):
+                return int(value)
+            if tag.endswith("float"):
+                return float(value)
+            return None
+    return value
+
+
+def _build(events: Any, lines: dict[Path_, int]) -> Any:
+    """Turn one document's events into data. Raises _Refused on anything unsafe."""
+    stack: list[tuple[Any, Path_, Any]] = []  # (container, path, pending key)
+    root: Any = None
+    done = False
+
+    def place(value: Any, line: int, is_container: bool) -> Path_:
+        nonlocal root, done
+        if not stack:
+            root = value
+            lines[()] = line
+            return ()
+        container, path, key = stack[-1]
+        if isinstance(container, list):
+            child = path + (len(container),)
+            container.append(value)
+            lines[child] = line
+            return child
+        if key is _NO_KEY:
+            if is_container:
+                raise _Refused(line, field_name(path), "a key must be plain text, not a list or mapping")
+            if value is None or isinstance(value, (list, dict)):
+                raise _Refused(line, field_name(path), "a key must be plain text")
+            skey = str(value)
+            if skey in container:
+                raise _Refused(line, field_name(path + (skey,)), f"duplicate key {skey!r}",
+                               f"it is already set on line {lines[path + (skey,)]}; keep one")
+            stack[-1] = (container, path, skey)
+            lines[path + (skey,)] = line
+            return path
+        child = path + (key,)
+        container[key] = value
+        lines[child] = line
+        stack[-1] = (container, path, _NO_KEY)
+        return child
+
+    for event in events:
+        line = event.start_mark.line + 1 if event.start_mark else 1
+        if isinstance(event, yaml.AliasEvent):
+            raise _Refused(line, "", "YAML aliases (*name) are not allowed in content files",
+                           "write the value out in full")
+        anchor = getattr(event, "anchor", None)
+        if anchor:
+            raise _Refused(line, "", f"YAML anchors (&{anchor}) are not allowed in content files",
+                           "write the value out in full")
+        if isinstance(event, yaml.ScalarEvent):
+            place(_scalar(event), line, False)
+        elif isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            if event.tag not in _ALLOWED_TAGS:
+                raise _Refused(line, "", f"the YAML tag {event.tag!r} is not allowed", "remove the tag")
+            if len(stack) >= MAX_DEPTH:
+                raise _Refused(line, "", f"nesting deeper than {MAX_DEPTH} levels", "content files are shallow")
+            value: Any = [] if isinstance(event, yaml.SequenceStartEvent) else {}
+            path = place(value, line, True)
+            stack.append((value, path, _NO_KEY))
+        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            stack.pop()
+        elif isinstance(event, yaml.DocumentStartEvent):
+            if done:
+                raise _Refused(line, "", "more than one YAML document in the file", "remove the '---' line")
+        elif isinstance(event, yaml.DocumentEndEvent):
+            done = True
+    return root
+
+
+class _NoKey:
+    def __repr__(self) -> str:
+        return "<no key>"
+
+
+_NO_KEY = _NoKey()
+
+_TAB_INDENT = re.compile(r"^ *\t", re.MULTILINE)
+
+
+def parse_yaml(text: str, display_path: str) -> tuple[YamlDocument | None, list[Problem]]:
+    """Parse YAML text from an untrusted file into data with line numbers."""
+    match = _TAB_INDENT.search(text)
+    if match:
+        line = text.count("\n", 0, match.start()) + 1
+        return None, [Problem(display_path, line, "", "tab character in indentation",
+                              "indent with spaces only")]
+    lines: dict[Path_, int] = {}
+    try:
+        data = _build(yaml.parse(text, Loader=_Loader), lines)
+    except _Refused as refused:
+        return None, [Problem(display_path, refused.line, refused.field, refused.message, refused.hint)]
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        what = exc.problem or "not valid YAML"
+        return None, [Problem(display_path, line, "", f"YAML syntax error: {what}",
+                              "check indentation, and put text containing ': ' or '#' in quotes")]
+    except yaml.YAMLError as exc:
+        return None, [Problem(display_path, None, "", f"YAML error: {exc}".splitlines()[0], "")]
+    return YamlDocument(data, lines), []
+
+
+def read_yaml(path: Path, display_path: str) -> tuple[YamlDocument | None, list[Problem]]:
+    """Read and parse a content file, refusing oversized and non-UTF-8 files."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            return None, [Problem(display_path, None, "", f"file is {size:,} bytes, over the limit of {MAX_BYTES:,}",
+                                  "content files are short: split or trim it")]
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [Problem(display_path, None, "", f"cannot read file: {exc.strerror}")]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        return None, [Problem(display_path, line, "", f"not UTF-8 text (byte 0x{raw[exc.start]:02x})",
+                              "save the file as UTF-8")]
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return parse_yaml(text, display_path)

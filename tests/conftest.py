@@ -1,0 +1,63 @@
+"""Shared fixtures: the shipped bank, one real MkDocs build per session, scratch copies."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from scrutiny_packs.load import load_bank
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+PROJECT_FILES = ("mkdocs.yml", "content", "hooks", "overrides")
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+@pytest.fixture(scope="session")
+def bank():
+    result = load_bank(ROOT)
+    assert result.ok, "\n".join(p.format() for p in result.problems if p.is_error)
+    return result.bank
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The shipped bank built once with real MkDocs (strict), PDFs and all."""
+    from scrutiny_packs.build import build_site
+
+    site = tmp_path_factory.mktemp("built") / "site"
+    build_site(ROOT, site, strict=True, pdf=True)
+    return site
+
+
+def copy_project(dest: Path) -> Path:
+    """A scratch copy of the project's content and config, safe to break."""
+    for name in PROJECT_FILES:
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, dest / name)
+        else:
+            shutil.copy2(src, dest / name)
+    return dest
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    return copy_project(tmp_path / "project")
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def page(site: Path, url_path: str) -> BeautifulSoup:
+    """Parse the built page served at url_path, e.g. 'questions/q001/'."""
+    target = site / url_path
+    if url_path == "" or url_path.endswith("/"):
+        target = target / "index.html"
+    return soup(target)
