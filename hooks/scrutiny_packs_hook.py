@@ -15,7 +15,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from scrutiny_packs.load import load_bank
 from scrutiny_packs.problems import report, warnings
 from scrutiny_packs.sanitize import sanitize_html
-from scrutiny_packs.site.generate import SiteBuilder
+from scrutiny_packs.site.generate import SiteBuilder, SiteOptions
 from scrutiny_packs.site.nav import build_nav
 
 log = logging.getLogger("mkdocs.hooks.scrutiny_packs")
@@ -45,7 +45,10 @@ def on_files(files: Files, config) -> Files:
     # Markdown in docs_dir is content too: the bank has loaded and checked it.
     for file in list(files.documentation_pages()):
         files.remove(file)
-    builder = SiteBuilder(_state["bank"])
+    edit_base = None
+    if config.repo_url and config.edit_uri:
+        edit_base = config.repo_url.rstrip("/") + "/" + config.edit_uri.lstrip("/")
+    builder = SiteBuilder(_state["bank"], SiteOptions(edit_base=edit_base))
     for page in builder.pages():
         inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
         file = File.generated(config, page.src_uri, content=page.content, inclusion=inclusion)

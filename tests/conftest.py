@@ -37,6 +37,7 @@ def built_site(tmp_path_factory) -> Path:
 
 def copy_project(dest: Path) -> Path:
     """A scratch copy of the project's content and config, safe to break."""
+    dest.mkdir(parents=True, exist_ok=True)
     for name in PROJECT_FILES:
         src = ROOT / name
         if src.is_dir():

@@ -157,6 +157,10 @@ class Settings:
     organisation: str = "Scrutiny Packs"
     review_interval_months: int = 12
     contact: str = ""
+    documents: dict[str, str] = field(default_factory=dict)
+
+    def document_title(self, document: str) -> str:
+        return self.documents.get(document, document)
 
 
 @dataclass(slots=True)

@@ -99,8 +99,12 @@ def _message(error: jsonschema.ValidationError, kind: str) -> tuple[list[str | i
         size = len(inst)
         unit = "characters" if isinstance(inst, str) else "items"
         return path, f"too long: {size} {unit}, the limit is {error.validator_value}", "shorten it"
-    if v == "pattern":
+    if v == "pattern" and "[0-9]{4}" in error.validator_value:
+        return path, f"{_short(inst)} is not a valid date", "write dates as YYYY-MM-DD, e.g. 2026-11-22"
+    if v == "pattern" and "a-z0-9" in error.validator_value:
         return path, f"{_short(inst)} is not a valid id", "use lower-case letters, digits and hyphens, e.g. 'domestic-violence'"
+    if v == "pattern":
+        return path, f"{_short(inst)} is not in the expected form", f"it must match {error.validator_value}"
     if v == "format":
         return path, f"{_short(inst)} is not a valid {error.validator_value}", "write dates as YYYY-MM-DD, e.g. 2026-11-22"
     if v == "enum":
@@ -119,7 +123,7 @@ def validate(doc: YamlDocument, kind: str, display_path: str) -> list[Problem]:
         return [Problem(display_path, doc.line_of(()), "", f"must be a mapping of fields, not {_describe(doc.data)}",
                         "start each line with a field name, e.g. 'text: ...'")]
     problems = []
-    seen: set[tuple[str, str]] = set()
+    seen: set[str] = set()
     for error in validator(kind).iter_errors(doc.data):
         # Report the deepest, most specific error from allOf wrappers.
         leaf = error
@@ -127,9 +131,9 @@ def validate(doc: YamlDocument, kind: str, display_path: str) -> list[Problem]:
             leaf = leaf.context[0]
         path, message, hint = _message(leaf, kind)
         key = (field_name(tuple(path)), message)
-        if key in seen:
+        if key[0] in seen:  # one problem per field is enough to act on
             continue
-        seen.add(key)
+        seen.add(key[0])
         line_path = tuple(path[:-1]) if leaf.validator in ("required",) else tuple(path)
         problems.append(Problem(display_path, doc.line_of(line_path), key[0], message, hint))
     return problems
