@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Iterable
 
 from .framing import READINGS, unknown_placeholders
+from .personal_data import scan_document
 from .problems import Problem, Severity, did_you_mean
 
 if TYPE_CHECKING:
@@ -115,8 +116,14 @@ def check_questions(docs: Docs) -> list[Problem]:
     return problems
 
 
+def check_personal_data(docs: Docs) -> list[Problem]:
+    """Warnings for likely personal data in any text of any content file."""
+    return [p for items in docs.values() for doc, display in items.values() for p in scan_document(doc, display)]
+
+
 def check_all(docs: Docs) -> list[Problem]:
     known = {name: set(items) for name, items in docs.items()}
     for name in ("areas", "audiences", "benchmarks", "indicators", "questions", "packs"):
         known.setdefault(name, set())
-    return check_references(docs, known) + check_area_loops(docs) + check_questions(docs)
+    return (check_references(docs, known) + check_area_loops(docs) + check_questions(docs)
+            + check_personal_data(docs))

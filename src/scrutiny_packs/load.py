@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from . import checks, schema
+from . import checks, personal_data, schema
 from .model import (
     Area, Audience, Bank, Benchmark, Example, Indicator, Meeting, PackOptions, PackSpec, Page, Question,
     Selection, Settings, Source,
@@ -132,6 +132,7 @@ def split_front_matter(text: str, display_path: str) -> tuple[YamlDocument | Non
     doc, problems = parse_yaml(front, display_path)
     if doc is not None:
         doc.lines = {k: v + 1 for k, v in doc.lines.items()}
+        doc.source = "---\n" + doc.source  # line n of source is line n of the file
     else:
         problems = [Problem(p.path, (p.line or 0) + 1 or None, p.field, p.message, p.hint) for p in problems]
     body_line = text.count("\n", 0, end + 5) + 1
@@ -185,6 +186,7 @@ def load_bank(root: Path | str = ".", content_dir: str = "content") -> LoadResul
         doc, found = read_yaml(settings_path, display)
         problems += found
         if doc is not None:
+            problems += personal_data.scan_document(doc, display)
             found = schema.validate(doc, "settings", display)
             problems += found
             if not found:
@@ -222,8 +224,10 @@ def load_bank(root: Path | str = ".", content_dir: str = "content") -> LoadResul
                 continue
             doc, body, body_line, found = split_front_matter(text, display)
             problems += found
+            problems += personal_data.scan_markdown(body, body_line, display)
             if doc is None:
                 continue
+            problems += personal_data.scan_document(doc, display)
             found = schema.validate(doc, "page", display)
             problems += found
             if found:

@@ -42,6 +42,7 @@ Path_ = tuple[str | int, ...]
 class YamlDocument:
     data: Any
     lines: dict[Path_, int] = field(default_factory=dict)
+    source: str = field(default="", repr=False)  # the text parsed, for finding words inside long values
 
     def line_of(self, path: Path_) -> int:
         """The line of the value at path, or of its nearest ancestor."""
@@ -181,7 +182,7 @@ def parse_yaml(text: str, display_path: str) -> tuple[YamlDocument | None, list[
                               "check indentation, and put text containing ': ' or '#' in quotes")]
     except yaml.YAMLError as exc:
         return None, [Problem(display_path, None, "", f"YAML error: {exc}".splitlines()[0], "")]
-    return YamlDocument(data, lines), []
+    return YamlDocument(data, lines, text), []
 
 
 def read_yaml(path: Path, display_path: str) -> tuple[YamlDocument | None, list[Problem]]:

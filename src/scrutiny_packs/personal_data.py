@@ -1,0 +1,192 @@
+"""Warnings about likely personal data in content.
+
+The site and packs are public safeguarding material: they must never carry
+case details. This module looks through every text value of every content
+file for what usually marks personal data: e-mail addresses, phone numbers,
+NHS numbers (checked with their modulus 11 check digit, so that other
+ten-digit numbers do not raise false alarms), dates of birth, and postcodes
+next to capitalised names. These are warnings for a reviewer, not errors:
+a match is a reason to look, not proof.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Callable, Iterator
+
+from .problems import Problem, Severity
+from .yaml_source import Path_, YamlDocument, field_name
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One likely piece of personal data in a text: what it is, where, and what to do."""
+
+    kind: str
+    text: str
+    start: int
+    hint: str
+
+
+_REMOVE = "public material must not identify anyone"
+HINTS = {
+    "e-mail address": f"{_REMOVE}: remove it, or name a role or team instead",
+    "phone number": f"{_REMOVE}: remove it, or name a role or team instead",
+    "NHS number": "never put case details in content: remove it",
+    "date of birth": "never put case details in content: remove the date",
+    "postcode next to a name": f"{_REMOVE}: remove the name and address, and describe the situation instead",
+}
+
+EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
+
+# UK numbers written nationally (0...) or internationally (+44 ...), with the
+# usual spaces, hyphens and brackets; 10 or 11 digits once +44 reads as 0.
+PHONE = re.compile(r"(?<![\w+])(?:\+44\s?(?:\(0\)\s?)?|\(?0)[1-9][\d\s()-]{7,14}\d(?!\d)")
+# Anything else written internationally, e.g. +353 1 234 5678.
+INTERNATIONAL_PHONE = re.compile(r"(?<![\w+])\+(?!44)[1-9]\d{0,2}[\s-]?\(?\d[\d\s()-]{6,14}\d(?!\d)")
+
+NHS_NUMBER = re.compile(r"(?<![\w-])(\d{3})([ -]?)(\d{3})\2(\d{4})(?![\w-])")
+
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_DATE = (r"(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})(?!\d)|\d{4}-\d{2}-\d{2}"
+         rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+\d{{4}}"
+         rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})")
+DATE_OF_BIRTH = re.compile(
+    rf"\b(?:d\.?o\.?b\.?|date\s+of\s+birth|birth\s*date|born)(?:\s*[:=-]\s*|\s+(?:is\s+|was\s+|on\s+|of\s+)*)"
+    rf"(?:the\s+)?{_DATE}",
+    re.IGNORECASE,
+)
+
+# Full UK postcodes (the inward part never uses C, I, K, M, O or V).
+POSTCODE = re.compile(r"(?<![\w-])(?:[A-Z]{1,2}\d[A-Z\d]?|GIR)\s?\d[ABD-HJLNP-UW-Z]{2}(?![\w-])")
+# A capitalised name: a title and a surname, or two capitalised words in a row.
+NAME = re.compile(r"\b(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+[A-Z][a-z]+|[A-Z][a-z]+(?:[-'][A-Z][a-z]+)?\s+[A-Z][a-z]+)")
+NAME_WINDOW = 60  # characters either side of a postcode
+
+
+def nhs_number_valid(digits: str) -> bool:
+    """Whether ten digits pass the NHS number's modulus 11 check."""
+    if len(digits) != 10 or not digits.isdigit():
+        return False
+    total = sum(int(d) * weight for d, weight in zip(digits[:9], range(10, 1, -1)))
+    check = 11 - total % 11
+    if check == 11:
+        check = 0
+    return check != 10 and check == int(digits[9])
+
+
+def _digits(text: str) -> str:
+    return re.sub(r"\D", "", text)
+
+
+def _emails(text: str) -> Iterator[tuple[int, int]]:
+    for m in EMAIL.finditer(text):
+        yield m.start(), m.end()
+
+
+def _nhs_numbers(text: str) -> Iterator[tuple[int, int]]:
+    for m in NHS_NUMBER.finditer(text):
+        if nhs_number_valid(m.group(1) + m.group(3) + m.group(4)):
+            yield m.start(), m.end()
+
+
+def _phones(text: str) -> Iterator[tuple[int, int]]:
+    for m in PHONE.finditer(text):
+        digits = _digits(m.group())
+        if digits.startswith("44"):
+            digits = "0" + digits[2:].lstrip("0")
+        if len(digits) in (10, 11) and "\n" not in m.group():
+            yield m.start(), m.end()
+    for m in INTERNATIONAL_PHONE.finditer(text):
+        if 9 <= len(_digits(m.group())) <= 15 and "\n" not in m.group():
+            yield m.start(), m.end()
+
+
+def _dates_of_birth(text: str) -> Iterator[tuple[int, int]]:
+    for m in DATE_OF_BIRTH.finditer(text):
+        yield m.start(), m.end()
+
+
+def _postcodes_with_names(text: str) -> Iterator[tuple[int, int]]:
+    for m in POSTCODE.finditer(text):
+        before = text[max(0, m.start() - NAME_WINDOW):m.start()]
+        after = text[m.end():m.end() + NAME_WINDOW]
+        names = list(NAME.finditer(before))
+        if names:
+            yield m.start() - len(before) + names[0].start(), m.end()
+            continue
+        name = NAME.search(after)
+        if name:
+            yield m.start(), m.end() + name.end()
+
+
+# Checked in this order; a later finding overlapping an earlier one is dropped
+# (a valid NHS number is not also reported as a phone number).
+DETECTORS: tuple[tuple[str, Callable[[str], Iterator[tuple[int, int]]]], ...] = (
+    ("e-mail address", _emails),
+    ("NHS number", _nhs_numbers),
+    ("phone number", _phones),
+    ("date of birth", _dates_of_birth),
+    ("postcode next to a name", _postcodes_with_names),
+)
+
+
+def find_personal_data(text: str) -> list[Finding]:
+    """Likely personal data in one text, in the order it appears."""
+    found: list[Finding] = []
+    taken: list[tuple[int, int]] = []
+    for kind, detect in DETECTORS:
+        for start, end in detect(text):
+            if any(start < t_end and t_start < end for t_start, t_end in taken):
+                continue
+            taken.append((start, end))
+            found.append(Finding(kind, " ".join(text[start:end].split()), start, HINTS[kind]))
+    return sorted(found, key=lambda f: f.start)
+
+
+def _problem(display: str, line: int | None, field: str, finding: Finding) -> Problem:
+    return Problem(display, line, field, f"possible personal data: {finding.kind} {finding.text!r}",
+                   finding.hint, Severity.WARNING)
+
+
+def _strings(data: Any, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
+    if isinstance(data, str):
+        yield path, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from _strings(value, path + (key,))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _strings(value, path + (index,))
+
+
+def _line_in_source(doc: YamlDocument, from_line: int, text: str) -> int:
+    """The first line at or after the field's own line where the found text is written.
+
+    A long value spans several lines; this names the one to look at. When the
+    text is not found verbatim (it was folded across lines), the field's line.
+    """
+    lines = doc.source.splitlines()
+    words = text.split()
+    for index in range(max(from_line - 1, 0), len(lines)):
+        if words and words[0] in lines[index] and (len(words) == 1 or " ".join(words) in " ".join(lines[index].split())):
+            return index + 1
+    return from_line
+
+
+def scan_document(doc: YamlDocument, display: str) -> list[Problem]:
+    """Warnings for every text value of a parsed content file (any kind, any field)."""
+    problems = []
+    for path, value in _strings(doc.data):
+        line = doc.line_of(path)
+        for finding in find_personal_data(value):
+            problems.append(_problem(display, _line_in_source(doc, line, finding.text), field_name(path), finding))
+    return problems
+
+
+def scan_markdown(body: str, first_line: int, display: str) -> list[Problem]:
+    """Warnings for the Markdown text of a page, each with its line in the file."""
+    return [_problem(display, first_line + body.count("\n", 0, finding.start), "body", finding)
+            for finding in find_personal_data(body)]

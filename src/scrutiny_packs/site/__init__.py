@@ -1,0 +1,1 @@
+"""The website: virtual Markdown pages generated from the bank (no MkDocs needed)."""

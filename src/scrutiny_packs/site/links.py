@@ -1,0 +1,53 @@
+"""Where each generated page lives, and relative Markdown links between them."""
+
+from __future__ import annotations
+
+import posixpath
+
+HOME = "index.md"
+AREAS = "areas/index.md"
+AUDIENCES = "audiences/index.md"
+PACKS = "packs/index.md"
+MY_PACK = "my-pack.md"
+CHANGES = "changes.md"
+
+
+def question(qid: str) -> str:
+    return f"questions/{qid}.md"
+
+
+def area(area_id: str) -> str:
+    return f"areas/{area_id}.md"
+
+
+def audience(audience_id: str) -> str:
+    return f"audiences/{audience_id}.md"
+
+
+def module(module_id: str) -> str:
+    return f"modules/{module_id}.md"
+
+
+def page(page_id: str) -> str:
+    return f"{page_id}.md"
+
+
+def pack(pack_id: str) -> str:
+    return f"packs/{pack_id}.md"
+
+
+def relative(from_src: str, to_src: str) -> str:
+    """A Markdown link from one source file to another (MkDocs resolves .md links)."""
+    target, _, anchor = to_src.partition("#")
+    rel = posixpath.relpath(target, posixpath.dirname(from_src) or ".") if target else ""
+    return rel + (f"#{anchor}" if anchor else "")
+
+
+def url_path(src: str) -> str:
+    """The site path a source file is served at with directory URLs, e.g. 'questions/q001/'."""
+    if src == HOME:
+        return ""
+    stem = src[:-3]
+    if stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"

@@ -1,0 +1,29 @@
+"""The site's navigation: small and explicit. Question pages are never listed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import Bank
+from ..text import title_text
+from . import links
+
+
+def build_nav(bank: Bank) -> list[Any]:
+    """Navigation in mkdocs.yml's ``nav`` shape: titles mapped to source files.
+
+    Titles come from content and the theme prints nav titles unescaped, so
+    they are HTML-escaped here (as page titles are in front matter).
+    """
+    modules = [{title_text(m.title): links.module(m.id)} for m in bank.modules.values()]
+    audiences: list[Any] = [{"All audiences": links.AUDIENCES}]
+    audiences += [{title_text(a.name): links.audience(a.id)} for a in bank.audiences.values()]
+    about = [{title_text(p.title): links.page(p.id)} for p in bank.pages.values()]
+    nav: list[Any] = [{"Home": links.HOME}]
+    if modules:
+        nav.append({"Toolkit": modules})
+    nav.append({"Audiences": audiences})
+    nav.append({"Areas": links.AREAS})
+    if about:
+        nav.append({"About": about})
+    return nav
