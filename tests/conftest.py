@@ -52,6 +52,29 @@ def project(tmp_path) -> Path:
     return copy_project(tmp_path / "project")
 
 
+HOSTILE = Path(__file__).resolve().parent / "hostile"
+
+
+def add_hostile(project: Path, corpus: str) -> Path:
+    """Copy tests/hostile/<corpus>/ (folders mirror content/) into a project copy's content."""
+    for src in (HOSTILE / corpus).rglob("*"):
+        if src.is_file():
+            target = project / "content" / src.relative_to(HOSTILE / corpus)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(src, target)
+    return project
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory) -> Path:
+    """The shipped bank plus the hostile-but-valid corpus, built once with real MkDocs (strict), packs and all."""
+    from scrutiny_packs.build import build_site
+
+    project = add_hostile(copy_project(tmp_path_factory.mktemp("hostile") / "project"), "harmless")
+    build_site(project, project / "site", strict=True, pdf=True)
+    return project / "site"
+
+
 def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 

@@ -32,6 +32,8 @@ def build_site(root: Path, site_dir: Path, strict: bool = True, pdf: bool = True
     from mkdocs.exceptions import Abort, MkDocsException
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    # pdf=False holds for this build only: later builds in the same process make PDFs again.
+    pdf_setting = os.environ.get("SCRUTINY_PACKS_PDF")
     if not pdf:
         os.environ["SCRUTINY_PACKS_PDF"] = "0"
     site_dir = site_dir.resolve()
@@ -55,6 +57,10 @@ def build_site(root: Path, site_dir: Path, strict: bool = True, pdf: bool = True
         raise
     finally:
         logger.removeHandler(collector)
+        if pdf_setting is None:
+            os.environ.pop("SCRUTINY_PACKS_PDF", None)
+        else:
+            os.environ["SCRUTINY_PACKS_PDF"] = pdf_setting
     old = None
     if site_dir.exists():
         old = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-old-", dir=site_dir.parent))

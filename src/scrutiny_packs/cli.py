@@ -37,12 +37,27 @@ def main() -> None:
 
 @main.command()
 @root_option
-def validate(root: Path) -> None:
-    """Check every file in content/ and report all problems, one per line."""
+@click.option("--similarity", type=click.IntRange(70, 100), default=90, show_default=True,
+              help="Warn when two questions' wording scores at least this (out of 100) alike.")
+@click.option("--format", "output", type=click.Choice(["text", "github"]), default="text", show_default=True,
+              help="'github' also prints each problem as a GitHub Actions annotation on its file and line.")
+def validate(root: Path, similarity: int, output: str) -> None:
+    """Check every file in content/ and report all problems, one per line.
+
+    Problems stop the site building; warnings (a question with no source, or
+    one that reads almost the same as another) are for reviewers to judge.
+    """
+    from .editing.duplicates import duplicate_problems
+
     result = load_bank(root)
-    problems = sort_problems(result.problems)
+    problems = sort_problems(result.problems + duplicate_problems(result.bank, root, similarity))
     for p in problems:
         click.echo(p.format(), err=True)
+    if output == "github":
+        from .editing.annotations import annotation
+
+        for p in problems:
+            click.echo(annotation(p))
     errs, warns = errors(problems), warnings(problems)
     bank = result.bank
     if errs:
@@ -51,6 +66,113 @@ def validate(root: Path) -> None:
     click.echo(f"OK: {len(bank.questions)} questions, {len(bank.areas)} areas, {len(bank.audiences)} audiences, "
                f"{len(bank.benchmarks)} benchmarks, {len(bank.indicators)} indicators, {len(bank.packs)} packs"
                + (f"; {len(warns)} warning(s)." if warns else "."))
+
+
+def _ids_prompt(known: dict, what: str):
+    """A prompt reader for ids typed with commas or spaces; asks again naming any it does not know."""
+    from .editing.scaffold import check_ids, split_ids
+
+    def read(raw: str) -> tuple[str, ...]:
+        values = split_ids(raw)
+        problems = check_ids(values, known, what, "")
+        if problems:
+            raise click.BadParameter("; ".join(f"{p.message} ({p.hint})" if p.hint else p.message for p in problems))
+        return values
+
+    return read
+
+
+@main.command()
+@root_option
+@click.option("--area", "areas", multiple=True, metavar="AREA",
+              help="An area id, the name of a file in content/areas/ without .yml. Repeat for more than one.")
+@click.option("--text", help="The question. Use {we}, {us}, {our}, {ours}, {ourselves} for the body being asked.")
+@click.option("--audience", "audiences", multiple=True, metavar="AUDIENCE",
+              help="An audience id: councillors, partnership, health or police. Repeat for more than one.")
+@click.option("--source", help="Where the question comes from: a report's title or a web address.")
+def new(root: Path, areas: tuple[str, ...], text: str | None, audiences: tuple[str, ...], source: str | None) -> None:
+    """Start a new question file under the next free id, ready to edit.
+
+    Asks for anything not given as an option. The file is checked at once;
+    it is removed again if it has a problem, so nothing broken is left behind.
+    """
+    import datetime as dt
+
+    from .editing import scaffold
+    from .editing.duplicates import duplicate_problems
+
+    bank = load_bank(root).bank
+    asked_everything = not (areas or text or audiences or source)
+    if not areas:
+        click.echo("Areas:")
+        for area in bank.areas_in_order():
+            click.echo(f"  {'  ' * (len(bank.area_trail(area.id)) - 1)}{area.id}: {area.name}")
+        areas = click.prompt("Which area or areas (ids, separated by commas)", value_proc=_ids_prompt(bank.areas, "area"))
+    if not text:
+        text = click.prompt("The question (use {we}, {our} ... for the body being asked)")
+    if not audiences:
+        click.echo("Audiences: " + ", ".join(f"{a.id} ({a.name})" for a in bank.audiences.values()))
+        audiences = click.prompt("Which audiences does it suit (ids, separated by commas)",
+                                 value_proc=_ids_prompt(bank.audiences, "audience"))
+    if source is None and asked_everything:
+        source = click.prompt("Where does it come from (a report's title or a web address; Enter to skip)",
+                              default="", show_default=False)
+    draft = scaffold.QuestionDraft(" ".join(str(text).split()), scaffold.split_ids(areas),
+                                   scaffold.split_ids(audiences), source or "")
+    problems = scaffold.check_draft(draft, bank.areas, bank.audiences)
+    if problems:
+        for p in problems:
+            click.echo(p.format(), err=True)
+        click.echo("Nothing was written.", err=True)
+        sys.exit(2)
+
+    created = scaffold.write_question(root, draft, dt.date.today())
+    result = load_bank(root)
+    mine = [p for p in result.problems + duplicate_problems(result.bank, root) if p.path == created.display_path]
+    if errors(mine):
+        created.path.unlink()
+        for p in sort_problems(mine):
+            click.echo(p.format(), err=True)
+        click.echo(f"{created.display_path} was not kept: fix the problem above and run again.", err=True)
+        sys.exit(1)
+    click.echo(f"Created {created.display_path} (question {created.id}).")
+    for p in sort_problems(mine):
+        click.echo(p.format(), err=True)
+    click.echo("Next: open the file, fill in the optional fields it lists, then run 'scrutiny-packs validate'.")
+
+
+@main.command("review-due")
+@root_option
+@click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="Check as if on this date (YYYY-MM-DD) instead of today.")
+def review_due(root: Path, today) -> None:
+    """List questions due for review: id, last reviewed, due date and file.
+
+    A question falls due review_interval_months (content/settings.yml) after
+    it was last reviewed. Run it each quarter; it always exits with 0.
+    """
+    import datetime as dt
+
+    from .editing.review import overdue
+
+    result = load_bank(root)
+    if not result.ok:
+        click.echo("Some content files have problems and are left out; run 'scrutiny-packs validate'.", err=True)
+    bank = result.bank
+    on = today.date() if today else dt.date.today()
+    months = bank.settings.review_interval_months
+    due = overdue(bank, on)
+    if not due:
+        click.echo(f"No questions are due for review on {on.isoformat()} (reviews fall due every {months} months).")
+        return
+    click.echo(f"{len(due)} question{'s are' if len(due) != 1 else ' is'} due for review on {on.isoformat()} "
+               f"(reviews fall due every {months} months):")
+    rows = [("id", "last reviewed", "due", "file")]
+    rows += [(r.id, r.last_reviewed.isoformat() if r.last_reviewed else "never",
+              r.due.isoformat() if r.due else "now", r.path) for r in due]
+    widths = [max(len(row[i]) for row in rows) for i in range(3)]
+    for row in rows:
+        click.echo("  ".join(cell.ljust(width) for cell, width in zip(row[:3], widths)) + "  " + row[3])
 
 
 @main.command("export-markdown")
@@ -80,6 +202,72 @@ def build(root: Path, site_dir: Path, strict: bool, pdf: bool) -> None:
         click.echo(str(failed), err=True)
         sys.exit(1)
     click.echo(f"Built {site_dir}/.")
+
+
+@main.command()
+@root_option
+@click.option("--audience", metavar="ID", help="Questions suited to this audience; it is also named on the cover.")
+@click.option("--area", "areas", multiple=True, metavar="ID", help="Questions in this area (and its sub-areas). Repeat for more.")
+@click.option("--tag", "tags", multiple=True, metavar="TAG", help="Questions with this tag. Repeat for more.")
+@click.option("--question", "questions", multiple=True, metavar="ID", help="This question, in the order given. Repeat for more.")
+@click.option("--framing", metavar="you|we", help="'you' to ask others, 'we' to ask ourselves (default: the audience's).")
+@click.option("--title", help="The pack's title (default: made from the choices above).")
+@click.option("--order", metavar="area|listed|bank", help="Group by area (default), keep --question order, or by id.")
+@click.option("--benchmarks/--no-benchmarks", default=None, help="Show what good looks like (default: yes).")
+@click.option("--evidence/--no-evidence", default=None, help="Show the evidence to ask for (default: yes).")
+@click.option("--notes/--no-notes", default=None, help="Leave space for notes in print (default: yes).")
+@click.option("--rag/--no-rag", default=None, help="Add a red/amber/green status box (default: no).")
+@click.option("--spec", "spec_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="A pack file (the format of content/packs/) instead of the options above.")
+@click.option("--from-url", "from_url", metavar="URL",
+              help="A link copied with 'Copy link' on the site's My pack page: the same pack, on its own.")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="The file to write: .pdf, .docx, .html or .md.")
+def pack(root: Path, output: Path, **options) -> None:
+    """Make a pack of questions as a PDF, Word file, web page or Markdown.
+
+    With no --audience, --area, --tag or --question it packs the whole bank.
+    --audience, --area and --tag narrow it together, for example
+    `--audience councillors --area domestic-violence --framing we -o item-6.pdf`.
+    """
+    from .packs.layout import build_view
+    from .packs.output import write_pack
+    from .packs.request import PackRequest, output_problems, spec_for
+
+    from_url = options.pop("from_url", None)
+    request = PackRequest(output=output, **options)
+    early = output_problems(output)  # before loading anything
+    if from_url is not None:
+        from .mypack import conflicting_options
+
+        early += conflicting_options(options)
+    if early:
+        for p in early:
+            click.echo(p.format(), err=True)
+        sys.exit(2)
+    bank = _load_or_exit(root).bank
+    if from_url is not None:
+        from .mypack import spec_from_url
+
+        spec, problems = spec_from_url(bank, from_url)
+    else:
+        spec, problems = spec_for(bank, request)
+    for p in problems:  # errors, or warnings about a link's unusable parts
+        click.echo(p.format(), err=True)
+    if spec is None:
+        sys.exit(2)
+    view = build_view(bank, spec)
+    try:
+        write_pack(view, output)
+    except OSError as exc:
+        click.echo(f"{output}: could not write the file ({exc.strerror or exc})", err=True)
+        sys.exit(1)
+    except Exception as exc:  # a renderer failed: say so in one line, not a traceback
+        click.echo(f"{output}: could not make the pack ({type(exc).__name__}: {exc})", err=True)
+        sys.exit(1)
+    for qid in view.left_out:
+        click.echo(f"warning: {qid} is retired and was left out", err=True)
+    click.echo(f"Wrote {output}: {view.count} questions, framed \u201c{view.framing}\u201d.")
 
 
 if __name__ == "__main__":  # pragma: no cover

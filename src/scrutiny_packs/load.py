@@ -18,10 +18,11 @@ from .model import (
     Area, Audience, Bank, Benchmark, Example, Indicator, Meeting, PackOptions, PackSpec, Page, Question,
     Selection, Settings, Source,
 )
+from .packs.checks import check_packs
 from .problems import Problem
-from .yaml_source import MAX_BYTES, YamlDocument, parse_yaml, read_yaml
+from .yaml_source import MAX_BYTES, YamlDocument, control_character_problem, parse_yaml, read_yaml
 
-ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}\Z")  # \Z: "$" would also allow a final newline
 
 # folder under content/, schema kind
 COLLECTIONS: tuple[tuple[str, str], ...] = (
@@ -96,7 +97,7 @@ def _question(id_: str, d: dict, path: str) -> Question:
         listen_for=tuple(_clean(x) for x in d.get("listen_for", ())), evidence=_tuple(d.get("evidence")),
         tags=_tuple(d.get("tags")), source=_source(d.get("source")), notes=d.get("notes", "").strip(),
         last_reviewed=_date(d.get("last_reviewed")), status=d.get("status", "active"),
-        replaced_by=d.get("replaced_by"), path=path,
+        replaced_by=d.get("replaced_by"), path=path, added=_date(d.get("added")),
     )
 
 
@@ -146,10 +147,21 @@ def _id_problem(stem: str, display_path: str) -> Problem | None:
                    "rename it with lower-case letters, digits and hyphens only, e.g. 'q100.yml'")
 
 
+def _outside(path: Path, root: Path) -> Problem | None:
+    """A problem if path is a link, or leads outside the repository: content never does."""
+    if path.is_symlink() or not path.resolve().is_relative_to(root):
+        return Problem(path.relative_to(root).as_posix(), None, "", "is a link, not a real file or folder",
+                       "content must be real files and folders inside the repository; replace the link")
+    return None
+
+
 def _content_files(folder: Path, suffix: str, root: Path, problems: list[Problem]) -> list[tuple[str, Path, str]]:
     """(id, path, display path) for each content file; anything else in the folder is a problem."""
     found = []
     if not folder.is_dir():
+        return found
+    if outside := _outside(folder, root):
+        problems.append(outside)
         return found
     for entry in sorted(folder.iterdir()):
         display = entry.relative_to(root).as_posix()
@@ -170,8 +182,42 @@ def _content_files(folder: Path, suffix: str, root: Path, problems: list[Problem
     return found
 
 
-def load_bank(root: Path | str = ".", content_dir: str = "content") -> LoadResult:
-    """Load and check everything under ``root/content_dir``."""
+# Content files read, validated and built, kept between builds in one process when asked
+# (`mkdocs serve` rebuilds after every save). A file is read again whenever its size, times
+# or inode differ from when it was read.
+_READ: dict[tuple[str, str], tuple[tuple[int, int, int, int], tuple[str, str], tuple[Any, list[Problem], Any]]] = {}
+
+
+def _read_item(path: Path, display: str, kind: str, id_: str,
+               reuse: bool) -> tuple[YamlDocument | None, list[Problem], Any]:
+    """(document, problems, built item or None) for one content file."""
+    stamp = None
+    if reuse:
+        try:
+            st = path.stat()
+            stamp = (st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino)
+        except OSError:
+            stamp = None
+        cached = _READ.get((kind, str(path)))
+        if stamp is not None and cached is not None and cached[0] == stamp and cached[1] == (display, id_):
+            return cached[2]
+    doc, problems = read_yaml(path, display)
+    item = None
+    if doc is not None:
+        found = schema.validate(doc, kind, display)
+        problems = problems + found
+        if not found:
+            item = BUILDERS[kind](id_, doc.data, display)
+    if stamp is not None:  # stat taken before reading: a later change still shows as a new stamp
+        _READ[(kind, str(path))] = (stamp, (display, id_), (doc, problems, item))
+    return doc, problems, item
+
+
+def load_bank(root: Path | str = ".", content_dir: str = "content", reuse: bool = False) -> LoadResult:
+    """Load and check everything under ``root/content_dir``.
+
+    With ``reuse``, files unchanged since an earlier call in this process are not read again.
+    """
     root = Path(root).resolve()
     base = root / content_dir
     bank = Bank()
@@ -179,9 +225,13 @@ def load_bank(root: Path | str = ".", content_dir: str = "content") -> LoadResul
     if not base.is_dir():
         return LoadResult(bank, [Problem(content_dir, None, "", "content folder not found",
                                          "run from the repository root, or pass --root")])
+    if outside := _outside(base, root):
+        return LoadResult(bank, [outside])
 
     settings_path = base / "settings.yml"
-    if settings_path.is_file():
+    if outside := _outside(settings_path, root):
+        problems.append(outside)
+    elif settings_path.is_file():
         display = settings_path.relative_to(root).as_posix()
         doc, found = read_yaml(settings_path, display)
         problems += found
@@ -197,15 +247,13 @@ def load_bank(root: Path | str = ".", content_dir: str = "content") -> LoadResul
         items: dict[str, tuple[YamlDocument, str]] = {}
         target = getattr(bank, folder)
         for id_, path, display in _content_files(base / folder, ".yml", root, problems):
-            doc, found = read_yaml(path, display)
+            doc, found, item = _read_item(path, display, kind, id_, reuse)
             problems += found
             if doc is None:
                 continue
             items[id_] = (doc, display)
-            found = schema.validate(doc, kind, display)
-            problems += found
-            if not found:
-                target[id_] = BUILDERS[kind](id_, doc.data, display)
+            if item is not None:
+                target[id_] = item
         docs[folder] = items
 
     bank.areas = dict(sorted(bank.areas.items(), key=lambda kv: (kv[1].order, kv[1].name)))
@@ -217,10 +265,15 @@ def load_bank(root: Path | str = ".", content_dir: str = "content") -> LoadResul
             if path.stat().st_size > MAX_BYTES:
                 problems.append(Problem(display, None, "", f"file is over the limit of {MAX_BYTES:,} bytes", "split it"))
                 continue
+            raw = path.read_bytes()
             try:
-                text = path.read_bytes().decode("utf-8")
-            except UnicodeDecodeError:
-                problems.append(Problem(display, None, "", "not UTF-8 text", "save the file as UTF-8"))
+                text = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                problems.append(Problem(display, raw.count(b"\n", 0, exc.start) + 1, "",
+                                        f"not UTF-8 text (byte 0x{raw[exc.start]:02x})", "save the file as UTF-8"))
+                continue
+            if bad := control_character_problem(text, display):
+                problems.append(bad)
                 continue
             doc, body, body_line, found = split_front_matter(text, display)
             problems += found
@@ -239,4 +292,5 @@ def load_bank(root: Path | str = ".", content_dir: str = "content") -> LoadResul
         setattr(bank, section, dict(ordered))
 
     problems += checks.check_all(docs)
+    problems += check_packs(bank, docs.get("packs", {}))
     return LoadResult(bank, problems)

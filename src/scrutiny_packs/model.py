@@ -88,6 +88,7 @@ class Question:
     status: Literal["active", "retired"] = "active"
     replaced_by: str | None = None
     path: str = ""
+    added: dt.date | None = None
 
     @property
     def retired(self) -> bool:

@@ -16,6 +16,7 @@ import jsonschema
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
+from . import schema_fast
 from .problems import Problem, did_you_mean
 from .yaml_source import YamlDocument, field_name
 
@@ -122,6 +123,8 @@ def validate(doc: YamlDocument, kind: str, display_path: str) -> list[Problem]:
     if not isinstance(doc.data, dict):
         return [Problem(display_path, doc.line_of(()), "", f"must be a mapping of fields, not {_describe(doc.data)}",
                         "start each line with a field name, e.g. 'text: ...'")]
+    if schema_fast.certainly_valid(kind, doc.data):  # the usual case, without jsonschema's cost
+        return []
     problems = []
     seen: set[str] = set()
     for error in validator(kind).iter_errors(doc.data):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 
 from markupsafe import Markup
 
@@ -19,7 +20,12 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
 
 def md_escape(text: str) -> Markup:
     """Plain text made safe inside Markdown (inline), rendering exactly as written."""
-    escaped = html.escape(" ".join(str(text).split()), quote=True)
+    return _md_escape(str(text))
+
+
+@lru_cache(maxsize=65536)  # names of areas and audiences are escaped on every listing
+def _md_escape(text: str) -> Markup:
+    escaped = html.escape(" ".join(text.split()), quote=True)
     return Markup(_MD_SPECIAL.sub(r"\\\1", escaped))
 
 
@@ -34,11 +40,79 @@ def title_text(text: str) -> str:
 
 def md_block(text: str) -> Markup:
     """A Markdown field made safe: Markdown works, raw HTML shows as text."""
-    text = str(text).replace("\r\n", "\n").strip()
+    return _md_block(str(text))
+
+
+@lru_cache(maxsize=16384)  # a benchmark's text is shown on the page of every question that cites it
+def _md_block(text: str) -> Markup:
+    text = text.replace("\r\n", "\n").replace("\r", "\n").strip()  # Markdown reads a lone \r as a line break
     text = text.replace("<", "&lt;").replace(">", "&gt;")
     # Headings inside a field would break the page's outline: show them as text.
     text = re.sub(r"^(\s*)#", r"\1\\#", text, flags=re.MULTILINE)
-    return Markup(text)
+    return Markup(_outside_fences(text))
+
+
+def md_prose(text: str) -> Markup:
+    """The body of a Markdown page (a module or page file) made safe, like md_block, except
+    that its section headings (## and deeper) stay headings. A single # would compete with
+    the page's title, so it shows as text."""
+    return _md_prose(str(text))
+
+
+@lru_cache(maxsize=256)
+def _md_prose(text: str) -> Markup:
+    text = text.replace("\r\n", "\n").replace("\r", "\n").strip()  # Markdown reads a lone \r as a line break
+    text = text.replace("<", "&lt;").replace(">", "&gt;")
+    text = re.sub(r"^(\s*)#(?!#)", r"\1\\#", text, flags=re.MULTILINE)
+    return Markup(_outside_fences(text))
+
+
+# The site's Markdown extensions also let text set attributes on what it makes
+# (attribute lists: '{: .class #id key=value}', also after a code fence) and add
+# structure (underlined headings, '!!! note' boxes). In a field all of these
+# show as written. Code is left alone: there they are text. (mkdocs.yml turns
+# off the table of contents' '[TOC]' marker.)
+_FENCE = re.compile(r"^(`{3,}|~{3,})[ ]*\.?[\w#.+-]*[ ]*\n.*?\n\1[ ]*$", re.MULTILINE | re.DOTALL)
+_BACKTICKS = re.compile(r"(?<!\\)`+")
+_BLANK_LINE = re.compile(r"(\n[ \t]*\n)")
+_BRACE = re.compile(r"(?<!\\)((?:\\\\)*)\{")
+_UNDERLINE = re.compile(r"(?<=[^\n]\n)([=-])(?=[=-]*[ \t]*$)", re.MULTILINE)
+_ADMONITION = re.compile(r"^!!!", re.MULTILINE)
+_FENCE_ATTRIBUTES = re.compile(r"^((?:`{3,}|~{3,})[^\n{]*)\{", re.MULTILINE)
+
+
+def _outside_fences(text: str) -> str:
+    out, pos = [], 0
+    for fence in _FENCE.finditer(text):
+        out += [_plain_structure(text[pos:fence.start()]), fence.group()]
+        pos = fence.end()
+    out.append(_plain_structure(text[pos:]))
+    return "".join(out)
+
+
+def _plain_structure(text: str) -> str:
+    text = _UNDERLINE.sub(lambda m: "&#61;" if m.group(1) == "=" else "\\-", text)
+    text = _ADMONITION.sub(r"\\!!!", text)
+    text = _FENCE_ATTRIBUTES.sub(r"\1\\{", text)
+    return "".join(_no_attribute_lists(block) for block in _BLANK_LINE.split(text))
+
+
+def _no_attribute_lists(block: str) -> str:
+    """Escape every '{' outside code spans (a run of backticks up to the next run as long)."""
+    out, pos = [], 0
+    runs = list(_BACKTICKS.finditer(block))
+    i = 0
+    while i < len(runs):
+        opening = runs[i]
+        close = next((j for j in range(i + 1, len(runs)) if len(runs[j].group()) == len(opening.group())), None)
+        if close is None:
+            i += 1
+            continue
+        out += [_BRACE.sub(r"\1\\{", block[pos:opening.start()]), block[opening.start():runs[close].end()]]
+        pos = runs[close].end()
+        i = close + 1
+    out.append(_BRACE.sub(r"\1\\{", block[pos:]))
+    return "".join(out)
 
 
 def truncate(text: str, limit: int = 90) -> str:

@@ -37,6 +37,22 @@ _ALLOWED_TAGS = {None, "!", _STR, "tag:yaml.org,2002:int", "tag:yaml.org,2002:ma
 
 Path_ = tuple[str | int, ...]
 
+# Characters with no place in content: control characters (tab and line breaks
+# aside), lone surrogates (which YAML escapes like "\ud800" can make) and
+# non-characters. They are invisible in review and break pages.
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+_CONTROL_MESSAGE = "invisible control character U+{:04X} in the text"
+_CONTROL_HINT = "delete it; it usually comes from pasting out of another program"
+
+
+def control_character_problem(text: str, display_path: str, first_line: int = 1, field: str = "") -> Problem | None:
+    """A problem naming the line of the first control character in text, if it has one."""
+    found = CONTROL.search(text)
+    if not found:
+        return None
+    line = first_line + text.count("\n", 0, found.start())
+    return Problem(display_path, line, field, _CONTROL_MESSAGE.format(ord(found.group())), _CONTROL_HINT)
+
 
 @dataclass(slots=True)
 class YamlDocument:
@@ -133,6 +149,10 @@ def _build(events: Any, lines: dict[Path_, int]) -> Any:
             raise _Refused(line, "", f"YAML anchors (&{anchor}) are not allowed in content files",
                            "write the value out in full")
         if isinstance(event, yaml.ScalarEvent):
+            bad = CONTROL.search(event.value)
+            if bad:
+                raise _Refused(line, field_name(_current_path(stack)), _CONTROL_MESSAGE.format(ord(bad.group())),
+                               _CONTROL_HINT)
             place(_scalar(event), line, False)
         elif isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
             if event.tag not in _ALLOWED_TAGS:
@@ -150,6 +170,16 @@ def _build(events: Any, lines: dict[Path_, int]) -> Any:
         elif isinstance(event, yaml.DocumentEndEvent):
             done = True
     return root
+
+
+def _current_path(stack: list[tuple[Any, Path_, Any]]) -> Path_:
+    """The path of the value about to be placed (for a key: its mapping's path)."""
+    if not stack:
+        return ()
+    container, path, key = stack[-1]
+    if isinstance(container, list):
+        return path + (len(container),)
+    return path if key is _NO_KEY else path + (key,)
 
 
 class _NoKey:

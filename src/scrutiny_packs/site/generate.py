@@ -9,15 +9,22 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import posixpath
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, Iterable
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
 
-from .. import framing
-from ..model import Bank, Question
-from ..text import html_escape, md_block, md_escape, title_text, truncate
+from .. import changes, framing, opendata
+from ..editing import review
+from ..model import Bank, PackSpec, Question
+from ..packs import html as pack_html
+from ..packs.defaults import all_packs, packs_for_audience
+from ..packs.files import site_uri as pack_file_uri
+from ..packs.layout import PackView, build_view
+from ..text import html_escape, md_block, md_escape, md_prose, title_text, truncate
 from . import links
 
 
@@ -34,6 +41,8 @@ class SiteOptions:
     today: dt.date | None = None  # for review notices; None means today
     downloads: bool = True  # link pack PDF/Word files and data downloads
     edit_base: str | None = None  # e.g. https://github.com/org/repo/edit/main/ for "Suggest a change"
+    offline_zip: str | None = None  # site path of the offline copy to offer on the home page
+    pack_pdf: bool = True  # the build makes pack PDFs (not `mkdocs serve`, nor SCRUTINY_PACKS_PDF=0)
 
 
 @cache
@@ -46,7 +55,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(md=md_escape, mdblock=md_block, h=html_escape, truncate_words=truncate)
+    env.filters.update(md=md_escape, mdblock=md_block, mdprose=md_prose, h=html_escape, truncate_words=truncate)
     return env
 
 
@@ -54,13 +63,14 @@ def front_matter(title: str, **extra: Any) -> str:
     """YAML front matter; JSON strings are valid YAML and need no further quoting.
 
     The theme prints front matter text (title, description) unescaped, so
-    text values are HTML-escaped here.
+    text values are HTML-escaped here. Characters beyond ASCII are written
+    as they are: YAML cannot join JSON's escaped surrogate pairs (an emoji).
     """
-    lines = ["---", f"title: {json.dumps(title_text(title))}"]
+    lines = ["---", f"title: {json.dumps(title_text(title), ensure_ascii=False)}"]
     for key, value in extra.items():
         if value is not None:
             value = title_text(value) if isinstance(value, str) else value
-            lines.append(f"{key}: {json.dumps(value)}")
+            lines.append(f"{key}: {json.dumps(value, ensure_ascii=False)}")
     lines.append("---")
     return "\n".join(lines) + "\n\n"
 
@@ -90,15 +100,52 @@ class SiteBuilder:
                 self.indicators_by_area.setdefault(a, []).append(i)
         self.tags = sorted({t for q in bank.active_questions() for t in q.tags})
         self.area_depth = {a.id: len(bank.area_trail(a.id)) - 1 for a in bank.areas.values()}
+        self._templates: dict[str, Any] = {}
+        self._cards: dict[tuple[str, bool, bool], list[tuple[dict[str, str], Markup]]] = {}
+        self._card_modules: dict[str, Any] = {}
+        self._card_links: dict[str, str] = {}
+        self.packs: list[PackSpec] = all_packs(bank)
+        self._pack_views: dict[str, PackView] | None = None
 
     # -- helpers passed to templates ------------------------------------------------------
     def _render(self, template: str, src: str, **context: Any) -> str:
+        found = self._templates.get(template)
+        if found is None:  # looked up once per build, not once per page
+            found = self._templates[template] = self.env.get_template(template)
+        return found.render(self._context(src), **context)
+
+    def _context(self, src: str) -> dict[str, Any]:
         def link(target: str) -> str:
             return links.relative(src, target)
 
-        return self.env.get_template(template).render(
-            bank=self.bank, links=links, link=link, src=src, b=self, frame=framing.frame, **context
-        )
+        return dict(bank=self.bank, links=links, link=link, src=src, b=self, frame=framing.frame)
+
+    def card(self, q: Question, show_areas: bool, show_listen: bool, src: str) -> Markup:
+        """A question's card on a list page. Lists show each question several times over; a card
+        is rendered once and reused on any page where each link it holds comes out the same."""
+        variants = self._cards.setdefault((q.id, show_areas, show_listen), [])
+        for used, markup in variants:
+            if all(links.relative(src, target) == rel for target, rel in used.items()):
+                return markup
+        self._card_links = {}
+        markup = self._card_macros(src).question_card(q, show_areas, show_listen)
+        variants.append((self._card_links, markup))
+        return markup
+
+    def _card_macros(self, src: str) -> Any:
+        """The macros template bound to a page's folder, noting each link a card makes."""
+        folder = posixpath.dirname(src)
+        module = self._card_modules.get(folder)
+        if module is None:
+            context = self._context(src)
+
+            def link(target: str) -> str:
+                rel = self._card_links[target] = links.relative(src, target)
+                return rel
+
+            context["link"] = link
+            module = self._card_modules[folder] = self.env.get_template("site/_macros.md.j2").make_module(context)
+        return module
 
     def benchmark_link(self, benchmark_id: str) -> str | None:
         module = self.module_for.get("benchmarks")
@@ -116,10 +163,8 @@ class SiteBuilder:
         """The date a question falls due for review, when that date has passed."""
         if q.last_reviewed is None:
             return None
-        months = self.bank.settings.review_interval_months
-        year, month = divmod(q.last_reviewed.month - 1 + months, 12)
-        due = _safe_date(q.last_reviewed.year + year, month + 1, q.last_reviewed.day)
-        return due if due < self.today else None
+        due = review.due_date(q, self.bank.settings.review_interval_months)
+        return due if review.is_overdue(due, self.today) else None
 
     def area_groups(self, questions: Iterable[Question]) -> list[tuple[Any, list[Question]]]:
         """Questions grouped under the areas they belong to, in the toolkit's order."""
@@ -130,6 +175,22 @@ class SiteBuilder:
             if members:
                 groups.append((area, members))
         return groups
+
+    @property
+    def pack_views(self) -> dict[str, PackView]:
+        """Every pack laid out once; its page, PDF and Word file are all drawn from this."""
+        if self._pack_views is None:
+            self._pack_views = {spec.id: build_view(self.bank, spec) for spec in self.packs}
+        return self._pack_views
+
+    def pack_file(self, pack_id: str, kind: str) -> str | None:
+        """The source path of a pack's PDF or Word file, when this build makes it."""
+        if not self.options.downloads or (kind == "pdf" and not self.options.pack_pdf):
+            return None
+        return pack_file_uri(pack_id, kind)  # type: ignore[arg-type]
+
+    def packs_for_audience(self, audience_id: str) -> list[PackSpec]:
+        return packs_for_audience(self.packs, audience_id)
 
     # -- pages -------------------------------------------------------------------------------
     def pages(self) -> Iterable[GeneratedPage]:
@@ -156,18 +217,39 @@ class SiteBuilder:
             yield GeneratedPage(src, front_matter(audience.name)
                                 + self._render("site/audience.md.j2", src, audience=audience, questions=questions),
                                 audience.path)
+        yield from self.pack_pages()
+        yield GeneratedPage(links.MY_PACK, front_matter("My pack", description="Choose questions, put them in order and "
+                            "print or share them as a pack for a meeting.")
+                            + self._render("site/my-pack.md.j2", links.MY_PACK))
+        yield from self.about_pages()
         for q in bank.questions.values():
             src = links.question(q.id)
             yield GeneratedPage(src, front_matter(framing.frame(q.text, "you"))
                                 + self._render("site/question.md.j2", src, q=q), q.path, in_nav=False)
 
 
-def _safe_date(year: int, month: int, day: int) -> dt.date:
-    while True:
-        try:
-            return dt.date(year, month, day)
-        except ValueError:
-            day -= 1
+    def about_pages(self) -> Iterable[GeneratedPage]:
+        """What's changed (from each question's dates) and the open data page documenting the files."""
+        days, left_off = changes.changes_by_day(self.bank)
+        yield GeneratedPage(links.CHANGES, front_matter("What's changed")
+                            + self._render("site/changes.md.j2", links.CHANGES, days=days, left_off=left_off))
+        yield GeneratedPage(links.DATA, front_matter("Open data") + self._render(
+            "site/data.md.j2", links.DATA, json_path=opendata.JSON_PATH, csv_path=opendata.CSV_PATH,
+            separator=opendata.LIST_SEPARATOR, top_fields=opendata.TOP_FIELDS,
+            question_fields=opendata.QUESTION_FIELDS, csv_fields=opendata.CSV_FIELDS))
+
+    def pack_pages(self) -> Iterable[GeneratedPage]:
+        """The packs index and a page per pack. Pack pages stay out of search: their questions
+        are indexed on their own pages already."""
+        yield GeneratedPage(links.PACKS, front_matter("Question packs")
+                            + self._render("site/packs.md.j2", links.PACKS))
+        for spec in self.packs:
+            src = links.pack(spec.id)
+            view = self.pack_views[spec.id]
+            yield GeneratedPage(src, front_matter(spec.title, search={"exclude": True})
+                                + self._render("site/pack.md.j2", src, spec=spec, view=view,
+                                               pack_body=pack_html.render_body),
+                                spec.path or None, in_nav=False)
 
 
 def generate(bank: Bank, options: SiteOptions | None = None) -> list[GeneratedPage]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+from functools import cache
 
 HOME = "index.md"
 AREAS = "areas/index.md"
@@ -10,6 +11,7 @@ AUDIENCES = "audiences/index.md"
 PACKS = "packs/index.md"
 MY_PACK = "my-pack.md"
 CHANGES = "changes.md"
+DATA = "data/index.md"  # the open data page; the files sit beside it in data/
 
 
 def question(qid: str) -> str:
@@ -39,8 +41,22 @@ def pack(pack_id: str) -> str:
 def relative(from_src: str, to_src: str) -> str:
     """A Markdown link from one source file to another (MkDocs resolves .md links)."""
     target, _, anchor = to_src.partition("#")
-    rel = posixpath.relpath(target, posixpath.dirname(from_src) or ".") if target else ""
+    rel = _relpath(target, posixpath.dirname(from_src)) if target else ""
     return rel + (f"#{anchor}" if anchor else "")
+
+
+@cache
+def _relpath(target: str, start: str) -> str:
+    """posixpath.relpath for two clean site-relative paths, without touching the file system."""
+    if target.startswith("/") or start.startswith("/") or ".." in target or ".." in start:
+        return posixpath.relpath(target, start or ".")
+    to = target.split("/")
+    at = start.split("/") if start else []
+    common = 0
+    while common < min(len(to), len(at)) and to[common] == at[common]:
+        common += 1
+    parts = [".."] * (len(at) - common) + to[common:]
+    return "/".join(parts) or "."
 
 
 def url_path(src: str) -> str:

@@ -19,11 +19,14 @@ def build_nav(bank: Bank) -> list[Any]:
     audiences: list[Any] = [{"All audiences": links.AUDIENCES}]
     audiences += [{title_text(a.name): links.audience(a.id)} for a in bank.audiences.values()]
     about = [{title_text(p.title): links.page(p.id)} for p in bank.pages.values()]
+    about += [{title_text("What's changed"): links.CHANGES}, {"Open data": links.DATA}]
     nav: list[Any] = [{"Home": links.HOME}]
     if modules:
         nav.append({"Toolkit": modules})
     nav.append({"Audiences": audiences})
     nav.append({"Areas": links.AREAS})
+    nav.append({"Packs": links.PACKS})
+    nav.append({"My pack": links.MY_PACK})
     if about:
         nav.append({"About": about})
     return nav

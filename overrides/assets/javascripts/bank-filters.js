@@ -1,0 +1,114 @@
+/* Question bank filters: narrow the list by audience, area and tag, without
+ * reloading the page, and say how many questions are left.
+ *
+ * The page ships the form hidden: without JavaScript it would do nothing, and
+ * the plain links to audience and area pages above it do the same job. Each
+ * question card carries data-audiences, data-areas and data-tags; each list of
+ * cards follows a heading whose id is the area it lists.
+ */
+(function () {
+  "use strict";
+
+  var form = document.querySelector("form[data-sp-filters]");
+  if (!form) return;
+
+  var audience = form.elements.namedItem("audience");
+  var area = form.elements.namedItem("area");
+  var tag = form.elements.namedItem("tag");
+  var status = form.querySelector("[data-sp-filter-status]");
+
+  function words(element, name) {
+    return (element.getAttribute(name) || "").split(/\s+/).filter(Boolean);
+  }
+
+  // The area list is a tree shown by indenting options with em spaces:
+  // an option belongs under the nearest option above it with less indent.
+  function areaTree() {
+    var within = {};
+    var trail = [];
+    Array.prototype.forEach.call(area ? area.options : [], function (option) {
+      if (!option.value) return;
+      var depth = option.textContent.match(/^\u2003*/)[0].length;
+      trail.length = depth;
+      trail.push(option.value);
+      trail.forEach(function (ancestor) {
+        (within[ancestor] = within[ancestor] || {})[option.value] = true;
+      });
+    });
+    return within;
+  }
+
+  var within = areaTree();
+  var sections = Array.prototype.map.call(document.querySelectorAll(".sp-qlist"), function (list) {
+    var heading = list.previousElementSibling;
+    while (heading && !/^H[2-6]$/.test(heading.tagName)) heading = heading.previousElementSibling;
+    return {
+      list: list,
+      heading: heading,
+      area: heading ? heading.id : "",
+      cards: Array.prototype.slice.call(list.querySelectorAll(".sp-q"))
+    };
+  });
+  var total = {};
+  sections.forEach(function (section) {
+    section.cards.forEach(function (card) {
+      total[card.getAttribute("data-question")] = true;
+    });
+  });
+  var totalCount = Object.keys(total).length;
+
+  function inArea(ids, chosen) {
+    if (!chosen) return true;
+    var accepted = within[chosen] || {};
+    accepted[chosen] = true;
+    return ids.some(function (id) { return accepted[id]; });
+  }
+
+  // Material lists the contents twice (sidebar, and in the phone menu).
+  function tocLinks(id) {
+    return id ? document.querySelectorAll('.md-nav--secondary a[href="#' + id + '"]') : [];
+  }
+
+  function apply() {
+    var want = {
+      audience: audience ? audience.value : "",
+      area: area ? area.value : "",
+      tag: tag ? tag.value : ""
+    };
+    var shown = {};
+    sections.forEach(function (section) {
+      // A list under an area heading is kept or dropped as a whole by area.
+      var sectionFits = !section.area || inArea([section.area], want.area);
+      var visible = 0;
+      section.cards.forEach(function (card) {
+        var fits = sectionFits &&
+          (!want.audience || words(card, "data-audiences").indexOf(want.audience) !== -1) &&
+          (!want.tag || words(card, "data-tags").indexOf(want.tag) !== -1) &&
+          (section.area ? true : inArea(words(card, "data-areas"), want.area));
+        card.hidden = !fits;
+        if (fits) {
+          visible += 1;
+          shown[card.getAttribute("data-question")] = true;
+        }
+      });
+      section.list.hidden = visible === 0;
+      if (section.heading) section.heading.hidden = visible === 0;
+      Array.prototype.forEach.call(tocLinks(section.area), function (link) {
+        link.parentElement.hidden = visible === 0;
+      });
+    });
+    var count = Object.keys(shown).length;
+    var filtering = want.audience || want.area || want.tag;
+    if (status) {
+      status.textContent = !filtering ? "Showing all " + totalCount + " questions."
+        : count === 0 ? "No questions match these choices."
+        : "Showing " + count + " of " + totalCount + (count === 1 ? " question." : " questions.");
+    }
+  }
+
+  form.addEventListener("change", apply);
+  form.addEventListener("submit", function (event) { event.preventDefault(); });
+  form.hidden = false;
+  // Browsers may restore earlier choices when the user comes back to the page.
+  if ((audience && audience.value) || (area && area.value) || (tag && tag.value)) apply();
+})();

@@ -1,0 +1,1 @@
+"""Tools for the people who keep the bank: new questions, duplicate warnings, review dates."""

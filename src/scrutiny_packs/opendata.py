@@ -1,0 +1,201 @@
+"""Open data: the whole bank as JSON and CSV, published with the site.
+
+Records carry names and text, not only ids: each question comes with its
+areas' and audiences' names, the text of its benchmarks and the description
+of its indicators, so the files make sense on their own. Every field is
+described here once; the site's Open data page is rendered from these
+descriptions, so the page and the files cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from .editing import review
+from .framing import frame
+from .model import Bank, Question
+from .site import links
+
+JSON_PATH = "data/questions.json"
+CSV_PATH = "data/questions.csv"
+FORMAT_VERSION = 1
+LIST_SEPARATOR = "; "
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    name: str
+    kind: str
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
+class DataFile:
+    path: str  # site path
+    content: bytes
+    media_type: str
+
+
+TOP_FIELDS: tuple[Field, ...] = (
+    Field("format_version", "number", "The version of this file's layout. It goes up only when a field is removed or changes meaning."),
+    Field("publisher", "text", "Who publishes the bank."),
+    Field("review_interval_months", "number", "How many months after its last review a question falls due for another."),
+    Field("question_count", "number", "How many questions follow, retired ones included."),
+    Field("questions", "list", "One record per question, in the bank's order, with the fields below."),
+)
+
+QUESTION_FIELDS: tuple[Field, ...] = (
+    Field("id", "text", "The question's permanent reference, such as q001. Never reused."),
+    Field("page", "text", "The question's page, relative to the site's address, such as questions/q001/."),
+    Field("status", "text", "'active', or 'retired' for a question kept only so old links and packs still make sense."),
+    Field("replaced_by", "text or null", "For a retired question, the id of the question that replaces it."),
+    Field("text", "text", "The wording as stored, with framing placeholders such as {we} and {our} where the wording depends on who asks."),
+    Field("text_you", "text", "The wording as one body asks another: the placeholders read as you, your and yours."),
+    Field("text_we", "text", "The wording as a body asks itself: the placeholders read as we, us and our."),
+    Field("asked_of", "text", "Who should answer, where that matters; empty otherwise."),
+    Field("areas", "list of {id, name}", "The areas the question belongs to."),
+    Field("audiences", "list of {id, name}", "The asking bodies the question suits."),
+    Field("benchmarks", "list of {id, title, text}", "What good looks like: the linked benchmarks, with their text (Markdown)."),
+    Field("listen_for", "list of text", "Points a good answer would make."),
+    Field("evidence", "list of {id, name, description}", "Performance information to ask for: the linked indicators."),
+    Field("tags", "list of text", "Free tags used to select questions for packs."),
+    Field("notes", "text", "Guidance for the person asking (Markdown); empty if none."),
+    Field("source", "{document, module, section, note} or null", "Where the question comes from."),
+    Field("added", "date or null", "When the question was first published (YYYY-MM-DD)."),
+    Field("last_reviewed", "date or null", "When an editor last checked or changed the question (YYYY-MM-DD)."),
+    Field("review_due", "date or null", "When the question falls due for its next review (YYYY-MM-DD); null for retired questions."),
+)
+
+CSV_FIELDS: tuple[Field, ...] = (
+    Field("id", "text", "As in the JSON."),
+    Field("page", "text", "As in the JSON."),
+    Field("status", "text", "As in the JSON."),
+    Field("replaced_by", "text", "As in the JSON; empty if none."),
+    Field("text", "text", "As in the JSON."),
+    Field("text_you", "text", "As in the JSON."),
+    Field("text_we", "text", "As in the JSON."),
+    Field("asked_of", "text", "As in the JSON."),
+    Field("area_ids", "list", "The areas' ids."),
+    Field("area_names", "list", "The areas' names, in the same order."),
+    Field("audience_ids", "list", "The audiences' ids."),
+    Field("audience_names", "list", "The audiences' names, in the same order."),
+    Field("benchmark_ids", "list", "The benchmarks' ids."),
+    Field("benchmark_titles", "list", "The benchmarks' titles, in the same order."),
+    Field("benchmark_texts", "text", "The benchmarks' text (Markdown), each after its title, separated by blank lines."),
+    Field("listen_for", "lines", "Points a good answer would make, one per line."),
+    Field("evidence_ids", "list", "The indicators' ids."),
+    Field("evidence_names", "list", "The indicators' names, in the same order."),
+    Field("tags", "list", "As in the JSON."),
+    Field("notes", "text", "As in the JSON."),
+    Field("source_document", "text", "The source document's title, file name or address."),
+    Field("source_module", "text", "The part of the source document, if given."),
+    Field("source_section", "text", "The heading in the source document, if given."),
+    Field("source_note", "text", "A reviewer's note on how the source was used, if given."),
+    Field("added", "date", "As in the JSON; empty if none."),
+    Field("last_reviewed", "date", "As in the JSON; empty if none."),
+    Field("review_due", "date", "As in the JSON; empty if none."),
+)
+
+
+def _iso(value: Any) -> str | None:
+    return value.isoformat() if value else None
+
+
+def question_record(bank: Bank, q: Question) -> dict[str, Any]:
+    due = None if q.retired else review.due_date(q, bank.settings.review_interval_months)
+    source = None
+    if q.source:
+        # The source's own wording ('quote') is kept in the repository for checking, not republished.
+        source = {"document": q.source.document, "module": q.source.module, "section": q.source.section,
+                  "note": q.source.note}
+    return {
+        "id": q.id,
+        "page": links.url_path(links.question(q.id)),
+        "status": "retired" if q.retired else "active",
+        "replaced_by": q.replaced_by,
+        "text": q.text,
+        "text_you": frame(q.text, "you"),
+        "text_we": frame(q.text, "we"),
+        "asked_of": q.asked_of,
+        "areas": [{"id": a, "name": bank.areas[a].name} for a in q.areas],
+        "audiences": [{"id": a, "name": bank.audiences[a].name} for a in q.audiences],
+        "benchmarks": [{"id": b, "title": bank.benchmarks[b].title, "text": bank.benchmarks[b].text}
+                       for b in q.benchmarks],
+        "listen_for": list(q.listen_for),
+        "evidence": [{"id": i, "name": bank.indicators[i].name, "description": bank.indicators[i].description}
+                     for i in q.evidence],
+        "tags": list(q.tags),
+        "notes": q.notes,
+        "source": source,
+        "added": _iso(q.added),
+        "last_reviewed": _iso(q.last_reviewed),
+        "review_due": _iso(due),
+    }
+
+
+def bank_record(bank: Bank) -> dict[str, Any]:
+    questions = [question_record(bank, q) for q in bank.questions.values()]
+    return {
+        "format_version": FORMAT_VERSION,
+        "publisher": bank.settings.organisation,
+        "review_interval_months": bank.settings.review_interval_months,
+        "question_count": len(questions),
+        "questions": questions,
+    }
+
+
+def to_json(bank: Bank) -> str:
+    return json.dumps(bank_record(bank), ensure_ascii=False, indent=2) + "\n"
+
+
+def _cell(value: str) -> str:
+    """Text a spreadsheet will show rather than run: a leading =, +, @ or '-x' gets an apostrophe."""
+    if value[:1] in ("=", "+", "@", "\t", "\r") or (value[:1] == "-" and value[1:2] not in ("", " ")):
+        return "'" + value
+    return value
+
+
+def csv_row(record: dict[str, Any]) -> dict[str, str]:
+    join = LIST_SEPARATOR.join
+    source = record["source"] or {}
+    row = {
+        "id": record["id"], "page": record["page"], "status": record["status"],
+        "replaced_by": record["replaced_by"] or "", "text": record["text"], "text_you": record["text_you"],
+        "text_we": record["text_we"], "asked_of": record["asked_of"],
+        "area_ids": join(a["id"] for a in record["areas"]), "area_names": join(a["name"] for a in record["areas"]),
+        "audience_ids": join(a["id"] for a in record["audiences"]),
+        "audience_names": join(a["name"] for a in record["audiences"]),
+        "benchmark_ids": join(b["id"] for b in record["benchmarks"]),
+        "benchmark_titles": join(b["title"] for b in record["benchmarks"]),
+        "benchmark_texts": "\n\n".join(f"{b['title']}\n{b['text']}" for b in record["benchmarks"]),
+        "listen_for": "\n".join(record["listen_for"]),
+        "evidence_ids": join(e["id"] for e in record["evidence"]),
+        "evidence_names": join(e["name"] for e in record["evidence"]),
+        "tags": join(record["tags"]), "notes": record["notes"],
+        "source_document": source.get("document", ""), "source_module": source.get("module", ""),
+        "source_section": source.get("section", ""), "source_note": source.get("note", ""),
+        "added": record["added"] or "", "last_reviewed": record["last_reviewed"] or "",
+        "review_due": record["review_due"] or "",
+    }
+    return {k: _cell(v) for k, v in row.items()}
+
+
+def to_csv(bank: Bank) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=[f.name for f in CSV_FIELDS], lineterminator="\r\n")
+    writer.writeheader()
+    for record in bank_record(bank)["questions"]:
+        writer.writerow(csv_row(record))
+    return out.getvalue()
+
+
+def data_files(bank: Bank) -> list[DataFile]:
+    """The files to publish. The CSV starts with a byte order mark so spreadsheets read it as UTF-8."""
+    return [
+        DataFile(JSON_PATH, to_json(bank).encode("utf-8"), "application/json"),
+        DataFile(CSV_PATH, to_csv(bank).encode("utf-8-sig"), "text/csv"),
+    ]

@@ -1,0 +1,54 @@
+"""Checks on pack files that need the whole bank: tags, an empty selection, a taken address.
+
+References to areas, audiences and questions are checked with the rest of
+the content (``scrutiny_packs.checks``); these come after, on loaded packs.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..model import Bank, PackSpec
+from ..problems import Problem
+from ..yaml_source import field_name
+from .select import describe, select, unknown_references
+
+if TYPE_CHECKING:
+    from ..yaml_source import YamlDocument
+
+
+def check_packs(bank: Bank, docs: dict[str, tuple["YamlDocument", str]]) -> list[Problem]:
+    """Problems in the loaded pack files of content/packs/."""
+    problems: list[Problem] = []
+    for pack_id, spec in bank.packs.items():
+        doc, display = docs[pack_id]
+        if pack_id in bank.audiences:
+            problems.append(Problem(
+                display, None, "", f"the address /packs/{pack_id}/ belongs to the pack made for the "
+                f"{bank.audiences[pack_id].name!r} audience", f"rename the file, e.g. '{pack_id}-meeting.yml'"))
+            continue
+        problems += check_spec(bank, spec, doc, display)
+    return problems
+
+
+def check_spec(bank: Bank, spec: PackSpec, doc: "YamlDocument", display: str) -> list[Problem]:
+    """Unknown tags, and a selection that matches nothing, in one pack file.
+
+    An empty selection is only reported when every name in it is known: an
+    unknown name is the problem to fix first, and is reported as such.
+    """
+    problems: list[Problem] = []
+    unknown = unknown_references(bank, spec.selection, spec.audience)
+    for item in unknown:
+        if item.what != "tag":
+            continue  # reported with the other references (scrutiny_packs.checks)
+        path = tuple(item.field.split(".")) + ((item.index,) if item.index is not None else ())
+        problems.append(Problem(display, doc.line_of(path), field_name(path),
+                                f"{item.value!r} is not a tag any question has", item.hint))
+    if not unknown and not select(bank, spec.selection).questions:
+        problems.append(Problem(display, doc.line_of(("selection",)), "selection",
+                                f"matches no questions ({describe(spec.selection)})", EMPTY_HINT))
+    return problems
+
+
+EMPTY_HINT = "widen the selection, or use 'match: any' to take questions matching any list"

@@ -1,0 +1,259 @@
+"""A pack as a Word document (.docx), for officers who paste questions into committee reports.
+
+The same view model as the PDF, in Word's own structure: a cover, the
+contents, a Heading 1 per area, questions as numbered paragraphs (the
+number is text, so it survives copy and paste), a table cell for notes and
+the RAG status, and a footer with the pack title and "Page X of Y".
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_BREAK, WD_TAB_ALIGNMENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.oxml.table import CT_Tbl
+from docx.shared import Mm, Pt, RGBColor
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+from .layout import PackView, paragraphs
+from .pdf import write_atomically
+
+FONT = "Arial"
+MUTED = RGBColor(0x4D, 0x4D, 0x4D)
+ACCENT = RGBColor(0x30, 0x3F, 0x9F)
+PAGE_WIDTH, PAGE_HEIGHT, MARGIN = Mm(210), Mm(297), Mm(18)
+
+
+def render_docx(view: PackView) -> bytes:
+    doc = Document()
+    _setup(doc, view)
+    _cover(doc, view)
+    for group in view.groups:
+        _group(doc, view, group)
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def write_docx(view: PackView, target: Path) -> Path:
+    write_atomically(target, render_docx(view))
+    return target
+
+
+# -- document set-up -----------------------------------------------------------------------
+
+def _setup(doc, view: PackView) -> None:
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = PAGE_WIDTH, PAGE_HEIGHT
+    section.left_margin = section.right_margin = section.top_margin = MARGIN
+    section.bottom_margin = Mm(20)
+
+    normal = doc.styles["Normal"]
+    normal.font.name = FONT
+    normal.font.size = Pt(11)
+    rpr = normal.element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is not None:
+        fonts.set(qn("w:eastAsia"), FONT)
+    lang = OxmlElement("w:lang")
+    lang.set(qn("w:val"), view.language)
+    rpr.append(lang)
+    for name in ("Title", "Heading 1", "Heading 2", "Heading 3"):
+        style = doc.styles[name]
+        style.font.name = FONT
+        style.font.color.rgb = RGBColor(0x1A, 0x1A, 0x1A)
+    doc.styles["Title"].font.size = Pt(24)
+
+    props = doc.core_properties
+    props.title = view.title
+    props.subject = f"{view.count} safeguarding scrutiny questions" + (f" for {view.audience}" if view.audience else "")
+    props.author = view.organisation
+    props.keywords = "safeguarding, children, scrutiny, questions"
+    props.language = view.language
+    props.comments = view.framing_note
+
+    footer = section.footer.paragraphs[0]
+    footer.paragraph_format.tab_stops.add_tab_stop(PAGE_WIDTH - 2 * MARGIN, WD_TAB_ALIGNMENT.RIGHT)
+    _run(footer, view.footer_title, size=8, color=MUTED)
+    _run(footer, "\tPage ", size=8, color=MUTED)
+    _field(footer, "PAGE")
+    _run(footer, " of ", size=8, color=MUTED)
+    _field(footer, "NUMPAGES")
+
+
+def _run(paragraph, text: str, bold: bool = False, size: float | None = None, color: RGBColor | None = None,
+         caps: bool = False):
+    run = paragraph.add_run(text)
+    run.bold = bold or None
+    if size:
+        run.font.size = Pt(size)
+    if color is not None:
+        run.font.color.rgb = color
+    if caps:
+        run.font.all_caps = True
+    return run
+
+
+def _field(paragraph, instruction: str) -> None:
+    """A Word field (PAGE, NUMPAGES) that Word fills in when it lays out the page."""
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), instruction)
+    run = OxmlElement("w:r")
+    props = OxmlElement("w:rPr")
+    size = OxmlElement("w:sz")
+    size.set(qn("w:val"), "16")
+    props.append(size)
+    run.append(props)
+    text = OxmlElement("w:t")
+    text.text = "1"
+    run.append(text)
+    field.append(run)
+    paragraph._p.append(field)
+
+
+# python-docx finds a style named in add_paragraph or add_heading by going through every style,
+# and add_table measures the page by searching the whole document: in a pack of hundreds of
+# questions that made the Word file slow, and slower per question the longer the pack. These
+# two do the same with the style ids and the text width looked up once per document.
+def _paragraph(doc, text: str = "", style: str | None = None) -> Paragraph:
+    """doc.add_paragraph(text, style)."""
+    p = Paragraph(_append(doc, OxmlElement("w:p")), doc._body)
+    if text:
+        p.add_run(text)
+    if style is not None:
+        p._p.style = _lookups(doc)[style]
+    return p
+
+
+def _table(doc, rows: int, cols: int) -> Table:
+    """doc.add_table(rows, cols) in the 'Table Grid' style."""
+    table = Table(_append(doc, CT_Tbl.new_tbl(rows, cols, _lookups(doc)["width"])), doc._body)
+    table._tbl.tblStyle_val = _lookups(doc)["Table Grid"]
+    return table
+
+
+def _append(doc, element):
+    """Add a block at the end of the body, before its closing section properties (as python-docx does)."""
+    end = _lookups(doc)["sectPr"]
+    if end is not None:
+        end.addprevious(element)
+    else:
+        doc._body._element.append(element)
+    return element
+
+
+def _lookups(doc) -> dict:
+    found = getattr(doc, "_sp_lookups", None)
+    if found is None:
+        found = {name: doc.styles[name].style_id
+                 for name in ("Title", "Heading 1", "Heading 2", "Heading 3", "List Bullet", "Table Grid")}
+        found["width"] = doc._block_width
+        found["sectPr"] = doc._body._element.find(qn("w:sectPr"))
+        doc._sp_lookups = found
+    return found
+
+
+def _label(doc, text: str) -> None:
+    p = _paragraph(doc)
+    p.paragraph_format.space_before = Pt(6)
+    p.paragraph_format.space_after = Pt(2)
+    p.paragraph_format.keep_with_next = True
+    _run(p, text, bold=True, size=8.5, color=MUTED, caps=True)
+
+
+def _bullets(doc, items: list[tuple[str, str]]) -> None:
+    """Bulleted points; each is (bold lead, text)."""
+    for lead, text in items:
+        p = _paragraph(doc, style="List Bullet")
+        p.paragraph_format.space_after = Pt(1)
+        if lead:
+            _run(p, lead, bold=True, size=10)
+            _run(p, ": ", size=10)
+        _run(p, text, size=10)
+
+
+# -- content -------------------------------------------------------------------------------
+
+def _cover(doc, view: PackView) -> None:
+    p = _paragraph(doc)
+    _run(p, view.kicker, bold=True, size=9, color=ACCENT, caps=True)
+    _paragraph(doc, view.title, "Title")
+
+    table = _table(doc, rows=0, cols=2)
+    table.alignment = WD_TABLE_ALIGNMENT.LEFT
+    for detail in view.details:
+        cells = table.add_row().cells
+        cells[0].width, cells[1].width = Mm(40), Mm(134)
+        _run(cells[0].paragraphs[0], detail.label, bold=True)
+        cells[1].paragraphs[0].add_run(detail.value)
+    _paragraph(doc)
+
+    for text in paragraphs(view.description) if view.description else ():
+        _paragraph(doc, text)
+    _paragraph(doc, view.framing_note)
+    _paragraph(doc, "The questions are numbered so they can be referred to in the meeting.")
+
+    _paragraph(doc, "Contents", "Heading 1")
+    for group in view.groups:
+        p = _paragraph(doc, style="List Bullet")
+        _run(p, group.title)
+        _run(p, f" ({group.numbers})", color=MUTED)
+    _paragraph(doc).add_run().add_break(WD_BREAK.PAGE)
+
+
+def _group(doc, view: PackView, group) -> None:
+    if group.context:
+        p = _paragraph(doc)
+        p.paragraph_format.keep_with_next = True
+        p.paragraph_format.space_before = Pt(12)
+        _run(p, group.context, size=8.5, color=MUTED, caps=True)
+    _paragraph(doc, group.title, "Heading 1")
+    options = view.options
+    for q in group.questions:
+        p = _paragraph(doc)
+        p.paragraph_format.space_before = Pt(10)
+        p.paragraph_format.space_after = Pt(2)
+        p.paragraph_format.keep_with_next = True
+        _run(p, f"{q.number}. ", bold=True)
+        _run(p, q.text, bold=True)
+        meta = _paragraph(doc)
+        meta.paragraph_format.space_after = Pt(2)
+        _run(meta, (f"Ask: {q.asked_of} \u00b7 " if q.asked_of else "") + f"Ref. {q.id}", size=8.5, color=MUTED)
+        if options.benchmarks and q.listen_for:
+            _label(doc, "What good looks like")
+            _bullets(doc, [("", point) for point in q.listen_for])
+        if options.evidence and q.evidence:
+            _label(doc, "Evidence to ask for")
+            _bullets(doc, [(f.name, f.description) for f in q.evidence])
+        if options.notes_space or options.rag:
+            _answer_table(doc, options.notes_space, options.rag)
+    if group.guides:
+        _paragraph(doc, f"What good looks like: {group.title}", "Heading 2")
+        for guide in group.guides:
+            _paragraph(doc, guide.title, "Heading 3")
+            for text in paragraphs(guide.text):
+                _paragraph(doc, text)
+
+
+def _answer_table(doc, notes: bool, rag: bool) -> None:
+    """Room to write: a notes cell and/or a RAG status cell, side by side."""
+    columns = [("Notes", Mm(144 if rag else 174))] if notes else []
+    if rag:
+        columns.append(("RAG status (red, amber or green)", Mm(30)))
+    table = _table(doc, rows=1, cols=len(columns))
+    row = table.rows[0]
+    row.height = Mm(28)
+    row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
+    for cell, (label, width) in zip(row.cells, columns):
+        cell.width = width
+        _run(cell.paragraphs[0], label, bold=True, size=8, color=MUTED)
+    spacer = _paragraph(doc)
+    spacer.paragraph_format.space_after = Pt(4)

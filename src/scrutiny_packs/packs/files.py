@@ -1,0 +1,217 @@
+"""The PDF and Word files of every pack, made in parallel and cached by content.
+
+A file's name in the cache carries a hash of everything that shapes it (the
+rendered document, the stylesheet, the renderer's version), so an unchanged
+pack is never made twice and a changed one never goes stale. PDFs are made
+in worker processes, one per core; Word files, which are quick, are made
+meanwhile in this process.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+import threading
+import time
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Literal
+
+from .docx import write_docx
+from .html import render_document, stylesheet_path
+from .layout import PackView
+from .pdf import PDF_VARIANT, write_pdf
+
+Kind = Literal["pdf", "docx"]
+# Bump when a renderer changes in a way the inputs below do not show.
+RENDER_VERSION = "1"
+STALE_AFTER_SECONDS = 3600
+PDF_ENV = "SCRUTINY_PACKS_PDF"
+CACHE_DIR = ".cache/packs"  # under the project root; not published, not committed
+
+
+def site_uri(pack_id: str, kind: Kind) -> str:
+    """Where a pack's file is published: next to its page, /packs/<id>/<id>.<kind>."""
+    return f"packs/{pack_id}/{pack_id}.{kind}"
+
+
+@dataclass(frozen=True, slots=True)
+class PackFile:
+    pack_id: str
+    kind: Kind
+    path: Path  # in the cache
+
+    @property
+    def src_uri(self) -> str:
+        return site_uri(self.pack_id, self.kind)
+
+
+@dataclass(slots=True)
+class PackFiles:
+    files: list[PackFile] = field(default_factory=list)
+    made: dict[Kind, int] = field(default_factory=lambda: {"pdf": 0, "docx": 0})
+    cached: int = 0
+    pdf_seconds: float = 0.0  # time spent making PDFs, added up over the workers
+    seconds: float = 0.0  # wall time from start until every file was made
+
+    def summary(self) -> str:
+        return (f"Pack files: {self.made['pdf']} PDF and {self.made['docx']} Word made, {self.cached} from cache; "
+                f"{self.pdf_seconds:.1f} s of PDF rendering, done {self.seconds:.1f} s after starting.")
+
+
+def _version(module: str) -> str:
+    try:
+        from importlib.metadata import version
+
+        return version(module)
+    except Exception:  # pragma: no cover - a missing distribution just weakens the key
+        return "?"
+
+
+def _key(*parts: str) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part.encode("utf-8"))
+        digest.update(b"\0")
+    return digest.hexdigest()[:20]
+
+
+def _pdf_worker(document_html: str, target: str, base_url: str) -> float:
+    started = time.perf_counter()
+    write_pdf(document_html, Path(target), base_url)
+    return time.perf_counter() - started
+
+
+def _context():
+    # Fork is quickest (the worker inherits WeasyPrint, imported below), but only
+    # safe while this process runs a single thread, as `mkdocs build` does.
+    if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
+class PackFilesFailed(Exception):
+    """A pack's file could not be made; the message says which and why."""
+
+
+class PackFilesJob:
+    """Pack files being made. ``files`` is known at once; ``finish`` waits for them.
+
+    The MkDocs hook starts the job when it adds the files to the site and
+    finishes it just before MkDocs copies them, so the PDFs are made while
+    MkDocs converts the pages.
+    """
+
+    def __init__(self, views: Iterable[PackView], cache_dir: Path, pdf: bool = True, docx: bool = True,
+                 workers: int | None = None):
+        self.started = time.perf_counter()
+        self.cache_dir = Path(cache_dir)
+        self.cache_dir.mkdir(parents=True, exist_ok=True)
+        self.result = PackFiles()
+        self._pdf_jobs: list[tuple[str, str, str, str]] = []  # (pack id, document, target, base url)
+        self._docx_jobs: list[tuple[PackView, Path]] = []
+        self._pool: ProcessPoolExecutor | None = None
+        self._futures: list[tuple[str, Future]] = []
+        self._plan(list(views), pdf, docx)
+        workers = workers or os.cpu_count() or 1
+        if len(self._pdf_jobs) > 1 and workers > 1:
+            import weasyprint  # noqa: F401  imported once here, inherited by forked workers
+
+            # Longest documents first, so no core sits idle at the end.
+            self._pdf_jobs.sort(key=lambda job: len(job[1]), reverse=True)
+            self._pool = ProcessPoolExecutor(max_workers=min(workers, len(self._pdf_jobs)), mp_context=_context())
+            self._futures = [(job[0], self._pool.submit(_pdf_worker, *job[1:])) for job in self._pdf_jobs]
+
+    @property
+    def files(self) -> list[PackFile]:
+        return self.result.files
+
+    def _plan(self, views: list[PackView], pdf: bool, docx: bool) -> None:
+        base_url = str(stylesheet_path().parent)
+        css = stylesheet_path().read_text(encoding="utf-8")
+        for view in views:
+            if pdf:
+                document = render_document(view)
+                key = _key("pdf", RENDER_VERSION, PDF_VARIANT, _version("weasyprint"), css, document)
+                target = self.cache_dir / f"{view.id}-{key}.pdf"
+                self.result.files.append(PackFile(view.id, "pdf", target))
+                if target.is_file():
+                    self.result.cached += 1
+                else:
+                    self._pdf_jobs.append((view.id, document, str(target), base_url))
+            if docx:
+                key = _key("docx", RENDER_VERSION, _version("python-docx"), repr(view))
+                target = self.cache_dir / f"{view.id}-{key}.docx"
+                self.result.files.append(PackFile(view.id, "docx", target))
+                if target.is_file():
+                    self.result.cached += 1
+                else:
+                    self._docx_jobs.append((view, target))
+
+    def finish(self) -> PackFiles:
+        """Wait for every file. Raises PackFilesFailed naming the pack that failed."""
+        try:
+            for view, target in self._docx_jobs:
+                try:
+                    write_docx(view, target)
+                except Exception as exc:
+                    raise PackFilesFailed(f"The Word file of pack {view.id!r} could not be made: {exc}") from exc
+                self.result.made["docx"] += 1
+            if self._pool is not None:
+                for pack_id, future in self._futures:
+                    try:
+                        self.result.pdf_seconds += future.result()
+                    except Exception as exc:
+                        raise PackFilesFailed(f"The PDF of pack {pack_id!r} could not be made: {exc}") from exc
+            else:
+                for pack_id, *job in self._pdf_jobs:
+                    try:
+                        self.result.pdf_seconds += _pdf_worker(*job)
+                    except Exception as exc:
+                        raise PackFilesFailed(f"The PDF of pack {pack_id!r} could not be made: {exc}") from exc
+            self.result.made["pdf"] = len(self._pdf_jobs)
+        finally:
+            self.cancel()
+        self.result.seconds = time.perf_counter() - self.started
+        _prune(self.cache_dir, {f.path for f in self.result.files})
+        return self.result
+
+    def cancel(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+
+def make_pack_files(views: Iterable[PackView], cache_dir: Path, pdf: bool = True, docx: bool = True,
+                    workers: int | None = None) -> PackFiles:
+    """Every pack's PDF and/or Word file, from the cache when unchanged."""
+    return PackFilesJob(views, cache_dir, pdf, docx, workers).finish()
+
+
+def pdf_wanted(command: str | None) -> bool:
+    """Whether this MkDocs run makes the PDF packs.
+
+    SCRUTINY_PACKS_PDF=0 turns them off, SCRUTINY_PACKS_PDF=1 on; otherwise
+    `mkdocs build` makes them and `mkdocs serve` leaves them out.
+    """
+    setting = os.environ.get(PDF_ENV, "").strip().lower()
+    if setting in ("0", "false", "no", "off"):
+        return False
+    if setting in ("1", "true", "yes", "on"):
+        return True
+    return command != "serve"
+
+
+def _prune(cache_dir: Path, keep: set[Path]) -> None:
+    """Forget old versions of packs. Recent files stay: another build may be using them."""
+    now = time.time()
+    for entry in cache_dir.iterdir():
+        if entry in keep or entry.suffix not in (".pdf", ".docx") or entry.name.startswith("."):
+            continue
+        try:
+            if now - entry.stat().st_mtime > STALE_AFTER_SECONDS:
+                entry.unlink()
+        except OSError:
+            pass

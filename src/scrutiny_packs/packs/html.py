@@ -1,0 +1,74 @@
+"""A pack as HTML: the body shared by the web page and the PDF, and a standalone document.
+
+One template (``templates/packs/pack.html.j2``) draws the pack body; the
+standalone document wraps it with the print stylesheet inlined. The web page
+embeds the same body, so a printed page and the PDF look alike.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import markdown as markdown_lib
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from ..sanitize import sanitize_html
+from ..text import md_block, md_escape
+from .layout import PackView
+
+STYLESHEET = "pack-print.css"  # the pack: PDF, downloadable .html and web page alike
+SITE_STYLESHEET = "pack-site.css"  # a pack's web page: download links, and no site chrome in print
+
+
+def asset_path(name: str) -> Path:
+    return Path(str(resources.files("scrutiny_packs").joinpath("assets", name)))
+
+
+def stylesheet_path() -> Path:
+    return asset_path(STYLESHEET)
+
+
+def site_stylesheets() -> dict[str, Path]:
+    """The stylesheets the site serves on every page (mkdocs.yml extra_css, added by the hook)."""
+    return {f"assets/stylesheets/{name}": asset_path(name) for name in (STYLESHEET, SITE_STYLESHEET)}
+
+
+@cache
+def stylesheet_text() -> str:
+    return stylesheet_path().read_text(encoding="utf-8")
+
+
+def markdown_html(text: str) -> Markup:
+    """A Markdown field as HTML. Raw HTML in it shows as text (see ``text.md_block``), and
+    links other than http(s) and mailto are dropped, as on the site (``sanitize``)."""
+    return Markup(sanitize_html(markdown_lib.markdown(str(md_block(text)), output_format="html")))
+
+
+@cache
+def environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("scrutiny_packs", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    from .md import md_text  # the Markdown pack's escaping (packs/pack.md.j2)
+
+    env.filters.update(markdown=markdown_html, md=md_escape, mdtext=md_text, mdblock=md_block)
+    return env
+
+
+def render_body(view: PackView, between: str = "", embed: bool = False) -> Markup:
+    """The pack body. ``embed`` readies it for a Markdown page; ``between`` goes under the meeting details."""
+    macro = environment().get_template("packs/pack.html.j2").module.body
+    return Markup(macro(view, Markup(between), embed))
+
+
+def render_document(view: PackView) -> str:
+    """The pack as a complete HTML document with its stylesheet inlined."""
+    return environment().get_template("packs/document.html.j2").render(v=view, css=Markup(stylesheet_text()))

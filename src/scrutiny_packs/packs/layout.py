@@ -1,0 +1,224 @@
+"""The view model of a pack: everything a page, PDF, Word or Markdown pack shows, framed and numbered.
+
+Built once per pack from the bank; every renderer draws from it and decides
+nothing about content, so all formats say the same thing. Text here is plain
+(``description`` and a guide's ``text`` are Markdown); renderers escape it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from ..framing import frame
+from ..model import Bank, Framing, PackOptions, PackSpec
+from ..text import truncate
+from .select import Selected, select
+
+FOOTER_TITLE_LIMIT = 90
+FIGURE_TEXT_LIMIT = 400  # indicator descriptions are one sentence; only a long one is shortened
+
+
+@dataclass(frozen=True)
+class Detail:
+    """One labelled line of the cover: 'Agenda item' / '6: The front door'."""
+
+    label: str
+    value: str
+    iso_date: str = ""  # set when the value is a date
+
+
+@dataclass(frozen=True)
+class Guide:
+    """A 'what good looks like' benchmark, shown once in a pack."""
+
+    id: str
+    title: str
+    text: str  # Markdown
+
+
+@dataclass(frozen=True)
+class Figure:
+    """Evidence to ask for: a performance indicator."""
+
+    id: str
+    name: str
+    description: str  # plain, shortened
+
+
+@dataclass(frozen=True)
+class PackQuestion:
+    number: int
+    id: str
+    text: str  # framed
+    asked_of: str = ""
+    listen_for: tuple[str, ...] = ()
+    evidence: tuple[Figure, ...] = ()
+
+
+@dataclass(frozen=True)
+class PackGroup:
+    area_id: str
+    title: str
+    context: str  # the area's parents, e.g. 'Practice › Specific risk issues'
+    questions: tuple[PackQuestion, ...]
+    guides: tuple[Guide, ...] = ()  # benchmarks its questions cite, not shown earlier in the pack
+
+    @property
+    def first(self) -> int:
+        return self.questions[0].number
+
+    @property
+    def last(self) -> int:
+        return self.questions[-1].number
+
+    @property
+    def numbers(self) -> str:
+        if self.first == self.last:
+            return f"question {self.first}"
+        return f"questions {self.first}\u2013{self.last}"
+
+
+@dataclass(frozen=True)
+class PackView:
+    id: str
+    title: str
+    footer_title: str
+    framing: Framing
+    framing_note: str
+    details: tuple[Detail, ...]
+    options: PackOptions
+    groups: tuple[PackGroup, ...]
+    description: str = ""  # Markdown
+    audience: str = ""  # the asking body's name
+    kicker: str = "Question pack"
+    organisation: str = ""
+    language: str = "en-GB"
+    left_out: tuple[str, ...] = field(default=())  # retired questions the pack named
+
+    @property
+    def questions(self) -> list[PackQuestion]:
+        return [q for g in self.groups for q in g.questions]
+
+    @property
+    def count(self) -> int:
+        return sum(len(g.questions) for g in self.groups)
+
+    @property
+    def has_guidance(self) -> bool:
+        return any(q.listen_for for q in self.questions) or any(g.guides for g in self.groups)
+
+    @property
+    def has_evidence(self) -> bool:
+        return any(q.evidence for q in self.questions)
+
+
+def long_date(day: dt.date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def _details(bank: Bank, spec: PackSpec, count: int) -> tuple[Detail, ...]:
+    m = spec.meeting
+    out = []
+    if m.body:
+        out.append(Detail("Body", m.body))
+    if m.name:
+        out.append(Detail("Meeting", m.name))
+    if m.date:
+        out.append(Detail("Date", long_date(m.date), m.date.isoformat()))
+    if m.item or m.item_title:
+        out.append(Detail("Agenda item", f"{m.item}: {m.item_title}" if m.item and m.item_title else m.item or m.item_title))
+    if spec.audience and spec.audience in bank.audiences:
+        out.append(Detail("Audience", bank.audiences[spec.audience].name))
+    out.append(Detail("Questions", str(count)))
+    return tuple(out)
+
+
+def framing_note(framing: Framing) -> str:
+    if framing == "we":
+        return "Framed as \u201cwe\u201d: questions the body asks of itself and its partners."
+    return "Framed as \u201cyou\u201d: questions to put to the services being held to account."
+
+
+def build_view(bank: Bank, spec: PackSpec, selected: Selected | None = None) -> PackView:
+    """The pack as it will be shown. ``selected`` is worked out here when not given."""
+    selected = selected if selected is not None else select(bank, spec.selection)
+    numbered: list[tuple[str, PackQuestion, tuple[str, ...]]] = []
+    for number, q in enumerate(selected.questions, start=1):
+        evidence = tuple(
+            Figure(i, bank.indicators[i].name, truncate(plain_text(bank.indicators[i].description), FIGURE_TEXT_LIMIT))
+            for i in q.evidence if i in bank.indicators
+        )
+        pq = PackQuestion(number, q.id, frame(q.text, spec.framing), q.asked_of, q.listen_for, evidence)
+        numbered.append((selected.shown_under[q.id], pq, q.benchmarks))
+
+    groups: list[PackGroup] = []
+    shown_guides: set[str] = set()
+    run: list[tuple[str, PackQuestion, tuple[str, ...]]] = []
+
+    def close_run() -> None:
+        if not run:
+            return
+        area_id = run[0][0]
+        guides = []
+        for _, _, benchmark_ids in run:
+            for bid in _relevant(bank, benchmark_ids, area_id):
+                if bid not in shown_guides:
+                    shown_guides.add(bid)
+                    b = bank.benchmarks[bid]
+                    guides.append(Guide(b.id, b.title, b.text))
+        trail = bank.area_trail(area_id)
+        area = bank.areas.get(area_id)
+        groups.append(PackGroup(
+            area_id, area.name if area else area_id, " \u203a ".join(a.name for a in trail[:-1]),
+            tuple(pq for _, pq, _ in run), tuple(guides) if spec.options.benchmarks else (),
+        ))
+        run.clear()
+
+    for item in numbered:
+        if run and run[-1][0] != item[0]:
+            close_run()
+        run.append(item)
+    close_run()
+
+    audience = bank.audiences.get(spec.audience) if spec.audience else None
+    return PackView(
+        id=spec.id,
+        title=spec.title,
+        footer_title=truncate(spec.title, FOOTER_TITLE_LIMIT),
+        framing=spec.framing,
+        framing_note=framing_note(spec.framing),
+        details=_details(bank, spec, len(selected.questions)),
+        options=spec.options,
+        groups=tuple(groups),
+        description=spec.description,
+        audience=audience.name if audience else "",
+        organisation=bank.settings.organisation,
+        left_out=selected.left_out,
+    )
+
+
+def _relevant(bank: Bank, benchmark_ids: tuple[str, ...], area_id: str) -> list[str]:
+    """The benchmarks a question cites that speak to the area it is shown under; all of them
+    when none does. (A question in several areas cites benchmarks for each.)"""
+    cited = [bid for bid in benchmark_ids if bid in bank.benchmarks]
+    here = [bid for bid in cited if area_id in bank.benchmarks[bid].areas]
+    return here or cited
+
+
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
+
+
+def plain_text(markdown: str) -> str:
+    """Simple Markdown read as plain text: links keep their words, emphasis marks go."""
+    text = _LINK.sub(r"\1", markdown)
+    text = _EMPHASIS.sub(r"\2", text)
+    text = text.replace("`", "")
+    return " ".join(text.split())
+
+
+def paragraphs(markdown: str) -> list[str]:
+    """Simple Markdown as plain-text paragraphs (blank lines separate them)."""
+    return [plain_text(p) for p in re.split(r"\n\s*\n", markdown.strip()) if p.strip()]

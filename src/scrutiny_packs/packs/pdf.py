@@ -1,0 +1,42 @@
+"""A pack as a tagged A4 PDF (PDF/UA-1), made by WeasyPrint from the standalone HTML document.
+
+The document carries its own print stylesheet (``assets/pack-print.css``):
+page size, cover, numbering, footer and page breaks are all CSS. Tagging
+comes from the HTML structure; the title from the document's <title>.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+PDF_VARIANT = "pdf/ua-1"
+
+
+def render_pdf(document_html: str, base_url: str | Path | None = None) -> bytes:
+    """PDF bytes for a standalone pack document (see ``html.render_document``)."""
+    from weasyprint import HTML  # imported late: it is slow to import and serve does not need it
+
+    base = str(base_url) if base_url is not None else str(Path.cwd())
+    return HTML(string=document_html, base_url=base).write_pdf(pdf_variant=PDF_VARIANT)
+
+
+def write_pdf(document_html: str, target: Path, base_url: str | Path | None = None) -> Path:
+    """Write the PDF atomically: a reader never sees half a file."""
+    data = render_pdf(document_html, base_url)
+    write_atomically(target, data)
+    return target
+
+
+def write_atomically(target: Path, data: bytes) -> None:
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}-", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

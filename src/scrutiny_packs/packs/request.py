@@ -1,0 +1,179 @@
+"""A pack asked for on the command line: from options, or from a pack file anywhere on disk.
+
+Either way the answer is a PackSpec and a list of problems, each one line,
+naming the option (``--area: 'x' is not a known area (did you mean ...)``)
+or the file and line, as problems in content do.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from .. import checks, schema
+from ..framing import FRAMINGS
+from ..load import pack_from_data
+from ..model import Bank, PackOptions, PackSpec, Selection
+from ..problems import Problem
+from ..yaml_source import read_yaml
+from .checks import EMPTY_HINT, check_spec
+from .select import describe, select, unknown_references
+
+FORMATS = (".pdf", ".docx", ".html", ".md")
+ORDERS = ("area", "listed", "bank")
+# Where each selection field comes from on the command line.
+OPTION_FOR = {
+    "audience": "--audience", "selection.audiences": "--audience", "selection.areas": "--area",
+    "selection.tags": "--tag", "selection.questions": "--question",
+}
+
+
+@dataclass(frozen=True)
+class PackRequest:
+    """What the `pack` command was given. None means 'not given'."""
+
+    output: Path
+    audience: str | None = None
+    areas: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    questions: tuple[str, ...] = ()
+    framing: str | None = None
+    title: str | None = None
+    order: str | None = None
+    benchmarks: bool | None = None
+    evidence: bool | None = None
+    notes: bool | None = None
+    rag: bool | None = None
+    spec_file: Path | None = None
+
+    @property
+    def selects(self) -> bool:
+        return bool(self.areas or self.tags or self.questions or (self.audience and not self.spec_file))
+
+
+def output_problems(output: Path) -> list[Problem]:
+    suffix = output.suffix.lower()
+    if suffix in FORMATS:
+        return []
+    shown = repr(suffix) if suffix else "files without an ending"
+    return [Problem("-o", None, "", f"cannot write {shown}" + (" files" if suffix else ""),
+                    "name a file ending in " + ", ".join(FORMATS[:-1]) + " or " + FORMATS[-1])]
+
+
+def _slug(text: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:64].strip("-")
+    return slug or "pack"
+
+
+def _default_title(bank: Bank, request: PackRequest) -> str:
+    subject = "; ".join(bank.areas[a].name for a in request.areas if a in bank.areas)
+    if request.tags and not subject:
+        subject = ", ".join(request.tags).replace("-", " ").capitalize()
+    audience = bank.audiences.get(request.audience) if request.audience else None
+    if subject and audience:
+        return f"{subject}: questions for {audience.name[0].lower() + audience.name[1:]}"
+    if audience:
+        return f"Questions for {audience.name}"
+    if subject:
+        return f"{subject}: scrutiny questions"
+    return "Safeguarding scrutiny questions"
+
+
+def _with_overrides(spec: PackSpec, request: PackRequest, framing_default: str) -> PackSpec:
+    o = spec.options
+    options = PackOptions(
+        benchmarks=o.benchmarks if request.benchmarks is None else request.benchmarks,
+        evidence=o.evidence if request.evidence is None else request.evidence,
+        notes_space=o.notes_space if request.notes is None else request.notes,
+        rag=o.rag if request.rag is None else request.rag,
+    )
+    selection = spec.selection if request.order is None else replace(spec.selection, order=request.order)
+    return replace(spec, title=request.title or spec.title, framing=request.framing or framing_default,
+                   options=options, selection=selection)
+
+
+def _common_problems(request: PackRequest) -> list[Problem]:
+    problems = output_problems(request.output)
+    if request.framing is not None and request.framing not in FRAMINGS:
+        problems.append(Problem("--framing", None, "", f"{request.framing!r} is not a framing",
+                                "use 'you' to ask others, or 'we' for a body asking itself"))
+    if request.order is not None and request.order not in ORDERS:
+        problems.append(Problem("--order", None, "", f"{request.order!r} is not an order",
+                                "use " + ", ".join(repr(o) for o in ORDERS)))
+    if request.title is not None and not request.title.strip():
+        problems.append(Problem("--title", None, "", "must not be empty", "give the pack a title, or leave it out"))
+    return problems
+
+
+def spec_from_options(bank: Bank, request: PackRequest) -> tuple[PackSpec | None, list[Problem]]:
+    """A pack from --audience, --area, --tag and --question.
+
+    --audience, --area and --tag narrow the bank together (a repeated --area or
+    --tag widens within its kind); with none of them, the whole bank is packed.
+    --question picks questions by id, in the order given; --audience then names
+    only the asking body.
+    """
+    problems = _common_problems(request)
+    if request.questions and (request.areas or request.tags):
+        problems.append(Problem("--question", None, "", "cannot be combined with --area or --tag",
+                                "pick questions by id, or by area and tag, not both"))
+    if request.questions:
+        selection = Selection(questions=request.questions, order=request.order or "listed")
+    else:
+        selection = Selection(areas=request.areas, tags=request.tags,
+                              audiences=(request.audience,) if request.audience else (),
+                              match="all", order=request.order or "area")
+    for item in unknown_references(bank, selection, request.audience):
+        if item.field == "selection.audiences":
+            continue  # the same value as --audience, reported once
+        problems.append(Problem(OPTION_FOR.get(item.field, item.field), None, "", item.message, item.hint))
+    if problems:
+        return None, problems
+    audience = bank.audiences.get(request.audience) if request.audience else None
+    spec = PackSpec(id=_slug(request.title or request.output.stem), title=_default_title(bank, request),
+                    audience=request.audience, selection=selection)
+    spec = _with_overrides(spec, request, audience.framing if audience else "you")
+    if not select(bank, spec.selection).questions:
+        return None, [Problem("pack", None, "", f"the selection matches no questions ({describe(selection)})",
+                              "use fewer or wider filters; --tag and --area values are listed on the site")]
+    return spec, []
+
+
+def spec_from_file(bank: Bank, request: PackRequest, cwd: Path | None = None) -> tuple[PackSpec | None, list[Problem]]:
+    """A pack from a pack file (the format of content/packs/), with the command's options on top."""
+    path = request.spec_file
+    assert path is not None
+    problems = _common_problems(request)
+    if request.selects:
+        problems.append(Problem("--spec", None, "", "cannot be combined with --audience, --area, --tag or --question",
+                                "give the selection in the pack file, or on the command line, not both"))
+    try:
+        display = path.resolve().relative_to((cwd or Path.cwd()).resolve()).as_posix()
+    except ValueError:
+        display = str(path)
+    if not path.is_file():
+        return None, problems + [Problem(display, None, "", "pack file not found", "check the path given to --spec")]
+    doc, found = read_yaml(path, display)
+    problems += found
+    if doc is None:
+        return None, problems
+    found = schema.validate(doc, "pack", display)
+    problems += found
+    if found:
+        return None, problems
+    known = {"areas": set(bank.areas), "audiences": set(bank.audiences), "questions": set(bank.questions),
+             "benchmarks": set(bank.benchmarks), "indicators": set(bank.indicators), "packs": set()}
+    problems += checks.check_references({"packs": {path.stem: (doc, display)}}, known)
+    spec = pack_from_data(_slug(path.stem), doc.data, display)
+    problems += [p for p in check_spec(bank, spec, doc, display) if p.hint != EMPTY_HINT or not problems]
+    if problems:
+        return None, problems
+    audience_framing = doc.data.get("framing") or (bank.audiences[spec.audience].framing if spec.audience else "you")
+    return _with_overrides(spec, request, request.framing or audience_framing), []
+
+
+def spec_for(bank: Bank, request: PackRequest) -> tuple[PackSpec | None, list[Problem]]:
+    if request.spec_file is not None:
+        return spec_from_file(bank, request)
+    return spec_from_options(bank, request)

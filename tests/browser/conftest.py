@@ -1,0 +1,113 @@
+"""Fixtures for the browser tests: the built site served locally, Debian's Chromium
+through pytest-playwright, every request off the machine refused.
+
+pytest-playwright's own fixtures (``browser``, ``context``, ``page``,
+``new_context``) work here as usual; this file points them at Chromium on disk
+and at the local server (``page.goto("questions/q001/")`` is relative to it).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+import pytest
+
+from scrutiny_packs.site import links
+from scrutiny_packs.site.generate import SiteBuilder
+
+from .harness import CHROMIUM, CHROMIUM_ARGS, DESKTOP, RequestGuard, SiteServer
+
+
+@pytest.fixture(scope="session")
+def site_server(built_site: Path):
+    """The session's built site on http://127.0.0.1:<free port>/, shut down at the end."""
+    with SiteServer(built_site) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def base_url(site_server: SiteServer) -> str:
+    return site_server.url
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
+    if not os.access(CHROMIUM, os.X_OK):
+        pytest.fail(f"Chromium is not installed at {CHROMIUM}: run `make browser-deps` "
+                    "(Debian: apt-get install chromium), then run the tests again.")
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS, "headless": True}
+
+
+@pytest.fixture
+def new_context(new_context: Callable[..., Any], site_server: SiteServer) -> Callable[..., Any]:
+    """pytest-playwright's context factory, with requests limited to the local site.
+
+    ``new_context(allow=("file://",), ...)`` allows other places instead; the
+    context's ``sp_guard.refused`` lists what was stopped.
+    """
+
+    def make(allow: tuple[str, ...] | None = None, **kwargs: Any) -> Any:
+        context = new_context(**kwargs)
+        RequestGuard(*(allow if allow is not None else (site_server.url,))).attach(context)
+        return context
+
+    return make
+
+
+@pytest.fixture
+def open_page(new_context: Callable[..., Any]) -> Callable[..., Any]:
+    """open_page(path, viewport=DESKTOP, js=True): a fresh context and page, loaded at path."""
+
+    def open_(path: str, viewport: dict | None = None, js: bool = True, **kwargs: Any) -> Any:
+        context = new_context(viewport=viewport or DESKTOP, java_script_enabled=js, **kwargs)
+        page = context.new_page()
+        page.goto(path)
+        return page
+
+    return open_
+
+
+# -- the kinds of page every check runs on ---------------------------------------------------
+
+@dataclass(frozen=True)
+class PageKind:
+    name: str
+    path: str  # relative to the site root, as served with directory URLs
+    src: str  # the generated source page
+
+
+KIND_NAMES = ("home", "module", "area", "audience", "question", "packs-index", "pack", "statement")
+
+
+@pytest.fixture(scope="session")
+def page_kinds(bank) -> dict[str, PageKind]:
+    """One page of each kind the site generates, found from the bank (not hard-coded)."""
+    pages = [p.src_uri for p in SiteBuilder(bank).pages()]
+    bank_module = next((m.id for m in bank.modules.values() if m.generated == "questions"), None)
+    area = next(a.id for a in bank.areas_in_order()
+                if any(a.id in q.areas for q in bank.active_questions()))
+    found = {
+        "home": links.HOME,
+        "module": links.module(bank_module) if bank_module else None,
+        "area": links.area(area),
+        "audience": links.audience(next(iter(bank.audiences))),
+        "question": links.question(next(iter(bank.active_questions())).id),
+        "packs-index": links.PACKS if links.PACKS in pages else None,
+        "pack": next((p for p in pages if p.startswith("packs/") and p != links.PACKS), None),
+        "statement": links.page("accessibility") if links.page("accessibility") in pages else None,
+    }
+    return {name: PageKind(name, links.url_path(src), src) for name, src in found.items() if src}
+
+
+@pytest.fixture
+def kind(request, page_kinds: dict[str, PageKind]) -> PageKind:
+    """Indirect parameter: the PageKind named by the test's parameter."""
+    name = request.param
+    if name not in page_kinds:
+        if name in ("packs-index", "pack"):
+            pytest.skip("the site has no pack pages yet")
+        pytest.fail(f"the site has no page of kind {name!r}")
+    return page_kinds[name]

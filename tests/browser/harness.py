@@ -1,0 +1,215 @@
+"""Shared parts of the browser tests: a local web server for a built site,
+Chromium's launch settings, axe-core, screenshots, and the page kinds to test.
+
+Fixtures built on these live in ``conftest.py`` next to this file; other
+browser tests (for example "My pack") can import from here directly.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import threading
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+SCREENSHOTS = ROOT / "build" / "screenshots"
+
+CHROMIUM = "/usr/bin/chromium"  # Debian's package; Playwright may not download browsers here
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+DESKTOP = {"width": 1280, "height": 900}
+MOBILE = {"width": 375, "height": 812}
+NARROWEST = {"width": 320, "height": 640}  # WCAG 1.4.10: 1280 px at 400% zoom
+
+# axe-core rule tags for WCAG 2.2 level AA (and everything it includes).
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+# -- the local server -----------------------------------------------------------------------
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 (the stdlib's name)
+        pass
+
+
+class SiteServer:
+    """Serves a folder on 127.0.0.1 on a free port, from a background thread.
+
+    Use as a context manager: the server is ready when the block starts and
+    always shut down when it ends.
+    """
+
+    def __init__(self, folder: Path):
+        handler = functools.partial(_QuietHandler, directory=str(folder))
+        self._httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self._httpd.daemon_threads = True
+        self._thread = threading.Thread(target=self._httpd.serve_forever, name="site-server", daemon=True)
+        host, port = self._httpd.server_address[:2]
+        self.url = f"http://{host}:{port}/"
+
+    def __enter__(self) -> "SiteServer":
+        self._thread.start()
+        try:
+            self.wait_until_ready()
+        except BaseException:
+            self.close()
+            raise
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def wait_until_ready(self, timeout: float = 10.0) -> None:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                with urllib.request.urlopen(self.url, timeout=1) as response:
+                    if response.status == 200:
+                        return
+            except (urllib.error.URLError, OSError):
+                pass
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"the test web server at {self.url} did not answer within {timeout:.0f} s")
+            time.sleep(0.05)
+
+    def close(self) -> None:
+        if self._thread.is_alive():
+            self._httpd.shutdown()
+            self._thread.join(timeout=5)
+        self._httpd.server_close()
+
+
+# -- requests that must not leave the machine -----------------------------------------------
+
+class RequestGuard:
+    """Lets a page load only from the allowed places, and remembers what it refused."""
+
+    ALWAYS = ("data:", "blob:", "about:")
+
+    def __init__(self, *allowed: str):
+        self.allowed = tuple(allowed) + self.ALWAYS
+        self.refused: list[str] = []
+
+    def __call__(self, route: Any) -> None:
+        url = route.request.url
+        if url.startswith(self.allowed):
+            route.continue_()
+        else:
+            self.refused.append(url)
+            route.abort("blockedbyclient")
+
+    def attach(self, context: Any) -> "RequestGuard":
+        context.route("**/*", self)
+        context.sp_guard = self  # tests can check what was refused
+        return self
+
+
+# -- axe-core ------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Violation:
+    rule: str
+    impact: str
+    help: str
+    targets: list[str]
+    summary: str
+
+    def format(self) -> str:
+        where = ", ".join(self.targets[:5]) + (f" and {len(self.targets) - 5} more" if len(self.targets) > 5 else "")
+        return f"{self.rule} ({self.impact}): {self.help}\n    at {where}\n    {self.summary}"
+
+
+def axe_violations(page: Any, context: Any = None) -> list[Violation]:
+    """Run axe-core (the copy bundled with axe-playwright-python) for WCAG 2.2 AA."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    options = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+    results = Axe().run(page, context=context, options=options)
+    found = []
+    for v in results.response["violations"]:
+        nodes = v.get("nodes", [])
+        summary = " ".join((nodes[0].get("failureSummary") or "").split()) if nodes else ""
+        found.append(Violation(v["id"], v.get("impact") or "", v.get("help", ""),
+                               [" ".join(map(str, n.get("target", []))) for n in nodes], summary[:400]))
+    return found
+
+
+def axe_report(violations: list[Violation]) -> str:
+    return "\n".join(v.format() for v in violations)
+
+
+# -- screenshots ---------------------------------------------------------------------------
+
+MAX_SCREENSHOT_HEIGHT = 4000  # the top of a long page shows its look; all of it is slow to save
+
+
+def screenshot(page: Any, name: str, full_page: bool = True) -> Path:
+    """Save a PNG for reviewers under build/screenshots/ (not committed).
+
+    full_page: the whole page, down to MAX_SCREENSHOT_HEIGHT; otherwise the viewport.
+    """
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{re.sub(r'[^a-z0-9-]+', '-', name.lower()).strip('-')}.png"
+    if full_page:
+        width, height = page.evaluate(
+            "() => [document.documentElement.clientWidth, document.scrollingElement.scrollHeight]")
+        clip = {"x": 0, "y": 0, "width": width, "height": min(height, MAX_SCREENSHOT_HEIGHT)}
+        page.screenshot(path=str(path), full_page=True, clip=clip)
+    else:
+        page.screenshot(path=str(path))
+    return path
+
+
+def png_size(path: Path) -> tuple[int, int]:
+    """Width and height from a PNG's header."""
+    head = path.read_bytes()[:24]
+    if head[:8] != b"\x89PNG\r\n\x1a\n":
+        raise ValueError(f"{path} is not a PNG file")
+    return int.from_bytes(head[16:20], "big"), int.from_bytes(head[20:24], "big")
+
+
+# -- waiting on Material -------------------------------------------------------------------
+
+SEARCH_READY = "Type to start searching"
+
+
+def wait_for_search_ready(page: Any, timeout: float = 15_000) -> None:
+    """Material's search index has loaded once its placeholder text appears."""
+    page.wait_for_function(
+        "text => (document.querySelector('.md-search-result__meta') || {}).textContent?.trim() === text",
+        arg=SEARCH_READY, timeout=timeout,
+    )
+
+
+def search(page: Any, phrase: str, timeout: float = 15_000) -> list[str]:
+    """Type a phrase into the open search box and return the result links' hrefs, best first."""
+    field = page.locator("input.md-search__input")
+    field.fill("")
+    field.type(phrase, delay=10)
+    page.wait_for_function(
+        "() => document.querySelectorAll('.md-search-result__item').length > 0"
+        " || /^No matching/.test(document.querySelector('.md-search-result__meta').textContent.trim())",
+        timeout=timeout,
+    )
+    return page.eval_on_selector_all(".md-search-result__item > a.md-search-result__link",
+                                     "links => links.map(a => a.getAttribute('href'))")
+
+
+def live_text(page: Any, selector: str) -> str:
+    return page.eval_on_selector(selector, "e => e.textContent.trim()")

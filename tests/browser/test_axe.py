@@ -1,0 +1,50 @@
+"""axe-core finds no WCAG 2.2 AA problems on any kind of page, in any state we ship.
+
+Each check also saves a screenshot under build/screenshots/ for reviewers.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import KIND_NAMES
+from .harness import DESKTOP, MOBILE, axe_report, axe_violations, screenshot, search, wait_for_search_ready
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.mark.parametrize("kind", KIND_NAMES, indirect=True)
+@pytest.mark.parametrize("width", ["desktop", "mobile"])
+def test_page_has_no_wcag_violations(open_page, kind, width):
+    page = open_page(kind.path, viewport=DESKTOP if width == "desktop" else MOBILE)
+    page.wait_for_load_state("load")
+    violations = axe_violations(page)
+    screenshot(page, f"{kind.name}-{width}")
+    assert not violations, f"axe found problems on {kind.path or 'the home page'} ({width}):\n{axe_report(violations)}"
+
+
+@pytest.mark.parametrize("width", ["desktop", "mobile"])
+def test_open_search_with_results_has_no_wcag_violations(open_page, bank, width):
+    page = open_page("", viewport=DESKTOP if width == "desktop" else MOBILE)
+    if width == "mobile":
+        page.locator('label.md-header__button[for="__search"]').click()
+    else:
+        page.locator("input.md-search__input").click()
+    wait_for_search_ready(page)
+    results = search(page, "supervision")
+    assert len(results) >= 3, "the search for 'supervision' should find several pages"
+    page.wait_for_timeout(400)  # let the panel finish opening before checking colours
+    violations = axe_violations(page)
+    screenshot(page, f"search-results-{width}", full_page=False)
+    assert not violations, f"axe found problems with search open ({width}):\n{axe_report(violations)}"
+
+
+def test_open_navigation_drawer_has_no_wcag_violations(open_page):
+    page = open_page("", viewport=MOBILE)
+    page.locator('label.md-header__button[for="__drawer"]').click()
+    assert page.locator("#__drawer").is_checked()
+    page.wait_for_timeout(400)  # the drawer slides in
+    assert page.locator(".md-sidebar--primary").is_visible()
+    violations = axe_violations(page)
+    screenshot(page, "navigation-drawer-mobile", full_page=False)
+    assert not violations, f"axe found problems with the menu open:\n{axe_report(violations)}"

@@ -1,0 +1,172 @@
+"""What axe cannot see: the keyboard alone gets everywhere, and focus always shows."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from scrutiny_packs.framing import frame
+
+from .conftest import KIND_NAMES
+from .harness import DESKTOP, MOBILE, wait_for_search_ready
+from .phrases import distinctive_phrase
+
+pytestmark = pytest.mark.browser
+
+ACTIVE = """() => {
+  const e = document.activeElement;
+  if (!e || e === document.body) return null;
+  const r = e.getBoundingClientRect();
+  return {tag: e.tagName, cls: String(e.className), text: (e.getAttribute('aria-label') || e.textContent || '').trim().slice(0, 60),
+          href: e.getAttribute('href'), inMain: !!e.closest('article'), x: r.x, y: r.y, w: r.width, h: r.height};
+}"""
+
+
+def tab_until(page, predicate, limit: int = 40) -> dict:
+    seen = []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        active = page.evaluate(ACTIVE)
+        seen.append(active)
+        if active and predicate(active):
+            return active
+    raise AssertionError(f"not reached with {limit} presses of Tab; focus went through: {seen}")
+
+
+def test_keyboard_only_from_home_to_a_question(open_page, bank):
+    question = bank.questions["q010"] if "q010" in bank.questions else next(iter(bank.active_questions()))
+    phrase = distinctive_phrase(bank, question.id)
+    page = open_page("", viewport=DESKTOP)
+    tab_until(page, lambda a: a["tag"] == "INPUT" and "md-search__input" in a["cls"], limit=10)
+    wait_for_search_ready(page)
+    page.keyboard.type(phrase, delay=15)
+    page.wait_for_selector(".md-search-result__item")
+    page.keyboard.press("ArrowDown")
+    first = page.evaluate(ACTIVE)
+    assert first and first["tag"] == "A" and "md-search-result__link" in first["cls"], first
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert re.search(rf"/questions/{question.id}/", page.url), page.url
+    heading = page.locator("article h1").inner_text().rstrip("¶").strip()
+    assert heading == frame(question.text, "you")
+
+
+def test_keyboard_only_on_a_phone_menu_and_search(open_page, bank):
+    """On narrow screens the menu and search buttons are labels: they must take the keyboard too."""
+    page = open_page("", viewport=MOBILE)
+    menu = tab_until(page, lambda a: a["text"] == "Menu", limit=5)
+    assert menu["w"] > 0 and menu["x"] >= 0
+    page.keyboard.press("Enter")
+    assert page.locator("#__drawer").is_checked(), "Enter on the menu button opens the menu"
+    assert page.get_by_role("button", name="Menu").get_attribute("aria-expanded") == "true"
+    page.keyboard.press("Escape")
+    assert not page.locator("#__drawer").is_checked(), "Escape closes the menu"
+    assert page.evaluate(ACTIVE)["text"] == "Menu", "focus goes back to the menu button"
+
+    tab_until(page, lambda a: a["text"] == "Search", limit=3)
+    page.keyboard.press(" ")
+    page.wait_for_function("() => document.activeElement.classList.contains('md-search__input')")
+    wait_for_search_ready(page)
+    question = next(iter(bank.active_questions()))
+    page.keyboard.type(distinctive_phrase(bank, question.id), delay=15)
+    page.wait_for_selector(".md-search-result__item")
+    page.keyboard.press("ArrowDown")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert f"/questions/{question.id}/" in page.url
+
+
+FOCUS_STYLE = """e => { const s = getComputedStyle(e);
+  return {outline: s.outlineStyle + ' ' + s.outlineWidth + ' ' + s.outlineColor, style: s.outlineStyle,
+          width: parseFloat(s.outlineWidth), shadow: s.boxShadow, background: s.backgroundColor}; }"""
+
+# One round trip per Tab: what has focus, where it is, how it looks; marks it
+# so its unfocused look can be read afterwards. Null once focus leaves the
+# page or comes back round to an element already seen.
+FOCUS_STOP = "index => { const style = " + FOCUS_STYLE + """;
+  const e = document.activeElement;
+  if (!e || e === document.body || e.dataset.spStop) return null;
+  e.dataset.spStop = index;
+  const r = e.getBoundingClientRect();
+  return {stop: index, tag: e.tagName, cls: String(e.className),
+          text: (e.getAttribute('aria-label') || e.textContent || '').trim().slice(0, 60),
+          x: r.x, y: r.y, w: r.width, h: r.height, focused: style(e)};
+}"""
+
+UNFOCUSED = "() => { const style = " + FOCUS_STYLE + """;
+  document.activeElement && document.activeElement.blur();
+  return Object.fromEntries([...document.querySelectorAll('[data-sp-stop]')].map(e => [e.dataset.spStop, style(e)]));
+}"""
+
+
+@pytest.mark.parametrize("kind", ["home", "module", "question", "pack"], indirect=True)
+@pytest.mark.parametrize("width", ["desktop", "mobile"])
+def test_focus_is_visible_on_every_interactive_element(open_page, kind, width):
+    """Tab through the whole page: each stop shows a ring that is not there without focus, on screen."""
+    viewport = DESKTOP if width == "desktop" else MOBILE
+    page = open_page(kind.path, viewport=viewport)
+    page.wait_for_load_state("load")
+    stops = []
+    for index in range(1000):
+        page.keyboard.press("Tab")
+        info = page.evaluate(FOCUS_STOP, index)
+        if info is None:  # the walk is complete
+            break
+        stops.append(info)
+    assert len(stops) > 5, "the page should have links and controls to tab through"
+
+    unfocused_styles = page.evaluate(UNFOCUSED)
+    problems = []
+    for info in stops:
+        unfocused = unfocused_styles[str(info["stop"])]
+        focused = info["focused"]
+        ring = (focused["style"] not in ("none", "hidden") and focused["width"] >= 2) or focused["shadow"] != "none"
+        changed = focused != unfocused
+        on_screen = info["w"] > 0 and info["h"] > 0 and info["x"] + info["w"] > 0 and info["x"] < viewport["width"] \
+            and info["y"] + info["h"] > 0 and info["y"] < viewport["height"]
+        if not (ring and changed and on_screen):
+            problems.append(f"{info['tag']}.{info['cls']} {info['text']!r}: ring={ring} changed={changed} "
+                            f"on_screen={on_screen} ({info['x']:.0f},{info['y']:.0f} {info['w']:.0f}x{info['h']:.0f})")
+    assert not problems, f"{len(problems)} of {len(stops)} focus stops on {kind.path or 'home'} " \
+                         f"are not clearly visible:\n" + "\n".join(problems[:20])
+
+
+@pytest.mark.parametrize("kind", KIND_NAMES, indirect=True)
+def test_every_page_starts_with_a_working_skip_link(open_page, kind):
+    page = open_page(kind.path)
+    page.keyboard.press("Tab")
+    first = page.evaluate(ACTIVE)
+    assert first and first["text"] == "Skip to main content", f"the first Tab stop is {first}"
+    box = page.locator("a.sp-skip").bounding_box()
+    assert box and box["y"] >= 0 and box["width"] > 0, "the skip link is on screen when focused"
+    page.keyboard.press("Enter")
+    assert page.url.endswith("#main-content")
+    page.keyboard.press("Tab")
+    after = page.evaluate(ACTIVE)
+    assert after and after["inMain"], f"after skipping, Tab should land in the main content, not on {after}"
+
+
+SHORTCUTS = ["f", "s", "/", "p", ",", "n", "."]
+
+
+@pytest.mark.parametrize("key", SHORTCUTS)
+def test_single_key_shortcuts_do_nothing(open_page, page_kinds, key):
+    """WCAG 2.1.4: a stray key press (or a word said to speech software) changes nothing."""
+    page = open_page(page_kinds["module"].path)
+    # Material's shortcuts would open search, or follow these links to the previous/next page.
+    assert page.locator("link[rel=prev]").count() == 1 and page.locator("link[rel=next]").count() == 1
+    page.locator("article h1").click()  # focus on the page, not in a field
+    url = page.url
+    page.keyboard.press(key)
+    page.wait_for_timeout(300)
+    assert page.url == url, f"pressing {key!r} changed page"
+    assert not page.locator("#__search").is_checked(), f"pressing {key!r} opened search"
+    assert page.evaluate("() => document.activeElement.classList.contains('md-search__input')") is False
+
+
+def test_shortcut_letters_still_type_in_search(open_page):
+    page = open_page("")
+    page.locator("input.md-search__input").click()
+    page.keyboard.type("snap/fn.,")
+    assert page.locator("input.md-search__input").input_value() == "snap/fn.,"
