@@ -232,12 +232,15 @@ def site_markdown():
     "[TOC]",
     "**[TOC]**",
     "Line\r# heading after a lone carriage return",
+    "1. # A heading inside a list item",
+    "- item\n    - # nested",
+    "- item\n  underlined\n  ===",
 ])
 def test_markdown_fields_cannot_add_attributes_or_structure(site_markdown, text):
     from scrutiny_packs.text import md_block
 
     soup = parse(sanitize_html(site_markdown.reset().convert(str(md_block(text)))))
     made = {el.name for el in soup.find_all(True)}
-    assert made <= {"p", "em", "strong", "code", "pre"}, soup
+    assert made <= {"p", "em", "strong", "code", "pre", "ul", "ol", "li"}, soup
     for el in soup.find_all(True):
         assert el.attrs == {}, el

@@ -38,6 +38,12 @@ def title_text(text: str) -> str:
     return html.escape(" ".join(str(text).split()), quote=True)
 
 
+# A '#' starting a line, also after list markers ('1. # x' is a heading inside a list item).
+_LINE_START = r"^((?:[ \t]*(?:[-*+]|\d+[.)])[ \t]+)*[ \t]*)"
+_HEADING = re.compile(_LINE_START + "#", re.MULTILINE)
+_TOP_HEADING = re.compile(_LINE_START + "#(?!#)", re.MULTILINE)
+
+
 def md_block(text: str) -> Markup:
     """A Markdown field made safe: Markdown works, raw HTML shows as text."""
     return _md_block(str(text))
@@ -48,7 +54,7 @@ def _md_block(text: str) -> Markup:
     text = text.replace("\r\n", "\n").replace("\r", "\n").strip()  # Markdown reads a lone \r as a line break
     text = text.replace("<", "&lt;").replace(">", "&gt;")
     # Headings inside a field would break the page's outline: show them as text.
-    text = re.sub(r"^(\s*)#", r"\1\\#", text, flags=re.MULTILINE)
+    text = _HEADING.sub(r"\1\\#", text)
     return Markup(_outside_fences(text))
 
 
@@ -63,7 +69,7 @@ def md_prose(text: str) -> Markup:
 def _md_prose(text: str) -> Markup:
     text = text.replace("\r\n", "\n").replace("\r", "\n").strip()  # Markdown reads a lone \r as a line break
     text = text.replace("<", "&lt;").replace(">", "&gt;")
-    text = re.sub(r"^(\s*)#(?!#)", r"\1\\#", text, flags=re.MULTILINE)
+    text = _TOP_HEADING.sub(r"\1\\#", text)
     return Markup(_outside_fences(text))
 
 
@@ -76,7 +82,7 @@ _FENCE = re.compile(r"^(`{3,}|~{3,})[ ]*\.?[\w#.+-]*[ ]*\n.*?\n\1[ ]*$", re.MULT
 _BACKTICKS = re.compile(r"(?<!\\)`+")
 _BLANK_LINE = re.compile(r"(\n[ \t]*\n)")
 _BRACE = re.compile(r"(?<!\\)((?:\\\\)*)\{")
-_UNDERLINE = re.compile(r"(?<=[^\n]\n)([=-])(?=[=-]*[ \t]*$)", re.MULTILINE)
+_UNDERLINE = re.compile(r"(?<=[^\n]\n)([ \t]*)([=-])(?=[=-]*[ \t]*$)", re.MULTILINE)
 _ADMONITION = re.compile(r"^!!!", re.MULTILINE)
 _FENCE_ATTRIBUTES = re.compile(r"^((?:`{3,}|~{3,})[^\n{]*)\{", re.MULTILINE)
 
@@ -91,7 +97,7 @@ def _outside_fences(text: str) -> str:
 
 
 def _plain_structure(text: str) -> str:
-    text = _UNDERLINE.sub(lambda m: "&#61;" if m.group(1) == "=" else "\\-", text)
+    text = _UNDERLINE.sub(lambda m: m.group(1) + ("&#61;" if m.group(2) == "=" else "\\-"), text)
     text = _ADMONITION.sub(r"\\!!!", text)
     text = _FENCE_ATTRIBUTES.sub(r"\1\\{", text)
     return "".join(_no_attribute_lists(block) for block in _BLANK_LINE.split(text))

@@ -141,7 +141,7 @@ def test_every_page_starts_with_a_working_skip_link(open_page, kind):
     box = page.locator("a.sp-skip").bounding_box()
     assert box and box["y"] >= 0 and box["width"] > 0, "the skip link is on screen when focused"
     page.keyboard.press("Enter")
-    assert page.url.endswith("#main-content")
+    page.wait_for_url("**#main-content", timeout=5_000)
     page.keyboard.press("Tab")
     after = page.evaluate(ACTIVE)
     assert after and after["inMain"], f"after skipping, Tab should land in the main content, not on {after}"
@@ -158,9 +158,11 @@ def test_single_key_shortcuts_do_nothing(open_page, page_kinds, key):
     assert page.locator("link[rel=prev]").count() == 1 and page.locator("link[rel=next]").count() == 1
     page.locator("article h1").click()  # focus on the page, not in a field
     url = page.url
+    navigations = []
+    page.on("request", lambda request: request.is_navigation_request() and navigations.append(request.url))
     page.keyboard.press(key)
     page.wait_for_timeout(300)
-    assert page.url == url, f"pressing {key!r} changed page"
+    assert page.url == url and not navigations, f"pressing {key!r} changed page to {navigations}"
     assert not page.locator("#__search").is_checked(), f"pressing {key!r} opened search"
     assert page.evaluate("() => document.activeElement.classList.contains('md-search__input')") is False
 
@@ -170,3 +172,26 @@ def test_shortcut_letters_still_type_in_search(open_page):
     page.locator("input.md-search__input").click()
     page.keyboard.type("snap/fn.,")
     assert page.locator("input.md-search__input").input_value() == "snap/fn.,"
+
+
+HIDDEN_BY_HEADER = """() => {
+  const e = document.activeElement, header = document.querySelector('.md-header');
+  if (!e || e === document.body || header.contains(e)) return null;
+  const r = e.getBoundingClientRect(), bottom = header.getBoundingClientRect().bottom;
+  return {text: (e.textContent || '').trim().slice(0, 50), top: r.top, bottom: r.bottom, header: bottom,
+          hidden: r.bottom <= bottom + 1};
+}"""
+
+
+@pytest.mark.parametrize("width", ["desktop", "mobile"])
+def test_tabbing_back_up_a_page_never_hides_focus_under_the_header(open_page, page_kinds, width):
+    """WCAG 2.4.11: the sticky header must not cover the element that has focus."""
+    page = open_page(page_kinds["module"].path, viewport=DESKTOP if width == "desktop" else MOBILE)
+    page.evaluate("() => { const links = document.querySelectorAll('article a[href]'); links[links.length - 1].focus(); }")
+    hidden = []
+    for _ in range(60):
+        page.keyboard.press("Shift+Tab")
+        state = page.evaluate(HIDDEN_BY_HEADER)
+        if state and state["hidden"]:
+            hidden.append(state)
+    assert not hidden, f"focus went under the header {len(hidden)} times, e.g. {hidden[:3]}"

@@ -370,6 +370,12 @@ def test_the_keyboard_alone_adds_reorders_frames_and_prints(new_context, bank):
     cover = page.locator("[data-sp-mypack-preview] .sp-pack-details").text_content()
     assert MEETING["body"] in cover and "4 March 2026" in cover
 
+    tab_to(lambda f: f["name"] == "Copy link", limit=5)
+    page.keyboard.press("Enter")
+    link = page.locator("#sp-mypack-share-url")
+    link.wait_for()
+    assert f"ids={added[2]},{added[1]}&f=we" in link.input_value()
+
 
 # -- copy and download -----------------------------------------------------------------------------
 

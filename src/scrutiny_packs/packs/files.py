@@ -16,6 +16,7 @@ import threading
 import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Iterable, Literal
 
@@ -54,13 +55,16 @@ class PackFiles:
     made: dict[Kind, int] = field(default_factory=lambda: {"pdf": 0, "docx": 0})
     cached: int = 0
     pdf_seconds: float = 0.0  # time spent making PDFs, added up over the workers
+    pdf_cpu_seconds: float = 0.0  # the same in CPU time, which other work on the machine does not inflate
     seconds: float = 0.0  # wall time from start until every file was made
 
     def summary(self) -> str:
         return (f"Pack files: {self.made['pdf']} PDF and {self.made['docx']} Word made, {self.cached} from cache; "
-                f"{self.pdf_seconds:.1f} s of PDF rendering, done {self.seconds:.1f} s after starting.")
+                f"{self.pdf_seconds:.1f} s of PDF rendering ({self.pdf_cpu_seconds:.1f} s CPU), "
+                f"done {self.seconds:.1f} s after starting.")
 
 
+@cache
 def _version(module: str) -> str:
     try:
         from importlib.metadata import version
@@ -78,10 +82,11 @@ def _key(*parts: str) -> str:
     return digest.hexdigest()[:20]
 
 
-def _pdf_worker(document_html: str, target: str, base_url: str) -> float:
-    started = time.perf_counter()
+def _pdf_worker(document_html: str, target: str, base_url: str) -> tuple[float, float]:
+    """Make one PDF; returns (wall seconds, CPU seconds) it took."""
+    started, cpu = time.perf_counter(), time.process_time()
     write_pdf(document_html, Path(target), base_url)
-    return time.perf_counter() - started
+    return time.perf_counter() - started, time.process_time() - cpu
 
 
 def _context():
@@ -162,13 +167,13 @@ class PackFilesJob:
             if self._pool is not None:
                 for pack_id, future in self._futures:
                     try:
-                        self.result.pdf_seconds += future.result()
+                        self._add_pdf_time(future.result())
                     except Exception as exc:
                         raise PackFilesFailed(f"The PDF of pack {pack_id!r} could not be made: {exc}") from exc
             else:
                 for pack_id, *job in self._pdf_jobs:
                     try:
-                        self.result.pdf_seconds += _pdf_worker(*job)
+                        self._add_pdf_time(_pdf_worker(*job))
                     except Exception as exc:
                         raise PackFilesFailed(f"The PDF of pack {pack_id!r} could not be made: {exc}") from exc
             self.result.made["pdf"] = len(self._pdf_jobs)
@@ -177,6 +182,10 @@ class PackFilesJob:
         self.result.seconds = time.perf_counter() - self.started
         _prune(self.cache_dir, {f.path for f in self.result.files})
         return self.result
+
+    def _add_pdf_time(self, times: tuple[float, float]) -> None:
+        self.result.pdf_seconds += times[0]
+        self.result.pdf_cpu_seconds += times[1]
 
     def cancel(self) -> None:
         if self._pool is not None:
