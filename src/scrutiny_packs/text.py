@@ -25,7 +25,7 @@ def md_escape(text: str) -> Markup:
 
 @lru_cache(maxsize=65536)  # names of areas and audiences are escaped on every listing
 def _md_escape(text: str) -> Markup:
-    escaped = html.escape(" ".join(text.split()), quote=True)
+    escaped = html.escape(" ".join(text.split()), quote=False)
     return Markup(_MD_SPECIAL.sub(r"\\\1", escaped))
 
 
@@ -79,8 +79,10 @@ def _md_prose(text: str) -> Markup:
 # show as written. Code is left alone: there they are text. (mkdocs.yml turns
 # off the table of contents' '[TOC]' marker.)
 _FENCE = re.compile(r"^(`{3,}|~{3,})[ ]*\.?[\w#.+-]*[ ]*\n.*?\n\1[ ]*$", re.MULTILINE | re.DOTALL)
-_BACKTICKS = re.compile(r"(?<!\\)`+")
-_BLANK_LINE = re.compile(r"(\n[ \t]*\n)")
+_OPENING_BACKTICKS = re.compile(r"(?<!\\)((?:\\\\)*)`+")  # not escaped by a backslash
+_BACKTICK_RUN = re.compile(r"`+")
+# Markdown finds code spans within one paragraph or list item at a time.
+_BLANK_LINE = re.compile(r"(\n[ \t]*\n|\n(?=[ \t]*(?:[-*+]|\d+[.)])[ \t]))")
 _BRACE = re.compile(r"(?<!\\)((?:\\\\)*)\{")
 _UNDERLINE = re.compile(r"(?<=[^\n]\n)([ \t]*)([=-])(?=[=-]*[ \t]*$)", re.MULTILINE)
 _ADMONITION = re.compile(r"^!!!", re.MULTILINE)
@@ -104,21 +106,41 @@ def _plain_structure(text: str) -> str:
 
 
 def _no_attribute_lists(block: str) -> str:
-    """Escape every '{' outside code spans (a run of backticks up to the next run as long)."""
+    """Escape every '{' outside code spans, finding the spans as Python-Markdown does."""
     out, pos = [], 0
-    runs = list(_BACKTICKS.finditer(block))
-    i = 0
-    while i < len(runs):
-        opening = runs[i]
-        close = next((j for j in range(i + 1, len(runs)) if len(runs[j].group()) == len(opening.group())), None)
-        if close is None:
-            i += 1
-            continue
-        out += [_BRACE.sub(r"\1\\{", block[pos:opening.start()]), block[opening.start():runs[close].end()]]
-        pos = runs[close].end()
-        i = close + 1
+    for start, end in _code_spans(block):
+        out += [_BRACE.sub(r"\1\\{", block[pos:start]), block[start:end]]
+        pos = end
     out.append(_BRACE.sub(r"\1\\{", block[pos:]))
     return "".join(out)
+
+
+def _code_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each code span with its backticks, pairing runs of backticks like
+    Python-Markdown: an opening run closes at the next run as long; failing that, at the
+    longest shorter run, with the opening run's extra backticks left as text."""
+    spans, i = [], 0
+    while True:
+        opening = _OPENING_BACKTICKS.search(text, i)
+        if not opening:
+            return spans
+        begin = opening.end(1)  # the first backtick (after any escaped backslashes)
+        ticks = opening.end() - begin
+        longest, longest_end, close = 0, 0, None
+        for run in _BACKTICK_RUN.finditer(text, opening.end()):
+            size = len(run.group())
+            if size == ticks:
+                close = (begin, run.end())
+                break
+            if size > longest:
+                longest, longest_end = size, run.end()
+        if close is None and 0 < longest < ticks:
+            close = (begin + ticks - longest, longest_end)
+        if close is None:
+            i = opening.end()
+            continue
+        spans.append(close)
+        i = close[1]
 
 
 def truncate(text: str, limit: int = 90) -> str:
