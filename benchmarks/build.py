@@ -282,6 +282,15 @@ def own_work(project: Path) -> dict[str, float]:
         start = clock()
     pages = sum(1 for _ in builder.pages())
     timings["generate"] = clock() - start
+    start = clock()
+    try:  # the data files and the My pack page's data, where this version has them
+        from scrutiny_packs import mypack, opendata
+    except ImportError:
+        pass
+    else:
+        list(opendata.data_files(bank))
+        mypack.data_script(bank)
+        timings["data"] = clock() - start
     timings["pages"] = pages
     timings["questions"] = len(bank.questions)
     return timings
@@ -533,10 +542,12 @@ ROWS: list[tuple[str, Callable[[Result], str]]] = [
     ("ours: ms per question", lambda r: _fmt(1000 * _wall(r.ours) / r.n, ".2f")),
     ("plain: ms per question", lambda r: _fmt(1000 * _wall(r.plain) / r.n, ".2f")),
     ("ours: growth from previous size", lambda r: r.__dict__.get("_growth", "-")),
-    ("our own work: ms per question (CPU)", lambda r: _fmt(1000 * _own(r, "load", "select", "generate") / r.n, ".3f")),
+    ("our own work: ms per question (CPU)", lambda r: _fmt(
+        1000 * _own(r, "load", "select", "generate", "data") / r.n, ".3f")),
     ("  load + validate", lambda r: _fmt(1000 * _own(r, "load") / r.n, ".3f")),
     ("  select + frame (pack layout)", lambda r: _fmt(1000 * _own(r, "select") / r.n, ".3f")),
     ("  generate pages", lambda r: _fmt(1000 * _own(r, "generate") / r.n, ".3f")),
+    ("  open data + My pack data", lambda r: _fmt(1000 * _own(r, "data") / r.n, ".3f")),
     ("peak memory MB (ours / plain)", lambda r: _pair(_fmt(med([x.max_rss_mb for x in r.ours]), ".0f"),
                                                       _fmt(med([x.max_rss_mb for x in r.plain]), ".0f"))),
     ("site MB, pages only (ours / plain)", lambda r: _pair(

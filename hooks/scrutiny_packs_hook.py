@@ -85,6 +85,13 @@ def on_files(files: Files, config) -> Files:
     return files
 
 
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    # The page now holds its Markdown. The generated file's copy (the same text with its front
+    # matter) is not read again: let it go, or a large bank holds every page twice.
+    page.file.content_string = ""
+    return markdown
+
+
 def on_page_content(html: str, page, config, files) -> str:
     html = sanitize_html(html)
     if page.file.src_uri == links.MY_PACK:

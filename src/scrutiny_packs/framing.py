@@ -38,7 +38,7 @@ def unknown_placeholders(text: str) -> list[str]:
     return [name for name in placeholders(text) if name not in READINGS]
 
 
-@lru_cache(maxsize=65536)  # each question is framed on its page and on every list that shows it
+@lru_cache(maxsize=8192)  # each question is framed on its page and on every list that shows it
 def frame(text: str, framing: Framing) -> str:
     """The text read in one framing. Unknown placeholders are left as written."""
     index = 0 if framing == "you" else 1

@@ -34,6 +34,7 @@ from .framing import FRAMINGS, framing_table
 from .model import Bank, Framing, Meeting, PackOptions, PackSpec, Selection
 from .packs.html import markdown_html
 from .packs.layout import FOOTER_TITLE_LIMIT, build_view, framing_note
+from .packs.select import Selected
 from .problems import Problem, Severity
 from .text import truncate
 
@@ -298,7 +299,9 @@ def bank_data(bank: Bank, question_href: Callable[[str], str] | None = None) -> 
                 entry["replacedBy"] = q.replaced_by
             questions[q.id] = entry
             continue
-        alone = build_view(bank, to_spec(MyPack((q.id,))))
+        # One active question: its selection is known (shown under its first area, as select()
+        # does when no area is asked for), without a pass over the whole bank for each question.
+        alone = build_view(bank, to_spec(MyPack((q.id,))), Selected((q,), {q.id: q.areas[0]}))
         group, shown = alone.groups[0], alone.questions[0]
         areas[group.area_id] = {"name": group.title, "context": group.context}
         entry["area"] = group.area_id
@@ -311,7 +314,9 @@ def bank_data(bank: Bank, question_href: Callable[[str], str] | None = None) -> 
             indicators.update({f.id: {"name": f.name, "description": f.description} for f in shown.evidence})
         if group.guides:
             entry["guides"] = [g.id for g in group.guides]
-            guides.update({g.id: {"title": g.title, "html": str(markdown_html(g.text))} for g in group.guides})
+            for g in group.guides:  # each guide's HTML made once, however many questions bring it
+                if g.id not in guides:
+                    guides[g.id] = {"title": g.title, "html": str(markdown_html(g.text))}
         questions[q.id] = entry
     return {
         "version": 1,

@@ -23,7 +23,7 @@ def md_escape(text: str) -> Markup:
     return _md_escape(str(text))
 
 
-@lru_cache(maxsize=65536)  # names of areas and audiences are escaped on every listing
+@lru_cache(maxsize=8192)  # names of areas and audiences are escaped on every listing
 def _md_escape(text: str) -> Markup:
     escaped = html.escape(" ".join(text.split()), quote=False)
     return Markup(_MD_SPECIAL.sub(r"\\\1", escaped))
@@ -49,7 +49,7 @@ def md_block(text: str) -> Markup:
     return _md_block(str(text))
 
 
-@lru_cache(maxsize=16384)  # a benchmark's text is shown on the page of every question that cites it
+@lru_cache(maxsize=2048)  # a benchmark's text is shown on the page of every question that cites it
 def _md_block(text: str) -> Markup:
     text = text.replace("\r\n", "\n").replace("\r", "\n").strip()  # Markdown reads a lone \r as a line break
     text = text.replace("<", "&lt;").replace(">", "&gt;")
