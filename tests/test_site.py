@@ -8,8 +8,6 @@ import posixpath
 import re
 from urllib.parse import urlsplit
 
-import pytest
-
 from scrutiny_packs.framing import frame
 from tests.conftest import page
 
@@ -123,8 +121,8 @@ def test_search_index_has_every_question_page_and_lists_are_excluded(built_site,
 
 
 def test_no_google_fonts_and_no_page_over_40kb(built_site):
-    for html in built_site.rglob("*.html"):
-        content = html.read_text(encoding="utf-8")
-        assert "fonts.googleapis" not in content and "fonts.gstatic" not in content, html
-    for html in (built_site / "questions").rglob("index.html"):
-        assert html.stat().st_size <= 40 * 1024, html
+    for path in built_site.rglob("*.html"):
+        content = path.read_text(encoding="utf-8")
+        assert "fonts.googleapis" not in content and "fonts.gstatic" not in content, path
+    for path in (built_site / "questions").rglob("index.html"):
+        assert path.stat().st_size <= 40 * 1024, path

@@ -73,7 +73,7 @@ def check_references(docs: Docs, known: dict[str, set[str]]) -> list[Problem]:
             if not isinstance(value, str):
                 continue
             if value == item_id and dotted in ("parent", "replaced_by"):
-                problems.append(Problem(display, doc.line_of(path), _field(path), f"cannot point to itself",
+                problems.append(Problem(display, doc.line_of(path), _field(path), "cannot point to itself",
                                         f"name another {what}"))
             elif value not in known[target]:
                 problems.append(Problem(display, doc.line_of(path), _field(path), f"{value!r} is not a known {what}",

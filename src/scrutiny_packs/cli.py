@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from .load import LoadResult, load_bank
-from .problems import errors, report, sort_problems, warnings
+from .problems import errors, sort_problems, warnings
 
 
 def _load_or_exit(root: Path) -> LoadResult:

@@ -110,7 +110,7 @@ def _build(events: Any, lines: dict[Path_, int]) -> Any:
     done = False
 
     def place(value: Any, line: int, is_container: bool) -> Path_:
-        nonlocal root, done
+        nonlocal root
         if not stack:
             root = value
             lines[()] = line

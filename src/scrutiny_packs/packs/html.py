@@ -12,11 +12,11 @@ from importlib import resources
 from pathlib import Path
 
 import markdown as markdown_lib
-from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from ..sanitize import sanitize_html
-from ..text import md_block, md_escape
+from ..text import md_block
+from ..templating import environment
 from .layout import PackView
 
 STYLESHEET = "pack-print.css"  # the pack: PDF, downloadable .html and web page alike
@@ -45,22 +45,6 @@ def markdown_html(text: str) -> Markup:
     """A Markdown field as HTML. Raw HTML in it shows as text (see ``text.md_block``), and
     links other than http(s) and mailto are dropped, as on the site (``sanitize``)."""
     return Markup(sanitize_html(markdown_lib.markdown(str(md_block(text)), output_format="html")))
-
-
-@cache
-def environment() -> Environment:
-    env = Environment(
-        loader=PackageLoader("scrutiny_packs", "templates"),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    from .md import md_text  # the Markdown pack's escaping (packs/pack.md.j2)
-
-    env.filters.update(markdown=markdown_html, md=md_escape, mdtext=md_text, mdblock=md_block)
-    return env
 
 
 def render_body(view: PackView, between: str = "", embed: bool = False) -> Markup:

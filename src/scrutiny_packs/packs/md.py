@@ -10,7 +10,7 @@ import re
 
 from markupsafe import Markup
 
-from .html import environment
+from ..templating import environment
 from .layout import PackView
 
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]])")

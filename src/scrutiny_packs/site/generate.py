@@ -11,10 +11,8 @@ import datetime as dt
 import json
 import posixpath
 from dataclasses import dataclass
-from functools import cache
 from typing import Any, Iterable
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from .. import changes, framing, opendata
@@ -24,7 +22,8 @@ from ..packs import html as pack_html
 from ..packs.defaults import all_packs, packs_for_audience
 from ..packs.files import site_uri as pack_file_uri
 from ..packs.layout import PackView, build_view
-from ..text import html_escape, md_block, md_escape, md_prose, title_text, truncate
+from ..text import title_text
+from ..templating import environment
 from . import links
 
 
@@ -43,20 +42,6 @@ class SiteOptions:
     edit_base: str | None = None  # e.g. https://github.com/org/repo/edit/main/ for "Suggest a change"
     offline_zip: str | None = None  # site path of the offline copy to offer on the home page
     pack_pdf: bool = True  # the build makes pack PDFs (not `mkdocs serve`, nor SCRUTINY_PACKS_PDF=0)
-
-
-@cache
-def environment() -> Environment:
-    env = Environment(
-        loader=PackageLoader("scrutiny_packs", "templates"),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    env.filters.update(md=md_escape, mdblock=md_block, mdprose=md_prose, h=html_escape, truncate_words=truncate)
-    return env
 
 
 def front_matter(title: str, **extra: Any) -> str:

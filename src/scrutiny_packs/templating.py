@@ -1,0 +1,38 @@
+"""The one Jinja environment every template renders with: site pages and packs alike.
+
+Templates hold markup; the filters here are the only way content reaches them,
+each escaping for its context (see ``text``). Content itself is never a template.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from .text import html_escape, md_block, md_escape, md_prose, truncate
+
+
+@cache
+def environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("scrutiny_packs", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    from .packs.html import markdown_html  # noqa: PLC0415 (the packs import this module)
+    from .packs.md import md_text  # noqa: PLC0415
+
+    env.filters.update(
+        md=md_escape,  # plain text inside Markdown
+        mdblock=md_block,  # a Markdown field: Markdown yes, HTML no
+        mdprose=md_prose,  # a Markdown page body: headings allowed
+        h=html_escape,
+        truncate_words=truncate,
+        markdown=markdown_html,  # a Markdown field rendered to sanitised HTML (packs)
+        mdtext=md_text,  # plain text in a Markdown pack
+    )
+    return env
