@@ -571,18 +571,23 @@ ROWS: list[tuple[str, Callable[[Result], str]]] = [
 ]
 
 
-def table(results: list[Result]) -> str:
-    for prev, cur in zip(results, results[1:]):
-        if prev.ours and cur.ours:
-            cur.__dict__["_growth"] = f"x{_wall(cur.ours) / _wall(prev.ours):.2f} for x{cur.n / prev.n:g}"
-    header = ["questions"] + [f"{r.n:,}" for r in results]
-    body = [[label] + [fn(r) for r in results] for label, fn in ROWS]
+def _markdown_table(header: list[str], body: list[list[str]]) -> str:
+    """A Markdown table: first column left-aligned, the figures right-aligned."""
     widths = [max(len(line[i]) for line in [header] + body) for i in range(len(header))]
     lines = ["| " + " | ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(line, widths)))
              + " |" for line in [header] + body]
     lines.insert(1, "|" + "|".join("-" * (w + 2) if i == 0 else "-" * (w + 1) + ":" for i, w in enumerate(widths))
                  + "|")
     return "\n".join(lines)
+
+
+def table(results: list[Result]) -> str:
+    for prev, cur in zip(results, results[1:]):
+        if prev.ours and cur.ours:
+            cur.__dict__["_growth"] = f"x{_wall(cur.ours) / _wall(prev.ours):.2f} for x{cur.n / prev.n:g}"
+    header = ["questions"] + [f"{r.n:,}" for r in results]
+    body = [[label] + [fn(r) for r in results] for label, fn in ROWS]
+    return _markdown_table(header, body)
 
 
 def breakdown_table(results: list[Result]) -> str:
@@ -593,12 +598,7 @@ def breakdown_table(results: list[Result]) -> str:
                 labels.append(label)
     header = ["phase"] + [f"{r.n:,}" for r in results if r.breakdown]
     body = [[label] + [_fmt(r.breakdown.get(label), ".2f") for r in results if r.breakdown] for label in labels]
-    widths = [max(len(line[i]) for line in [header] + body) for i in range(len(header))]
-    lines = ["| " + " | ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(line, widths)))
-             + " |" for line in [header] + body]
-    lines.insert(1, "|" + "|".join("-" * (w + 2) if i == 0 else "-" * (w + 1) + ":" for i, w in enumerate(widths))
-                 + "|")
-    return "\n".join(lines)
+    return _markdown_table(header, body)
 
 
 # -- main --------------------------------------------------------------------------------------

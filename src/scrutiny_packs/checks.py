@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Iterable
 
-from .framing import READINGS, unknown_placeholders
+from .framing import PLACEHOLDER_HINT, unknown_placeholders
 from .personal_data import scan_document
 from .problems import Problem, Severity, did_you_mean
 
@@ -107,8 +107,7 @@ def check_questions(docs: Docs) -> list[Problem]:
         if isinstance(text, str):
             for name in unknown_placeholders(text):
                 problems.append(Problem(display, doc.line_of(("text",)), "text", f"unknown placeholder {{{name}}}",
-                                        "use " + " ".join("{" + k + "}" for k in READINGS if k.islower())
-                                        + ", capitalised at the start of a sentence"))
+                                        PLACEHOLDER_HINT))
         if "source" not in doc.data:
             problems.append(Problem(display, None, "source", "no source given",
                                     "say where the question comes from, so reviewers can check it",

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from ..framing import unknown_placeholders
+from ..framing import PLACEHOLDER_HINT, unknown_placeholders
 from ..problems import Problem, did_you_mean
 
 QUESTIONS_DIR = Path("content") / "questions"
@@ -81,7 +81,7 @@ def check_draft(draft: QuestionDraft, areas: Iterable[str], audiences: Iterable[
         problems.append(Problem("--text", None, "", "the question text is empty", "type the question"))
     for name in unknown_placeholders(draft.text):
         problems.append(Problem("--text", None, "", f"unknown placeholder {{{name}}}",
-                                "use {we} {us} {our} {ours} {ourselves}, capitalised at the start of a sentence"))
+                                PLACEHOLDER_HINT))
     problems += check_ids(draft.areas, areas, "area", "--area")
     problems += check_ids(draft.audiences, audiences, "audience", "--audience")
     return problems

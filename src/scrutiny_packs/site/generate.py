@@ -86,9 +86,8 @@ class SiteBuilder:
         self.tags = sorted({t for q in bank.active_questions() for t in q.tags})
         self.area_depth = {a.id: len(bank.area_trail(a.id)) - 1 for a in bank.areas.values()}
         self._templates: dict[str, Any] = {}
-        self._cards: dict[tuple[str, bool, bool], list[tuple[dict[str, str], Markup]]] = {}
+        self._cards: dict[tuple[str, bool, bool, str], Markup] = {}
         self._card_modules: dict[str, Any] = {}
-        self._card_links: dict[str, str] = {}
         self.packs: list[PackSpec] = all_packs(bank)
         self._pack_views: dict[str, PackView] | None = None
 
@@ -106,31 +105,18 @@ class SiteBuilder:
         return dict(bank=self.bank, links=links, link=link, src=src, b=self, frame=framing.frame)
 
     def card(self, q: Question, show_areas: bool, show_listen: bool, src: str) -> Markup:
-        """A question's card on a list page. Lists show each question several times over; a card
-        is rendered once and reused on any page where each link it holds comes out the same."""
-        variants = self._cards.setdefault((q.id, show_areas, show_listen), [])
-        for used, markup in variants:
-            if all(links.relative(src, target) == rel for target, rel in used.items()):
-                return markup
-        self._card_links = {}
-        markup = self._card_macros(src).question_card(q, show_areas, show_listen)
-        variants.append((self._card_links, markup))
-        return markup
-
-    def _card_macros(self, src: str) -> Any:
-        """The macros template bound to a page's folder, noting each link a card makes."""
+        """A question's card on a list page. Lists show each question several times over; the links
+        in a card depend only on the page's folder, so it is rendered once per folder and reused."""
         folder = posixpath.dirname(src)
-        module = self._card_modules.get(folder)
-        if module is None:
-            context = self._context(src)
-
-            def link(target: str) -> str:
-                rel = self._card_links[target] = links.relative(src, target)
-                return rel
-
-            context["link"] = link
-            module = self._card_modules[folder] = self.env.get_template("site/_macros.md.j2").make_module(context)
-        return module
+        key = (q.id, show_areas, show_listen, folder)
+        markup = self._cards.get(key)
+        if markup is None:
+            module = self._card_modules.get(folder)
+            if module is None:
+                module = self._card_modules[folder] = (
+                    self.env.get_template("site/_macros.md.j2").make_module(self._context(src)))
+            markup = self._cards[key] = module.question_card(q, show_areas, show_listen)
+        return markup
 
     def benchmark_link(self, benchmark_id: str) -> str | None:
         module = self.module_for.get("benchmarks")
