@@ -34,6 +34,14 @@ def tab_until(page, predicate, limit: int = 40) -> dict:
     raise AssertionError(f"not reached with {limit} presses of Tab; focus went through: {seen}")
 
 
+def wait_for_results_to_settle(page, question_id: str) -> None:
+    """Results are redrawn while the query is typed: wait for the final list, which any phrase
+    unique to the question puts first (asserted in test_search), before moving into it."""
+    page.wait_for_function(
+        "id => { const a = document.querySelector('.md-search-result__link');"
+        " return a && a.getAttribute('href').includes('questions/' + id + '/'); }", arg=question_id)
+
+
 def test_keyboard_only_from_home_to_a_question(open_page, bank):
     question = bank.questions["q010"] if "q010" in bank.questions else next(iter(bank.active_questions()))
     phrase = distinctive_phrase(bank, question.id)
@@ -41,7 +49,7 @@ def test_keyboard_only_from_home_to_a_question(open_page, bank):
     tab_until(page, lambda a: a["tag"] == "INPUT" and "md-search__input" in a["cls"], limit=10)
     wait_for_search_ready(page)
     page.keyboard.type(phrase, delay=15)
-    page.wait_for_selector(".md-search-result__item")
+    wait_for_results_to_settle(page, question.id)
     page.keyboard.press("ArrowDown")
     first = page.evaluate(ACTIVE)
     assert first and first["tag"] == "A" and "md-search-result__link" in first["cls"], first
@@ -70,8 +78,9 @@ def test_keyboard_only_on_a_phone_menu_and_search(open_page, bank):
     wait_for_search_ready(page)
     question = next(iter(bank.active_questions()))
     page.keyboard.type(distinctive_phrase(bank, question.id), delay=15)
-    page.wait_for_selector(".md-search-result__item")
+    wait_for_results_to_settle(page, question.id)
     page.keyboard.press("ArrowDown")
+    page.wait_for_function("() => document.activeElement.classList.contains('md-search-result__link')")
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert f"/questions/{question.id}/" in page.url
