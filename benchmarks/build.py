@@ -263,7 +263,7 @@ def own_work(project: Path) -> dict[str, float]:
     clock = time.process_time
     timings: dict[str, float] = {}
     start = clock()
-    from scrutiny_packs.load import load_bank
+    from scrutiny_packs.content.load import load_bank
     from scrutiny_packs.site.generate import SiteBuilder
 
     timings["import"] = clock() - start
@@ -284,7 +284,7 @@ def own_work(project: Path) -> dict[str, float]:
     timings["generate"] = clock() - start
     start = clock()
     try:  # the data files and the My pack page's data, where this version has them
-        from scrutiny_packs import mypack, opendata
+        from scrutiny_packs.site import mypack, opendata
     except ImportError:
         pass
     else:

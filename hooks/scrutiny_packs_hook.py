@@ -12,15 +12,15 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from scrutiny_packs import mypack, offline, opendata
-from scrutiny_packs.load import load_bank
+from scrutiny_packs.content.load import load_bank
 from scrutiny_packs.packs import files as pack_files
 from scrutiny_packs.packs.html import site_stylesheets
 from scrutiny_packs.problems import report, warnings
-from scrutiny_packs.sanitize import sanitize_html
+from scrutiny_packs.publish import offline
+from scrutiny_packs.site import links, mypack, opendata
 from scrutiny_packs.site.generate import SiteBuilder, SiteOptions
-from scrutiny_packs.site import links
 from scrutiny_packs.site.nav import build_nav
+from scrutiny_packs.text.sanitize import sanitize_html
 
 log = logging.getLogger("mkdocs.hooks.scrutiny_packs")
 _state: dict = {}

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from scrutiny_packs.load import load_bank
+from scrutiny_packs.content.load import load_bank
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -28,7 +28,7 @@ def bank():
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The shipped bank built once with real MkDocs (strict), PDFs and all."""
-    from scrutiny_packs.build import build_site
+    from scrutiny_packs.publish.atomic import build_site
 
     site = tmp_path_factory.mktemp("built") / "site"
     build_site(ROOT, site, strict=True, pdf=True)
@@ -68,7 +68,7 @@ def add_hostile(project: Path, corpus: str) -> Path:
 @pytest.fixture(scope="session")
 def hostile_site(tmp_path_factory) -> Path:
     """The shipped bank plus the hostile-but-valid corpus, built once with real MkDocs (strict), packs and all."""
-    from scrutiny_packs.build import build_site
+    from scrutiny_packs.publish.atomic import build_site
 
     project = add_hostile(copy_project(tmp_path_factory.mktemp("hostile") / "project"), "harmless")
     build_site(project, project / "site", strict=True, pdf=True)

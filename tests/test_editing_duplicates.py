@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from rapidfuzz import fuzz, process
 
 from scrutiny_packs.cli import main
-from scrutiny_packs.editing.duplicates import near_duplicates, normalise
+from scrutiny_packs.content.duplicates import near_duplicates, normalise
 from scrutiny_packs.model import Question
 
 

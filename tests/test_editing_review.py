@@ -9,8 +9,8 @@ import pytest
 from click.testing import CliRunner
 
 from scrutiny_packs.cli import main
-from scrutiny_packs.editing.review import add_months, overdue
-from scrutiny_packs.load import load_bank
+from scrutiny_packs.content.load import load_bank
+from scrutiny_packs.content.review import add_months, overdue
 
 ROW = re.compile(r"^(q\d+)\s+(\d{4}-\d{2}-\d{2}|never)\s+(\d{4}-\d{2}-\d{2}|now)\s+(content/questions/q\d+\.yml)$")
 

@@ -9,9 +9,9 @@ import pytest
 from click.testing import CliRunner
 
 from scrutiny_packs.cli import main
+from scrutiny_packs.content.load import load_bank
+from scrutiny_packs.content.yaml_source import parse_yaml
 from scrutiny_packs.editing.scaffold import SCHEMA_LINE, QuestionDraft, next_question_id, render_question
-from scrutiny_packs.load import load_bank
-from scrutiny_packs.yaml_source import parse_yaml
 
 
 def run(*args: str, input: str | None = None):

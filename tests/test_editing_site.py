@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from scrutiny_packs.build import build_site
+from scrutiny_packs.content.load import load_bank
 from scrutiny_packs.editing.scaffold import next_question_id
-from scrutiny_packs.framing import frame
-from scrutiny_packs.load import load_bank
+from scrutiny_packs.publish.atomic import build_site
+from scrutiny_packs.text.framing import frame
 
 from .conftest import ROOT, page
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from scrutiny_packs import load
-from scrutiny_packs.load import load_bank
+from scrutiny_packs.content import load
+from scrutiny_packs.content.load import load_bank
 
 
 def _set_text(path: Path, old: str, new: str) -> None:

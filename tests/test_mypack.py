@@ -15,10 +15,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scrutiny_packs import mypack
-from scrutiny_packs.framing import SECOND_PERSON, frame
 from scrutiny_packs.model import PackOptions
 from scrutiny_packs.packs.layout import build_view
+from scrutiny_packs.site import mypack
+from scrutiny_packs.text.framing import SECOND_PERSON, frame
 from tests.conftest import ROOT
 
 # -- the link format ---------------------------------------------------------------------------

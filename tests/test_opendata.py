@@ -8,8 +8,8 @@ import json
 
 import pytest
 
-from scrutiny_packs import opendata
-from scrutiny_packs.framing import frame
+from scrutiny_packs.site import opendata
+from scrutiny_packs.text.framing import frame
 
 from .conftest import page
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from scrutiny_packs.load import load_bank
+from scrutiny_packs.content.load import load_bank
 
 PACK = """\
 title: "Item 6"

@@ -10,9 +10,9 @@ import pytest
 from bs4 import BeautifulSoup
 from docx import Document
 
-from scrutiny_packs.framing import frame
 from scrutiny_packs.model import PackSpec, Selection
 from scrutiny_packs.packs.layout import build_view
+from scrutiny_packs.text.framing import frame
 
 from .conftest import ROOT
 from .packs_helpers import find_in_order, pdf_pages

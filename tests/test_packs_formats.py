@@ -10,14 +10,15 @@ from bs4 import BeautifulSoup
 from docx import Document
 from pypdf import PdfReader
 
-from .packs_helpers import FOOTER, find_in_order, ink, page_png, pdf_pages, squash
-from scrutiny_packs.framing import SECOND_PERSON, frame
 from scrutiny_packs.model import PackOptions, PackSpec, Selection
 from scrutiny_packs.packs.docx import render_docx
 from scrutiny_packs.packs.html import render_body, render_document
 from scrutiny_packs.packs.layout import build_view
 from scrutiny_packs.packs.md import render_markdown
 from scrutiny_packs.packs.output import write_pack
+from scrutiny_packs.text.framing import SECOND_PERSON, frame
+
+from .packs_helpers import FOOTER, find_in_order, ink, page_png, pdf_pages, squash
 
 
 @pytest.fixture(scope="module")

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from scrutiny_packs.framing import PLACEHOLDER, SECOND_PERSON, frame
 from scrutiny_packs.model import Bank, PackOptions, PackSpec, Question, Selection
 from scrutiny_packs.packs.defaults import all_packs, default_packs
 from scrutiny_packs.packs.layout import build_view
 from scrutiny_packs.packs.select import select, unknown_references
+from scrutiny_packs.text.framing import PLACEHOLDER, SECOND_PERSON, frame
 
 
 def ids(selected) -> list[str]:

@@ -11,9 +11,9 @@ import pytest
 from docx import Document
 from pypdf import PdfReader
 
-from scrutiny_packs.framing import SECOND_PERSON
 from scrutiny_packs.packs.defaults import all_packs
 from scrutiny_packs.packs.layout import build_view
+from scrutiny_packs.text.framing import SECOND_PERSON
 
 from .conftest import page
 from .packs_helpers import FOOTER, find_in_order, ink, page_png, pdf_pages, squash
@@ -133,7 +133,7 @@ def test_pack_pages_load_the_pack_stylesheets(built_site):
 
 
 def test_pdfs_are_left_out_of_previews_and_the_page_says_so(project):
-    from scrutiny_packs.build import build_site
+    from scrutiny_packs.publish.atomic import build_site
 
     site = project / "site"
     build_site(project, site, strict=True, pdf=False)

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from scrutiny_packs import schema, schema_fast
-from scrutiny_packs.load import COLLECTIONS, split_front_matter
-from scrutiny_packs.yaml_source import read_yaml
+from scrutiny_packs.content import schema, schema_fast
+from scrutiny_packs.content.load import COLLECTIONS, split_front_matter
+from scrutiny_packs.content.yaml_source import read_yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 CONTENT = ROOT / "content"
@@ -114,7 +114,7 @@ def test_quick_check_never_accepts_what_jsonschema_rejects(index, edits, drop):
 
 
 def test_validate_still_reports_problems_for_broken_files():
-    from scrutiny_packs.yaml_source import parse_yaml
+    from scrutiny_packs.content.yaml_source import parse_yaml
 
     doc, _ = parse_yaml("text: ''\nareas: [workforce]\naudiences: [councillors]\ncolour: blue\n", "q.yml")
     problems = schema.validate(doc, "question", "content/questions/q.yml")

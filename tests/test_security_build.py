@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from scrutiny_packs.build import BuildFailed, build_site
+from scrutiny_packs.publish.atomic import BuildFailed, build_site
 
 from .conftest import ROOT
 

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from scrutiny_packs.framing import frame
-from scrutiny_packs.sanitize import sanitize_html
+from scrutiny_packs.text.framing import frame
+from scrutiny_packs.text.sanitize import sanitize_html
 
 from .conftest import HOSTILE, page
 from .security_html import MARK, injected, parse
@@ -237,7 +237,7 @@ def site_markdown():
     "- item\n  underlined\n  ===",
 ])
 def test_markdown_fields_cannot_add_attributes_or_structure(site_markdown, text):
-    from scrutiny_packs.text import md_block
+    from scrutiny_packs.text.escape import md_block
 
     soup = parse(sanitize_html(site_markdown.reset().convert(str(md_block(text)))))
     made = {el.name for el in soup.find_all(True)}

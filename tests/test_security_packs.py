@@ -16,7 +16,7 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
-from scrutiny_packs.framing import frame
+from scrutiny_packs.text.framing import frame
 
 from .conftest import HOSTILE
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from scrutiny_packs.load import ID_PATTERN, load_bank
+from scrutiny_packs.content.load import ID_PATTERN, load_bank
 from scrutiny_packs.site.generate import SiteBuilder
 
 SECRET = "sp-secret-outside-the-repository"
@@ -125,7 +125,7 @@ sys.addaudithook(_audit)
 @pytest.mark.slow
 def test_a_build_of_hostile_content_touches_nothing_outside_the_repository(project, outside):
     """Content naming outside paths every way it can: ids, source documents, links, a URL."""
-    from scrutiny_packs.build import build_site
+    from scrutiny_packs.publish.atomic import build_site
 
     from .conftest import add_hostile
 

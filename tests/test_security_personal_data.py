@@ -10,8 +10,8 @@ import sys
 
 import pytest
 
-from scrutiny_packs.load import load_bank
-from scrutiny_packs.personal_data import find_personal_data, nhs_number_valid
+from scrutiny_packs.content.load import load_bank
+from scrutiny_packs.content.personal_data import find_personal_data, nhs_number_valid
 from scrutiny_packs.problems import Severity
 
 from .conftest import ROOT, add_hostile

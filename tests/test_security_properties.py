@@ -23,13 +23,13 @@ import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from scrutiny_packs.framing import frame
-from scrutiny_packs.load import load_bank
+from scrutiny_packs.content.load import load_bank
+from scrutiny_packs.content.yaml_source import parse_yaml
 from scrutiny_packs.problems import Problem
-from scrutiny_packs.sanitize import sanitize_html
 from scrutiny_packs.site.generate import SiteBuilder
 from scrutiny_packs.site.links import question as question_src
-from scrutiny_packs.yaml_source import parse_yaml
+from scrutiny_packs.text.framing import frame
+from scrutiny_packs.text.sanitize import sanitize_html
 
 from .conftest import ROOT
 from .security_html import injected, parse

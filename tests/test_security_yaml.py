@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from scrutiny_packs.load import load_bank
-from scrutiny_packs.yaml_source import MAX_BYTES, parse_yaml, read_yaml
+from scrutiny_packs.content.load import load_bank
+from scrutiny_packs.content.yaml_source import MAX_BYTES, parse_yaml, read_yaml
 
 from .conftest import ROOT
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from scrutiny_packs.framing import READINGS
+from scrutiny_packs.text.framing import READINGS
 
 SOURCE = Path(__file__).parent / "fixtures" / "module3-source.txt"
 REPEATED = "What are the safety and wellbeing outcomes for children and families that you are trying to deliver in this area?"

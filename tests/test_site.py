@@ -8,7 +8,7 @@ import posixpath
 import re
 from urllib.parse import urlsplit
 
-from scrutiny_packs.framing import frame
+from scrutiny_packs.text.framing import frame
 from tests.conftest import page
 
 

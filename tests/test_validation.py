@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from scrutiny_packs.load import load_bank
+from scrutiny_packs.content.load import load_bank
 
 LINE = re.compile(r"^(?P<file>content/[\w/.-]+):(?P<line>\d+): (?:(?P<field>[\w.\[\]-]+): )?(?P<msg>.+)$")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from scrutiny_packs.framing import frame
+from scrutiny_packs.text.framing import frame
 
 WINDOW = 4  # words
 

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from scrutiny_packs.framing import frame
+from scrutiny_packs.text.framing import frame
 
 from .conftest import KIND_NAMES
 from .harness import DESKTOP, MOBILE, wait_for_search_ready

@@ -17,11 +17,11 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from scrutiny_packs import mypack
-from scrutiny_packs.framing import SECOND_PERSON, frame
-from scrutiny_packs.offline import FOLDER, ZIP_PATH
 from scrutiny_packs.packs.html import render_body
 from scrutiny_packs.packs.layout import build_view
+from scrutiny_packs.publish.offline import FOLDER, ZIP_PATH
+from scrutiny_packs.site import mypack
+from scrutiny_packs.text.framing import SECOND_PERSON, frame
 from tests.conftest import ROOT
 
 from .harness import DESKTOP, MOBILE, NARROWEST, axe_report, axe_violations, screenshot

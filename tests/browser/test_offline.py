@@ -10,8 +10,8 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from bs4 import BeautifulSoup, SoupStrainer
 
-from scrutiny_packs import offline
-from scrutiny_packs.framing import frame
+from scrutiny_packs.publish import offline
+from scrutiny_packs.text.framing import frame
 
 from ..conftest import page as parse_page
 from .harness import DESKTOP, screenshot, search, wait_for_search_ready

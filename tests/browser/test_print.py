@@ -7,7 +7,7 @@ import subprocess
 import pytest
 from pypdf import PdfReader
 
-from scrutiny_packs.framing import frame
+from scrutiny_packs.text.framing import frame
 
 pytestmark = pytest.mark.browser
 

@@ -6,7 +6,7 @@ each problem beside the line it concerns in "Files changed".
 
 from __future__ import annotations
 
-from ..problems import Problem
+from scrutiny_packs.problems import Problem
 
 
 def _data(text: str) -> str:

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from ..framing import PLACEHOLDER_HINT, unknown_placeholders
-from ..problems import Problem, did_you_mean
+from scrutiny_packs.problems import Problem, did_you_mean
+from scrutiny_packs.text.framing import PLACEHOLDER_HINT, unknown_placeholders
 
 QUESTIONS_DIR = Path("content") / "questions"
 SCHEMA_LINE = "# yaml-language-server: $schema=../../src/scrutiny_packs/schemas/question.schema.json"

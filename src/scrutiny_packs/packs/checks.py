@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..model import Bank, PackSpec
-from ..problems import Problem
-from ..yaml_source import field_name
-from .select import describe, select, unknown_references
+from scrutiny_packs.content.yaml_source import field_name
+from scrutiny_packs.model import Bank, PackSpec
+from scrutiny_packs.packs.select import describe, select, unknown_references
+from scrutiny_packs.problems import Problem
 
 if TYPE_CHECKING:
-    from ..yaml_source import YamlDocument
+    from scrutiny_packs.content.yaml_source import YamlDocument
 
 
 def check_packs(bank: Bank, docs: dict[str, tuple["YamlDocument", str]]) -> list[Problem]:

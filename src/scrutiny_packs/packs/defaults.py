@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model import Audience, Bank, PackSpec, Selection
+from scrutiny_packs.model import Audience, Bank, PackSpec, Selection
 
 
 def audience_pack(audience: Audience) -> PackSpec:

@@ -22,8 +22,8 @@ from docx.shared import Mm, Pt, RGBColor
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from .layout import PackView, paragraphs
-from .pdf import write_atomically
+from scrutiny_packs.packs.layout import PackView, paragraphs
+from scrutiny_packs.packs.pdf import write_atomically
 
 FONT = "Arial"
 MUTED = RGBColor(0x4D, 0x4D, 0x4D)

@@ -20,10 +20,10 @@ from functools import cache
 from pathlib import Path
 from typing import Iterable, Literal
 
-from .docx import write_docx
-from .html import render_document, stylesheet_path
-from .layout import PackView
-from .pdf import PDF_VARIANT, write_pdf
+from scrutiny_packs.packs.docx import write_docx
+from scrutiny_packs.packs.html import render_document, stylesheet_path
+from scrutiny_packs.packs.layout import PackView
+from scrutiny_packs.packs.pdf import PDF_VARIANT, write_pdf
 
 Kind = Literal["pdf", "docx"]
 # Bump when a renderer changes in a way the inputs below do not show.

@@ -14,10 +14,10 @@ from pathlib import Path
 import markdown as markdown_lib
 from markupsafe import Markup
 
-from ..sanitize import sanitize_html
-from ..text import md_block
-from ..templating import environment
-from .layout import PackView
+from scrutiny_packs.packs.layout import PackView
+from scrutiny_packs.text.escape import md_block
+from scrutiny_packs.text.sanitize import sanitize_html
+from scrutiny_packs.text.templating import environment
 
 STYLESHEET = "pack-print.css"  # the pack: PDF, downloadable .html and web page alike
 SITE_STYLESHEET = "pack-site.css"  # a pack's web page: download links, and no site chrome in print

@@ -11,10 +11,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from ..framing import frame
-from ..model import Bank, Framing, PackOptions, PackSpec
-from ..text import truncate
-from .select import Selected, select
+from scrutiny_packs.model import Bank, Framing, PackOptions, PackSpec
+from scrutiny_packs.packs.select import Selected, select
+from scrutiny_packs.text.escape import truncate
+from scrutiny_packs.text.framing import frame
 
 FOOTER_TITLE_LIMIT = 90
 FIGURE_TEXT_LIMIT = 400  # indicator descriptions are one sentence; only a long one is shortened

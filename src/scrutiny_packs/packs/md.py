@@ -10,8 +10,8 @@ import re
 
 from markupsafe import Markup
 
-from ..templating import environment
-from .layout import PackView
+from scrutiny_packs.packs.layout import PackView
+from scrutiny_packs.text.templating import environment
 
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]])")
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .docx import render_docx
-from .html import render_document, stylesheet_path
-from .layout import PackView
-from .md import render_markdown
-from .pdf import render_pdf, write_atomically
+from scrutiny_packs.packs.docx import render_docx
+from scrutiny_packs.packs.html import render_document, stylesheet_path
+from scrutiny_packs.packs.layout import PackView
+from scrutiny_packs.packs.md import render_markdown
+from scrutiny_packs.packs.pdf import render_pdf, write_atomically
 
 
 def render(view: PackView, suffix: str) -> bytes:

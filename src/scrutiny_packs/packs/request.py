@@ -11,14 +11,15 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .. import checks, schema
-from ..framing import FRAMINGS
-from ..load import pack_from_data
-from ..model import Bank, PackOptions, PackSpec, Selection
-from ..problems import Problem
-from ..yaml_source import read_yaml
-from .checks import EMPTY_HINT, check_spec
-from .select import describe, select, unknown_references
+from scrutiny_packs.content import references as checks
+from scrutiny_packs.content import schema
+from scrutiny_packs.content.load import pack_from_data
+from scrutiny_packs.content.yaml_source import read_yaml
+from scrutiny_packs.model import Bank, PackOptions, PackSpec, Selection
+from scrutiny_packs.packs.checks import EMPTY_HINT, check_spec
+from scrutiny_packs.packs.select import describe, select, unknown_references
+from scrutiny_packs.problems import Problem
+from scrutiny_packs.text.framing import FRAMINGS
 
 FORMATS = (".pdf", ".docx", ".html", ".md")
 ORDERS = ("area", "listed", "bank")

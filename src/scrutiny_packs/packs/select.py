@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import Bank, Question, Selection
-from ..problems import did_you_mean
+from scrutiny_packs.model import Bank, Question, Selection
+from scrutiny_packs.problems import did_you_mean
 
 INCLUDE_FIELDS = ("areas", "audiences", "tags", "questions")
 

@@ -15,16 +15,16 @@ from typing import Any, Iterable
 
 from markupsafe import Markup
 
-from .. import changes, framing, opendata
-from ..editing import review
-from ..model import Bank, PackSpec, Question
-from ..packs import html as pack_html
-from ..packs.defaults import all_packs, packs_for_audience
-from ..packs.files import site_uri as pack_file_uri
-from ..packs.layout import PackView, build_view
-from ..text import title_text
-from ..templating import environment
-from . import links
+from scrutiny_packs.content import review
+from scrutiny_packs.model import Bank, PackSpec, Question
+from scrutiny_packs.packs import html as pack_html
+from scrutiny_packs.packs.defaults import all_packs, packs_for_audience
+from scrutiny_packs.packs.files import site_uri as pack_file_uri
+from scrutiny_packs.packs.layout import PackView, build_view
+from scrutiny_packs.site import changes, links, opendata
+from scrutiny_packs.text import framing
+from scrutiny_packs.text.escape import title_text
+from scrutiny_packs.text.templating import environment
 
 
 @dataclass(frozen=True, slots=True)

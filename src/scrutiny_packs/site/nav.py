@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model import Bank
-from ..text import title_text
-from . import links
+from scrutiny_packs.model import Bank
+from scrutiny_packs.site import links
+from scrutiny_packs.text.escape import title_text
 
 
 def build_nav(bank: Bank) -> list[Any]:

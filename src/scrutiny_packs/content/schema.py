@@ -16,9 +16,9 @@ import jsonschema
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
-from . import schema_fast
-from .problems import Problem, did_you_mean
-from .yaml_source import YamlDocument, field_name
+from scrutiny_packs.content import schema_fast
+from scrutiny_packs.content.yaml_source import YamlDocument, field_name
+from scrutiny_packs.problems import Problem, did_you_mean
 
 KINDS = ("question", "area", "audience", "benchmark", "indicator", "pack", "settings", "module")
 

@@ -24,11 +24,11 @@ from typing import Iterable
 
 from rapidfuzz import fuzz, process, utils
 
-from ..framing import frame
-from ..model import Bank, Question
-from ..problems import Problem, Severity
-from ..yaml_source import read_yaml
-from .scaffold import question_number
+from scrutiny_packs.content.yaml_source import read_yaml
+from scrutiny_packs.editing.scaffold import question_number
+from scrutiny_packs.model import Bank, Question
+from scrutiny_packs.problems import Problem, Severity
+from scrutiny_packs.text.framing import frame
 
 DEFAULT_THRESHOLD = 90
 SHARED_WORDS = 0.5  # the share of the longer text's distinct words two texts must have in common to be scored

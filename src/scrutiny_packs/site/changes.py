@@ -13,8 +13,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
-from .editing.scaffold import question_number
-from .model import Bank, Question
+from scrutiny_packs.editing.scaffold import question_number
+from scrutiny_packs.model import Bank, Question
 
 Kind = Literal["added", "reviewed", "retired", "replaced"]
 # Within one day: endings first, then reviews, then new questions.

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import yaml
 
-from . import opendata
-from .model import Bank
-from .packs.html import site_stylesheets
-from .site.generate import SiteBuilder, SiteOptions
-from .site.nav import build_nav
+from scrutiny_packs.model import Bank
+from scrutiny_packs.packs.html import site_stylesheets
+from scrutiny_packs.site import opendata
+from scrutiny_packs.site.generate import SiteBuilder, SiteOptions
+from scrutiny_packs.site.nav import build_nav
 
 
 def export_markdown(bank: Bank, out_dir: Path, root: Path | None = None) -> int:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .model import Framing
+from scrutiny_packs.model import Framing
 
 # placeholder -> (you-reading, we-reading)
 READINGS: dict[str, tuple[str, str]] = {

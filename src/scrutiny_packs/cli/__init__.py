@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
-from .load import LoadResult, load_bank
-from .problems import errors, sort_problems, warnings
+from scrutiny_packs.content.load import LoadResult, load_bank
+from scrutiny_packs.problems import errors, sort_problems, warnings
 
 
 def _load_or_exit(root: Path) -> LoadResult:
@@ -47,14 +47,14 @@ def validate(root: Path, similarity: int, output: str) -> None:
     Problems stop the site building; warnings (a question with no source, or
     one that reads almost the same as another) are for reviewers to judge.
     """
-    from .editing.duplicates import duplicate_problems
+    from scrutiny_packs.content.duplicates import duplicate_problems
 
     result = load_bank(root)
     problems = sort_problems(result.problems + duplicate_problems(result.bank, root, similarity))
     for p in problems:
         click.echo(p.format(), err=True)
     if output == "github":
-        from .editing.annotations import annotation
+        from scrutiny_packs.editing.annotations import annotation
 
         for p in problems:
             click.echo(annotation(p))
@@ -70,7 +70,7 @@ def validate(root: Path, similarity: int, output: str) -> None:
 
 def _ids_prompt(known: dict, what: str):
     """A prompt reader for ids typed with commas or spaces; asks again naming any it does not know."""
-    from .editing.scaffold import check_ids, split_ids
+    from scrutiny_packs.editing.scaffold import check_ids, split_ids
 
     def read(raw: str) -> tuple[str, ...]:
         values = split_ids(raw)
@@ -98,8 +98,8 @@ def new(root: Path, areas: tuple[str, ...], text: str | None, audiences: tuple[s
     """
     import datetime as dt
 
-    from .editing import scaffold
-    from .editing.duplicates import duplicate_problems
+    from scrutiny_packs.content.duplicates import duplicate_problems
+    from scrutiny_packs.editing import scaffold
 
     bank = load_bank(root).bank
     asked_everything = not (areas or text or audiences or source)
@@ -153,7 +153,7 @@ def review_due(root: Path, today) -> None:
     """
     import datetime as dt
 
-    from .editing.review import overdue
+    from scrutiny_packs.content.review import overdue
 
     result = load_bank(root)
     if not result.ok:
@@ -180,7 +180,7 @@ def review_due(root: Path, today) -> None:
 @click.argument("out_dir", type=click.Path(file_okay=False, path_type=Path))
 def export_markdown(root: Path, out_dir: Path) -> None:
     """Write every generated page as plain Markdown, with an mkdocs.yml, for any engine."""
-    from .export import export_markdown as run
+    from scrutiny_packs.publish.export import export_markdown as run
 
     result = _load_or_exit(root)
     count = run(result.bank, out_dir, root)
@@ -194,7 +194,7 @@ def export_markdown(root: Path, out_dir: Path) -> None:
 @click.option("--pdf/--no-pdf", default=True, show_default=True, help="Make the PDF packs.")
 def build(root: Path, site_dir: Path, strict: bool, pdf: bool) -> None:
     """Build the site with MkDocs; the old site is replaced only if the build succeeds."""
-    from .build import BuildFailed, build_site
+    from scrutiny_packs.publish.atomic import BuildFailed, build_site
 
     try:
         build_site(root.resolve(), site_dir if site_dir.is_absolute() else root / site_dir, strict=strict, pdf=pdf)
@@ -230,15 +230,15 @@ def pack(root: Path, output: Path, **options) -> None:
     --audience, --area and --tag narrow it together, for example
     `--audience councillors --area domestic-violence --framing we -o item-6.pdf`.
     """
-    from .packs.layout import build_view
-    from .packs.output import write_pack
-    from .packs.request import PackRequest, output_problems, spec_for
+    from scrutiny_packs.packs.layout import build_view
+    from scrutiny_packs.packs.output import write_pack
+    from scrutiny_packs.packs.request import PackRequest, output_problems, spec_for
 
     from_url = options.pop("from_url", None)
     request = PackRequest(output=output, **options)
     early = output_problems(output)  # before loading anything
     if from_url is not None:
-        from .mypack import conflicting_options
+        from scrutiny_packs.site.mypack import conflicting_options
 
         early += conflicting_options(options)
     if early:
@@ -247,7 +247,7 @@ def pack(root: Path, output: Path, **options) -> None:
         sys.exit(2)
     bank = _load_or_exit(root).bank
     if from_url is not None:
-        from .mypack import spec_from_url
+        from scrutiny_packs.site.mypack import spec_from_url
 
         spec, problems = spec_from_url(bank, from_url)
     else:

@@ -30,13 +30,13 @@ from dataclasses import dataclass, field, replace
 from typing import Callable, Literal
 from urllib.parse import parse_qsl, quote, urlsplit
 
-from .framing import FRAMINGS, framing_table
-from .model import Bank, Framing, Meeting, PackOptions, PackSpec, Selection
-from .packs.html import markdown_html
-from .packs.layout import FOOTER_TITLE_LIMIT, build_view, framing_note
-from .packs.select import Selected
-from .problems import Problem, Severity
-from .text import truncate
+from scrutiny_packs.model import Bank, Framing, Meeting, PackOptions, PackSpec, Selection
+from scrutiny_packs.packs.html import markdown_html
+from scrutiny_packs.packs.layout import FOOTER_TITLE_LIMIT, build_view, framing_note
+from scrutiny_packs.packs.select import Selected
+from scrutiny_packs.problems import Problem, Severity
+from scrutiny_packs.text.escape import truncate
+from scrutiny_packs.text.framing import FRAMINGS, framing_table
 
 PACK_ID = "my-pack"
 DEFAULT_TITLE = "Scrutiny questions"

@@ -11,8 +11,8 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 
-from ..model import Bank, Question
-from .scaffold import question_number
+from scrutiny_packs.editing.scaffold import question_number
+from scrutiny_packs.model import Bank, Question
 
 
 @dataclass(frozen=True, slots=True)

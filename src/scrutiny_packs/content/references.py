@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Iterable
 
-from .framing import PLACEHOLDER_HINT, unknown_placeholders
-from .personal_data import scan_document
-from .problems import Problem, Severity, did_you_mean
+from scrutiny_packs.content.personal_data import scan_document
+from scrutiny_packs.problems import Problem, Severity, did_you_mean
+from scrutiny_packs.text.framing import PLACEHOLDER_HINT, unknown_placeholders
 
 if TYPE_CHECKING:
-    from .yaml_source import YamlDocument
+    from scrutiny_packs.content.yaml_source import YamlDocument
 
 Docs = dict[str, dict[str, tuple["YamlDocument", str]]]
 

@@ -13,14 +13,27 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from . import checks, personal_data, schema
-from .model import (
-    Area, Audience, Bank, Benchmark, Example, Indicator, Meeting, PackOptions, PackSpec, Page, Question,
-    Selection, Settings, Source,
+from scrutiny_packs.content import personal_data, schema
+from scrutiny_packs.content import references as checks
+from scrutiny_packs.content.yaml_source import MAX_BYTES, YamlDocument, control_character_problem, parse_yaml, read_yaml
+from scrutiny_packs.model import (
+    Area,
+    Audience,
+    Bank,
+    Benchmark,
+    Example,
+    Indicator,
+    Meeting,
+    PackOptions,
+    PackSpec,
+    Page,
+    Question,
+    Selection,
+    Settings,
+    Source,
 )
-from .packs.checks import check_packs
-from .problems import Problem
-from .yaml_source import MAX_BYTES, YamlDocument, control_character_problem, parse_yaml, read_yaml
+from scrutiny_packs.packs.checks import check_packs
+from scrutiny_packs.problems import Problem
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}\Z")  # \Z: "$" would also allow a final newline
 

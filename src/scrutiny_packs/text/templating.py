@@ -10,7 +10,7 @@ from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from .text import html_escape, md_block, md_escape, md_prose, truncate
+from scrutiny_packs.text.escape import html_escape, md_block, md_escape, md_prose, truncate
 
 
 @cache
@@ -23,8 +23,8 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    from .packs.html import markdown_html  # noqa: PLC0415 (the packs import this module)
-    from .packs.md import md_text  # noqa: PLC0415
+    from scrutiny_packs.packs.html import markdown_html  # noqa: PLC0415 (the packs import this module)
+    from scrutiny_packs.packs.md import md_text  # noqa: PLC0415
 
     env.filters.update(
         md=md_escape,  # plain text inside Markdown

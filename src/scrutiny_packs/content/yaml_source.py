@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from .problems import Problem
+from scrutiny_packs.problems import Problem
 
 MAX_BYTES = 64 * 1024
 MAX_DEPTH = 20

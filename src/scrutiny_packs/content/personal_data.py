@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass
 from typing import Any, Callable, Iterator
 
-from .problems import Problem, Severity
-from .yaml_source import Path_, YamlDocument, field_name
+from scrutiny_packs.content.yaml_source import Path_, YamlDocument, field_name
+from scrutiny_packs.problems import Problem, Severity
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,10 +15,10 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from .editing import review
-from .framing import frame
-from .model import Bank, Question
-from .site import links
+from scrutiny_packs.content import review
+from scrutiny_packs.model import Bank, Question
+from scrutiny_packs.site import links
+from scrutiny_packs.text.framing import frame
 
 JSON_PATH = "data/questions.json"
 CSV_PATH = "data/questions.csv"
