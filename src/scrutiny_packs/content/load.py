@@ -8,7 +8,6 @@ objects. Cross-references are checked afterwards (see ``checks``).
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -16,6 +15,7 @@ from typing import Any, Callable
 from scrutiny_packs.content import personal_data, schema
 from scrutiny_packs.content import references as checks
 from scrutiny_packs.content.yaml_source import MAX_BYTES, YamlDocument, control_character_problem, parse_yaml, read_yaml
+from scrutiny_packs.ids import is_id
 from scrutiny_packs.model import (
     Area,
     Audience,
@@ -34,8 +34,6 @@ from scrutiny_packs.model import (
 )
 from scrutiny_packs.packs.checks import check_packs
 from scrutiny_packs.problems import Problem
-
-ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}\Z")  # \Z: "$" would also allow a final newline
 
 # folder under content/, schema kind
 COLLECTIONS: tuple[tuple[str, str], ...] = (
@@ -154,7 +152,7 @@ def split_front_matter(text: str, display_path: str) -> tuple[YamlDocument | Non
 
 
 def _id_problem(stem: str, display_path: str) -> Problem | None:
-    if ID_PATTERN.match(stem):
+    if is_id(stem):
         return None
     return Problem(display_path, None, "", f"file name {stem!r} is not a valid id",
                    "rename it with lower-case letters, digits and hyphens only, e.g. 'q100.yml'")
