@@ -10,6 +10,7 @@ from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from scrutiny_packs.text import sentences
 from scrutiny_packs.text.escape import html_escape, md_block, md_escape, md_prose, truncate
 
 
@@ -35,4 +36,5 @@ def environment() -> Environment:
         markdown=markdown_html,  # a Markdown field rendered to sanitised HTML (packs)
         mdtext=md_text,  # plain text in a Markdown pack
     )
+    env.globals["say"] = sentences  # the words every format of a pack shares
     return env
