@@ -47,6 +47,8 @@ def on_config(config):
     for uri in site_stylesheets():
         if uri not in config.extra_css:
             config.extra_css.append(uri)
+    # The My pack link's rules, for the header link every page carries (partials/my-pack-link.html).
+    config.extra[mypack.EXTRA_KEY] = mypack.link_rules()
     return config
 
 

@@ -1,5 +1,6 @@
-"""My pack outside the browser: the share link's format, checking a link against the bank,
-the data the page carries, and `scrutiny-packs pack --from-url`."""
+"""My pack outside the browser: the share link's format (packs/link.py; the cases both Python and
+the browser must read alike are in test_mypack_links.py), checking a link against the bank, the data
+the page carries (site/mypack.py), and `scrutiny-packs pack --from-url`."""
 
 from __future__ import annotations
 
@@ -12,11 +13,15 @@ import sys
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from scrutiny_packs.model import PackOptions
 from scrutiny_packs.packs.layout import build_view
+from scrutiny_packs.ids import ID_REGEX, is_id
+from scrutiny_packs.packs import link
+from scrutiny_packs.packs.html import render_body
 from scrutiny_packs.site import mypack
 from scrutiny_packs.text.framing import SECOND_PERSON, frame
 from tests.conftest import ROOT
@@ -24,9 +29,9 @@ from tests.conftest import ROOT
 # -- the link format ---------------------------------------------------------------------------
 
 ids = st.from_regex(r"\A[a-z0-9][a-z0-9-]{0,12}\Z")
-texts = st.text(max_size=mypack.MAX_TEXT).map(lambda t: " ".join(t.split())[: mypack.MAX_TEXT])
+texts = st.text(max_size=link.MAX_TEXT).map(lambda t: link.tidy(t)[: link.MAX_TEXT].rstrip(" "))
 packs = st.builds(
-    mypack.MyPack,
+    link.MyPack,
     questions=st.lists(ids, unique=True, max_size=30).map(tuple),
     framing=st.sampled_from(["you", "we"]),
     body=texts, meeting=texts, item=texts, title=texts,
@@ -38,43 +43,44 @@ packs = st.builds(
 @given(packs)
 @settings(max_examples=300, deadline=None)
 def test_a_link_reads_back_as_the_pack_it_was_made_from(pack):
-    query = mypack.encode(pack)
-    assert mypack.decode(query) == (pack, [])
-    assert mypack.decode(mypack.query_of(f"https://example.org/my-pack/?{query}#top")) == (pack, [])
+    query = link.encode(pack)
+    assert link.decode(query) == (pack, [])
+    assert link.decode(link.query_of(f"https://example.org/my-pack/?{query}#top")) == (pack, [])
 
 
 @given(st.text(max_size=400))
 @settings(max_examples=300, deadline=None)
 def test_any_text_reads_as_some_pack_without_failing(text):
-    pack, notices = mypack.decode(text)
-    assert all(mypack.ID_PATTERN.match(q) for q in pack.questions)
+    pack, notices = link.decode(text)
+    assert all(is_id(q) for q in pack.questions)
     assert len(set(pack.questions)) == len(pack.questions)
-    assert all(len(getattr(pack, f)) <= mypack.MAX_TEXT for f in mypack.TEXT_FIELDS)
+    assert all(len(getattr(pack, f)) <= link.MAX_TEXT for f in link.TEXT_FIELDS)
+    assert all(getattr(pack, f) == link.tidy(getattr(pack, f)) for f in link.TEXT_FIELDS)
     assert all(n.message for n in notices)
 
 
 def test_the_link_is_short_and_readable():
-    pack = mypack.MyPack(("q001", "q014"), "we", body="Children's Scrutiny Panel", date=dt.date(2026, 3, 4),
+    pack = link.MyPack(("q001", "q014"), "we", body="Children's Scrutiny Panel", date=dt.date(2026, 3, 4),
                          item="6", title="The front door & referrals", options=PackOptions(rag=True))
-    assert mypack.encode(pack) == ("ids=q001,q014&f=we&body=Children's%20Scrutiny%20Panel&date=2026-03-04"
+    assert link.encode(pack) == ("ids=q001,q014&f=we&body=Children's%20Scrutiny%20Panel&date=2026-03-04"
                                    "&item=6&title=The%20front%20door%20%26%20referrals&opts=b,e,n,r")
-    assert mypack.encode(mypack.MyPack(("q001",))) == "ids=q001"
-    assert mypack.encode(mypack.MyPack(("q001",), options=PackOptions(False, False, False, False))) == "ids=q001&opts="
+    assert link.encode(link.MyPack(("q001",))) == "ids=q001"
+    assert link.encode(link.MyPack(("q001",), options=PackOptions(False, False, False, False))) == "ids=q001&opts="
 
 
 def test_a_missing_opts_means_the_usual_options_and_an_empty_one_means_none():
-    assert mypack.decode("ids=q001")[0].options == PackOptions()
-    assert mypack.decode("ids=q001&opts=")[0].options == PackOptions(False, False, False, False)
-    assert mypack.decode("ids=q001&opts=r,b")[0].options == PackOptions(True, False, False, True)
+    assert link.decode("ids=q001")[0].options == PackOptions()
+    assert link.decode("ids=q001&opts=")[0].options == PackOptions(False, False, False, False)
+    assert link.decode("ids=q001&opts=r,b")[0].options == PackOptions(True, False, False, True)
 
 
 def test_what_a_link_cannot_use_is_named_not_dropped():
-    pack, notices = mypack.decode("ids=q001,Q014,q001,<b>x</b>,,q020&f=they&date=2026-02-30&opts=b,z"
+    pack, notices = link.decode("ids=q001,Q014,q001,<b>x</b>,,q020&f=they&date=2026-02-30&opts=b,z"
                                   "&title=" + "x" * 250)
     assert pack.questions == ("q001", "q014", "q020")
-    assert pack.framing == "you" and pack.date is None and len(pack.title) == mypack.MAX_TEXT
+    assert pack.framing == "you" and pack.date is None and len(pack.title) == link.MAX_TEXT
     said = [(n.field, n.kind) for n in notices]
-    assert said == [("ids", "repeated"), ("ids", "invalid"), ("f", "invalid"), ("title", "too-many"),
+    assert said == [("ids", "repeated"), ("ids", "invalid"), ("f", "invalid"), ("title", "too-long"),
                     ("date", "invalid"), ("opts", "invalid")]
     by_field = {n.field: n.message for n in notices}
     assert "'they' is not a framing" in by_field["f"]
@@ -87,7 +93,7 @@ def test_unknown_and_retired_questions_are_left_out_with_a_notice(bank):
     changed = dataclasses.replace(bank, questions=dict(bank.questions))
     changed.questions[retired_id] = dataclasses.replace(bank.questions[retired_id], status="retired",
                                                         replaced_by=successor)
-    pack, notices = mypack.from_url(changed, f"https://example.org/my-pack/?ids=q001,q998,{retired_id},q002")
+    pack, notices = link.from_url(changed, f"https://example.org/my-pack/?ids=q001,q998,{retired_id},q002")
     assert pack.questions == ("q001", "q002")
     assert [n.format() for n in notices] == [
         "link: ids: 'q998' is not a question in the bank; left out (it may have been removed, or the link was cut short)",
@@ -97,9 +103,9 @@ def test_unknown_and_retired_questions_are_left_out_with_a_notice(bank):
 
 def test_the_pack_keeps_the_chosen_order_and_framing(bank):
     chosen = ("q050", "q001", "q014", "q013")
-    pack = mypack.MyPack(chosen, "we", body="Safeguarding Children Partnership", meeting="Board meeting",
+    pack = link.MyPack(chosen, "we", body="Safeguarding Children Partnership", meeting="Board meeting",
                          date=dt.date(2026, 3, 4), item="6", title="Front door")
-    view = build_view(bank, mypack.to_spec(pack))
+    view = build_view(bank, link.to_spec(pack))
     assert tuple(q.id for q in view.questions) == chosen
     assert [q.number for q in view.questions] == [1, 2, 3, 4]
     assert [q.text for q in view.questions] == [frame(bank.questions[q].text, "we") for q in chosen]
@@ -111,9 +117,9 @@ def test_the_pack_keeps_the_chosen_order_and_framing(bank):
 
 
 def test_the_pack_title_falls_back_to_the_meeting_then_a_plain_title():
-    assert mypack.MyPack(title="Item", meeting="Panel").pack_title == "Item"
-    assert mypack.MyPack(meeting="Panel").pack_title == "Panel"
-    assert mypack.MyPack().pack_title == mypack.DEFAULT_TITLE
+    assert link.MyPack(title="Item", meeting="Panel").pack_title == "Item"
+    assert link.MyPack(meeting="Panel").pack_title == "Panel"
+    assert link.MyPack().pack_title == link.DEFAULT_TITLE
 
 
 # -- the data the My pack page carries -------------------------------------------------------------
@@ -138,7 +144,7 @@ def test_the_page_data_holds_what_the_built_packs_show(bank):
         assert entry["areas"] == list(q.areas)
     # What a pack shows under each question, as the built packs lay it out.
     chosen = tuple(q.id for q in bank.active_questions())
-    view = build_view(bank, mypack.to_spec(mypack.MyPack(chosen)))
+    view = build_view(bank, link.to_spec(link.MyPack(chosen)))
     for q in view.questions:
         entry = data["questions"][q.id]
         assert entry.get("listenFor", []) == list(q.listen_for)
@@ -147,8 +153,44 @@ def test_the_page_data_holds_what_the_built_packs_show(bank):
             {"name": f.name, "description": f.description} for f in q.evidence]
     for group in view.groups:
         for guide in group.guides:
-            assert data["guides"][guide.id]["title"] == guide.title
+            box = BeautifulSoup(data["guides"][guide.id]["html"], "html.parser")
+            assert box.select_one(".sp-pack-guide__title").get_text() == guide.title
     assert all("<script" not in g["html"] for g in data["guides"].values())
+    assert data["sentences"]["howTo"][""] == "The questions are numbered so they can be referred to in the meeting."
+    assert data["link"]["idPattern"] == ID_REGEX
+
+
+@pytest.mark.parametrize("framing", ["you", "we"])
+def test_each_question_comes_drawn_as_the_built_packs_draw_it(bank, framing):
+    """The page clones each question's entry: it must be the built pack's own, bar the number."""
+    data = mypack.bank_data(bank)
+    chosen = tuple(q.id for q in bank.active_questions())
+    every_part = PackOptions(benchmarks=True, evidence=True, notes_space=True, rag=True)
+    built = BeautifulSoup(str(render_body(build_view(bank, link.to_spec(
+        link.MyPack(chosen, framing, options=every_part))))), "html.parser")
+    for item in built.select("li.sp-pack-q"):
+        entry = data["questions"][item["data-question"]]["html"]
+        cloned = BeautifulSoup(entry.get(framing, entry["you"]), "html.parser").li
+        cloned.select_one(".sp-pack-q__number").string = item.select_one(".sp-pack-q__number").get_text()
+        assert str(cloned) == str(item)
+    assert sum("we" in q.get("html", {}) for q in data["questions"].values()) >= 10, "framed questions have both"
+
+
+def test_the_javascript_tests_bank_has_the_shape_the_build_writes(bank):
+    """tests/js/bank.json stands in for the page data in the Node tests: it must keep the build's shape."""
+    changed = dataclasses.replace(bank, questions=dict(bank.questions))  # with a retired question, as banks have
+    changed.questions["q003"] = dataclasses.replace(bank.questions["q003"], status="retired", replaced_by="q004")
+    made = mypack.bank_data(changed, lambda qid: f"../questions/{qid}/")
+    small = json.loads((ROOT / "tests" / "js" / "bank.json").read_text(encoding="utf-8"))
+    assert small.keys() == made.keys() and small["version"] == made["version"]
+    assert small["link"] == made["link"] and small["framing"] == made["framing"]
+    for part in ("sentences", "framingNotes"):
+        assert small[part].keys() == made[part].keys()
+    assert small["sentences"]["details"].keys() == made["sentences"]["details"].keys()
+    assert small["sentences"]["howTo"].keys() == made["sentences"]["howTo"].keys()
+    made_fields = set().union(*(q.keys() for q in made["questions"].values()))
+    assert all(q.keys() <= made_fields for q in small["questions"].values())
+    assert all(g.keys() == {"html"} for g in [*small["guides"].values(), *made["guides"].values()])
 
 
 # -- the built site ------------------------------------------------------------------------------

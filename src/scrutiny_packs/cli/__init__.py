@@ -238,7 +238,7 @@ def pack(root: Path, output: Path, **options) -> None:
     request = PackRequest(output=output, **options)
     early = output_problems(output)  # before loading anything
     if from_url is not None:
-        from scrutiny_packs.site.mypack import conflicting_options
+        from scrutiny_packs.packs.link import conflicting_options
 
         early += conflicting_options(options)
     if early:
@@ -247,7 +247,7 @@ def pack(root: Path, output: Path, **options) -> None:
         sys.exit(2)
     bank = _load_or_exit(root).bank
     if from_url is not None:
-        from scrutiny_packs.site.mypack import spec_from_url
+        from scrutiny_packs.packs.link import spec_from_url
 
         spec, problems = spec_from_url(bank, from_url)
     else:

@@ -13,7 +13,7 @@ import yaml
 
 from scrutiny_packs.model import Bank
 from scrutiny_packs.packs.html import site_stylesheets
-from scrutiny_packs.site import opendata
+from scrutiny_packs.site import mypack, opendata
 from scrutiny_packs.site.generate import SiteBuilder, SiteOptions
 from scrutiny_packs.site.nav import build_nav
 
@@ -57,6 +57,8 @@ def _plain_config(bank: Bank, root: Path | None) -> dict:
     config["docs_dir"] = "docs"
     config["nav"] = build_nav(bank)
     config["extra_css"] = list(config.get("extra_css") or []) + list(site_stylesheets())
+    # What the hook adds to `extra`: the My pack link's rules, read by every page's "Add to my pack".
+    config["extra"] = {**(config.get("extra") or {}), mypack.EXTRA_KEY: mypack.link_rules()}
     theme = config.get("theme")
     if isinstance(theme, dict) and theme.get("custom_dir") and root is not None:
         theme["custom_dir"] = str((root / theme["custom_dir"]).resolve())
