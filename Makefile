@@ -8,7 +8,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve build test validate bench lint system-deps browser-deps node-deps clean
+.PHONY: serve build test test-js validate bench lint system-deps browser-deps node-deps clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -44,7 +44,13 @@ validate: $(STAMP)
 	$(BIN)/scrutiny-packs validate $(VALIDATE_ARGS)
 
 test: $(STAMP) system-deps browser-deps $(NODE_STAMP)
+	node --test tests/js/
 	$(BIN)/python -m pytest
+
+# The browser scripts' own tests (tests/js/*.test.js), on Node's built-in test runner: no packages needed.
+test-js:
+	@scripts/system-deps.sh node
+	node --test tests/js/
 
 # The build benchmark (benchmarks/README.md): 100, 1,000 and 10,000 questions, ours against plain
 # mkdocs-material. Takes a while; e.g. `make bench BENCH_ARGS=--quick` for a smoke run.
