@@ -1,6 +1,7 @@
 # Scrutiny Packs: everything from a fresh machine starts here.
 #   make serve   build and serve the site at http://127.0.0.1:8000 (live reload)
 #   make test    install what the tests need and run them
+#   make test-js only the browser scripts' tests (tests/js/), on Node's own test runner
 #   make build   build site/ (with PDF packs), replacing the old one only on success
 
 PYTHON ?= python3

@@ -37,7 +37,8 @@ def schema_accepts(text: str) -> bool:
 
 
 near_ids = st.from_regex(r"\A[a-z0-9][a-z0-9-]{0,70}\Z") | st.builds(
-    lambda core, end: core + end, st.from_regex(r"\A[a-z0-9][a-z0-9-]{0,63}\Z"), st.sampled_from(["\n", " ", "\r\n", "-"]))
+    lambda core, end: core + end, st.from_regex(r"\A[a-z0-9][a-z0-9-]{0,63}\Z"),
+    st.sampled_from(["\n", " ", "\r\n", "-"]))
 
 
 @pytest.mark.parametrize("text", EXAMPLES)

@@ -296,3 +296,17 @@ def test_from_url_problems_are_one_line_each(args, message, tmp_path):
     assert "Traceback" not in result.stderr
     assert any(line.startswith("--from-url: ") and message in line for line in result.stderr.splitlines()), result.stderr
     assert not out.exists()
+
+
+def test_from_url_reads_a_damaged_link_without_failing(tmp_path):
+    """Control characters once stopped the Word file being made, and a stray '[' ended in a traceback."""
+    from docx import Document
+
+    out = tmp_path / "pack.docx"
+    result = _cli("pack", "--from-url", "https://[scrutiny.example/my-pack/?ids=q001&body=Panel%07one", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stderr.splitlines() == [
+        "--from-url: warning: body: the body has control characters, which cannot be shown or printed; "
+        "each was read as a space"]
+    assert any(cell.text == "Panel one" for t in Document(str(out)).tables for row in t.rows for cell in row.cells)

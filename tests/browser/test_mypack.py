@@ -291,6 +291,15 @@ def test_my_pack_has_no_wcag_violations_empty_or_full(open_page, viewport):
     assert not violations, "full:\n" + axe_report(violations)
 
 
+@pytest.mark.parametrize("viewport", [DESKTOP, MOBILE, NARROWEST], ids=["desktop", "mobile", "320"])
+def test_the_page_on_making_links_reads_well_on_any_screen(open_page, viewport):
+    page = open_page("my-pack-links/", viewport=viewport)
+    assert page.locator("h1").inner_text().startswith("Making My pack links")
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= viewport["width"]
+    violations = axe_violations(page)
+    assert not violations, axe_report(violations)
+
+
 def test_my_pack_reflows_at_320_pixels(open_page):
     page = open_page("my-pack/?ids=q001,q014,q013&f=we&title=A%20long%20agenda%20item%20title", viewport=NARROWEST)
     page.wait_for_selector("[data-sp-mypack-list]:not([hidden])")
