@@ -9,9 +9,9 @@ import pytest
 from click.testing import CliRunner
 
 from scrutiny_packs.cli import main
-from scrutiny_packs.content.load import load_bank
 from scrutiny_packs.content.yaml_source import parse_yaml
 from scrutiny_packs.editing.scaffold import SCHEMA_LINE, QuestionDraft, next_question_id, render_question
+from scrutiny_packs.packs.checks import load_checked
 
 
 def run(*args: str, input: str | None = None):
@@ -34,7 +34,7 @@ def test_new_with_options_writes_a_valid_file_under_the_next_id(project):
     path = project / "content" / "questions" / "q100.yml"
     text = path.read_text(encoding="utf-8")
     assert text.splitlines()[0] == SCHEMA_LINE
-    loaded = load_bank(project)
+    loaded = load_checked(project)
     assert loaded.ok, [p.format() for p in loaded.problems if p.is_error]
     q = loaded.bank.questions["q100"]
     assert q.text == "How do {we} know which teams lose the most staff, and why?"
@@ -66,7 +66,7 @@ def test_new_without_options_asks_and_asks_again_on_a_typo(project):
     assert "'workforc' is not a known area (did you mean 'workforce'?)" in result.output
     assert "'councilors' is not a known audience (did you mean 'councillors'?)" in result.output
     assert "workforce: Workforce: relationships, clear thinking, capacity" in result.output  # areas are listed
-    q = load_bank(project).bank.questions["q100"]
+    q = load_checked(project).bank.questions["q100"]
     assert q.areas == ("workforce", "organisational-culture")
     assert q.audiences == ("councillors", "partnership")
     assert q.source is None
@@ -78,7 +78,7 @@ def test_ids_are_never_reused_even_after_a_retired_question(project):
     questions = project / "content" / "questions"
     (questions / "q150.yml").write_text(
         (questions / "q010.yml").read_text(encoding="utf-8") + "status: retired\n", encoding="utf-8")
-    assert load_bank(project).ok
+    assert load_checked(project).ok
     assert next_question_id(questions) == "q151"
     result = run("new", "--root", str(project), "--area", "workforce", "--audience", "police",
                  "--text", "How many officers in the child abuse team have been in post for under a year?")

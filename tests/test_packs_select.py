@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from scrutiny_packs.content.references import PACK_REFERENCES, known_in_bank, pack_fields, unknown_names
 from scrutiny_packs.model import Bank, PackOptions, PackSpec, Question, Selection
 from scrutiny_packs.packs.defaults import all_packs, default_packs
 from scrutiny_packs.packs.layout import build_view
-from scrutiny_packs.packs.select import select, unknown_references
+from scrutiny_packs.packs.select import select
 from scrutiny_packs.text.framing import PLACEHOLDER, SECOND_PERSON, frame
 
 
@@ -87,11 +88,14 @@ def test_retired_questions_never_go_in_and_are_reported(bank):
 
 
 def test_unknown_names_are_reported_with_a_suggestion(bank):
-    found = unknown_references(bank, Selection(areas=("domestic-violnce",), tags=("frontdoor",)), "councilors")
+    spec = PackSpec(id="p", title="", audience="councilors",
+                    selection=Selection(areas=("domestic-violnce",), tags=("frontdoor",)))
+    found = unknown_names(pack_fields(spec), PACK_REFERENCES, known_in_bank(bank))
     messages = {(u.field, u.message, u.hint) for u in found}
     assert ("audience", "'councilors' is not a known audience", "did you mean 'councillors'?") in messages
-    assert ("selection.areas", "'domestic-violnce' is not a known area", "did you mean 'domestic-violence'?") in messages
-    assert ("selection.tags", "'frontdoor' is not a known tag", "did you mean 'front-door'?") in messages
+    assert ("selection.areas[0]", "'domestic-violnce' is not a known area", "did you mean 'domestic-violence'?") \
+        in messages
+    assert ("selection.tags[0]", "'frontdoor' is not a known tag", "did you mean 'front-door'?") in messages
 
 
 # -- layout --------------------------------------------------------------------------------

@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
 Framing = Literal["you", "we"]
+
+_NUMBERED = re.compile(r"q(\d+)")
+
+
+def question_number(question_id: str) -> int | None:
+    """The number in a question id such as 'q014' (14), or None for an id of another shape."""
+    match = _NUMBERED.fullmatch(question_id)
+    return int(match.group(1)) if match else None
 
 
 @dataclass(frozen=True, slots=True)

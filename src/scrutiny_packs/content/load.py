@@ -32,7 +32,6 @@ from scrutiny_packs.model import (
     Settings,
     Source,
 )
-from scrutiny_packs.packs.checks import check_packs
 from scrutiny_packs.problems import Problem
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}\Z")  # \Z: "$" would also allow a final newline
@@ -53,6 +52,8 @@ MARKDOWN_SECTIONS = ("modules", "pages")
 class LoadResult:
     bank: Bank
     problems: list[Problem] = field(default_factory=list)
+    # The parsed file of each item, by folder and id, for checks made later that need line numbers.
+    documents: dict[str, dict[str, tuple[YamlDocument, str]]] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -305,5 +306,4 @@ def load_bank(root: Path | str = ".", content_dir: str = "content", reuse: bool 
         setattr(bank, section, dict(ordered))
 
     problems += checks.check_all(docs)
-    problems += check_packs(bank, docs.get("packs", {}))
-    return LoadResult(bank, problems)
+    return LoadResult(bank, problems, docs)
