@@ -49,16 +49,18 @@ def test_no_filters_takes_every_active_question(bank):
 
 def test_a_parent_area_brings_its_sub_areas(bank):
     chosen = select(bank, Selection(areas=("specific-risk-issues",)))
-    wanted = {q.id for q in bank.active_questions() if {"domestic-violence", "adult-mental-health"} & set(q.areas)}
+    under = bank.area_and_descendants("specific-risk-issues")
+    assert {"domestic-violence", "adult-mental-health"} <= under
+    wanted = {q.id for q in bank.active_questions() if under & set(q.areas)}
     assert set(ids(chosen)) == wanted and wanted
 
 
 def test_match_any_widens_and_match_all_narrows(bank):
     any_ = set(ids(select(bank, Selection(areas=("workforce",), tags=("front-door",)))))
     all_ = set(ids(select(bank, Selection(areas=("priority-service-areas",), audiences=("councillors",), match="all"))))
-    workforce = {q.id for q in bank.active_questions() if "workforce" in q.areas}
+    workforce = {q.id for q in bank.active_questions() if bank.area_and_descendants("workforce") & set(q.areas)}
     front_door = {q.id for q in bank.active_questions() if "front-door" in q.tags}
-    priority = {q.id for q in bank.active_questions() if "priority-service-areas" in q.areas}
+    priority = {q.id for q in bank.active_questions() if bank.area_and_descendants("priority-service-areas") & set(q.areas)}
     assert any_ == workforce | front_door
     assert all_ == {qid for qid in priority if "councillors" in bank.questions[qid].audiences}
     assert all_ and all_ < priority  # A&E and midwifery questions are not for councillors

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 Framing = Literal["you", "we"]
+Origin = Literal["walsall-2012", "added"]  # the 2012 Walsall toolkit, or written for the bank since
+ORIGINS: tuple[Origin, ...] = ("walsall-2012", "added")
 
 _NUMBERED = re.compile(r"q(\d+)")
 
@@ -25,6 +27,9 @@ class Source:
     section: str = ""
     quote: str = ""
     note: str = ""
+    year: int | None = None
+    publisher: str = ""
+    url: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +72,7 @@ class Benchmark:
     examples: tuple[Example, ...] = ()
     last_reviewed: dt.date | None = None
     path: str = ""
+    sources: tuple[Source, ...] = ()  # published guidance the text rests on
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +104,7 @@ class Question:
     replaced_by: str | None = None
     path: str = ""
     added: dt.date | None = None
+    origin: Origin = "added"
 
     @property
     def retired(self) -> bool:
@@ -137,6 +144,7 @@ class Selection:
     exclude_audiences: tuple[str, ...] = ()
     exclude_tags: tuple[str, ...] = ()
     exclude_questions: tuple[str, ...] = ()
+    origins: tuple[str, ...] = ()  # narrows every other list: only questions of these origins
     match: Literal["any", "all"] = "any"
     order: Literal["area", "listed", "bank"] = "area"
 

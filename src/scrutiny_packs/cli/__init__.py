@@ -211,6 +211,8 @@ def build(root: Path, site_dir: Path, strict: bool, pdf: bool) -> None:
 @click.option("--area", "areas", multiple=True, metavar="ID", help="Questions in this area (and its sub-areas). Repeat for more.")
 @click.option("--tag", "tags", multiple=True, metavar="TAG", help="Questions with this tag. Repeat for more.")
 @click.option("--question", "questions", multiple=True, metavar="ID", help="This question, in the order given. Repeat for more.")
+@click.option("--origin", "origins", multiple=True, type=click.Choice(["walsall-2012", "added"]),
+              help="Only questions from the 2012 toolkit (walsall-2012) or written since (added).")
 @click.option("--framing", metavar="you|we", help="'you' to ask others, 'we' to ask ourselves (default: the audience's).")
 @click.option("--title", help="The pack's title (default: made from the choices above).")
 @click.option("--order", metavar="area|listed|bank", help="Group by area (default), keep --question order, or by id.")

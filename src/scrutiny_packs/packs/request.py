@@ -45,6 +45,7 @@ class PackRequest:
     areas: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     questions: tuple[str, ...] = ()
+    origins: tuple[str, ...] = ()
     framing: str | None = None
     title: str | None = None
     order: str | None = None
@@ -56,7 +57,8 @@ class PackRequest:
 
     @property
     def selects(self) -> bool:
-        return bool(self.areas or self.tags or self.questions or (self.audience and not self.spec_file))
+        return bool(self.areas or self.tags or self.questions or self.origins
+                    or (self.audience and not self.spec_file))
 
 
 def output_problems(output: Path) -> list[Problem]:
@@ -126,9 +128,9 @@ def spec_from_options(bank: Bank, request: PackRequest) -> tuple[PackSpec | None
         problems.append(Problem("--question", None, "", "cannot be combined with --area or --tag",
                                 "pick questions by id, or by area and tag, not both"))
     if request.questions:
-        selection = Selection(questions=request.questions, order=request.order or "listed")
+        selection = Selection(questions=request.questions, origins=request.origins, order=request.order or "listed")
     else:
-        selection = Selection(areas=request.areas, tags=request.tags,
+        selection = Selection(areas=request.areas, tags=request.tags, origins=request.origins,
                               audiences=(request.audience,) if request.audience else (),
                               match="all", order=request.order or "area")
     asked = PackSpec(id="pack", title="", audience=request.audience, selection=selection)

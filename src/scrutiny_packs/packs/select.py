@@ -53,6 +53,8 @@ def select(bank: Bank, selection: Selection) -> Selected:
     combine = all if selection.match == "all" else any
 
     def wanted(q: Question) -> bool:
+        if selection.origins and q.origin not in selection.origins:
+            return False
         if tests and not combine(test(q) for test in tests):
             return False
         return not (
@@ -92,7 +94,7 @@ def _shown_under(q: Question, asked_for: set[str]) -> str:
 def describe(selection: Selection) -> str:
     """The include and exclude lists in words, for a message about an empty selection."""
     parts = []
-    for name in INCLUDE_FIELDS + tuple(f"exclude_{n}" for n in INCLUDE_FIELDS):
+    for name in INCLUDE_FIELDS + tuple(f"exclude_{n}" for n in INCLUDE_FIELDS) + ("origins",):
         values = getattr(selection, name)
         if values:
             parts.append(f"{name.replace('_', ' ')}: {', '.join(values)}")
