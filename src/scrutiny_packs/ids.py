@@ -5,7 +5,7 @@ it is handed to the browser as it is (``site/mypack.py`` puts it in the My pack
 data), where ``new RegExp(ID_REGEX).test(text)`` gives the same answer as
 ``is_id(text)`` here. In Python, read it with ``fullmatch`` (``is_id``): ``$``
 alone would also let a final newline through. The content schemas say the same
-in ``schemas/_defs.schema.json`` (``tests/test_ids.py`` holds them to it).
+in ``schemas/_defs.schema.json`` (``tests/content/test_ids.py`` holds them to it).
 """
 
 from __future__ import annotations

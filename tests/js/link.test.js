@@ -1,5 +1,5 @@
 // The My pack link format (overrides/assets/javascripts/my-pack/link.js) against the cases
-// tests/test_mypack_links.py holds the Python side to: both read every link alike.
+// tests/packs/test_link_cases.py holds the Python side to: both read every link alike.
 "use strict";
 
 const test = require("node:test");

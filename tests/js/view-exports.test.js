@@ -1,5 +1,5 @@
 // The pack as shown (view.js) and as CSV and text (exports.js), from a small bank in the shape the
-// build writes (bank.json; tests/test_mypack.py checks the shape). Its words are in capitals, so a
+// build writes (bank.json; tests/site/test_mypack.py checks the shape). Its words are in capitals, so a
 // test can tell the build's words (text/sentences.py) from any a script might make up.
 "use strict";
 
@@ -92,7 +92,8 @@ test("text: the cover, then each area and its questions, with what the options s
     "", "Workforce", "",
     "2. How stable is our workforce? (ref. q003)",
     "   EVIDENCE TO ASK FOR:", "   - Vacancies: Social worker posts vacant, and covered by agency staff.",
-    "   - Contacts: Contacts a month, and how many led to a referral.", ""].join("\n"));
+    "   - Contacts: Contacts a month, and how many led to a referral.", "",
+    "SOURCES: WHERE THE QUESTIONS COME FROM.", ""].join("\n"));
 });
 
 test("file names come from the pack's title", () => {

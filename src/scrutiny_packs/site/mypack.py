@@ -35,7 +35,6 @@ def link_rules() -> dict:
     return browser_rules()
 
 
-
 def bank_data(bank: Bank, question_href: Callable[[str], str] | None = None) -> dict:
     """What the My pack page needs to draw any pack from the bank, as plain JSON.
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from itertools import product
 
+from scrutiny_packs.text.credits import PACK_SOURCE_LINE
+
 KICKER = "Question pack"
 CONTENTS = "Contents"
 GOOD = "What good looks like"
@@ -100,4 +102,5 @@ def for_browser() -> dict:
         "someQuestions": SOME_QUESTIONS,
         "guidesHeading": GUIDES_HEADING,
         "howTo": how,
+        "sources": PACK_SOURCE_LINE,
     }

@@ -28,6 +28,7 @@
         }
       });
     });
+    lines.push("", say.sources);
     return lines.join("\n") + "\n";
   }
 

@@ -97,6 +97,7 @@
       }
       rootNode.appendChild(section);
     });
+    rootNode.appendChild(el(doc, "p", { className: "sp-pack-sources" }, [say.sources]));
     return rootNode;
   }
 
