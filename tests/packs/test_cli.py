@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
+import os
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from click.testing import CliRunner
 from docx import Document
 
+from scrutiny_packs.cli import main
 from scrutiny_packs.model import PackSpec, Selection
 from scrutiny_packs.packs.layout import build_view
 from scrutiny_packs.text.framing import frame
@@ -17,9 +19,24 @@ from tests.conftest import ROOT
 from tests.packs_helpers import find_in_order, pdf_pages
 
 
-def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "scrutiny_packs.cli", "pack", "--root", str(ROOT), *args],
-                          capture_output=True, text=True, cwd=cwd, timeout=300)
+@dataclass
+class Done:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run(*args: str, cwd: Path = ROOT) -> Done:
+    """`scrutiny-packs pack --root ROOT ...` through click's test runner, in ``cwd``."""
+    previous = Path.cwd()
+    os.chdir(cwd)
+    try:
+        result = CliRunner().invoke(main, ["pack", "--root", str(ROOT), *args])
+    finally:
+        os.chdir(previous)
+    if result.exception and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return Done(result.exit_code, result.stdout, result.stderr)
 
 
 @pytest.fixture(scope="module")
