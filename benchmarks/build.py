@@ -281,12 +281,12 @@ def own_work(project: Path) -> dict[str, float]:
     clock = time.process_time
     timings: dict[str, float] = {}
     start = clock()
-    from scrutiny_packs.content.load import load_bank
+    from scrutiny_packs.packs.checks import load_checked
     from scrutiny_packs.site.generate import SiteBuilder
 
     timings["import"] = clock() - start
     start = clock()
-    result = load_bank(project)
+    result = load_checked(project)
     timings["load"] = clock() - start
     if not result.ok:
         raise SystemExit("the synthetic bank does not validate:\n"

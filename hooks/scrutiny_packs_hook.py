@@ -12,8 +12,8 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from scrutiny_packs.content.load import load_bank
 from scrutiny_packs.packs import files as pack_files
+from scrutiny_packs.packs.checks import load_checked
 from scrutiny_packs.packs.html import site_stylesheets
 from scrutiny_packs.problems import report, warnings
 from scrutiny_packs.publish import offline
@@ -32,7 +32,7 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_config(config):
     root = Path(config.config_file_path).parent
-    result = load_bank(root, reuse=_state.get("command") == "serve")  # serve: unchanged files are not read again
+    result = load_checked(root, reuse=_state.get("command") == "serve")  # serve: unchanged files are not read again
     for problem in warnings(result.problems):
         log.info(problem.format())
     if not result.ok:

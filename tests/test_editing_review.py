@@ -9,8 +9,8 @@ import pytest
 from click.testing import CliRunner
 
 from scrutiny_packs.cli import main
-from scrutiny_packs.content.load import load_bank
 from scrutiny_packs.content.review import add_months, overdue
+from scrutiny_packs.packs.checks import load_checked
 
 ROW = re.compile(r"^(q\d+)\s+(\d{4}-\d{2}-\d{2}|never)\s+(\d{4}-\d{2}-\d{2}|now)\s+(content/questions/q\d+\.yml)$")
 
@@ -97,4 +97,4 @@ def test_overdue_uses_the_bank_and_exits_zero_even_with_broken_files(project):
     assert result.exit_code == 0
     assert "run 'scrutiny-packs validate'" in result.output
     assert [r[0] for r in rows(result.output)] == ["q003"]
-    assert [r.id for r in overdue(load_bank(project).bank, dt.date(2026, 11, 22))] == ["q003"]
+    assert [r.id for r in overdue(load_checked(project).bank, dt.date(2026, 11, 22))] == ["q003"]

@@ -9,9 +9,13 @@ import pytest
 from click.testing import CliRunner
 
 from scrutiny_packs.cli import main
-from scrutiny_packs.content.load import load_bank
 from scrutiny_packs.content.yaml_source import parse_yaml
 from scrutiny_packs.editing.scaffold import SCHEMA_LINE, QuestionDraft, next_question_id, render_question
+from scrutiny_packs.packs.checks import load_checked
+from tests.conftest import ROOT
+
+# The id `new` gives the next question: one past the highest in the shipped bank.
+NEXT = next_question_id(ROOT / "content" / "questions")
 
 
 def run(*args: str, input: str | None = None):
@@ -28,15 +32,15 @@ def test_new_with_options_writes_a_valid_file_under_the_next_id(project):
                  "--audience", "police", "--text", "How do {we} know which teams lose the most staff, and why?",
                  "--source", "Exit interview summaries")
     assert result.exit_code == 0, result.output
-    assert question_files(project) - before == {"q100.yml"}
-    assert "Created content/questions/q100.yml (question q100)." in result.output
+    assert question_files(project) - before == {f"{NEXT}.yml"}
+    assert f"Created content/questions/{NEXT}.yml (question {NEXT})." in result.output
 
-    path = project / "content" / "questions" / "q100.yml"
+    path = project / "content" / "questions" / f"{NEXT}.yml"
     text = path.read_text(encoding="utf-8")
     assert text.splitlines()[0] == SCHEMA_LINE
-    loaded = load_bank(project)
+    loaded = load_checked(project)
     assert loaded.ok, [p.format() for p in loaded.problems if p.is_error]
-    q = loaded.bank.questions["q100"]
+    q = loaded.bank.questions[NEXT]
     assert q.text == "How do {we} know which teams lose the most staff, and why?"
     assert q.areas == ("workforce",) and q.audiences == ("councillors", "police")
     assert q.source is not None and q.source.document == "Exit interview summaries"
@@ -46,7 +50,7 @@ def test_new_with_options_writes_a_valid_file_under_the_next_id(project):
 
 def test_the_schema_line_points_at_the_real_schema(project):
     run("new", "--root", str(project), "--area", "workforce", "--audience", "police", "--text", "Is it {ours}?")
-    schema_ref = (project / "content" / "questions" / "q100.yml").read_text().splitlines()[0].split("$schema=")[1]
+    schema_ref = (project / "content" / "questions" / f"{NEXT}.yml").read_text().splitlines()[0].split("$schema=")[1]
     # Resolved from the question folder of the real repository, as an editor's YAML extension would.
     repo = Path(__file__).resolve().parents[1]
     assert (repo / "content" / "questions" / schema_ref).resolve().is_file()
@@ -66,26 +70,26 @@ def test_new_without_options_asks_and_asks_again_on_a_typo(project):
     assert "'workforc' is not a known area (did you mean 'workforce'?)" in result.output
     assert "'councilors' is not a known audience (did you mean 'councillors'?)" in result.output
     assert "workforce: Workforce: relationships, clear thinking, capacity" in result.output  # areas are listed
-    q = load_bank(project).bank.questions["q100"]
+    q = load_checked(project).bank.questions[NEXT]
     assert q.areas == ("workforce", "organisational-culture")
     assert q.audiences == ("councillors", "partnership")
     assert q.source is None
     # A question with no source is allowed, with a warning naming the file.
-    assert "content/questions/q100.yml: warning: source: no source given" in result.output
+    assert f"content/questions/{NEXT}.yml: warning: source: no source given" in result.output
 
 
 def test_ids_are_never_reused_even_after_a_retired_question(project):
     questions = project / "content" / "questions"
-    (questions / "q150.yml").write_text(
+    (questions / "q950.yml").write_text(
         (questions / "q010.yml").read_text(encoding="utf-8") + "status: retired\n", encoding="utf-8")
-    assert load_bank(project).ok
-    assert next_question_id(questions) == "q151"
+    assert load_checked(project).ok
+    assert next_question_id(questions) == "q951"
     result = run("new", "--root", str(project), "--area", "workforce", "--audience", "police",
                  "--text", "How many officers in the child abuse team have been in post for under a year?")
     assert result.exit_code == 0, result.output
-    assert (questions / "q151.yml").is_file()
+    assert (questions / "q951.yml").is_file()
     # Gaps below the highest number are never filled.
-    assert not (questions / "q100.yml").exists()
+    assert not (questions / f"{NEXT}.yml").exists()
 
 
 def test_next_id_counts_files_with_problems_and_grows_past_three_digits(tmp_path):
@@ -119,7 +123,7 @@ def test_a_file_that_fails_validation_is_not_left_behind(project):
     result = run("new", "--root", str(project), "--area", "workforce", "--audience", "police",
                  "--text", "x" * 700)
     assert result.exit_code == 1
-    assert "content/questions/q100.yml:2: text: too long: 700 characters, the limit is 600" in result.output
+    assert f"content/questions/{NEXT}.yml:2: text: too long: 700 characters, the limit is 600" in result.output
     assert "was not kept" in result.output
     assert question_files(project) == before
 
@@ -129,7 +133,7 @@ def test_a_near_duplicate_is_flagged_as_soon_as_it_is_made(project, bank):
     result = run("new", "--root", str(project), "--area", "workforce", "--audience", "police",
                  "--text", existing.rstrip("?") + " today?")
     assert result.exit_code == 0, result.output
-    assert "q100 reads almost the same as q012 (similarity" in result.output
+    assert f"{NEXT} reads almost the same as q012 (similarity" in result.output
 
 
 def test_rendered_text_survives_quotes_backslashes_and_unicode():

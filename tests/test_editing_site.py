@@ -14,14 +14,14 @@ from pathlib import Path
 
 import pytest
 
-from scrutiny_packs.content.load import load_bank
 from scrutiny_packs.editing.scaffold import next_question_id
+from scrutiny_packs.packs.checks import load_checked
 from scrutiny_packs.publish.atomic import build_site
 from scrutiny_packs.text.framing import frame
 
 from .conftest import ROOT, page
 
-pytestmark = pytest.mark.slow
+pytestmark = pytest.mark.site
 
 
 def contributing_template() -> str:
@@ -53,7 +53,7 @@ def test_a_question_added_as_one_new_file_appears_on_the_site_in_packs_and_in_op
     qid = next_question_id(project / "content" / "questions")
     assert qid == "q100"
     (project / "content" / "questions" / f"{qid}.yml").write_text(contributing_template(), encoding="utf-8")
-    added = load_bank(project).bank.questions[qid]
+    added = load_checked(project).bank.questions[qid]
     wording = frame(added.text, "you")
 
     site = tmp_path / "site"
@@ -104,7 +104,7 @@ def edited_site(tmp_path_factory) -> Path:
     set_fields(project, "q020", status="retired")
     set_fields(project, "q014", last_reviewed="2026-11-30")
     set_fields(project, "q012", last_reviewed="2020-01-15")
-    assert load_bank(project).ok
+    assert load_checked(project).ok
     site = project / "site"
     build_site(project, site, strict=True, pdf=False)
     return site

@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 from scrutiny_packs.content import load
-from scrutiny_packs.content.load import load_bank
+from scrutiny_packs.packs.checks import load_checked
 
 
 def _set_text(path: Path, old: str, new: str) -> None:
@@ -16,50 +16,50 @@ def _set_text(path: Path, old: str, new: str) -> None:
 
 
 def test_a_reused_load_equals_a_fresh_one(project: Path):
-    first = load_bank(project, reuse=True)
-    again = load_bank(project, reuse=True)
-    fresh = load_bank(project)
+    first = load_checked(project, reuse=True)
+    again = load_checked(project, reuse=True)
+    fresh = load_checked(project)
     assert again.bank.questions == fresh.bank.questions == first.bank.questions
     assert [p.format() for p in again.problems] == [p.format() for p in fresh.problems]
 
 
 def test_an_edit_shows_even_with_the_same_size_and_modified_time(project: Path):
     path = project / "content" / "questions" / "q002.yml"
-    before = load_bank(project, reuse=True).bank.questions["q002"]
+    before = load_checked(project, reuse=True).bank.questions["q002"]
     stat = path.stat()
     text = path.read_text(encoding="utf-8")
     changed = text.replace(before.text[:4], before.text[:4][::-1], 1)
     assert changed != text and len(changed.encode()) == len(text.encode())
     path.write_text(changed, encoding="utf-8")
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # an editor that keeps the time
-    after = load_bank(project, reuse=True).bank.questions["q002"]
+    after = load_checked(project, reuse=True).bank.questions["q002"]
     assert after.text != before.text
-    assert after == load_bank(project).bank.questions["q002"]
+    assert after == load_checked(project).bank.questions["q002"]
 
 
 def test_a_broken_edit_is_reported_and_a_fix_clears_it(project: Path):
     path = project / "content" / "questions" / "q003.yml"
-    assert load_bank(project, reuse=True).ok
+    assert load_checked(project, reuse=True).ok
     _set_text(path, "audiences:", "audiences_typo:")
-    broken = load_bank(project, reuse=True)
+    broken = load_checked(project, reuse=True)
     assert not broken.ok
     assert any(p.path.endswith("q003.yml") and p.is_error for p in broken.problems)
     assert "q003" not in broken.bank.questions
     _set_text(path, "audiences_typo:", "audiences:")
-    fixed = load_bank(project, reuse=True)
+    fixed = load_checked(project, reuse=True)
     assert fixed.ok and "q003" in fixed.bank.questions
 
 
 def test_removed_and_added_files_show(project: Path):
     questions = project / "content" / "questions"
-    load_bank(project, reuse=True)
+    load_checked(project, reuse=True)
     (questions / "q004.yml").rename(questions / "q900.yml")
-    bank = load_bank(project, reuse=True).bank
+    bank = load_checked(project, reuse=True).bank
     assert "q004" not in bank.questions and "q900" in bank.questions
     assert bank.questions["q900"].path.endswith("q900.yml")
 
 
 def test_plain_loads_keep_nothing(project: Path):
     load._READ.clear()
-    load_bank(project)
+    load_checked(project)
     assert not load._READ

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from scrutiny_packs.content.load import load_bank
+from scrutiny_packs.packs.checks import load_checked
 
 PACK = """\
 title: "Item 6"
@@ -29,7 +29,7 @@ def write_pack(project: Path, name: str, audience="councillors", framing="you", 
 
 
 def problems(project: Path) -> list[str]:
-    return [p.format() for p in load_bank(project).problems if p.is_error]
+    return [p.format() for p in load_checked(project).problems if p.is_error]
 
 
 CASES = [
@@ -63,7 +63,7 @@ def test_a_pack_file_cannot_take_an_audience_packs_address(project):
 
 def test_a_good_pack_file_loads(project):
     write_pack(project, "item")
-    result = load_bank(project)
+    result = load_checked(project)
     assert problems(project) == []
     assert result.bank.packs["item"].title == "Item 6"
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from scrutiny_packs.content.references import PACK_REFERENCES, known_in_bank, pack_fields, unknown_names
 from scrutiny_packs.model import Bank, PackOptions, PackSpec, Question, Selection
 from scrutiny_packs.packs.defaults import all_packs, default_packs
 from scrutiny_packs.packs.layout import build_view
-from scrutiny_packs.packs.select import select, unknown_references
+from scrutiny_packs.packs.select import select
 from scrutiny_packs.text.framing import PLACEHOLDER, SECOND_PERSON, frame
 
 
@@ -48,16 +49,18 @@ def test_no_filters_takes_every_active_question(bank):
 
 def test_a_parent_area_brings_its_sub_areas(bank):
     chosen = select(bank, Selection(areas=("specific-risk-issues",)))
-    wanted = {q.id for q in bank.active_questions() if {"domestic-violence", "adult-mental-health"} & set(q.areas)}
+    under = bank.area_and_descendants("specific-risk-issues")
+    assert {"domestic-violence", "adult-mental-health"} <= under
+    wanted = {q.id for q in bank.active_questions() if under & set(q.areas)}
     assert set(ids(chosen)) == wanted and wanted
 
 
 def test_match_any_widens_and_match_all_narrows(bank):
     any_ = set(ids(select(bank, Selection(areas=("workforce",), tags=("front-door",)))))
     all_ = set(ids(select(bank, Selection(areas=("priority-service-areas",), audiences=("councillors",), match="all"))))
-    workforce = {q.id for q in bank.active_questions() if "workforce" in q.areas}
+    workforce = {q.id for q in bank.active_questions() if bank.area_and_descendants("workforce") & set(q.areas)}
     front_door = {q.id for q in bank.active_questions() if "front-door" in q.tags}
-    priority = {q.id for q in bank.active_questions() if "priority-service-areas" in q.areas}
+    priority = {q.id for q in bank.active_questions() if bank.area_and_descendants("priority-service-areas") & set(q.areas)}
     assert any_ == workforce | front_door
     assert all_ == {qid for qid in priority if "councillors" in bank.questions[qid].audiences}
     assert all_ and all_ < priority  # A&E and midwifery questions are not for councillors
@@ -87,11 +90,14 @@ def test_retired_questions_never_go_in_and_are_reported(bank):
 
 
 def test_unknown_names_are_reported_with_a_suggestion(bank):
-    found = unknown_references(bank, Selection(areas=("domestic-violnce",), tags=("frontdoor",)), "councilors")
+    spec = PackSpec(id="p", title="", audience="councilors",
+                    selection=Selection(areas=("domestic-violnce",), tags=("frontdoor",)))
+    found = unknown_names(pack_fields(spec), PACK_REFERENCES, known_in_bank(bank))
     messages = {(u.field, u.message, u.hint) for u in found}
     assert ("audience", "'councilors' is not a known audience", "did you mean 'councillors'?") in messages
-    assert ("selection.areas", "'domestic-violnce' is not a known area", "did you mean 'domestic-violence'?") in messages
-    assert ("selection.tags", "'frontdoor' is not a known tag", "did you mean 'front-door'?") in messages
+    assert ("selection.areas[0]", "'domestic-violnce' is not a known area", "did you mean 'domestic-violence'?") \
+        in messages
+    assert ("selection.tags[0]", "'frontdoor' is not a known tag", "did you mean 'front-door'?") in messages
 
 
 # -- layout --------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from scrutiny_packs.text.framing import SECOND_PERSON
 from .conftest import page
 from .packs_helpers import FOOTER, find_in_order, ink, page_png, pdf_pages, squash
 
-pytestmark = pytest.mark.slow
+pytestmark = pytest.mark.site
 
 
 @pytest.fixture(scope="module")

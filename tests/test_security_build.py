@@ -17,7 +17,7 @@ from scrutiny_packs.publish.atomic import BuildFailed, build_site
 
 from .conftest import ROOT
 
-pytestmark = pytest.mark.slow
+pytestmark = pytest.mark.site
 
 
 def _fingerprint(folder: Path) -> dict[str, str]:

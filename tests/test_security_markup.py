@@ -19,7 +19,7 @@ from scrutiny_packs.text.sanitize import sanitize_html
 from .conftest import HOSTILE, page
 from .security_html import MARK, injected, parse
 
-pytestmark = pytest.mark.slow
+pytestmark = pytest.mark.site
 
 HARMLESS = HOSTILE / "harmless"
 SITE_NAME = "Scrutiny Packs"

@@ -20,7 +20,7 @@ from scrutiny_packs.text.framing import frame
 
 from .conftest import HOSTILE
 
-pytestmark = pytest.mark.slow
+pytestmark = pytest.mark.site
 
 HARMLESS = HOSTILE / "harmless"
 

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from scrutiny_packs.content.load import ID_PATTERN, load_bank
+from scrutiny_packs.content.load import ID_PATTERN
+from scrutiny_packs.packs.checks import load_checked
 from scrutiny_packs.site.generate import SiteBuilder
 
 SECRET = "sp-secret-outside-the-repository"
@@ -51,7 +52,7 @@ def test_unsafe_ids_are_refused(bad):
 def test_a_linked_content_file_is_refused_not_read(project, outside):
     (project / "content" / "questions" / "q900.yml").symlink_to(outside / "q900.yml")
     (project / "content" / "pages" / "outside.md").symlink_to(outside / "pages" / "outside.md")
-    result = load_bank(project)
+    result = load_checked(project)
     errors = _errors(result)
     assert "content/questions/q900.yml: not a regular file (content folders hold files only; remove it)" in errors
     assert any(e.startswith("content/pages/outside.md: not a regular file") for e in errors)
@@ -65,7 +66,7 @@ def test_a_linked_content_folder_is_refused_not_read(project, outside, folder):
         entry.unlink()
     target.rmdir()
     target.symlink_to(outside / ("pages" if folder == "pages" else ""), target_is_directory=True)
-    result = load_bank(project)
+    result = load_checked(project)
     assert f"content/{folder}: is a link, not a real file or folder (content must be real files and folders " \
            "inside the repository; replace the link)" in _errors(result)
     assert not any(SECRET in q.notes for q in result.bank.questions.values())
@@ -76,12 +77,12 @@ def test_a_linked_content_root_or_settings_file_is_refused(project, outside, tmp
     settings = project / "content" / "settings.yml"
     settings.unlink()
     settings.symlink_to(outside / "settings.yml")
-    assert any(e.startswith("content/settings.yml: is a link") for e in _errors(load_bank(project)))
+    assert any(e.startswith("content/settings.yml: is a link") for e in _errors(load_checked(project)))
 
     moved = tmp_path / "elsewhere"
     (project / "content").rename(moved)
     (project / "content").symlink_to(moved, target_is_directory=True)
-    result = load_bank(project)
+    result = load_checked(project)
     assert [e.split(":")[0:2] for e in _errors(result)] == [["content", " is a link, not a real file or folder (content must be real files and folders inside the repository; replace the link)"]]
     assert result.bank.questions == {}
 
@@ -122,7 +123,7 @@ def _audit(event: str, args: tuple) -> None:
 sys.addaudithook(_audit)
 
 
-@pytest.mark.slow
+@pytest.mark.site
 def test_a_build_of_hostile_content_touches_nothing_outside_the_repository(project, outside):
     """Content naming outside paths every way it can: ids, source documents, links, a URL."""
     from scrutiny_packs.publish.atomic import build_site

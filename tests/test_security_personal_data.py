@@ -10,8 +10,8 @@ import sys
 
 import pytest
 
-from scrutiny_packs.content.load import load_bank
 from scrutiny_packs.content.personal_data import find_personal_data, nhs_number_valid
+from scrutiny_packs.packs.checks import load_checked
 from scrutiny_packs.problems import Severity
 
 from .conftest import ROOT, add_hostile
@@ -100,7 +100,7 @@ def _personal(problems):
 
 
 def test_corpus_gives_one_warning_per_finding_with_file_line_and_field(pd_project):
-    result = load_bank(pd_project)
+    result = load_checked(pd_project)
     assert result.ok, [p.format() for p in result.problems if p.is_error]
     found = sorted((p.path, p.line, p.field, p.message.removeprefix("possible personal data: "))
                    for p in _personal(result.problems))
@@ -111,7 +111,7 @@ def test_corpus_gives_one_warning_per_finding_with_file_line_and_field(pd_projec
 
 
 def test_near_misses_raise_no_warning(pd_project):
-    warned = {p.path for p in _personal(load_bank(pd_project).problems)}
+    warned = {p.path for p in _personal(load_checked(pd_project).problems)}
     assert "content/questions/pd-near-misses.yml" not in warned
 
 
@@ -146,14 +146,14 @@ def test_every_kind_of_content_file_is_scanned(project):
     settings = project / "content" / "settings.yml"
     settings.write_text(settings.read_text(encoding="utf-8").replace(
         "contact: ", 'contact: "Ask a.person@example.com." # ', 1), encoding="utf-8")
-    result = load_bank(project)
+    result = load_checked(project)
     assert result.ok, [p.format() for p in result.problems if p.is_error]
     warned = {p.path for p in _personal(result.problems) if "a.person@example.com" in p.message}
     assert warned == set(KIND_FILES) | {"content/settings.yml"}
 
 
 def test_the_shipped_content_raises_no_personal_data_warning():
-    assert _personal(load_bank(ROOT).problems) == []
+    assert _personal(load_checked(ROOT).problems) == []
     result = subprocess.run([sys.executable, "-m", "scrutiny_packs.cli", "validate"], cwd=ROOT,
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0 and "personal data" not in result.stderr

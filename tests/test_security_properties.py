@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import html
 import os
-import string
 from collections import Counter
 from functools import cache
 from pathlib import Path
@@ -23,8 +22,8 @@ import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from scrutiny_packs.content.load import load_bank
 from scrutiny_packs.content.yaml_source import parse_yaml
+from scrutiny_packs.packs.checks import load_checked
 from scrutiny_packs.problems import Problem
 from scrutiny_packs.site.generate import SiteBuilder
 from scrutiny_packs.site.links import question as question_src
@@ -91,12 +90,11 @@ def mini(tmp_path_factory) -> Path:
 
 def _load(root: Path, raw: bytes):
     (root / "content" / "questions" / "q900.yml").write_bytes(raw)
-    return load_bank(root)
+    return load_checked(root)
 
 
 def _set(data: dict, dotted: str, value) -> dict:
     data = yaml.safe_load(yaml.safe_dump(data))  # a deep copy
-    target, *keys = [data], *dotted.split(".")
     node = data
     parts = dotted.split(".")
     for part in parts[:-1]:

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from scrutiny_packs.content.load import load_bank
 from scrutiny_packs.content.yaml_source import MAX_BYTES, parse_yaml, read_yaml
+from scrutiny_packs.packs.checks import load_checked
 
 from .conftest import ROOT
 
@@ -65,7 +65,7 @@ def refused_project(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def refused_problems(refused_project):
-    return load_bank(refused_project).problems
+    return load_checked(refused_project).problems
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
@@ -141,7 +141,7 @@ def test_merge_keys_do_not_pull_in_other_values():
 
 
 def test_the_shipped_bank_uses_none_of_it():
-    assert load_bank(ROOT).ok
+    assert load_checked(ROOT).ok
 
 
 @pytest.mark.parametrize("text, line, field, code", [
@@ -160,7 +160,7 @@ def test_invisible_control_characters_are_refused(text, line, field, code):
 def test_control_characters_in_a_markdown_page_are_refused(project):
     page = project / "content" / "pages" / "control.md"
     page.write_text("---\ntitle: Control\n---\n\nFine.\nA bell \a here.\n", encoding="utf-8")
-    errors = [p.format() for p in load_bank(project).problems if p.is_error]
+    errors = [p.format() for p in load_checked(project).problems if p.is_error]
     assert errors == ["content/pages/control.md:6: invisible control character U+0007 in the text "
                       "(delete it; it usually comes from pasting out of another program)"]
 

@@ -221,7 +221,3 @@ class SiteBuilder:
                                 + self._render("site/pack.md.j2", src, spec=spec, view=view,
                                                pack_body=pack_html.render_body),
                                 spec.path or None, in_nav=False)
-
-
-def generate(bank: Bank, options: SiteOptions | None = None) -> list[GeneratedPage]:
-    return list(SiteBuilder(bank, options).pages())
