@@ -38,6 +38,9 @@ def render_docx(view: PackView) -> bytes:
     _cover(doc, view)
     for group in view.groups:
         _group(doc, view, group)
+    sources = _paragraph(doc)
+    sources.paragraph_format.space_before = Pt(12)
+    _run(sources, view.source_line, size=8.5, color=MUTED)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()

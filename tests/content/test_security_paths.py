@@ -15,6 +15,7 @@ import pytest
 from scrutiny_packs.content.load import ID_PATTERN
 from scrutiny_packs.packs.checks import load_checked
 from scrutiny_packs.site.generate import SiteBuilder
+from tests.conftest import ROOT
 
 SECRET = "sp-secret-outside-the-repository"
 QUESTION = ('text: "How do {we} know?"\nareas: [workforce]\naudiences: [councillors]\n'
@@ -148,7 +149,7 @@ def test_a_build_of_hostile_content_touches_nothing_outside_the_repository(proje
     # Writes go to the project (the site), the package's caches, or folders the build made in the
     # system's temporary folder (named by tempfile; inside them, by ids, which are slugs).
     temp = Path(tempfile.gettempdir()).resolve()
-    allowed = [project.resolve(), Path(sys.prefix).resolve(), Path(__file__).resolve().parents[1], temp]
+    allowed = [project.resolve(), Path(sys.prefix).resolve(), ROOT, temp]
     writes = {e[1] for e in _events if e[2] == "write" and e[1] != os.devnull}
     assert [w for w in writes if not any(Path(w).resolve().is_relative_to(a) for a in allowed)] == []
     in_temp = [w for w in writes if not Path(w).resolve().is_relative_to(project.resolve())]

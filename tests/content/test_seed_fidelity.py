@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
 from scrutiny_packs.text.framing import READINGS
+from tests.conftest import FIXTURES
 
-SOURCE = Path(__file__).parent / "fixtures" / "module3-source.txt"
+SOURCE = FIXTURES / "module3-source.txt"
 REPEATED = "What are the safety and wellbeing outcomes for children and families that you are trying to deliver in this area?"
 
 

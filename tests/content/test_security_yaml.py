@@ -18,10 +18,11 @@ import yaml
 
 from scrutiny_packs.content.yaml_source import MAX_BYTES, parse_yaml, read_yaml
 from scrutiny_packs.packs.checks import load_checked
+from tests.conftest import HOSTILE
 
 from .conftest import ROOT
 
-REFUSED = Path(__file__).parent / "hostile" / "refused"
+REFUSED = HOSTILE / "refused"
 
 # corpus file -> (line, words in the message); line None for whole-file problems
 EXPECTED: dict[str, tuple[int | None, str]] = {

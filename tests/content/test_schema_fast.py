@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -12,8 +11,8 @@ from hypothesis import strategies as st
 from scrutiny_packs.content import schema, schema_fast
 from scrutiny_packs.content.load import COLLECTIONS, split_front_matter
 from scrutiny_packs.content.yaml_source import read_yaml
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 CONTENT = ROOT / "content"
 
 

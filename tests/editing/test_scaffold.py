@@ -52,7 +52,7 @@ def test_the_schema_line_points_at_the_real_schema(project):
     run("new", "--root", str(project), "--area", "workforce", "--audience", "police", "--text", "Is it {ours}?")
     schema_ref = (project / "content" / "questions" / f"{NEXT}.yml").read_text().splitlines()[0].split("$schema=")[1]
     # Resolved from the question folder of the real repository, as an editor's YAML extension would.
-    repo = Path(__file__).resolve().parents[1]
+    from tests.conftest import ROOT as repo
     assert (repo / "content" / "questions" / schema_ref).resolve().is_file()
 
 
