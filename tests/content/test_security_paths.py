@@ -128,8 +128,7 @@ sys.addaudithook(_audit)
 def test_a_build_of_hostile_content_touches_nothing_outside_the_repository(project, outside):
     """Content naming outside paths every way it can: ids, source documents, links, a URL."""
     from scrutiny_packs.publish.atomic import build_site
-
-    from .conftest import add_hostile
+    from tests.conftest import add_hostile
 
     global _watching
     add_hostile(project, "harmless")

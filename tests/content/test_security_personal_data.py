@@ -13,8 +13,7 @@ import pytest
 from scrutiny_packs.content.personal_data import find_personal_data, nhs_number_valid
 from scrutiny_packs.packs.checks import load_checked
 from scrutiny_packs.problems import Severity
-
-from .conftest import ROOT, add_hostile
+from tests.conftest import ROOT, add_hostile
 
 
 def kinds(text: str) -> list[tuple[str, str]]:

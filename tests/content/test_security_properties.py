@@ -29,9 +29,8 @@ from scrutiny_packs.site.generate import SiteBuilder
 from scrutiny_packs.site.links import question as question_src
 from scrutiny_packs.text.framing import frame
 from scrutiny_packs.text.sanitize import sanitize_html
-
-from .conftest import ROOT
-from .security_html import injected, parse
+from tests.conftest import ROOT
+from tests.security_html import injected, parse
 
 # 150 examples keep `make test` quick; SCRUTINY_PACKS_EXAMPLES=5000 searches harder.
 SETTINGS = settings(max_examples=int(os.environ.get("SCRUTINY_PACKS_EXAMPLES", "150")), deadline=None,

@@ -18,9 +18,7 @@ import yaml
 
 from scrutiny_packs.content.yaml_source import MAX_BYTES, parse_yaml, read_yaml
 from scrutiny_packs.packs.checks import load_checked
-from tests.conftest import HOSTILE
-
-from .conftest import ROOT
+from tests.conftest import HOSTILE, ROOT
 
 REFUSED = HOSTILE / "refused"
 
@@ -56,7 +54,7 @@ def test_every_corpus_file_has_an_expectation():
 
 @pytest.fixture(scope="module")
 def refused_project(tmp_path_factory) -> Path:
-    from .conftest import copy_project
+    from tests.conftest import copy_project
 
     project = copy_project(tmp_path_factory.mktemp("refused") / "project")
     for name in EXPECTED:

@@ -13,9 +13,8 @@ from docx import Document
 from scrutiny_packs.model import PackSpec, Selection
 from scrutiny_packs.packs.layout import build_view
 from scrutiny_packs.text.framing import frame
-
-from .conftest import ROOT
-from .packs_helpers import find_in_order, pdf_pages
+from tests.conftest import ROOT
+from tests.packs_helpers import find_in_order, pdf_pages
 
 
 def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:

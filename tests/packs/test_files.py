@@ -7,8 +7,7 @@ import dataclasses
 from scrutiny_packs.model import PackSpec, Selection
 from scrutiny_packs.packs.files import make_pack_files, site_uri
 from scrutiny_packs.packs.layout import build_view
-
-from .packs_helpers import find_in_order, pdf_pages
+from tests.packs_helpers import find_in_order, pdf_pages
 
 
 def small_views(bank):

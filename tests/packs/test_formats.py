@@ -17,8 +17,7 @@ from scrutiny_packs.packs.layout import build_view
 from scrutiny_packs.packs.md import render_markdown
 from scrutiny_packs.packs.output import write_pack
 from scrutiny_packs.text.framing import SECOND_PERSON, frame
-
-from .packs_helpers import FOOTER, find_in_order, ink, page_png, pdf_pages, squash
+from tests.packs_helpers import FOOTER, find_in_order, ink, page_png, pdf_pages, squash
 
 
 @pytest.fixture(scope="module")

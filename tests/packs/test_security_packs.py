@@ -17,8 +17,7 @@ import yaml
 from pypdf import PdfReader
 
 from scrutiny_packs.text.framing import frame
-
-from .conftest import HOSTILE
+from tests.conftest import HOSTILE
 
 pytestmark = pytest.mark.site
 

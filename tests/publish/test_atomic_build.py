@@ -14,8 +14,7 @@ import pytest
 import yaml
 
 from scrutiny_packs.publish.atomic import BuildFailed, build_site
-
-from .conftest import ROOT
+from tests.conftest import ROOT
 
 pytestmark = pytest.mark.site
 

@@ -18,8 +18,7 @@ from scrutiny_packs.editing.scaffold import next_question_id
 from scrutiny_packs.packs.checks import load_checked
 from scrutiny_packs.publish.atomic import build_site
 from scrutiny_packs.text.framing import frame
-
-from .conftest import ROOT, page
+from tests.conftest import ROOT, page
 
 pytestmark = pytest.mark.site
 
@@ -97,7 +96,7 @@ def test_a_question_added_as_one_new_file_appears_on_the_site_in_packs_and_in_op
 @pytest.fixture(scope="module")
 def edited_site(tmp_path_factory) -> Path:
     """The bank after an editor's quarter: one question replaced, one retired, one reviewed, one overdue."""
-    from .conftest import copy_project
+    from tests.conftest import copy_project
 
     project = copy_project(tmp_path_factory.mktemp("edited") / "project")
     set_fields(project, "q010", status="retired", replaced_by="q011", last_reviewed="2026-12-01")

@@ -10,8 +10,7 @@ import pytest
 
 from scrutiny_packs.site import opendata
 from scrutiny_packs.text.framing import frame
-
-from .conftest import page
+from tests.conftest import page
 
 
 @pytest.fixture(scope="module")

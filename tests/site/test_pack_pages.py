@@ -14,9 +14,8 @@ from pypdf import PdfReader
 from scrutiny_packs.packs.defaults import all_packs
 from scrutiny_packs.packs.layout import build_view
 from scrutiny_packs.text.framing import SECOND_PERSON
-
-from .conftest import page
-from .packs_helpers import FOOTER, find_in_order, ink, page_png, pdf_pages, squash
+from tests.conftest import page
+from tests.packs_helpers import FOOTER, find_in_order, ink, page_png, pdf_pages, squash
 
 pytestmark = pytest.mark.site
 

@@ -15,9 +15,8 @@ import yaml
 
 from scrutiny_packs.text.framing import frame
 from scrutiny_packs.text.sanitize import sanitize_html
-
-from .conftest import HOSTILE, page
-from .security_html import MARK, injected, parse
+from tests.conftest import HOSTILE, page
+from tests.security_html import MARK, injected, parse
 
 pytestmark = pytest.mark.site
 
@@ -215,7 +214,7 @@ def site_markdown():
     import markdown
     from mkdocs.config import load_config
 
-    from .conftest import ROOT
+    from tests.conftest import ROOT
 
     config = load_config(str(ROOT / "mkdocs.yml"))
     return markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
