@@ -180,12 +180,14 @@ def review_due(root: Path, today) -> None:
 @root_option
 @click.argument("out_dir", type=click.Path(file_okay=False, path_type=Path))
 def export_markdown(root: Path, out_dir: Path) -> None:
-    """Write every generated page as plain Markdown, with an mkdocs.yml, for any engine."""
+    """Write every generated page as plain Markdown, with an mkdocs.yml that MkDocs, ProperDocs and Zensical build."""
     from scrutiny_packs.publish.export import export_markdown as run
+    from scrutiny_packs.publish.export import gaps_line
 
     result = _load_or_exit(root)
-    count = run(result.bank, out_dir, root)
-    click.echo(f"Wrote {count} pages to {out_dir}/ (docs/ and mkdocs.yml).")
+    exported = run(result.bank, out_dir, root)
+    click.echo(f"Wrote {exported.pages} pages to {out_dir}/ (docs/ and mkdocs.yml).")
+    click.echo(gaps_line(exported))
 
 
 @main.command()

@@ -20,6 +20,10 @@ from scrutiny_packs.model import Bank, Question
 from scrutiny_packs.site import links
 from scrutiny_packs.text.framing import frame
 
+LICENCE = ("The project's own text (questions with origin 'added', listen-for points, benchmarks, indicators): "
+           "CC BY 4.0, https://creativecommons.org/licenses/by/4.0/, credit 'Scrutiny Packs'. Questions with origin "
+           "'walsall-2012': Module 3 of the 2012 safeguarding scrutiny toolkit reproduced in Walsall Council's "
+           "briefing note of 30 October 2012, offered as example questions for reuse; credit that source.")
 JSON_PATH = "data/questions.json"
 CSV_PATH = "data/questions.csv"
 FORMAT_VERSION = 1
@@ -43,6 +47,7 @@ class DataFile:
 TOP_FIELDS: tuple[Field, ...] = (
     Field("format_version", "number", "The version of this file's layout. It goes up only when a field is removed or changes meaning."),
     Field("publisher", "text", "Who publishes the bank."),
+    Field("licence", "text", "The terms for reusing the data: the project's own text under CC BY 4.0; the 2012 questions' wording as the toolkit offers it, credited (see the site's Licence and reuse page)."),
     Field("review_interval_months", "number", "How many months after its last review a question falls due for another."),
     Field("question_count", "number", "How many questions follow, retired ones included."),
     Field("questions", "list", "One record per question, in the bank's order, with the fields below."),
@@ -149,6 +154,7 @@ def bank_record(bank: Bank) -> dict[str, Any]:
     return {
         "format_version": FORMAT_VERSION,
         "publisher": bank.settings.organisation,
+        "licence": LICENCE,
         "review_interval_months": bank.settings.review_interval_months,
         "question_count": len(questions),
         "questions": questions,
