@@ -48,6 +48,7 @@ def schema_properties(kind: str) -> dict[str, Any]:
     return validator(kind).schema.get("properties", {})
 
 
+DATE_HINT = "write dates as YYYY-MM-DD, e.g. 2026-11-22, with a year from 1900 to 2999"
 _TYPE_WORDS = {
     "string": "text", "array": "a list", "object": "a mapping of fields", "integer": "a whole number",
     "number": "a number", "boolean": "true or false", "null": "empty",
@@ -100,14 +101,14 @@ def _message(error: jsonschema.ValidationError, kind: str) -> tuple[list[str | i
         size = len(inst)
         unit = "characters" if isinstance(inst, str) else "items"
         return path, f"too long: {size} {unit}, the limit is {error.validator_value}", "shorten it"
-    if v == "pattern" and "[0-9]{4}" in error.validator_value:
-        return path, f"{_short(inst)} is not a valid date", "write dates as YYYY-MM-DD, e.g. 2026-11-22"
+    if v == "pattern" and "-[0-9]{2}-[0-9]{2}$" in error.validator_value:
+        return path, f"{_short(inst)} is not a valid date", DATE_HINT
     if v == "pattern" and "a-z0-9" in error.validator_value:
         return path, f"{_short(inst)} is not a valid id", "use lower-case letters, digits and hyphens, e.g. 'domestic-violence'"
     if v == "pattern":
         return path, f"{_short(inst)} is not in the expected form", f"it must match {error.validator_value}"
     if v == "format":
-        return path, f"{_short(inst)} is not a valid {error.validator_value}", "write dates as YYYY-MM-DD, e.g. 2026-11-22"
+        return path, f"{_short(inst)} is not a valid {error.validator_value}", DATE_HINT
     if v == "enum":
         choices = [c for c in error.validator_value]
         return path, f"{_short(inst)} is not one of {', '.join(map(repr, choices))}", did_you_mean(inst, map(str, choices))
