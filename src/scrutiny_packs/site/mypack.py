@@ -30,6 +30,7 @@ from dataclasses import dataclass, field, replace
 from typing import Callable, Literal
 from urllib.parse import parse_qsl, quote, urlsplit
 
+from scrutiny_packs.content.yaml_source import CONTROL, INVISIBLE
 from scrutiny_packs.model import Bank, Framing, Meeting, PackOptions, PackSpec, Selection
 from scrutiny_packs.packs.html import markdown_html
 from scrutiny_packs.packs.layout import FOOTER_TITLE_LIMIT, build_view, framing_note
@@ -169,6 +170,14 @@ def decode(query: str) -> tuple[MyPack, list[Notice]]:
     texts: dict[str, str] = {}
     for name in TEXT_FIELDS:
         value = " ".join(params.get(name, "").split())
+        # Control and invisible formatting characters have no place in a pack (and Word refuses
+        # them): left out, saying which.
+        unseen = sorted({c for c in value if CONTROL.match(c) or INVISIBLE.match(c)})
+        if unseen:
+            codes = ", ".join(f"U+{ord(c):04X}" for c in unseen[:5]) + (", ..." if len(unseen) > 5 else "")
+            value = " ".join(CONTROL.sub("", INVISIBLE.sub("", value)).split())
+            notices.append(Notice("invalid", name, value, f"the {name} held invisible characters ({codes}); "
+                                  "they were left out"))
         if len(value) > MAX_TEXT:
             notices.append(Notice("too-many", name, value, f"the {name} is over {MAX_TEXT} characters; it was shortened"))
             value = value[:MAX_TEXT]
