@@ -17,10 +17,10 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from scrutiny_packs.packs import link
 from scrutiny_packs.packs.html import render_body
 from scrutiny_packs.packs.layout import build_view
 from scrutiny_packs.publish.offline import FOLDER, ZIP_PATH
-from scrutiny_packs.packs import link
 from scrutiny_packs.text.framing import SECOND_PERSON, frame
 from tests.conftest import ROOT
 

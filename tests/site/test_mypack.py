@@ -18,7 +18,6 @@ from scrutiny_packs.packs.layout import build_view
 from scrutiny_packs.site import mypack
 from tests.conftest import ROOT
 
-
 # -- the data the My pack page carries -------------------------------------------------------------
 
 def test_the_page_data_cannot_end_its_script_element(bank):

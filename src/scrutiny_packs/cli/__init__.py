@@ -271,7 +271,9 @@ def pack(root: Path, output: Path, **options) -> None:
         click.echo(f"{output}: could not make the pack ({type(exc).__name__}: {exc})", err=True)
         sys.exit(1)
     for qid in view.left_out:
-        click.echo(f"warning: {qid} is retired and was left out", err=True)
+        successor = bank.questions[qid].replaced_by
+        instead = f"; {successor} replaces it" if successor in bank.questions else ""
+        click.echo(f"warning: {qid} is retired and was left out{instead}", err=True)
     click.echo(f"Wrote {output}: {view.count} questions, framed \u201c{view.framing}\u201d.")
 
 

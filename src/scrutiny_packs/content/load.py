@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from scrutiny_packs.content import personal_data, schema
+from scrutiny_packs.content import markdown_fields, personal_data, schema
 from scrutiny_packs.content import references as checks
 from scrutiny_packs.content.yaml_source import MAX_BYTES, YamlDocument, control_character_problem, parse_yaml, read_yaml
 from scrutiny_packs.ids import is_id
@@ -32,7 +32,7 @@ from scrutiny_packs.model import (
     Settings,
     Source,
 )
-from scrutiny_packs.problems import Problem
+from scrutiny_packs.problems import Problem, did_you_mean
 
 # folder under content/, schema kind
 COLLECTIONS: tuple[tuple[str, str], ...] = (
@@ -44,6 +44,22 @@ COLLECTIONS: tuple[tuple[str, str], ...] = (
     ("packs", "pack"),
 )
 MARKDOWN_SECTIONS = ("modules", "pages")
+SETTINGS_FILE = "settings.yml"
+# Ids the site's own pages use: content named so would take that page's address
+# (see site/links.py), so such a file is refused. folder -> {id: the page it would take}
+RESERVED_IDS: dict[str, dict[str, str]] = {
+    "pages": {"index": "the home page", "my-pack": "the My pack page", "changes": "the What's changed page",
+              "areas": "the list of areas", "audiences": "the list of audiences", "packs": "the list of packs",
+              "data": "the open data page"},
+    "areas": {"index": "the list of areas"},
+    "audiences": {"index": "the list of audiences (and its pack, the list of packs)"},
+    "packs": {"index": "the list of packs"},
+}
+
+
+def content_folders() -> tuple[str, ...]:
+    """Every folder content/ may hold: add a kind of content to COLLECTIONS or MARKDOWN_SECTIONS."""
+    return tuple(folder for folder, _ in COLLECTIONS) + MARKDOWN_SECTIONS
 
 
 @dataclass(slots=True)
@@ -137,6 +153,8 @@ BUILDERS: dict[str, Callable[[str, dict, str], Any]] = {
 
 def split_front_matter(text: str, display_path: str) -> tuple[YamlDocument | None, str, int, list[Problem]]:
     """(front matter, body, body's first line, problems) for a Markdown file."""
+    # Saved with a byte-order mark, or with Windows (or old Mac) line endings: the same page.
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if not text.startswith("---\n"):
         return None, text, 1, [Problem(display_path, 1, "", "missing front matter",
                                        "start the file with '---', a 'title:' line, and '---'")]
@@ -192,6 +210,10 @@ def _content_files(folder: Path, suffix: str, root: Path, problems: list[Problem
         if bad:
             problems.append(bad)
             continue
+        if taken := RESERVED_IDS.get(folder.name, {}).get(entry.stem):
+            problems.append(Problem(display, None, "", f"the name {entry.stem!r} is reserved: the site's own page at "
+                                    f"that address is {taken}", f"rename the file, e.g. '{entry.stem}-1{suffix}'"))
+            continue
         found.append((entry.stem, entry, display))
     return found
 
@@ -219,6 +241,8 @@ def _read_item(path: Path, display: str, kind: str, id_: str,
     item = None
     if doc is not None:
         found = schema.validate(doc, kind, display)
+        if not found:
+            found = markdown_fields.field_problems(doc, kind, display)
         problems = problems + found
         if not found:
             item = BUILDERS[kind](id_, doc.data, display)
@@ -286,12 +310,13 @@ def load_bank(root: Path | str = ".", content_dir: str = "content", reuse: bool 
                 problems.append(Problem(display, raw.count(b"\n", 0, exc.start) + 1, "",
                                         f"not UTF-8 text (byte 0x{raw[exc.start]:02x})", "save the file as UTF-8"))
                 continue
-            if bad := control_character_problem(text, display):
+            if bad := control_character_problem(text.removeprefix("\ufeff"), display):
                 problems.append(bad)
                 continue
             doc, body, body_line, found = split_front_matter(text, display)
             problems += found
             problems += personal_data.scan_markdown(body, body_line, display)
+            problems += markdown_fields.body_problems(body, body_line, display)
             if doc is None:
                 continue
             problems += personal_data.scan_document(doc, display)
@@ -306,4 +331,27 @@ def load_bank(root: Path | str = ".", content_dir: str = "content", reuse: bool 
         setattr(bank, section, dict(ordered))
 
     problems += checks.check_all(docs)
+    problems += _unread(base, root)
     return LoadResult(bank, problems, docs)
+
+
+def _unread(base: Path, root: Path) -> list[Problem]:
+    """A problem for everything directly in content/ that is not read: nothing is ignored unseen."""
+    folders = content_folders()
+    problems = []
+    for entry in sorted(base.iterdir()):
+        name = entry.name
+        if name.startswith(".") or name.lower() == "readme.md" or name == SETTINGS_FILE or (
+                name in folders and entry.is_dir()):
+            continue  # dotfiles and READMEs are for people and tools; links are reported when read
+        display = entry.relative_to(root).as_posix()
+        close = did_you_mean(name, folders + (SETTINGS_FILE,))
+        where = f"content/ holds {SETTINGS_FILE} and the folders {', '.join(folders)}"
+        if entry.is_dir() and not entry.is_symlink():
+            problems.append(Problem(display + "/", None, "", "not a content folder, so nothing in it is read",
+                                    close if close.startswith("did you mean") else where))
+        else:
+            problems.append(Problem(display, None, "", "not a content file, so it is not read",
+                                    close if close.startswith("did you mean") else
+                                    f"{where}; move it into one of them, or remove it"))
+    return problems

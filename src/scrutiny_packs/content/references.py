@@ -155,6 +155,23 @@ def check_area_loops(docs: Docs) -> list[Problem]:
     return problems
 
 
+def check_replacement_loops(docs: Docs) -> list[Problem]:
+    """Retired questions that replace each other in a loop: every one of them would be left out."""
+    replaced_by = {qid: doc.data.get("replaced_by") for qid, (doc, _) in docs.get("questions", {}).items()
+                   if isinstance(doc.data, dict)}
+    problems = []
+    for qid, (doc, display) in docs.get("questions", {}).items():
+        trail, current = [qid], replaced_by.get(qid)
+        while isinstance(current, str) and current in replaced_by and current not in trail:
+            trail.append(current)
+            current = replaced_by.get(current)
+        if current == qid and len(trail) > 1:
+            problems.append(Problem(display, doc.line_of(("replaced_by",)), "replaced_by",
+                                    "questions replace each other in a loop (" + " → ".join(trail + [qid]) + ")",
+                                    "the question that replaces the others must not be retired: remove its replaced_by"))
+    return problems
+
+
 def check_questions(docs: Docs) -> list[Problem]:
     problems = []
     for doc, display in docs.get("questions", {}).values():
@@ -178,4 +195,5 @@ def check_personal_data(docs: Docs) -> list[Problem]:
 
 
 def check_all(docs: Docs) -> list[Problem]:
-    return check_references(docs) + check_area_loops(docs) + check_questions(docs) + check_personal_data(docs)
+    return (check_references(docs) + check_area_loops(docs) + check_replacement_loops(docs) + check_questions(docs)
+            + check_personal_data(docs))

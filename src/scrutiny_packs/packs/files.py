@@ -27,7 +27,7 @@ from scrutiny_packs.packs.pdf import PDF_VARIANT, write_pdf
 
 Kind = Literal["pdf", "docx"]
 # Bump when a renderer changes in a way the inputs below do not show.
-RENDER_VERSION = "1"
+RENDER_VERSION = "2"  # 2: reads only its own assets; content links are web or mail addresses
 STALE_AFTER_SECONDS = 3600
 PDF_ENV = "SCRUTINY_PACKS_PDF"
 CACHE_DIR = ".cache/packs"  # under the project root; not published, not committed

@@ -221,16 +221,24 @@ def _relevant(bank: Bank, benchmark_ids: tuple[str, ...], area_id: str) -> list[
     return here or cited
 
 
-_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
+# Bounded: a long run of unclosed brackets or marks made these quadratic.
+_LINK = re.compile(r"\[([^\[\]]{0,2000})\]\([^()]{0,2000}\)")
+_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.{1,300}?)(?<=\S)\1", re.DOTALL)
+_ESCAPABLE = "\\`*_{}[]()#+-.!>"
+_ESCAPED = re.compile(r"\\([" + re.escape(_ESCAPABLE) + "])")
+_HIDE = {char: chr(0x86 + index) for index, char in enumerate(_ESCAPABLE)}  # C1 controls, not spaces
+_SHOW = {ord(hidden): char for char, hidden in _HIDE.items()}
 
 
 def plain_text(markdown: str) -> str:
-    """Simple Markdown read as plain text: links keep their words, emphasis marks go."""
-    text = _LINK.sub(r"\1", markdown)
+    """Simple Markdown read as plain text: links keep their words, emphasis marks go, and a
+    backslash-escaped mark is the mark itself."""
+    # Escaped marks are set aside as control characters (which content never holds) meanwhile.
+    text = _ESCAPED.sub(lambda m: _HIDE[m.group(1)], markdown)
+    text = _LINK.sub(r"\1", text)
     text = _EMPHASIS.sub(r"\2", text)
     text = text.replace("`", "")
-    return " ".join(text.split())
+    return " ".join(text.split()).translate(_SHOW)
 
 
 def paragraphs(markdown: str) -> list[str]:

@@ -16,14 +16,14 @@ from typing import Any, Iterable
 from markupsafe import Markup
 
 from scrutiny_packs.content import review
-from scrutiny_packs.model import Area, Bank, PackSpec, Question
+from scrutiny_packs.model import Area, Bank, PackSpec, Page, Question
 from scrutiny_packs.packs import html as pack_html
 from scrutiny_packs.packs.defaults import all_packs, packs_for_audience
 from scrutiny_packs.packs.files import site_uri as pack_file_uri
 from scrutiny_packs.packs.layout import PackView, build_view
 from scrutiny_packs.site import changes, links, opendata
 from scrutiny_packs.text import credits, framing
-from scrutiny_packs.text.escape import title_text
+from scrutiny_packs.text.escape import md_literal, title_text
 from scrutiny_packs.text.templating import environment
 
 
@@ -129,6 +129,10 @@ class SiteBuilder:
                     self.env.get_template("site/_macros.md.j2").make_module(self._context(src)))
             markup = self._cards[key] = module.question_card(q, show_areas, show_listen)
         return markup
+
+    def page_body(self, page: Page) -> str:
+        """A page's Markdown with {contact} standing for settings.yml's contact, which is plain text."""
+        return page.body.replace("{contact}", md_literal(self.bank.settings.contact))
 
     def benchmark_link(self, benchmark_id: str) -> str | None:
         module = self.module_for.get("benchmarks")
