@@ -35,7 +35,7 @@ node-deps: $(NODE_STAMP)
 export NO_MKDOCS_2_WARNING := 1
 
 serve: $(STAMP)
-	SCRUTINY_PACKS_PDF=$${SCRUTINY_PACKS_PDF:-0} $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
 build: $(STAMP) system-deps
 	$(BIN)/scrutiny-packs build --site-dir site

@@ -320,23 +320,32 @@ def _get(url: str) -> str | None:
         return None
 
 
-def serve_latency(project: Path, edits: int, startup_timeout: float = 900) -> tuple[list[float], bool]:
-    """Seconds from saving a question file to the served page showing it, per edit; and whether
-    serve made any PDF (it should not unless asked)."""
+@dataclass
+class ServeResult:
+    page: list[float] = field(default_factory=list)  # save -> the question's own page shows it
+    lists: list[float] = field(default_factory=list)  # save -> the question bank page (every question) shows it
+    made_pdf: bool | None = None
+    made_word: bool | None = None
+
+
+def serve_latency(project: Path, edits: int, startup_timeout: float = 900, dirty: bool = True) -> ServeResult:
+    """Seconds from saving a question file to the served pages showing it, per edit; and whether
+    serve made any PDF or Word file (it should not unless asked). ``dirty``: `mkdocs serve
+    --dirty`, as `make serve` runs it (only changed pages are rendered again)."""
     port = _free_port()
     base = f"http://127.0.0.1:{port}/"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("SCRUTINY_PACKS_PDF", None)
     env.pop("SCRUTINY_PACKS_OFFLINE_COPY", None)
     log = tempfile.TemporaryFile()
-    proc = subprocess.Popen([PYTHON, "-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml"),
-                             "-a", f"127.0.0.1:{port}"], cwd=project, env=env,
+    proc = subprocess.Popen([PYTHON, "-m", "mkdocs", "serve", *(["--dirty"] if dirty else []),
+                             "-f", str(project / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"], cwd=project, env=env,
                             stdout=subprocess.DEVNULL, stderr=log)
     target = project / "content" / "questions" / "q001.yml"
     original = target.read_text(encoding="utf-8")
     page_url = base + "questions/q001/"
-    latencies: list[float] = []
-    made_pdf = False
+    list_url = base + "modules/question-bank/"
+    result = ServeResult()
     try:
         deadline = time.monotonic() + startup_timeout
         while _get(page_url) is None:
@@ -351,16 +360,19 @@ def serve_latency(project: Path, edits: int, startup_timeout: float = 900) -> tu
                             original, count=1, flags=re.MULTILINE)
             start = time.perf_counter()
             target.write_text(edited, encoding="utf-8")
-            while True:
-                body = _get(page_url)
-                if body is not None and marker in body:
-                    latencies.append(time.perf_counter() - start)
-                    break
-                if time.perf_counter() - start > 600 or proc.poll() is not None:
-                    raise SystemExit("mkdocs serve never showed the edit")
-                time.sleep(0.02)
-            time.sleep(1.5)  # let it settle before the next edit
-        made_pdf = _get(base + "packs/") is not None and _served_pdf(base)
+            for url, into in ((page_url, result.page), (list_url, result.lists)):
+                while True:
+                    body = _get(url)
+                    if body is not None and marker in body:
+                        into.append(time.perf_counter() - start)
+                        break
+                    if time.perf_counter() - start > 600 or proc.poll() is not None:
+                        log.seek(0)
+                        raise SystemExit("mkdocs serve never showed the edit:\n" + log.read().decode()[-3000:])
+                    time.sleep(0.02)
+            time.sleep(2.0)  # let it settle before the next edit
+        if _get(base + "packs/") is not None:
+            result.made_pdf, result.made_word = _served_file(base, ".pdf"), _served_file(base, ".docx")
     finally:
         target.write_text(original, encoding="utf-8")
         proc.send_signal(signal.SIGINT)
@@ -370,20 +382,23 @@ def serve_latency(project: Path, edits: int, startup_timeout: float = 900) -> tu
             proc.kill()
             proc.wait()
         log.close()
-    return latencies, made_pdf
+    return result
 
 
-def _served_pdf(base: str) -> bool:
-    """Whether the served packs index links a PDF that exists."""
-    body = _get(base + "packs/") or ""
-    for href in re.findall(r'href="([^"]+\.pdf)"', body):
-        url = urllib.parse.urljoin(base + "packs/", href)
-        try:
-            with urllib.request.urlopen(url, timeout=5) as response:
-                if response.status == 200:
-                    return True
-        except (urllib.error.URLError, OSError):
-            continue
+def _served_file(base: str, suffix: str) -> bool:
+    """Whether any served pack page links a file ending in suffix that exists."""
+    index = _get(base + "packs/") or ""
+    pages = [urllib.parse.urljoin(base + "packs/", h) for h in re.findall(r'href="([^"#]+/)"', index)]
+    for page in [base + "packs/"] + [u for u in pages if u.startswith(base + "packs/")]:
+        body = _get(page) or ""
+        for href in re.findall(r'href="([^"]+' + re.escape(suffix) + ')"', body):
+            url = urllib.parse.urljoin(page, href)
+            try:
+                with urllib.request.urlopen(url, timeout=5) as response:
+                    if response.status == 200:
+                        return True
+            except (urllib.error.URLError, OSError):
+                continue
     return False
 
 
@@ -493,8 +508,7 @@ class Result:
     offline: list[Run] = field(default_factory=list)  # ours plus the offline copy
     pdf: list[Run] = field(default_factory=list)  # ours plus PDF and Word packs, cache emptied each time
     own: list[dict[str, float]] = field(default_factory=list)
-    serve: list[float] = field(default_factory=list)
-    serve_pdf: bool | None = None
+    serve: ServeResult | None = None
     ours_site: SiteStats | None = None
     plain_site: SiteStats | None = None
     pdf_site: SiteStats | None = None
@@ -566,8 +580,11 @@ ROWS: list[tuple[str, Callable[[Result], str]]] = [
         med([x for x in (pdf_render_seconds(p) for p in r.pdf) if x is not None]) / r.pdf_site.pdf_pages
         if r.pdf and r.pdf_site and r.pdf_site.pdf_pages else None, ".3f")),
     ("peak memory MB with PDFs", lambda r: _fmt(med([x.max_rss_mb for x in r.pdf]) if r.pdf else None, ".0f")),
-    ("serve: save -> page shows it, s", lambda r: _fmt(med(r.serve) if r.serve else None, ".2f")),
-    ("serve made PDFs", lambda r: "-" if r.serve_pdf is None else ("yes" if r.serve_pdf else "no")),
+    ("serve --dirty: save -> its page shows it, s", lambda r: _fmt(med(r.serve.page) if r.serve else None, ".2f")),
+    ("serve --dirty: save -> every list shows it, s", lambda r: _fmt(med(r.serve.lists) if r.serve else None,
+                                                                      ".2f")),
+    ("serve made PDF / Word files", lambda r: "-" if r.serve is None or r.serve.made_pdf is None else _pair(
+        "yes" if r.serve.made_pdf else "no", "yes" if r.serve.made_word else "no")),
 ]
 
 
@@ -676,7 +693,7 @@ def main(argv: list[str] | None = None) -> int:
                 result.pdf_site = site_stats(work / f"pdf-site-{n}", count_pdf_pages=True)
             if n in serve_sizes:
                 _say(f"{n:,}: mkdocs serve, {edits} edit(s)")
-                result.serve, result.serve_pdf = serve_latency(project, edits)
+                result.serve = serve_latency(project, edits)
             if args.breakdown:
                 _say(f"{n:,}: one build of ours, timed by phase")
                 result.breakdown = breakdown(project, work / f"timed-site-{n}")
@@ -719,7 +736,7 @@ def _raw(r: Result) -> dict[str, Any]:
         "first_s": r.first.seconds if r.first else None, "offline_s": [x.seconds for x in r.offline],
         "pdf_s": [x.seconds for x in r.pdf], "pdf_render_s": [pdf_render_seconds(x) for x in r.pdf],
         "ours_mb": [x.max_rss_mb for x in r.ours], "plain_mb": [x.max_rss_mb for x in r.plain],
-        "own": r.own, "serve_s": r.serve, "serve_pdf": r.serve_pdf,
+        "own": r.own, "serve": r.serve.__dict__ if r.serve else None,
         "ours_site": r.ours_site.__dict__ if r.ours_site else None,
         "plain_site": r.plain_site.__dict__ if r.plain_site else None,
         "pdf_site": r.pdf_site.__dict__ if r.pdf_site else None,

@@ -6,7 +6,6 @@ half-published.
 
 from __future__ import annotations
 
-import logging
 import os
 import shutil
 import tempfile
@@ -17,34 +16,27 @@ class BuildFailed(Exception):
     pass
 
 
-class _Collect(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-
 def build_site(root: Path, site_dir: Path, strict: bool = True, pdf: bool = True) -> None:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, MkDocsException
 
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    # pdf=False holds for this build only: later builds in the same process make PDFs again.
-    pdf_setting = os.environ.get("SCRUTINY_PACKS_PDF")
+    from scrutiny_packs.publish.hook import find_hook
+    from scrutiny_packs.publish.options import BuildOptions
+
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # MkDocs' own notice, not an option of ours
+    options = BuildOptions.read("build")
     if not pdf:
-        os.environ["SCRUTINY_PACKS_PDF"] = "0"
+        options = options.but(pdf=False)  # for this build only
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-new-", dir=site_dir.parent))
-    collector = _Collect()
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(collector)
     try:
         config = load_config(str(root / "mkdocs.yml"), site_dir=str(staging), strict=strict)
         config.plugins.on_startup(command="build", dirty=False)
+        hook = find_hook(config)
+        if hook is not None:
+            hook.use_options(options)
         try:
             build(config)
         finally:
@@ -55,12 +47,6 @@ def build_site(root: Path, site_dir: Path, strict: bool = True, pdf: bool = True
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    finally:
-        logger.removeHandler(collector)
-        if pdf_setting is None:
-            os.environ.pop("SCRUTINY_PACKS_PDF", None)
-        else:
-            os.environ["SCRUTINY_PACKS_PDF"] = pdf_setting
     old = None
     if site_dir.exists():
         old = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-old-", dir=site_dir.parent))
