@@ -89,6 +89,7 @@ class Question:
     replaced_by: str | None = None
     path: str = ""
     added: dt.date | None = None
+    distinct_from: tuple[str, ...] = ()  # older questions a reviewer judged to ask something different
 
     @property
     def retired(self) -> bool:

@@ -111,6 +111,7 @@ def _question(id_: str, d: dict, path: str) -> Question:
         tags=_tuple(d.get("tags")), source=_source(d.get("source")), notes=d.get("notes", "").strip(),
         last_reviewed=_date(d.get("last_reviewed")), status=d.get("status", "active"),
         replaced_by=d.get("replaced_by"), path=path, added=_date(d.get("added")),
+        distinct_from=_tuple(d.get("distinct_from")),
     )
 
 

@@ -24,6 +24,7 @@ REFERENCES: tuple[tuple[str, str, str, str], ...] = (
     ("questions", "audiences", "audiences", "audience"),
     ("questions", "benchmarks", "benchmarks", "benchmark"),
     ("questions", "evidence", "indicators", "indicator"),
+    ("questions", "distinct_from", "questions", "question"),
     ("benchmarks", "areas", "areas", "area"),
     ("indicators", "areas", "areas", "area"),
     ("packs", "selection.areas", "areas", "area"),
