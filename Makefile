@@ -8,7 +8,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve build test validate bench lint system-deps browser-deps node-deps clean
+.PHONY: serve build test validate forms bench lint system-deps browser-deps node-deps clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,11 @@ build: $(STAMP) system-deps
 
 validate: $(STAMP)
 	$(BIN)/scrutiny-packs validate $(VALIDATE_ARGS)
+
+# After adding, renaming or removing an area or audience: rewrite their lists in the issue form
+# and CONTRIBUTING.md (`scrutiny-packs generate-forms --check` tells when they are out of date).
+forms: $(STAMP)
+	$(BIN)/scrutiny-packs generate-forms
 
 test: $(STAMP) system-deps browser-deps $(NODE_STAMP)
 	$(BIN)/python -m pytest

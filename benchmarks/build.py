@@ -130,6 +130,18 @@ def make_project(n: int, dest: Path) -> Path:
     return dest
 
 
+def make_shipped(dest: Path) -> Path:
+    """A copy of the project as it is (the shipped bank)."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in PROJECT_FILES:
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+        elif src.exists():
+            shutil.copy2(src, dest / name)
+    return dest
+
+
 # -- running things ----------------------------------------------------------------------------
 
 @dataclass
@@ -402,6 +414,53 @@ def _served_file(base: str, suffix: str) -> bool:
     return False
 
 
+# -- near-duplicate warnings: hand-labelled pairs, and the time at 10,000 questions ---------------
+
+LABELLED_PAIRS = ROOT / "tests" / "fixtures" / "near-duplicates.yml"
+
+
+def near_duplicate_figures() -> list[list[str]]:
+    """Rows: precision and recall on the labelled pairs (both tests, characters alone), and seconds
+    to check 10,001 synthetic questions."""
+    import itertools
+
+    from scrutiny_packs.content.duplicates import near_duplicates, normalise
+    from scrutiny_packs.content.load import load_bank
+    from scrutiny_packs.model import Question
+
+    pairs = yaml.safe_load(LABELLED_PAIRS.read_text(encoding="utf-8"))["pairs"]
+
+    def scores(**options: Any) -> tuple[float, float, int, int]:
+        flagged = [bool(near_duplicates([Question("q001", p["a"], ("a",), ("b",)),
+                                         Question("q002", p["b"], ("a",), ("b",))], **options)) for p in pairs]
+        hits = sum(f and p["same"] for f, p in zip(flagged, pairs))
+        return hits / max(1, sum(flagged)), hits / sum(p["same"] for p in pairs), sum(flagged) - hits, \
+            sum(p["same"] for p in pairs) - hits
+
+    rows = []
+    for label, options in (("words and characters (validate)", {}), ("characters alone (before)", {"by_words": False})):
+        precision, recall, false_alarms, missed = scores(**options)
+        rows.append([f"labelled pairs, {label}", f"{precision:.2f}", f"{recall:.2f}", f"{false_alarms} / {missed}"])
+    bank = load_bank(ROOT).bank
+    rng = random.Random(7)
+    vocabulary = sorted({w for q in bank.questions.values() for w in normalise(q.text).split()})
+    vocabulary += [f"term{i}" for i in range(3000)]
+    cumulative = list(itertools.accumulate(1 / (i + 1) for i in range(len(vocabulary))))
+    templates = [q.text.split() for q in bank.questions.values()]
+    questions = []
+    for n in range(10_000):
+        template = rng.choice(templates)
+        fresh = rng.choices(vocabulary, cum_weights=cumulative, k=len(template))
+        words = [w if rng.random() < 0.4 else f for w, f in zip(template, fresh)]
+        questions.append(Question(id=f"q{n:05d}", text=" ".join(words), areas=("a",), audiences=("b",)))
+    questions.append(Question(id="q10000", text=questions[123].text + " now", areas=("a",), audiences=("b",)))
+    started = time.process_time()
+    found = near_duplicates(questions)
+    seconds = time.process_time() - started
+    rows.append(["10,001 synthetic questions: CPU s / pairs found", f"{seconds:.2f}", str(len(found)), "-"])
+    return rows
+
+
 # -- where the time goes: a second hook that only reads the clock ---------------------------------
 
 _TIMING_HOOK = '''"""Benchmark timing hook ({where}): notes the time of MkDocs events. Written by benchmarks/build.py."""
@@ -630,8 +689,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3, help="runs per measure; the table shows medians")
     parser.add_argument("--quick", action="store_true", help="a smoke run: 100 questions, one run of each")
     parser.add_argument("--pdf-sizes", default="100,1000", help="sizes at which to time the PDF packs ('' for none)")
-    parser.add_argument("--serve-sizes", default="100,1000", help="sizes at which to time mkdocs serve ('' for none)")
+    parser.add_argument("--serve-sizes", default="1000", help="sizes at which to time mkdocs serve ('' for none)")
     parser.add_argument("--serve-edits", type=int, default=3, help="edits per serve measure")
+    parser.add_argument("--no-serve-shipped", action="store_true",
+                        help="leave out the serve measure on the shipped bank (a copy of the project as it is)")
     parser.add_argument("--offline-sizes", default="100,1000",
                         help="sizes at which to time the offline copy ('' for none)")
     parser.add_argument("--profile", type=Path, help="also profile one of our builds at the largest size "
@@ -657,7 +718,14 @@ def main(argv: list[str] | None = None) -> int:
     results: list[Result] = []
     started = time.monotonic()
     load_before = os.getloadavg()[0]
+    shipped: ServeResult | None = None
     try:
+        if not args.no_serve_shipped and serve_sizes:
+            project = work / "bank-shipped"
+            shutil.rmtree(project, ignore_errors=True)
+            make_shipped(project)
+            _say(f"shipped bank: mkdocs serve --dirty, {edits} edit(s)")
+            shipped = serve_latency(project, edits)
         for n in sizes:
             result = Result(n)
             results.append(result)
@@ -712,6 +780,15 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Build benchmark, {time.strftime('%Y-%m-%d %H:%M')}: {runs} run(s) each, medians; {os.cpu_count()} CPUs; "
           f"Python {sys.version.split()[0]}; load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after")
     print(table(results))
+    if shipped is not None:
+        print()
+        print(f"mkdocs serve --dirty on the shipped bank ({len(list((ROOT / 'content' / 'questions').glob('*.yml')))} "
+              f"questions), medians of {len(shipped.page)} saves: save -> its page shows it "
+              f"{med(shipped.page):.2f} s; save -> every list shows it {med(shipped.lists):.2f} s; "
+              f"PDF / Word files made: {'yes' if shipped.made_pdf else 'no'} / {'yes' if shipped.made_word else 'no'}.")
+    print()
+    print("Near-duplicate warnings (tests/fixtures/near-duplicates.yml):")
+    print(_markdown_table(["measure", "precision", "recall", "false alarms / missed"], near_duplicate_figures()))
     if any(r.breakdown for r in results):
         print()
         print("Where the time goes in one build of ours (pages only), seconds:")
