@@ -1,6 +1,7 @@
 # Scrutiny Packs: everything from a fresh machine starts here.
 #   make serve   build and serve the site at http://127.0.0.1:8000 (live reload)
 #   make test    install what the tests need and run them
+#   make test-fast  the tests that build no site and drive no browser (a minute or so)
 #   make build   build site/ (with PDF packs), replacing the old one only on success
 
 PYTHON ?= python3
@@ -8,12 +9,12 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve build test validate forms bench lint system-deps browser-deps node-deps clean
+.PHONY: serve build test test-fast lint-imports validate forms bench lint system-deps browser-deps node-deps clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	$(BIN)/python -m pip install --quiet -e '.[test,bench,engines]'
 	touch $(STAMP)
 
 # Pango for WeasyPrint's PDF packs, and poppler-utils for reading PDFs in tests.
@@ -48,8 +49,16 @@ validate: $(STAMP)
 forms: $(STAMP)
 	$(BIN)/scrutiny-packs generate-forms
 
-test: $(STAMP) system-deps browser-deps $(NODE_STAMP)
+test: $(STAMP) system-deps browser-deps $(NODE_STAMP) lint-imports
 	$(BIN)/python -m pytest
+
+# Everything that needs no site build and no browser, on both cores.
+test-fast: $(STAMP) system-deps lint-imports
+	$(BIN)/python -m pytest -m "not browser and not site" -n 2 -q
+
+# The package's layers (pyproject.toml, [tool.importlinter]): no cycle, no upward import.
+lint-imports: $(STAMP)
+	$(BIN)/lint-imports --no-cache
 
 # The build benchmark (benchmarks/README.md): 100, 1,000 and 10,000 questions, ours against plain
 # mkdocs-material. Takes a while; e.g. `make bench BENCH_ARGS=--quick` for a smoke run.

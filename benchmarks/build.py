@@ -1,4 +1,4 @@
-"""Build benchmark: our hook against plain mkdocs-material on the very same pages.
+"""Build benchmark: our hook against plain mkdocs-material and Zensical on the very same pages.
 
 For each bank size N it makes a temporary copy of the project whose question
 bank holds N questions (the real ones first, then synthetic questions with the
@@ -7,6 +7,8 @@ real ones' field shapes), and measures, as medians of several runs:
 - our build (``mkdocs build`` with the hook, PDF packs off) and the plain
   build of the same pages (``scrutiny-packs export-markdown`` then
   ``mkdocs build`` with no hook), their ratio, and peak memory of each;
+- Zensical building that same export (``zensical build --clean``: no cache from
+  the previous run), beside them, where Zensical is installed (the "engines" extra);
 - site size, search index size, the largest question page;
 - the PDF packs (a build with PDFs on, less the build without);
 - our own work alone: load and validate, select and frame packs, generate pages;
@@ -210,6 +212,19 @@ def export_plain(project: Path, out: Path) -> None:
          "export-markdown")
 
 
+def zensical_installed() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("zensical") is not None
+
+
+def zensical_build(export: Path) -> Run:
+    """One `zensical build` of an export, into export/site, its cache emptied first (a full build)."""
+    shutil.rmtree(export / "site", ignore_errors=True)
+    cmd = [PYTHON, "-m", "zensical", "build", "--clean", "--config-file", str(export / "mkdocs.yml")]
+    return must(run(cmd, cwd=export), f"zensical build of {export}")
+
+
 # -- what a built site weighs --------------------------------------------------------------------
 
 @dataclass
@@ -254,10 +269,13 @@ def site_stats(site: Path, count_pdf_pages: bool = False) -> SiteStats:
             rel = path.relative_to(site).as_posix()
             if rel.startswith("questions/") and size > stats.largest_question_bytes:
                 stats.largest_question_bytes, stats.largest_question = size, rel
-    index = site / "search" / "search_index.json"
+    index = site / "search" / "search_index.json"  # Material's search plugin
+    if not index.is_file():
+        index = site / "search.json"  # Zensical's search
     if index.is_file():
         stats.index_bytes = index.stat().st_size
-        for doc in json.loads(index.read_text(encoding="utf-8")).get("docs", []):
+        data = json.loads(index.read_text(encoding="utf-8"))
+        for doc in data.get("docs") or data.get("items") or []:
             if doc.get("location", "").startswith("packs/"):
                 stats.index_pack_bytes += len(json.dumps(doc)) + 2
     return stats
@@ -275,12 +293,12 @@ def own_work(project: Path) -> dict[str, float]:
     clock = time.process_time
     timings: dict[str, float] = {}
     start = clock()
-    from scrutiny_packs.content.load import load_bank
+    from scrutiny_packs.packs.checks import load_checked
     from scrutiny_packs.site.generate import SiteBuilder
 
     timings["import"] = clock() - start
     start = clock()
-    result = load_bank(project)
+    result = load_checked(project)
     timings["load"] = clock() - start
     if not result.ok:
         raise SystemExit("the synthetic bank does not validate:\n"
@@ -563,6 +581,7 @@ class Result:
     n: int
     ours: list[Run] = field(default_factory=list)  # site pages only: no PDFs, no offline copy
     plain: list[Run] = field(default_factory=list)
+    zensical: list[Run] = field(default_factory=list)  # Zensical on the plain build's export
     first: Run | None = None  # the first build of ours, pack cache empty (Word files made)
     offline: list[Run] = field(default_factory=list)  # ours plus the offline copy
     pdf: list[Run] = field(default_factory=list)  # ours plus PDF and Word packs, cache emptied each time
@@ -570,6 +589,7 @@ class Result:
     serve: ServeResult | None = None
     ours_site: SiteStats | None = None
     plain_site: SiteStats | None = None
+    zensical_site: SiteStats | None = None
     pdf_site: SiteStats | None = None
     breakdown: dict[str, float] = field(default_factory=dict)
 
@@ -602,15 +622,27 @@ def _pair(a: str, b: str) -> str:
     return f"{a} / {b}"
 
 
+def _pages(stats: SiteStats | None) -> str:
+    return str(stats.html_pages) if stats else "-"
+
+
+def _ratio(a: list[Run], b: list[Run], measure: Callable[[list[Run]], float]) -> float | None:
+    return measure(a) / measure(b) if a and b else None
+
+
 ROWS: list[tuple[str, Callable[[Result], str]]] = [
-    ("pages built (ours / plain)", lambda r: _pair(str(r.ours_site.html_pages) if r.ours_site else "-",
-                                                   str(r.plain_site.html_pages) if r.plain_site else "-")),
+    ("pages built (ours / plain / zensical)", lambda r: " / ".join(
+        _pages(s) for s in (r.ours_site, r.plain_site, r.zensical_site))),
     ("ours: wall s", lambda r: _fmt(_wall(r.ours), ".2f")),
     ("plain mkdocs-material: wall s", lambda r: _fmt(_wall(r.plain), ".2f")),
-    ("RATIO ours / plain (wall)", lambda r: _fmt(_wall(r.ours) / _wall(r.plain) if r.plain else None, ".3f")),
-    ("ratio ours / plain (CPU)", lambda r: _fmt(_cpu(r.ours) / _cpu(r.plain) if r.plain else None, ".3f")),
+    ("zensical, same export: wall s", lambda r: _fmt(_wall(r.zensical) if r.zensical else None, ".2f")),
+    ("RATIO ours / plain (wall)", lambda r: _fmt(_ratio(r.ours, r.plain, _wall), ".3f")),
+    ("ratio ours / plain (CPU)", lambda r: _fmt(_ratio(r.ours, r.plain, _cpu), ".3f")),
+    ("ratio zensical / plain (wall)", lambda r: _fmt(_ratio(r.zensical, r.plain, _wall), ".3f")),
+    ("ratio zensical / plain (CPU)", lambda r: _fmt(_ratio(r.zensical, r.plain, _cpu), ".3f")),
     ("ours: ms per question", lambda r: _fmt(1000 * _wall(r.ours) / r.n, ".2f")),
     ("plain: ms per question", lambda r: _fmt(1000 * _wall(r.plain) / r.n, ".2f")),
+    ("zensical: ms per question", lambda r: _fmt(1000 * _wall(r.zensical) / r.n if r.zensical else None, ".2f")),
     ("ours: growth from previous size", lambda r: r.__dict__.get("_growth", "-")),
     ("our own work: ms per question (CPU)", lambda r: _fmt(
         1000 * _own(r, "load", "select", "generate", "data") / r.n, ".3f")),
@@ -618,14 +650,12 @@ ROWS: list[tuple[str, Callable[[Result], str]]] = [
     ("  select + frame (pack layout)", lambda r: _fmt(1000 * _own(r, "select") / r.n, ".3f")),
     ("  generate pages", lambda r: _fmt(1000 * _own(r, "generate") / r.n, ".3f")),
     ("  open data + My pack data", lambda r: _fmt(1000 * _own(r, "data") / r.n, ".3f")),
-    ("peak memory MB (ours / plain)", lambda r: _pair(_fmt(med([x.max_rss_mb for x in r.ours]), ".0f"),
-                                                      _fmt(med([x.max_rss_mb for x in r.plain]), ".0f"))),
-    ("site MB, pages only (ours / plain)", lambda r: _pair(
-        _fmt(r.ours_site.total_bytes / 1e6 if r.ours_site else None, ".1f"),
-        _fmt(r.plain_site.total_bytes / 1e6 if r.plain_site else None, ".1f"))),
-    ("search index KB (ours / plain)", lambda r: _pair(
-        _fmt(r.ours_site.index_bytes / 1e3 if r.ours_site else None, ".0f"),
-        _fmt(r.plain_site.index_bytes / 1e3 if r.plain_site else None, ".0f"))),
+    ("peak memory MB (ours / plain / zensical)", lambda r: " / ".join(
+        _fmt(med([x.max_rss_mb for x in runs]), ".0f") for runs in (r.ours, r.plain, r.zensical))),
+    ("site MB, pages only (ours / plain / zensical)", lambda r: " / ".join(
+        _fmt(s.total_bytes / 1e6 if s else None, ".1f") for s in (r.ours_site, r.plain_site, r.zensical_site))),
+    ("search index KB (ours / plain / zensical)", lambda r: " / ".join(
+        _fmt(s.index_bytes / 1e3 if s else None, ".0f") for s in (r.ours_site, r.plain_site, r.zensical_site))),
     ("search index B per question (no packs)", lambda r: _fmt(
         (r.ours_site.index_bytes - r.ours_site.index_pack_bytes) / r.n if r.ours_site else None, ".0f")),
     ("largest question page KB", lambda r: _fmt(
@@ -701,6 +731,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="also time one build of ours by phase at each size (a timing hook)")
     parser.add_argument("--keep", type=Path, help="build in this folder and keep it (default: a temporary one)")
     parser.add_argument("--json", type=Path, help="also write the raw figures to this file")
+    parser.add_argument("--no-zensical", action="store_true", help="leave Zensical out of the comparison")
     parser.add_argument("--own-work", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
@@ -713,6 +744,9 @@ def main(argv: list[str] | None = None) -> int:
     offline_sizes = set(_ints(args.offline_sizes))
     if args.quick:
         sizes, runs, edits = [100], 1, 1
+    with_zensical = not args.no_zensical and zensical_installed()
+    if not args.no_zensical and not with_zensical:
+        _say("Zensical is not installed (pip install -e '.[engines]'): its rows stay empty")
     work = args.keep or Path(tempfile.mkdtemp(prefix="scrutiny-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     results: list[Result] = []
@@ -745,10 +779,17 @@ def main(argv: list[str] | None = None) -> int:
                 result.ours.append(mkdocs_build(project / "mkdocs.yml", site))
                 _say(f"{n:,}: run {i + 1}/{runs}: plain  (ours {result.ours[-1].seconds:.2f} s)")
                 result.plain.append(mkdocs_build(plain / "mkdocs.yml", plain_site))
-                _say(f"{n:,}: run {i + 1}/{runs}: own work  (plain {result.plain[-1].seconds:.2f} s)")
+                last = f"plain {result.plain[-1].seconds:.2f} s"
+                if with_zensical:
+                    _say(f"{n:,}: run {i + 1}/{runs}: zensical, same export  ({last})")
+                    result.zensical.append(zensical_build(plain))
+                    last = f"zensical {result.zensical[-1].seconds:.2f} s"
+                _say(f"{n:,}: run {i + 1}/{runs}: own work  ({last})")
                 result.own.append(measure_own_work(project))
             result.ours_site = site_stats(site)
             result.plain_site = site_stats(plain_site)
+            if with_zensical:
+                result.zensical_site = site_stats(plain / "site")
             if n in offline_sizes:
                 for i in range(runs):
                     _say(f"{n:,}: run {i + 1}/{runs}: ours with the offline copy")
@@ -778,7 +819,8 @@ def main(argv: list[str] | None = None) -> int:
 
     print()
     print(f"Build benchmark, {time.strftime('%Y-%m-%d %H:%M')}: {runs} run(s) each, medians; {os.cpu_count()} CPUs; "
-          f"Python {sys.version.split()[0]}; load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after")
+          f"Python {sys.version.split()[0]}; {_versions()}; "
+          f"load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after")
     print(table(results))
     if shipped is not None:
         print()
@@ -810,6 +852,9 @@ def _raw(r: Result) -> dict[str, Any]:
         "questions": r.n,
         "ours_s": [x.seconds for x in r.ours], "plain_s": [x.seconds for x in r.plain],
         "ours_cpu_s": [x.cpu_seconds for x in r.ours], "plain_cpu_s": [x.cpu_seconds for x in r.plain],
+        "zensical_s": [x.seconds for x in r.zensical], "zensical_cpu_s": [x.cpu_seconds for x in r.zensical],
+        "zensical_mb": [x.max_rss_mb for x in r.zensical],
+        "zensical_site": r.zensical_site.__dict__ if r.zensical_site else None,
         "first_s": r.first.seconds if r.first else None, "offline_s": [x.seconds for x in r.offline],
         "pdf_s": [x.seconds for x in r.pdf], "pdf_render_s": [pdf_render_seconds(x) for x in r.pdf],
         "ours_mb": [x.max_rss_mb for x in r.ours], "plain_mb": [x.max_rss_mb for x in r.plain],
@@ -819,6 +864,18 @@ def _raw(r: Result) -> dict[str, Any]:
         "pdf_site": r.pdf_site.__dict__ if r.pdf_site else None,
         "breakdown": r.breakdown,
     }
+
+
+def _versions() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    out = []
+    for name in ("mkdocs", "mkdocs-material", "zensical"):
+        try:
+            out.append(f"{name} {version(name)}")
+        except PackageNotFoundError:
+            pass
+    return ", ".join(out)
 
 
 def _say(message: str) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from scrutiny_packs.content.load import load_bank
+from scrutiny_packs.packs.checks import load_checked
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -18,9 +18,33 @@ PROJECT_FILES = ("mkdocs.yml", "content", "hooks", "overrides")
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
+SITE_FIXTURES = frozenset({"built_site", "hostile_site"})
+
+
+def pytest_collection_modifyitems(config, items):
+    """A test that uses a built site is marked ``site`` with the rest, so the fast tier leaves it out."""
+    for item in items:
+        if SITE_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.site)
+
+
+@pytest.fixture(autouse=True)
+def _builds_only_when_marked(request, monkeypatch):
+    """Outside tests marked ``site`` (or ``browser``), building a site fails loudly, naming the marker."""
+    if request.node.get_closest_marker("site") or request.node.get_closest_marker("browser"):
+        return
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("this test builds a site with MkDocs: mark it @pytest.mark.site")
+
+    import mkdocs.commands.build
+
+    monkeypatch.setattr(mkdocs.commands.build, "build", refuse)
+
+
 @pytest.fixture(scope="session")
 def bank():
-    result = load_bank(ROOT)
+    result = load_checked(ROOT)
     assert result.ok, "\n".join(p.format() for p in result.problems if p.is_error)
     return result.bank
 

@@ -3,10 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
 Framing = Literal["you", "we"]
+Origin = Literal["walsall-2012", "added"]  # the 2012 Walsall toolkit, or written for the bank since
+ORIGINS: tuple[Origin, ...] = ("walsall-2012", "added")
+
+_NUMBERED = re.compile(r"q(\d+)")
+
+
+def question_number(question_id: str) -> int | None:
+    """The number in a question id such as 'q014' (14), or None for an id of another shape."""
+    match = _NUMBERED.fullmatch(question_id)
+    return int(match.group(1)) if match else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -16,6 +27,9 @@ class Source:
     section: str = ""
     quote: str = ""
     note: str = ""
+    year: int | None = None
+    publisher: str = ""
+    url: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +72,7 @@ class Benchmark:
     examples: tuple[Example, ...] = ()
     last_reviewed: dt.date | None = None
     path: str = ""
+    sources: tuple[Source, ...] = ()  # published guidance the text rests on
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +104,7 @@ class Question:
     replaced_by: str | None = None
     path: str = ""
     added: dt.date | None = None
+    origin: Origin = "added"
     distinct_from: tuple[str, ...] = ()  # older questions a reviewer judged to ask something different
 
     @property
@@ -129,6 +145,7 @@ class Selection:
     exclude_audiences: tuple[str, ...] = ()
     exclude_tags: tuple[str, ...] = ()
     exclude_questions: tuple[str, ...] = ()
+    origins: tuple[str, ...] = ()  # narrows every other list: only questions of these origins
     match: Literal["any", "all"] = "any"
     order: Literal["area", "listed", "bank"] = "area"
 

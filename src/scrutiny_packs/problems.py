@@ -69,14 +69,6 @@ def did_you_mean(value: object, choices: Iterable[str]) -> str:
             "in its folder under content/, without .yml")
 
 
-class ContentError(Exception):
-    """Raised at the edge (CLI, MkDocs hook) when content has errors."""
-
-    def __init__(self, problems: list[Problem]):
-        self.problems = problems
-        super().__init__(report(problems))
-
-
 def report(problems: Iterable[Problem]) -> str:
     lines = [p.format() for p in sort_problems(problems)]
     return "\n".join(lines)

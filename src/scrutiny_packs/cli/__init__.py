@@ -7,12 +7,13 @@ from pathlib import Path
 
 import click
 
-from scrutiny_packs.content.load import LoadResult, load_bank
+from scrutiny_packs.content.load import LoadResult
+from scrutiny_packs.packs.checks import load_checked
 from scrutiny_packs.problems import errors, sort_problems, warnings
 
 
 def _load_or_exit(root: Path) -> LoadResult:
-    result = load_bank(root)
+    result = load_checked(root)
     problems = sort_problems(result.problems)
     errs = errors(problems)
     if errs:
@@ -49,7 +50,7 @@ def validate(root: Path, similarity: int, output: str) -> None:
     """
     from scrutiny_packs.content.duplicates import duplicate_problems
 
-    result = load_bank(root)
+    result = load_checked(root)
     problems = sort_problems(result.problems + duplicate_problems(result.bank, root, similarity))
     for p in problems:
         click.echo(p.format(), err=True)
@@ -101,7 +102,7 @@ def new(root: Path, areas: tuple[str, ...], text: str | None, audiences: tuple[s
     from scrutiny_packs.content.duplicates import duplicate_problems
     from scrutiny_packs.editing import scaffold
 
-    bank = load_bank(root).bank
+    bank = load_checked(root).bank
     asked_everything = not (areas or text or audiences or source)
     if not areas:
         click.echo("Areas:")
@@ -127,7 +128,7 @@ def new(root: Path, areas: tuple[str, ...], text: str | None, audiences: tuple[s
         sys.exit(2)
 
     created = scaffold.write_question(root, draft, dt.date.today())
-    result = load_bank(root)
+    result = load_checked(root)
     mine = [p for p in result.problems + duplicate_problems(result.bank, root) if p.path == created.display_path]
     if errors(mine):
         created.path.unlink()
@@ -155,7 +156,7 @@ def review_due(root: Path, today) -> None:
 
     from scrutiny_packs.content.review import overdue
 
-    result = load_bank(root)
+    result = load_checked(root)
     if not result.ok:
         click.echo("Some content files have problems and are left out; run 'scrutiny-packs validate'.", err=True)
     bank = result.bank
@@ -199,12 +200,14 @@ def generate_forms(root: Path, check: bool) -> None:
 @root_option
 @click.argument("out_dir", type=click.Path(file_okay=False, path_type=Path))
 def export_markdown(root: Path, out_dir: Path) -> None:
-    """Write every generated page as plain Markdown, with an mkdocs.yml, for any engine."""
+    """Write every generated page as plain Markdown, with an mkdocs.yml that MkDocs, ProperDocs and Zensical build."""
     from scrutiny_packs.publish.export import export_markdown as run
+    from scrutiny_packs.publish.export import gaps_line
 
     result = _load_or_exit(root)
-    count = run(result.bank, out_dir, root)
-    click.echo(f"Wrote {count} pages to {out_dir}/ (docs/ and mkdocs.yml).")
+    exported = run(result.bank, out_dir, root)
+    click.echo(f"Wrote {exported.pages} pages to {out_dir}/ (docs/ and mkdocs.yml).")
+    click.echo(gaps_line(exported))
 
 
 @main.command()
@@ -230,6 +233,8 @@ def build(root: Path, site_dir: Path, strict: bool, pdf: bool) -> None:
 @click.option("--area", "areas", multiple=True, metavar="ID", help="Questions in this area (and its sub-areas). Repeat for more.")
 @click.option("--tag", "tags", multiple=True, metavar="TAG", help="Questions with this tag. Repeat for more.")
 @click.option("--question", "questions", multiple=True, metavar="ID", help="This question, in the order given. Repeat for more.")
+@click.option("--origin", "origins", multiple=True, type=click.Choice(["walsall-2012", "added"]),
+              help="Only questions from the 2012 toolkit (walsall-2012) or written since (added).")
 @click.option("--framing", metavar="you|we", help="'you' to ask others, 'we' to ask ourselves (default: the audience's).")
 @click.option("--title", help="The pack's title (default: made from the choices above).")
 @click.option("--order", metavar="area|listed|bank", help="Group by area (default), keep --question order, or by id.")

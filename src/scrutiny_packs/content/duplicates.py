@@ -37,8 +37,7 @@ from typing import Iterable
 from rapidfuzz import fuzz, process, utils
 
 from scrutiny_packs.content.yaml_source import read_yaml
-from scrutiny_packs.editing.scaffold import question_number
-from scrutiny_packs.model import Bank, Question
+from scrutiny_packs.model import Bank, Question, question_number
 from scrutiny_packs.problems import Problem, Severity
 from scrutiny_packs.text.framing import frame
 

@@ -32,7 +32,6 @@ from scrutiny_packs.model import (
     Settings,
     Source,
 )
-from scrutiny_packs.packs.checks import check_packs
 from scrutiny_packs.problems import Problem
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}\Z")  # \Z: "$" would also allow a final newline
@@ -53,6 +52,8 @@ MARKDOWN_SECTIONS = ("modules", "pages")
 class LoadResult:
     bank: Bank
     problems: list[Problem] = field(default_factory=list)
+    # The parsed file of each item, by folder and id, for checks made later that need line numbers.
+    documents: dict[str, dict[str, tuple[YamlDocument, str]]] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -80,7 +81,9 @@ def _tuple(values: Any) -> tuple[str, ...]:
 def _source(data: Any) -> Source | None:
     if not isinstance(data, dict):
         return None
-    return Source(**{k: _clean(data.get(k, "")) for k in ("document", "module", "section", "quote", "note")})
+    year = data.get("year")
+    return Source(**{k: _clean(data.get(k, "")) for k in ("document", "module", "section", "quote", "note", "publisher",
+                                                          "url")}, year=year if isinstance(year, int) else None)
 
 
 def _area(id_: str, d: dict, path: str) -> Area:
@@ -95,7 +98,7 @@ def _audience(id_: str, d: dict, path: str) -> Audience:
 def _benchmark(id_: str, d: dict, path: str) -> Benchmark:
     examples = tuple(Example(e["text"].strip(), _source(e["source"])) for e in d.get("examples", ()))
     return Benchmark(id_, _clean(d["title"]), _tuple(d["areas"]), d["text"].strip(), examples,
-                     _date(d.get("last_reviewed")), path)
+                     _date(d.get("last_reviewed")), path, tuple(_source(s) for s in d.get("sources", ())))
 
 
 def _indicator(id_: str, d: dict, path: str) -> Indicator:
@@ -110,7 +113,7 @@ def _question(id_: str, d: dict, path: str) -> Question:
         listen_for=tuple(_clean(x) for x in d.get("listen_for", ())), evidence=_tuple(d.get("evidence")),
         tags=_tuple(d.get("tags")), source=_source(d.get("source")), notes=d.get("notes", "").strip(),
         last_reviewed=_date(d.get("last_reviewed")), status=d.get("status", "active"),
-        replaced_by=d.get("replaced_by"), path=path, added=_date(d.get("added")),
+        replaced_by=d.get("replaced_by"), path=path, added=_date(d.get("added")), origin=d.get("origin", "added"),
         distinct_from=_tuple(d.get("distinct_from")),
     )
 
@@ -123,7 +126,7 @@ def pack_from_data(id_: str, d: dict, path: str = "") -> PackSpec:
                       item=_clean(m.get("item", "")), item_title=_clean(m.get("item_title", "")))
     selection = Selection(**{k: _tuple(s.get(k)) for k in (
         "areas", "audiences", "tags", "questions", "exclude_areas", "exclude_audiences", "exclude_tags",
-        "exclude_questions")}, match=s.get("match", "any"), order=s.get("order", "area"))
+        "exclude_questions", "origins")}, match=s.get("match", "any"), order=s.get("order", "area"))
     options = PackOptions(**{k: bool(o[k]) for k in ("benchmarks", "evidence", "notes_space", "rag") if k in o})
     return PackSpec(id_, _clean(d["title"]), d.get("audience"), d.get("framing", "you"),
                     d.get("description", "").strip(), meeting, selection, options, path)
@@ -325,5 +328,4 @@ def load_bank(root: Path | str = ".", content_dir: str = "content", cache: ReadC
         setattr(bank, section, dict(ordered))
 
     problems += checks.check_all(docs)
-    problems += check_packs(bank, docs.get("packs", {}))
-    return LoadResult(bank, problems)
+    return LoadResult(bank, problems, docs)

@@ -1,15 +1,19 @@
 """Checks across files: references between content, placeholders, and reviewer warnings.
 
-These run on the parsed data of every file, valid or not, so one run reports
-a bad reference even in a file that also has a schema error. Ids are file
+References are checked by one rule, ``unknown_names``, over a mapping of fields: the parsed data
+of a content file (valid or not, so one run reports a bad reference even in a file that also has
+a schema error), or a pack made on the command line or read from a My pack link. Ids are file
 stems: a file that exists counts as known even if it has problems of its own.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 from scrutiny_packs.content.personal_data import scan_document
+from scrutiny_packs.content.yaml_source import field_name
+from scrutiny_packs.model import Bank, PackSpec
 from scrutiny_packs.problems import Problem, Severity, did_you_mean
 from scrutiny_packs.text.framing import PLACEHOLDER_HINT, unknown_placeholders
 
@@ -18,67 +22,119 @@ if TYPE_CHECKING:
 
 Docs = dict[str, dict[str, tuple["YamlDocument", str]]]
 
-# (collection, field, target collection, what the target is called)
-REFERENCES: tuple[tuple[str, str, str, str], ...] = (
-    ("questions", "areas", "areas", "area"),
-    ("questions", "audiences", "audiences", "audience"),
-    ("questions", "benchmarks", "benchmarks", "benchmark"),
-    ("questions", "evidence", "indicators", "indicator"),
-    ("questions", "distinct_from", "questions", "question"),
-    ("benchmarks", "areas", "areas", "area"),
-    ("indicators", "areas", "areas", "area"),
-    ("packs", "selection.areas", "areas", "area"),
-    ("packs", "selection.exclude_areas", "areas", "area"),
-    ("packs", "selection.audiences", "audiences", "audience"),
-    ("packs", "selection.exclude_audiences", "audiences", "audience"),
-    ("packs", "selection.questions", "questions", "question"),
-    ("packs", "selection.exclude_questions", "questions", "question"),
-)
-SINGLE_REFERENCES: tuple[tuple[str, str, str, str], ...] = (
-    ("areas", "parent", "areas", "area"),
-    ("questions", "replaced_by", "questions", "question"),
-    ("packs", "audience", "audiences", "audience"),
-)
+# What one name in each collection is called in a message.
+WHAT = {"areas": "area", "audiences": "audience", "benchmarks": "benchmark", "indicators": "indicator",
+        "questions": "question", "tags": "tag"}
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """A field that names other content: a list of ids, or one id (``many=False``)."""
+
+    field: str  # dotted, e.g. "selection.areas"
+    target: str  # the collection its ids belong to, a key of WHAT
+    many: bool = True
+
+
+SELECTION_REFERENCES: tuple[Reference, ...] = tuple(
+    Reference(f"selection.{prefix}{name}", target)
+    for name, target in (("areas", "areas"), ("audiences", "audiences"), ("tags", "tags"), ("questions", "questions"))
+    for prefix in ("", "exclude_"))
+PACK_REFERENCES: tuple[Reference, ...] = (Reference("audience", "audiences", many=False),) + SELECTION_REFERENCES
+
+# Every reference in content, by collection (folder under content/).
+REFERENCES: dict[str, tuple[Reference, ...]] = {
+    "questions": (Reference("areas", "areas"), Reference("audiences", "audiences"),
+                  Reference("benchmarks", "benchmarks"), Reference("evidence", "indicators"),
+                  Reference("replaced_by", "questions", many=False), Reference("distinct_from", "questions")),
+    "benchmarks": (Reference("areas", "areas"),),
+    "indicators": (Reference("areas", "areas"),),
+    "areas": (Reference("parent", "areas", many=False),),
+    "packs": PACK_REFERENCES,
+}
+POINTS_TO_ITSELF = ("parent", "replaced_by")  # fields that name an item of the same kind
+
+
+@dataclass(frozen=True, slots=True)
+class Unknown:
+    """A name in content, a pack or a link that the bank does not know (or that names its own item)."""
+
+    path: tuple[str | int, ...]  # e.g. ("selection", "areas", 0)
+    value: str
+    what: str  # "area", "audience", "tag", ...
+    hint: str
+    itself: bool = False
+
+    @property
+    def field(self) -> str:
+        return field_name(self.path)
+
+    @property
+    def message(self) -> str:
+        return "cannot point to itself" if self.itself else f"{self.value!r} is not a known {self.what}"
 
 
 def _get(data: Any, dotted: str) -> tuple[Any, tuple[str, ...]]:
     path = tuple(dotted.split("."))
     for part in path:
-        if not isinstance(data, dict):
+        if not isinstance(data, Mapping):
             return None, path
         data = data.get(part)
     return data, path
 
 
-def _field(path: Iterable[str | int]) -> str:
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
-    return out
+def unknown_names(data: Any, references: Iterable[Reference], known: Mapping[str, set[str]],
+                  own_id: str | None = None) -> list[Unknown]:
+    """Every id in ``data`` (a mapping of fields) that ``known`` does not hold: the one rule for references."""
+    found: list[Unknown] = []
+    for ref in references:
+        value, path = _get(data, ref.field)
+        values = [(path + (i,), v) for i, v in enumerate(value)] if ref.many and isinstance(value, (list, tuple)) \
+            else [(path, value)] if not ref.many else []
+        for where, name in values:
+            if not isinstance(name, str):
+                continue
+            if own_id is not None and name == own_id and ref.field in POINTS_TO_ITSELF:
+                found.append(Unknown(where, name, WHAT[ref.target], f"name another {WHAT[ref.target]}", itself=True))
+            elif name not in known.get(ref.target, ()):
+                found.append(Unknown(where, name, WHAT[ref.target], did_you_mean(name, known.get(ref.target, ()))))
+    return found
 
 
-def check_references(docs: Docs, known: dict[str, set[str]]) -> list[Problem]:
+def known_in_bank(bank: Bank) -> dict[str, set[str]]:
+    """The names a loaded bank knows, for checking a pack made outside content/ (an option, a link)."""
+    return {"areas": set(bank.areas), "audiences": set(bank.audiences), "benchmarks": set(bank.benchmarks),
+            "indicators": set(bank.indicators), "questions": set(bank.questions),
+            "tags": {t for q in bank.questions.values() for t in q.tags}}
+
+
+def pack_fields(spec: PackSpec) -> dict[str, Any]:
+    """A pack's references as a mapping of fields, in the shape of a pack file."""
+    s = spec.selection
+    return {"audience": spec.audience, "selection": {
+        name: getattr(s, name) for name in ("areas", "audiences", "tags", "questions", "exclude_areas",
+                                            "exclude_audiences", "exclude_tags", "exclude_questions")}}
+
+
+def _known_in_files(docs: Docs) -> dict[str, set[str]]:
+    known = {name: set(items) for name, items in docs.items()}
+    for name in WHAT:
+        known.setdefault(name, set())
+    known["tags"] = {t for doc, _ in docs.get("questions", {}).values() if isinstance(doc.data, dict)
+                     for t in (doc.data.get("tags") or ()) if isinstance(t, str)}
+    return known
+
+
+def check_references(docs: Docs, known: Mapping[str, set[str]] | None = None) -> list[Problem]:
+    """One problem per unknown id in every content file of ``docs`` (by default, known = the files themselves)."""
+    known = known if known is not None else _known_in_files(docs)
     problems: list[Problem] = []
-    for collection, dotted, target, what in REFERENCES:
-        for doc, display in docs.get(collection, {}).values():
-            values, path = _get(doc.data, dotted)
-            if not isinstance(values, list):
-                continue
-            for i, value in enumerate(values):
-                if isinstance(value, str) and value not in known[target]:
-                    problems.append(Problem(display, doc.line_of(path + (i,)), _field(path + (i,)),
-                                            f"{value!r} is not a known {what}", did_you_mean(value, known[target])))
-    for collection, dotted, target, what in SINGLE_REFERENCES:
+    for collection, references in REFERENCES.items():
         for item_id, (doc, display) in docs.get(collection, {}).items():
-            value, path = _get(doc.data, dotted)
-            if not isinstance(value, str):
-                continue
-            if value == item_id and dotted in ("parent", "replaced_by"):
-                problems.append(Problem(display, doc.line_of(path), _field(path), "cannot point to itself",
-                                        f"name another {what}"))
-            elif value not in known[target]:
-                problems.append(Problem(display, doc.line_of(path), _field(path), f"{value!r} is not a known {what}",
-                                        did_you_mean(value, known[target])))
+            for u in unknown_names(doc.data, references, known, own_id=item_id):
+                label = "a tag any question has" if u.what == "tag" and not u.itself else None
+                message = f"{u.value!r} is not {label}" if label else u.message
+                problems.append(Problem(display, doc.line_of(u.path), u.field, message, u.hint))
     return problems
 
 
@@ -122,8 +178,4 @@ def check_personal_data(docs: Docs) -> list[Problem]:
 
 
 def check_all(docs: Docs) -> list[Problem]:
-    known = {name: set(items) for name, items in docs.items()}
-    for name in ("areas", "audiences", "benchmarks", "indicators", "questions", "packs"):
-        known.setdefault(name, set())
-    return (check_references(docs, known) + check_area_loops(docs) + check_questions(docs)
-            + check_personal_data(docs))
+    return check_references(docs) + check_area_loops(docs) + check_questions(docs) + check_personal_data(docs)

@@ -11,8 +11,7 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 
-from scrutiny_packs.editing.scaffold import question_number
-from scrutiny_packs.model import Bank, Question
+from scrutiny_packs.model import Bank, Question, question_number
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,12 +20,6 @@ from scrutiny_packs.content import schema_fast
 from scrutiny_packs.content.yaml_source import YamlDocument, field_name
 from scrutiny_packs.problems import Problem, did_you_mean
 
-KINDS = ("question", "area", "audience", "benchmark", "indicator", "pack", "settings", "module")
-
-
-def schema_text(name: str) -> str:
-    return resources.files("scrutiny_packs").joinpath("schemas", name).read_text(encoding="utf-8")
-
 
 @cache
 def _registry() -> Registry:
@@ -42,10 +36,6 @@ def validator(kind: str) -> Draft202012Validator:
     name = f"{kind}.schema.json"
     schema = _registry().contents(name)
     return Draft202012Validator(schema, registry=_registry(), format_checker=Draft202012Validator.FORMAT_CHECKER)
-
-
-def schema_properties(kind: str) -> dict[str, Any]:
-    return validator(kind).schema.get("properties", {})
 
 
 _TYPE_WORDS = {
@@ -94,20 +84,18 @@ def _message(error: jsonschema.ValidationError, kind: str) -> tuple[list[str | i
         want = error.validator_value
         want = " or ".join(_TYPE_WORDS.get(w, w) for w in (want if isinstance(want, list) else [want]))
         return path, f"must be {want}, not {_describe(inst)}", ""
-    if v in ("minLength", "minItems") or (v == "pattern" and error.validator_value == "\\S"):
+    if v in ("minLength", "minItems"):
         return path, "must not be empty", "fill it in or remove the field"
     if v in ("maxLength", "maxItems"):
         size = len(inst)
         unit = "characters" if isinstance(inst, str) else "items"
         return path, f"too long: {size} {unit}, the limit is {error.validator_value}", "shorten it"
-    if v == "pattern" and "[0-9]{4}" in error.validator_value:
-        return path, f"{_short(inst)} is not a valid date", "write dates as YYYY-MM-DD, e.g. 2026-11-22"
-    if v == "pattern" and "a-z0-9" in error.validator_value:
-        return path, f"{_short(inst)} is not a valid id", "use lower-case letters, digits and hyphens, e.g. 'domestic-violence'"
-    if v == "pattern":
-        return path, f"{_short(inst)} is not in the expected form", f"it must match {error.validator_value}"
-    if v == "format":
-        return path, f"{_short(inst)} is not a valid {error.validator_value}", "write dates as YYYY-MM-DD, e.g. 2026-11-22"
+    if v in ("pattern", "format"):
+        # The schema says, beside the rule, how to word its failure: "x-invalid" and "x-hint".
+        invalid = error.schema.get("x-invalid", "is not in the expected form")
+        hint = error.schema.get("x-hint", f"it must match {error.validator_value}" if v == "pattern" else "")
+        shown = "" if invalid.startswith("must ") else f"{_short(inst)} "
+        return path, shown + invalid, hint
     if v == "enum":
         choices = [c for c in error.validator_value]
         return path, f"{_short(inst)} is not one of {', '.join(map(repr, choices))}", did_you_mean(inst, map(str, choices))

@@ -15,12 +15,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
+from scrutiny_packs.model import question_number
 from scrutiny_packs.problems import Problem, did_you_mean
 from scrutiny_packs.text.framing import PLACEHOLDER_HINT, unknown_placeholders
 
 QUESTIONS_DIR = Path("content") / "questions"
 SCHEMA_LINE = "# yaml-language-server: $schema=../../src/scrutiny_packs/schemas/question.schema.json"
-_NUMBERED = re.compile(r"^q(\d+)$")
 _NEEDS_QUOTES = re.compile(r"^(?:true|false|null|[0-9]+)$", re.IGNORECASE)
 
 
@@ -37,11 +37,6 @@ class Created:
     id: str
     path: Path  # absolute
     display_path: str  # relative to the repository root
-
-
-def question_number(stem: str) -> int | None:
-    match = _NUMBERED.match(stem)
-    return int(match.group(1)) if match else None
 
 
 def next_question_id(questions_dir: Path) -> str:

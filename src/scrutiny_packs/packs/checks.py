@@ -1,20 +1,31 @@
 """Checks on pack files that need the whole bank: tags, an empty selection, a taken address.
 
-References to areas, audiences and questions are checked with the rest of
-the content (``scrutiny_packs.checks``); these come after, on loaded packs.
+References to areas, audiences, tags and questions are checked with the rest of
+the content (``content.references``); these come after, on loaded packs.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from scrutiny_packs.content.yaml_source import field_name
+from scrutiny_packs.content.load import LoadResult, ReadCache, load_bank
+from scrutiny_packs.content.references import PACK_REFERENCES, known_in_bank, pack_fields, unknown_names
 from scrutiny_packs.model import Bank, PackSpec
-from scrutiny_packs.packs.select import describe, select, unknown_references
+from scrutiny_packs.packs.select import describe, select
 from scrutiny_packs.problems import Problem
 
 if TYPE_CHECKING:
     from scrutiny_packs.content.yaml_source import YamlDocument
+
+
+def load_checked(root: Path | str = ".", content_dir: str = "content", cache: ReadCache | None = None) -> LoadResult:
+    """Load content/ and check all of it: every file (``content.load``), then each pack file's
+    selection against the loaded bank. What the site, the packs and ``validate`` all start from.
+    """
+    result = load_bank(root, content_dir, cache=cache)
+    result.problems += check_packs(result.bank, result.documents.get("packs", {}))
+    return result
 
 
 def check_packs(bank: Bank, docs: dict[str, tuple["YamlDocument", str]]) -> list[Problem]:
@@ -32,23 +43,17 @@ def check_packs(bank: Bank, docs: dict[str, tuple["YamlDocument", str]]) -> list
 
 
 def check_spec(bank: Bank, spec: PackSpec, doc: "YamlDocument", display: str) -> list[Problem]:
-    """Unknown tags, and a selection that matches nothing, in one pack file.
+    """A selection that matches nothing, in one pack file.
 
-    An empty selection is only reported when every name in it is known: an
-    unknown name is the problem to fix first, and is reported as such.
+    Only reported when every name in it is known: an unknown name is the problem to fix first,
+    and is reported as such with the other references (``content.references``).
     """
-    problems: list[Problem] = []
-    unknown = unknown_references(bank, spec.selection, spec.audience)
-    for item in unknown:
-        if item.what != "tag":
-            continue  # reported with the other references (scrutiny_packs.checks)
-        path = tuple(item.field.split(".")) + ((item.index,) if item.index is not None else ())
-        problems.append(Problem(display, doc.line_of(path), field_name(path),
-                                f"{item.value!r} is not a tag any question has", item.hint))
-    if not unknown and not select(bank, spec.selection).questions:
-        problems.append(Problem(display, doc.line_of(("selection",)), "selection",
-                                f"matches no questions ({describe(spec.selection)})", EMPTY_HINT))
-    return problems
+    if unknown_names(pack_fields(spec), PACK_REFERENCES, known_in_bank(bank)):
+        return []
+    if select(bank, spec.selection).questions:
+        return []
+    return [Problem(display, doc.line_of(("selection",)), "selection",
+                    f"matches no questions ({describe(spec.selection)})", EMPTY_HINT)]
 
 
 EMPTY_HINT = "widen the selection, or use 'match: any' to take questions matching any list"

@@ -9,6 +9,7 @@ the RAG status, and a footer with the pack title and "Page X of Y".
 from __future__ import annotations
 
 import io
+import weakref
 from pathlib import Path
 
 from docx import Document
@@ -37,6 +38,9 @@ def render_docx(view: PackView) -> bytes:
     _cover(doc, view)
     for group in view.groups:
         _group(doc, view, group)
+    sources = _paragraph(doc)
+    sources.paragraph_format.space_before = Pt(12)
+    _run(sources, view.source_line, size=8.5, color=MUTED)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
@@ -116,7 +120,7 @@ def _field(paragraph, instruction: str) -> None:
     text.text = "1"
     run.append(text)
     field.append(run)
-    paragraph._p.append(field)
+    paragraph_element(paragraph).append(field)
 
 
 # python-docx finds a style named in add_paragraph or add_heading by going through every style,
@@ -125,19 +129,20 @@ def _field(paragraph, instruction: str) -> None:
 # two do the same with the style ids and the text width looked up once per document.
 def _paragraph(doc, text: str = "", style: str | None = None) -> Paragraph:
     """doc.add_paragraph(text, style)."""
-    p = Paragraph(_append(doc, OxmlElement("w:p")), doc._body)
+    element = OxmlElement("w:p")
+    if style is not None:
+        element.style = _lookups(doc)[style]
+    p = Paragraph(_append(doc, element), doc)
     if text:
         p.add_run(text)
-    if style is not None:
-        p._p.style = _lookups(doc)[style]
     return p
 
 
 def _table(doc, rows: int, cols: int) -> Table:
     """doc.add_table(rows, cols) in the 'Table Grid' style."""
-    table = Table(_append(doc, CT_Tbl.new_tbl(rows, cols, _lookups(doc)["width"])), doc._body)
-    table._tbl.tblStyle_val = _lookups(doc)["Table Grid"]
-    return table
+    element = CT_Tbl.new_tbl(rows, cols, _lookups(doc)["width"])
+    element.tblStyle_val = _lookups(doc)["Table Grid"]
+    return Table(_append(doc, element), doc)
 
 
 def _append(doc, element):
@@ -146,19 +151,34 @@ def _append(doc, element):
     if end is not None:
         end.addprevious(element)
     else:
-        doc._body._element.append(element)
+        doc.element.body.append(element)
     return element
 
 
+_LOOKUPS: dict[int, dict] = {}  # by id() of a live document (python-docx documents are not hashable)
+
+
 def _lookups(doc) -> dict:
-    found = getattr(doc, "_sp_lookups", None)
+    """Style ids, the text width and the body's section properties, found once per document."""
+    found = _LOOKUPS.get(id(doc))
     if found is None:
         found = {name: doc.styles[name].style_id
                  for name in ("Title", "Heading 1", "Heading 2", "Heading 3", "List Bullet", "Table Grid")}
-        found["width"] = doc._block_width
-        found["sectPr"] = doc._body._element.find(qn("w:sectPr"))
-        doc._sp_lookups = found
+        section = doc.sections[-1]
+        found["width"] = section.page_width - section.left_margin - section.right_margin
+        found["sectPr"] = doc.element.body.find(qn("w:sectPr"))
+        _LOOKUPS[id(doc)] = found
+        weakref.finalize(doc, _LOOKUPS.pop, id(doc), None)
     return found
+
+
+def paragraph_element(paragraph: Paragraph):
+    """The XML element of a paragraph, to add a field to it.
+
+    The one private attribute of python-docx this module uses: python-docx is pinned in
+    pyproject.toml, and tests/packs/test_docx_internals.py fails loudly if an upgrade moves it.
+    """
+    return paragraph._p
 
 
 def _label(doc, text: str) -> None:

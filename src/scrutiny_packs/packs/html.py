@@ -11,12 +11,10 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-import markdown as markdown_lib
 from markupsafe import Markup
 
 from scrutiny_packs.packs.layout import PackView
-from scrutiny_packs.text.escape import md_block
-from scrutiny_packs.text.sanitize import sanitize_html
+from scrutiny_packs.text.markdown import markdown_html  # noqa: F401 (re-exported for the renderers)
 from scrutiny_packs.text.templating import environment
 
 STYLESHEET = "pack-print.css"  # the pack: PDF, downloadable .html and web page alike
@@ -39,12 +37,6 @@ def site_stylesheets() -> dict[str, Path]:
 @cache
 def stylesheet_text() -> str:
     return stylesheet_path().read_text(encoding="utf-8")
-
-
-def markdown_html(text: str) -> Markup:
-    """A Markdown field as HTML. Raw HTML in it shows as text (see ``text.md_block``), and
-    links other than http(s) and mailto are dropped, as on the site (``sanitize``)."""
-    return Markup(sanitize_html(markdown_lib.markdown(str(md_block(text)), output_format="html")))
 
 
 def render_body(view: PackView, between: str = "", embed: bool = False) -> Markup:

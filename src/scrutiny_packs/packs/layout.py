@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from scrutiny_packs.model import Bank, Framing, PackOptions, PackSpec
 from scrutiny_packs.packs.select import Selected, select
+from scrutiny_packs.text.credits import PACK_SOURCE_LINE
 from scrutiny_packs.text.escape import truncate
 from scrutiny_packs.text.framing import frame
 
@@ -96,6 +97,7 @@ class PackView:
     organisation: str = ""
     language: str = "en-GB"
     left_out: tuple[str, ...] = field(default=())  # retired questions the pack named
+    source_line: str = PACK_SOURCE_LINE  # credits the questions' sources, in every format
 
     @property
     def questions(self) -> list[PackQuestion]:

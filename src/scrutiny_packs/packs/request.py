@@ -11,13 +11,19 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from scrutiny_packs.content import references as checks
 from scrutiny_packs.content import schema
 from scrutiny_packs.content.load import pack_from_data
+from scrutiny_packs.content.references import (
+    PACK_REFERENCES,
+    check_references,
+    known_in_bank,
+    pack_fields,
+    unknown_names,
+)
 from scrutiny_packs.content.yaml_source import read_yaml
 from scrutiny_packs.model import Bank, PackOptions, PackSpec, Selection
 from scrutiny_packs.packs.checks import EMPTY_HINT, check_spec
-from scrutiny_packs.packs.select import describe, select, unknown_references
+from scrutiny_packs.packs.select import describe, select
 from scrutiny_packs.problems import Problem
 from scrutiny_packs.text.framing import FRAMINGS
 
@@ -39,6 +45,7 @@ class PackRequest:
     areas: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     questions: tuple[str, ...] = ()
+    origins: tuple[str, ...] = ()
     framing: str | None = None
     title: str | None = None
     order: str | None = None
@@ -50,7 +57,8 @@ class PackRequest:
 
     @property
     def selects(self) -> bool:
-        return bool(self.areas or self.tags or self.questions or (self.audience and not self.spec_file))
+        return bool(self.areas or self.tags or self.questions or self.origins
+                    or (self.audience and not self.spec_file))
 
 
 def output_problems(output: Path) -> list[Problem]:
@@ -120,15 +128,17 @@ def spec_from_options(bank: Bank, request: PackRequest) -> tuple[PackSpec | None
         problems.append(Problem("--question", None, "", "cannot be combined with --area or --tag",
                                 "pick questions by id, or by area and tag, not both"))
     if request.questions:
-        selection = Selection(questions=request.questions, order=request.order or "listed")
+        selection = Selection(questions=request.questions, origins=request.origins, order=request.order or "listed")
     else:
-        selection = Selection(areas=request.areas, tags=request.tags,
+        selection = Selection(areas=request.areas, tags=request.tags, origins=request.origins,
                               audiences=(request.audience,) if request.audience else (),
                               match="all", order=request.order or "area")
-    for item in unknown_references(bank, selection, request.audience):
-        if item.field == "selection.audiences":
+    asked = PackSpec(id="pack", title="", audience=request.audience, selection=selection)
+    for item in unknown_names(pack_fields(asked), PACK_REFERENCES, known_in_bank(bank)):
+        field = ".".join(part for part in item.path if isinstance(part, str))
+        if field == "selection.audiences":
             continue  # the same value as --audience, reported once
-        problems.append(Problem(OPTION_FOR.get(item.field, item.field), None, "", item.message, item.hint))
+        problems.append(Problem(OPTION_FOR.get(field, field), None, "", item.message, item.hint))
     if problems:
         return None, problems
     audience = bank.audiences.get(request.audience) if request.audience else None
@@ -163,9 +173,7 @@ def spec_from_file(bank: Bank, request: PackRequest, cwd: Path | None = None) ->
     problems += found
     if found:
         return None, problems
-    known = {"areas": set(bank.areas), "audiences": set(bank.audiences), "questions": set(bank.questions),
-             "benchmarks": set(bank.benchmarks), "indicators": set(bank.indicators), "packs": set()}
-    problems += checks.check_references({"packs": {path.stem: (doc, display)}}, known)
+    problems += check_references({"packs": {path.stem: (doc, display)}}, known_in_bank(bank))
     spec = pack_from_data(_slug(path.stem), doc.data, display)
     problems += [p for p in check_spec(bank, spec, doc, display) if p.hint != EMPTY_HINT or not problems]
     if problems:

@@ -14,24 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from scrutiny_packs.model import Bank, Question, Selection
-from scrutiny_packs.problems import did_you_mean
 
 INCLUDE_FIELDS = ("areas", "audiences", "tags", "questions")
-
-
-@dataclass(frozen=True, slots=True)
-class Unknown:
-    """A name in a pack that the bank does not know."""
-
-    field: str  # e.g. "selection.areas"
-    index: int | None  # position in the list, None for a single value
-    value: str
-    what: str  # "area", "audience", "tag", "question"
-    hint: str
-
-    @property
-    def message(self) -> str:
-        return f"{self.value!r} is not a known {self.what}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,30 +26,6 @@ class Selected:
 
     def __len__(self) -> int:
         return len(self.questions)
-
-
-def known_tags(bank: Bank) -> set[str]:
-    return {t for q in bank.questions.values() for t in q.tags}
-
-
-def unknown_references(bank: Bank, selection: Selection, audience: str | None = None) -> list[Unknown]:
-    """Every area, audience, tag or question id in the pack that the bank does not have."""
-    known = {
-        "area": set(bank.areas), "audience": set(bank.audiences), "tag": known_tags(bank),
-        "question": set(bank.questions),
-    }
-    fields = (
-        ("areas", "area"), ("exclude_areas", "area"), ("audiences", "audience"), ("exclude_audiences", "audience"),
-        ("tags", "tag"), ("exclude_tags", "tag"), ("questions", "question"), ("exclude_questions", "question"),
-    )
-    found = []
-    if audience is not None and audience not in known["audience"]:
-        found.append(Unknown("audience", None, audience, "audience", did_you_mean(audience, known["audience"])))
-    for name, what in fields:
-        for i, value in enumerate(getattr(selection, name)):
-            if value not in known[what]:
-                found.append(Unknown(f"selection.{name}", i, value, what, did_you_mean(value, known[what])))
-    return found
 
 
 def _expand_areas(bank: Bank, area_ids: tuple[str, ...]) -> set[str]:
@@ -93,6 +53,8 @@ def select(bank: Bank, selection: Selection) -> Selected:
     combine = all if selection.match == "all" else any
 
     def wanted(q: Question) -> bool:
+        if selection.origins and q.origin not in selection.origins:
+            return False
         if tests and not combine(test(q) for test in tests):
             return False
         return not (
@@ -132,7 +94,7 @@ def _shown_under(q: Question, asked_for: set[str]) -> str:
 def describe(selection: Selection) -> str:
     """The include and exclude lists in words, for a message about an empty selection."""
     parts = []
-    for name in INCLUDE_FIELDS + tuple(f"exclude_{n}" for n in INCLUDE_FIELDS):
+    for name in INCLUDE_FIELDS + tuple(f"exclude_{n}" for n in INCLUDE_FIELDS) + ("origins",):
         values = getattr(selection, name)
         if values:
             parts.append(f"{name.replace('_', ' ')}: {', '.join(values)}")

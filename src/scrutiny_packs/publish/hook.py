@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from scrutiny_packs.content.load import ReadCache, load_bank
+from scrutiny_packs.content.load import ReadCache
+from scrutiny_packs.packs.checks import load_checked
 from scrutiny_packs.model import Bank
 from scrutiny_packs.packs import files as pack_files
 from scrutiny_packs.packs.html import site_stylesheets
@@ -100,7 +101,7 @@ class SiteHook:
         opts = self.options
         build = self._build = _Build(root)
         cache = self.cache.for_root(root) if opts.serving else None
-        result = load_bank(root, cache=cache.files if cache else None)  # serve: unchanged files not read again
+        result = load_checked(root, cache=cache.files if cache else None)  # serve: unchanged files not read again
         for problem in warnings(result.problems):
             log.info(problem.format())
         if not result.ok:

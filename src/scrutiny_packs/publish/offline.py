@@ -76,11 +76,21 @@ def is_offline_build(config: Any) -> bool:
     return any(isinstance(p, OfflinePlugin) and p.config.enabled for p in config.plugins.values())
 
 
+def _engine() -> str:
+    """The engine running this build, to build the copy with the same one.
+
+    ProperDocs answers to the name ``mkdocs`` (so that themes and hooks import it as
+    MkDocs): the module by that name is then ProperDocs' own.
+    """
+    running = sys.modules.get("mkdocs")
+    return "properdocs" if running is not None and running is sys.modules.get("properdocs") else "mkdocs"
+
+
 def start(config_file: Path, strict: bool = True) -> OfflineBuild:
     """Start building the offline copy in another process; returns at once."""
     workdir = Path(tempfile.mkdtemp(prefix="scrutiny-packs-offline-"))
     env = offline_build_environment()  # the offline plugin on (mkdocs.yml reads it), no pack PDFs
-    command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(config_file),
+    command = [sys.executable, "-m", _engine(), "build", "--quiet", "--config-file", str(config_file),
                "--site-dir", str(workdir / "site")]
     if strict:
         command.append("--strict")

@@ -13,8 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
-from scrutiny_packs.editing.scaffold import question_number
-from scrutiny_packs.model import Bank, Question
+from scrutiny_packs.model import Bank, Question, question_number
 
 Kind = Literal["added", "reviewed", "retired", "replaced"]
 # Within one day: endings first, then reviews, then new questions.

@@ -16,13 +16,13 @@ from typing import Any, Iterable
 from markupsafe import Markup
 
 from scrutiny_packs.content import review
-from scrutiny_packs.model import Bank, PackSpec, Question
+from scrutiny_packs.model import Area, Bank, PackSpec, Question
 from scrutiny_packs.packs import html as pack_html
 from scrutiny_packs.packs.defaults import all_packs, packs_for_audience
 from scrutiny_packs.packs.files import site_uri as pack_file_uri
 from scrutiny_packs.packs.layout import PackView, build_view
 from scrutiny_packs.site import changes, links, opendata
-from scrutiny_packs.text import framing
+from scrutiny_packs.text import credits, framing
 from scrutiny_packs.text.escape import title_text
 from scrutiny_packs.text.templating import environment
 
@@ -33,6 +33,15 @@ class GeneratedPage:
     content: str
     edit_path: str | None = None  # repository path of the content file behind it
     in_nav: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class CoverageRow:
+    area: Area
+    depth: int
+    by_audience: tuple[int, ...]  # in the bank's audience order
+    total: int
+    added: int  # of those, written since 2012
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +112,10 @@ class SiteBuilder:
         def link(target: str) -> str:
             return links.relative(src, target)
 
-        return dict(bank=self.bank, links=links, link=link, src=src, b=self, frame=framing.frame)
+        settings = self.bank.settings
+        return dict(bank=self.bank, links=links, link=link, src=src, b=self, frame=framing.frame,
+                    cite=lambda source: credits.cite(source, settings),
+                    origin=lambda q: credits.origin_label(q, settings), origin_names=credits.ORIGIN_NAMES)
 
     def card(self, q: Question, show_areas: bool, show_listen: bool, src: str) -> Markup:
         """A question's card on a list page. Lists show each question several times over; the links
@@ -165,6 +177,19 @@ class SiteBuilder:
     def packs_for_audience(self, audience_id: str) -> list[PackSpec]:
         return packs_for_audience(self.packs, audience_id)
 
+    def coverage(self) -> list[CoverageRow]:
+        """Each area with questions (its sub-areas' included), counted per audience, in area order."""
+        rows = []
+        for area in self.bank.areas_in_order():
+            under = self.bank.area_and_descendants(area.id)
+            questions = [q for q in self.bank.active_questions() if under & set(q.areas)]
+            if not questions:
+                continue
+            rows.append(CoverageRow(area, self.area_depth[area.id],
+                                    tuple(sum(1 for q in questions if a in q.audiences) for a in self.bank.audiences),
+                                    len(questions), sum(1 for q in questions if q.origin == "added")))
+        return rows
+
     # -- pages -------------------------------------------------------------------------------
     def pages(self) -> Iterable[GeneratedPage]:
         bank = self.bank
@@ -223,7 +248,3 @@ class SiteBuilder:
                                 + self._render("site/pack.md.j2", src, spec=spec, view=view,
                                                pack_body=pack_html.render_body),
                                 spec.path or None, in_nav=False)
-
-
-def generate(bank: Bank, options: SiteOptions | None = None) -> list[GeneratedPage]:
-    return list(SiteBuilder(bank, options).pages())

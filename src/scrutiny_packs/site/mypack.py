@@ -261,7 +261,7 @@ def spec_from_url(bank: Bank, url: str) -> tuple[PackSpec | None, list[Problem]]
 
 def conflicting_options(given: dict[str, object]) -> list[Problem]:
     """--from-url carries the whole pack; other choices given with it are an error, not silently ignored."""
-    flags = {"areas": "area", "tags": "tag", "questions": "question", "spec_file": "spec"}
+    flags = {"areas": "area", "tags": "tag", "questions": "question", "origins": "origin", "spec_file": "spec"}
     named = [f"--{'no-' if value is False else ''}{flags.get(name, name).replace('_', '-')}"
              for name, value in given.items() if value not in (None, (), "")]
     if not named:

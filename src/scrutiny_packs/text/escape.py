@@ -149,3 +149,13 @@ def truncate(text: str, limit: int = 90) -> str:
         return text
     cut = text[:limit].rsplit(" ", 1)[0]
     return cut + "…"
+
+
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]])")
+
+
+def md_text(text: str) -> Markup:
+    """One line of plain text, safe in Markdown: emphasis, code and link marks escaped, '<' made an entity."""
+    text = " ".join(str(text).split())
+    text = _INLINE_SPECIAL.sub(r"\\\1", text).replace("<", "&lt;")
+    return Markup(text)

@@ -10,7 +10,8 @@ from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from scrutiny_packs.text.escape import html_escape, md_block, md_escape, md_prose, truncate
+from scrutiny_packs.text.escape import html_escape, md_block, md_escape, md_prose, md_text, truncate
+from scrutiny_packs.text.markdown import markdown_html
 
 
 @cache
@@ -23,9 +24,6 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    from scrutiny_packs.packs.html import markdown_html  # noqa: PLC0415 (the packs import this module)
-    from scrutiny_packs.packs.md import md_text  # noqa: PLC0415
-
     env.filters.update(
         md=md_escape,  # plain text inside Markdown
         mdblock=md_block,  # a Markdown field: Markdown yes, HTML no

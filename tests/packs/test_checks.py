@@ -1,0 +1,81 @@
+"""Bad pack files in content/packs/: one line per problem, naming file, line and field, and no site."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from scrutiny_packs.packs.checks import load_checked
+
+PACK = """\
+title: "Item 6"
+audience: {audience}
+framing: {framing}
+selection:
+  areas: [{area}]
+  tags: [{tag}]
+  match: {match}
+"""
+
+
+def write_pack(project: Path, name: str, audience="councillors", framing="you", area="domestic-violence",
+               tag="outcomes", match="any") -> Path:
+    path = project / "content" / "packs" / f"{name}.yml"
+    path.write_text(PACK.format(audience=audience, framing=framing, area=area, tag=tag, match=match), encoding="utf-8")
+    return path
+
+
+def problems(project: Path) -> list[str]:
+    return [p.format() for p in load_checked(project).problems if p.is_error]
+
+
+CASES = [
+    ({"area": "domestic-violnce"},
+     "content/packs/item.yml:5: selection.areas[0]: 'domestic-violnce' is not a known area (did you mean 'domestic-violence'?)"),
+    ({"audience": "councilors"},
+     "content/packs/item.yml:2: audience: 'councilors' is not a known audience (did you mean 'councillors'?)"),
+    ({"framing": "they"}, "content/packs/item.yml:3: framing: 'they' is not one of 'you', 'we'"),
+    ({"tag": "frontdoor"},
+     "content/packs/item.yml:6: selection.tags[0]: 'frontdoor' is not a tag any question has (did you mean 'front-door'?)"),
+    ({"area": "workforce", "tag": "front-door", "match": "all"},
+     "content/packs/item.yml:5: selection: matches no questions (questions matching all of areas: workforce; tags: front-door)"),
+]
+
+
+@pytest.mark.parametrize("fields,message", CASES, ids=["area", "audience", "framing", "tag", "empty"])
+def test_bad_pack_file_is_one_clear_problem(project, fields, message):
+    write_pack(project, "item", **fields)
+    found = problems(project)
+    assert len(found) == 1, found
+    assert found[0].startswith(message), found[0]
+
+
+def test_a_pack_file_cannot_take_an_audience_packs_address(project):
+    write_pack(project, "police")
+    assert problems(project) == [
+        "content/packs/police.yml: the address /packs/police/ belongs to the pack made for the 'Police' audience "
+        "(rename the file, e.g. 'police-meeting.yml')"
+    ]
+
+
+def test_a_good_pack_file_loads(project):
+    write_pack(project, "item")
+    result = load_checked(project)
+    assert problems(project) == []
+    assert result.bank.packs["item"].title == "Item 6"
+
+
+def test_validate_and_build_refuse_a_bad_pack(project):
+    write_pack(project, "item", area="workforce", tag="front-door", match="all")
+    done = subprocess.run([sys.executable, "-m", "scrutiny_packs.cli", "validate", "--root", str(project)],
+                          capture_output=True, text=True)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert "content/packs/item.yml:5: selection: matches no questions" in done.stderr
+    built = subprocess.run([sys.executable, "-m", "scrutiny_packs.cli", "build", "--root", str(project),
+                            "--site-dir", str(project / "site"), "--no-pdf"], capture_output=True, text=True)
+    assert built.returncode == 1 and "Traceback" not in built.stderr
+    assert "content/packs/item.yml:5: selection: matches no questions" in built.stderr
+    assert not (project / "site").exists()
