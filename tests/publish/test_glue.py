@@ -11,7 +11,7 @@ from scrutiny_packs.problems import Problem
 from scrutiny_packs.publish import preview
 from scrutiny_packs.publish.options import BuildOptions
 
-from .conftest import ROOT
+from tests.conftest import ROOT
 
 HOOK_FILE = ROOT / "hooks" / "scrutiny_packs_hook.py"
 

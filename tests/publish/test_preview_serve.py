@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-pytestmark = pytest.mark.slow
+pytestmark = pytest.mark.site  # a real `mkdocs serve`, which builds the site
 
 
 def _free_port() -> int:
