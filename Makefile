@@ -10,7 +10,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve build test test-fast test-js lint-imports validate bench lint system-deps browser-deps node-deps clean
+.PHONY: serve build test test-fast test-js lint-imports validate forms bench lint system-deps browser-deps node-deps clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,13 +37,18 @@ node-deps: $(NODE_STAMP)
 export NO_MKDOCS_2_WARNING := 1
 
 serve: $(STAMP)
-	SCRUTINY_PACKS_PDF=$${SCRUTINY_PACKS_PDF:-0} $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
 build: $(STAMP) system-deps
 	$(BIN)/scrutiny-packs build --site-dir site
 
 validate: $(STAMP)
 	$(BIN)/scrutiny-packs validate $(VALIDATE_ARGS)
+
+# After adding, renaming or removing an area or audience: rewrite their lists in the issue form
+# and CONTRIBUTING.md (`scrutiny-packs generate-forms --check` tells when they are out of date).
+forms: $(STAMP)
+	$(BIN)/scrutiny-packs generate-forms
 
 test: $(STAMP) system-deps browser-deps $(NODE_STAMP) lint-imports
 	node --test tests/js/

@@ -132,6 +132,18 @@ def make_project(n: int, dest: Path) -> Path:
     return dest
 
 
+def make_shipped(dest: Path) -> Path:
+    """A copy of the project as it is (the shipped bank)."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in PROJECT_FILES:
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+        elif src.exists():
+            shutil.copy2(src, dest / name)
+    return dest
+
+
 # -- running things ----------------------------------------------------------------------------
 
 @dataclass
@@ -338,23 +350,32 @@ def _get(url: str) -> str | None:
         return None
 
 
-def serve_latency(project: Path, edits: int, startup_timeout: float = 900) -> tuple[list[float], bool]:
-    """Seconds from saving a question file to the served page showing it, per edit; and whether
-    serve made any PDF (it should not unless asked)."""
+@dataclass
+class ServeResult:
+    page: list[float] = field(default_factory=list)  # save -> the question's own page shows it
+    lists: list[float] = field(default_factory=list)  # save -> the question bank page (every question) shows it
+    made_pdf: bool | None = None
+    made_word: bool | None = None
+
+
+def serve_latency(project: Path, edits: int, startup_timeout: float = 900, dirty: bool = True) -> ServeResult:
+    """Seconds from saving a question file to the served pages showing it, per edit; and whether
+    serve made any PDF or Word file (it should not unless asked). ``dirty``: `mkdocs serve
+    --dirty`, as `make serve` runs it (only changed pages are rendered again)."""
     port = _free_port()
     base = f"http://127.0.0.1:{port}/"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("SCRUTINY_PACKS_PDF", None)
     env.pop("SCRUTINY_PACKS_OFFLINE_COPY", None)
     log = tempfile.TemporaryFile()
-    proc = subprocess.Popen([PYTHON, "-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml"),
-                             "-a", f"127.0.0.1:{port}"], cwd=project, env=env,
+    proc = subprocess.Popen([PYTHON, "-m", "mkdocs", "serve", *(["--dirty"] if dirty else []),
+                             "-f", str(project / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"], cwd=project, env=env,
                             stdout=subprocess.DEVNULL, stderr=log)
     target = project / "content" / "questions" / "q001.yml"
     original = target.read_text(encoding="utf-8")
     page_url = base + "questions/q001/"
-    latencies: list[float] = []
-    made_pdf = False
+    list_url = base + "modules/question-bank/"
+    result = ServeResult()
     try:
         deadline = time.monotonic() + startup_timeout
         while _get(page_url) is None:
@@ -369,16 +390,19 @@ def serve_latency(project: Path, edits: int, startup_timeout: float = 900) -> tu
                             original, count=1, flags=re.MULTILINE)
             start = time.perf_counter()
             target.write_text(edited, encoding="utf-8")
-            while True:
-                body = _get(page_url)
-                if body is not None and marker in body:
-                    latencies.append(time.perf_counter() - start)
-                    break
-                if time.perf_counter() - start > 600 or proc.poll() is not None:
-                    raise SystemExit("mkdocs serve never showed the edit")
-                time.sleep(0.02)
-            time.sleep(1.5)  # let it settle before the next edit
-        made_pdf = _get(base + "packs/") is not None and _served_pdf(base)
+            for url, into in ((page_url, result.page), (list_url, result.lists)):
+                while True:
+                    body = _get(url)
+                    if body is not None and marker in body:
+                        into.append(time.perf_counter() - start)
+                        break
+                    if time.perf_counter() - start > 600 or proc.poll() is not None:
+                        log.seek(0)
+                        raise SystemExit("mkdocs serve never showed the edit:\n" + log.read().decode()[-3000:])
+                    time.sleep(0.02)
+            time.sleep(2.0)  # let it settle before the next edit
+        if _get(base + "packs/") is not None:
+            result.made_pdf, result.made_word = _served_file(base, ".pdf"), _served_file(base, ".docx")
     finally:
         target.write_text(original, encoding="utf-8")
         proc.send_signal(signal.SIGINT)
@@ -388,21 +412,71 @@ def serve_latency(project: Path, edits: int, startup_timeout: float = 900) -> tu
             proc.kill()
             proc.wait()
         log.close()
-    return latencies, made_pdf
+    return result
 
 
-def _served_pdf(base: str) -> bool:
-    """Whether the served packs index links a PDF that exists."""
-    body = _get(base + "packs/") or ""
-    for href in re.findall(r'href="([^"]+\.pdf)"', body):
-        url = urllib.parse.urljoin(base + "packs/", href)
-        try:
-            with urllib.request.urlopen(url, timeout=5) as response:
-                if response.status == 200:
-                    return True
-        except (urllib.error.URLError, OSError):
-            continue
+def _served_file(base: str, suffix: str) -> bool:
+    """Whether any served pack page links a file ending in suffix that exists."""
+    index = _get(base + "packs/") or ""
+    pages = [urllib.parse.urljoin(base + "packs/", h) for h in re.findall(r'href="([^"#]+/)"', index)]
+    for page in [base + "packs/"] + [u for u in pages if u.startswith(base + "packs/")]:
+        body = _get(page) or ""
+        for href in re.findall(r'href="([^"]+' + re.escape(suffix) + ')"', body):
+            url = urllib.parse.urljoin(page, href)
+            try:
+                with urllib.request.urlopen(url, timeout=5) as response:
+                    if response.status == 200:
+                        return True
+            except (urllib.error.URLError, OSError):
+                continue
     return False
+
+
+# -- near-duplicate warnings: hand-labelled pairs, and the time at 10,000 questions ---------------
+
+LABELLED_PAIRS = ROOT / "tests" / "fixtures" / "near-duplicates.yml"
+
+
+def near_duplicate_figures() -> list[list[str]]:
+    """Rows: precision and recall on the labelled pairs (both tests, characters alone), and seconds
+    to check 10,001 synthetic questions."""
+    import itertools
+
+    from scrutiny_packs.content.duplicates import near_duplicates, normalise
+    from scrutiny_packs.content.load import load_bank
+    from scrutiny_packs.model import Question
+
+    pairs = yaml.safe_load(LABELLED_PAIRS.read_text(encoding="utf-8"))["pairs"]
+
+    def scores(**options: Any) -> tuple[float, float, int, int]:
+        flagged = [bool(near_duplicates([Question("q001", p["a"], ("a",), ("b",)),
+                                         Question("q002", p["b"], ("a",), ("b",))], **options)) for p in pairs]
+        hits = sum(f and p["same"] for f, p in zip(flagged, pairs))
+        return hits / max(1, sum(flagged)), hits / sum(p["same"] for p in pairs), sum(flagged) - hits, \
+            sum(p["same"] for p in pairs) - hits
+
+    rows = []
+    for label, options in (("words and characters (validate)", {}), ("characters alone (before)", {"by_words": False})):
+        precision, recall, false_alarms, missed = scores(**options)
+        rows.append([f"labelled pairs, {label}", f"{precision:.2f}", f"{recall:.2f}", f"{false_alarms} / {missed}"])
+    bank = load_bank(ROOT).bank
+    rng = random.Random(7)
+    vocabulary = sorted({w for q in bank.questions.values() for w in normalise(q.text).split()})
+    vocabulary += [f"term{i}" for i in range(3000)]
+    cumulative = list(itertools.accumulate(1 / (i + 1) for i in range(len(vocabulary))))
+    templates = [q.text.split() for q in bank.questions.values()]
+    questions = []
+    for n in range(10_000):
+        template = rng.choice(templates)
+        fresh = rng.choices(vocabulary, cum_weights=cumulative, k=len(template))
+        words = [w if rng.random() < 0.4 else f for w, f in zip(template, fresh)]
+        questions.append(Question(id=f"q{n:05d}", text=" ".join(words), areas=("a",), audiences=("b",)))
+    questions.append(Question(id="q10000", text=questions[123].text + " now", areas=("a",), audiences=("b",)))
+    started = time.process_time()
+    found = near_duplicates(questions)
+    seconds = time.process_time() - started
+    rows.append(["10,001 synthetic questions: CPU s / pairs found", f"{seconds:.2f}", str(len(found)), "-"])
+    return rows
 
 
 # -- where the time goes: a second hook that only reads the clock ---------------------------------
@@ -512,8 +586,7 @@ class Result:
     offline: list[Run] = field(default_factory=list)  # ours plus the offline copy
     pdf: list[Run] = field(default_factory=list)  # ours plus PDF and Word packs, cache emptied each time
     own: list[dict[str, float]] = field(default_factory=list)
-    serve: list[float] = field(default_factory=list)
-    serve_pdf: bool | None = None
+    serve: ServeResult | None = None
     ours_site: SiteStats | None = None
     plain_site: SiteStats | None = None
     zensical_site: SiteStats | None = None
@@ -596,8 +669,11 @@ ROWS: list[tuple[str, Callable[[Result], str]]] = [
         med([x for x in (pdf_render_seconds(p) for p in r.pdf) if x is not None]) / r.pdf_site.pdf_pages
         if r.pdf and r.pdf_site and r.pdf_site.pdf_pages else None, ".3f")),
     ("peak memory MB with PDFs", lambda r: _fmt(med([x.max_rss_mb for x in r.pdf]) if r.pdf else None, ".0f")),
-    ("serve: save -> page shows it, s", lambda r: _fmt(med(r.serve) if r.serve else None, ".2f")),
-    ("serve made PDFs", lambda r: "-" if r.serve_pdf is None else ("yes" if r.serve_pdf else "no")),
+    ("serve --dirty: save -> its page shows it, s", lambda r: _fmt(med(r.serve.page) if r.serve else None, ".2f")),
+    ("serve --dirty: save -> every list shows it, s", lambda r: _fmt(med(r.serve.lists) if r.serve else None,
+                                                                      ".2f")),
+    ("serve made PDF / Word files", lambda r: "-" if r.serve is None or r.serve.made_pdf is None else _pair(
+        "yes" if r.serve.made_pdf else "no", "yes" if r.serve.made_word else "no")),
 ]
 
 
@@ -643,8 +719,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3, help="runs per measure; the table shows medians")
     parser.add_argument("--quick", action="store_true", help="a smoke run: 100 questions, one run of each")
     parser.add_argument("--pdf-sizes", default="100,1000", help="sizes at which to time the PDF packs ('' for none)")
-    parser.add_argument("--serve-sizes", default="100,1000", help="sizes at which to time mkdocs serve ('' for none)")
+    parser.add_argument("--serve-sizes", default="1000", help="sizes at which to time mkdocs serve ('' for none)")
     parser.add_argument("--serve-edits", type=int, default=3, help="edits per serve measure")
+    parser.add_argument("--no-serve-shipped", action="store_true",
+                        help="leave out the serve measure on the shipped bank (a copy of the project as it is)")
     parser.add_argument("--offline-sizes", default="100,1000",
                         help="sizes at which to time the offline copy ('' for none)")
     parser.add_argument("--profile", type=Path, help="also profile one of our builds at the largest size "
@@ -674,7 +752,14 @@ def main(argv: list[str] | None = None) -> int:
     results: list[Result] = []
     started = time.monotonic()
     load_before = os.getloadavg()[0]
+    shipped: ServeResult | None = None
     try:
+        if not args.no_serve_shipped and serve_sizes:
+            project = work / "bank-shipped"
+            shutil.rmtree(project, ignore_errors=True)
+            make_shipped(project)
+            _say(f"shipped bank: mkdocs serve --dirty, {edits} edit(s)")
+            shipped = serve_latency(project, edits)
         for n in sizes:
             result = Result(n)
             results.append(result)
@@ -717,7 +802,7 @@ def main(argv: list[str] | None = None) -> int:
                 result.pdf_site = site_stats(work / f"pdf-site-{n}", count_pdf_pages=True)
             if n in serve_sizes:
                 _say(f"{n:,}: mkdocs serve, {edits} edit(s)")
-                result.serve, result.serve_pdf = serve_latency(project, edits)
+                result.serve = serve_latency(project, edits)
             if args.breakdown:
                 _say(f"{n:,}: one build of ours, timed by phase")
                 result.breakdown = breakdown(project, work / f"timed-site-{n}")
@@ -737,6 +822,15 @@ def main(argv: list[str] | None = None) -> int:
           f"Python {sys.version.split()[0]}; {_versions()}; "
           f"load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after")
     print(table(results))
+    if shipped is not None:
+        print()
+        print(f"mkdocs serve --dirty on the shipped bank ({len(list((ROOT / 'content' / 'questions').glob('*.yml')))} "
+              f"questions), medians of {len(shipped.page)} saves: save -> its page shows it "
+              f"{med(shipped.page):.2f} s; save -> every list shows it {med(shipped.lists):.2f} s; "
+              f"PDF / Word files made: {'yes' if shipped.made_pdf else 'no'} / {'yes' if shipped.made_word else 'no'}.")
+    print()
+    print("Near-duplicate warnings (tests/fixtures/near-duplicates.yml):")
+    print(_markdown_table(["measure", "precision", "recall", "false alarms / missed"], near_duplicate_figures()))
     if any(r.breakdown for r in results):
         print()
         print("Where the time goes in one build of ours (pages only), seconds:")
@@ -764,7 +858,7 @@ def _raw(r: Result) -> dict[str, Any]:
         "first_s": r.first.seconds if r.first else None, "offline_s": [x.seconds for x in r.offline],
         "pdf_s": [x.seconds for x in r.pdf], "pdf_render_s": [pdf_render_seconds(x) for x in r.pdf],
         "ours_mb": [x.max_rss_mb for x in r.ours], "plain_mb": [x.max_rss_mb for x in r.plain],
-        "own": r.own, "serve_s": r.serve, "serve_pdf": r.serve_pdf,
+        "own": r.own, "serve": r.serve.__dict__ if r.serve else None,
         "ours_site": r.ours_site.__dict__ if r.ours_site else None,
         "plain_site": r.plain_site.__dict__ if r.plain_site else None,
         "pdf_site": r.pdf_site.__dict__ if r.pdf_site else None,

@@ -26,7 +26,8 @@ last_reviewed: 2026-11-22
 
 CASES = {
     # name: (file content, expected line, expected field, words expected in the message, words in the hint)
-    "syntax": ("text: [unclosed\nareas: [workforce]\n", 2, None, "YAML syntax error", "indentation"),
+    "syntax": ("text: [unclosed\nareas: [workforce]\n", 1, None, "the list opened with [ on this line is never closed",
+               "put a closing ]"),
     "wrong_type": (GOOD.replace("areas: [priority-service-areas]", "areas: priority-service-areas"), 3, "areas",
                    "must be a list, not text", None),
     "missing": (GOOD.replace("audiences: [councillors]\n", ""), 2, "audiences", "missing required field",
@@ -119,7 +120,7 @@ def test_mkdocs_build_refuses_bad_content_and_writes_no_site(project):
     out = result.stdout + result.stderr
     assert "Traceback" not in out
     assert "content/questions/q900.yml:4: audiences[1]: 'councilors' is not a known audience" in out
-    assert "content/questions/q901.yml:2:" in out and "content/questions/q902.yml:2: text:" in out
+    assert "content/questions/q901.yml:1:" in out and "content/questions/q902.yml:2: text:" in out
     assert not (project / "site" / "index.html").exists()
 
 

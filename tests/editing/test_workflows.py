@@ -15,7 +15,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+from click.testing import CliRunner
 
+from scrutiny_packs.cli import main
+from scrutiny_packs.editing.forms import generate
 from tests.conftest import ROOT
 
 BIN = Path(sys.executable).parent
@@ -125,6 +128,11 @@ def test_the_main_workflow_builds_then_deploys_to_pages():
     assert any(s.get("uses", "").startswith("actions/deploy-pages@") for s in steps(deploy))
 
 
+def test_the_lists_written_from_content_are_up_to_date(bank):
+    problems = generate(ROOT, bank, write=False)
+    assert not problems, "\n" + "\n".join(p.format() for p in problems)
+
+
 def test_the_issue_form_is_valid_and_offers_exactly_the_banks_areas_and_audiences(bank, tmp_path):
     result = check_jsonschema("vendor.github-issue-forms", ISSUE_FORM)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -202,3 +210,36 @@ def test_the_pre_commit_hooks_catch_bad_content(project):
     result = run_hook(by_id["yamllint"], project)
     assert result.returncode != 0
     assert "q100.yml" in result.stdout and "trailing-spaces" in result.stdout
+
+
+def test_adding_an_area_and_an_audience_takes_their_files_and_one_command(project):
+    for name in (".github", "CONTRIBUTING.md"):
+        source = ROOT / name
+        shutil.copytree(source, project / name) if source.is_dir() else shutil.copy2(source, project / name)
+    (project / "content" / "areas" / "online-safety.yml").write_text(
+        'name: "Online safety"\ndescription: "Keeping children safe online."\nparent: specific-risk-issues\n'
+        "order: 9\n", encoding="utf-8")
+    (project / "content" / "audiences" / "school-governors.yml").write_text(
+        'name: "School governors"\nshort_name: "Governors"\ndescription: "Governing boards of schools."\n'
+        "framing: we\norder: 5\n", encoding="utf-8")
+    question = project / "content" / "questions" / "q001.yml"
+    text = question.read_text(encoding="utf-8")
+    question.write_text(re.sub(r"^audiences: \[", "audiences: [school-governors, ", text, count=1, flags=re.M),
+                        encoding="utf-8")
+    cli = lambda *args: CliRunner().invoke(main, [*args, "--root", str(project)])  # noqa: E731
+    assert cli("validate").exit_code == 0
+    stale = cli("generate-forms", "--check")
+    assert stale.exit_code == 1
+    assert (".github/ISSUE_TEMPLATE/propose-question.yml:"  in stale.output
+            and "areas: the list of areas differs from content/areas/ (run `scrutiny-packs generate-forms`"
+            in stale.output), stale.output
+    assert "CONTRIBUTING.md:" in stale.output and "audiences: the list of audiences differs" in stale.output
+    assert cli("generate-forms").exit_code == 0
+    assert cli("generate-forms", "--check").exit_code == 0
+    assert cli("validate").exit_code == 0
+    form_path = project / ".github" / "ISSUE_TEMPLATE" / "propose-question.yml"
+    assert check_jsonschema("vendor.github-issue-forms", form_path).returncode == 0
+    form = {item.get("id"): item for item in yaml.safe_load(form_path.read_text(encoding="utf-8"))["body"]}
+    assert "Online safety (online-safety)" in form["areas"]["attributes"]["options"]
+    assert {"label": "School governors (school-governors)"} in form["audiences"]["attributes"]["options"]
+    assert "`school-governors`" in (project / "CONTRIBUTING.md").read_text(encoding="utf-8")

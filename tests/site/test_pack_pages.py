@@ -145,14 +145,23 @@ def test_pdfs_are_left_out_of_previews_and_the_page_says_so(project):
     assert docx and target(site, "packs/police/", docx[0]).is_file()  # Word files are quick: always made
 
 
-@pytest.mark.parametrize("command,setting,wanted", [
-    ("build", None, True), ("serve", None, False), ("build", "0", False), ("serve", "1", True), ("gh-deploy", None, True),
+@pytest.mark.parametrize("command,setting,pdf,word", [
+    ("build", None, True, True), ("serve", None, False, False), ("build", "0", False, True),
+    ("serve", "1", True, True), ("gh-deploy", None, True, True),
 ])
-def test_who_makes_pdfs(monkeypatch, command, setting, wanted):
-    from scrutiny_packs.packs.files import pdf_wanted
+def test_who_makes_pack_files(command, setting, pdf, word):
+    from scrutiny_packs.publish.options import BuildOptions
 
-    if setting is None:
-        monkeypatch.delenv("SCRUTINY_PACKS_PDF", raising=False)
-    else:
-        monkeypatch.setenv("SCRUTINY_PACKS_PDF", setting)
-    assert pdf_wanted(command) is wanted
+    environ = {} if setting is None else {"SCRUTINY_PACKS_PDF": setting}
+    options = BuildOptions.read(command, environ=environ)
+    assert (options.pdf, options.word) == (pdf, word)
+
+
+@pytest.mark.parametrize("command,setting,copy", [
+    ("build", None, True), ("build", "0", False), ("serve", None, False), ("gh-deploy", "1", True),
+])
+def test_who_makes_the_offline_copy(command, setting, copy):
+    from scrutiny_packs.publish.options import BuildOptions
+
+    environ = {} if setting is None else {"SCRUTINY_PACKS_OFFLINE_COPY": setting}
+    assert BuildOptions.read(command, environ=environ).offline_copy is copy

@@ -89,7 +89,7 @@ def _ids_prompt(known: dict, what: str):
               help="An area id, the name of a file in content/areas/ without .yml. Repeat for more than one.")
 @click.option("--text", help="The question. Use {we}, {us}, {our}, {ours}, {ourselves} for the body being asked.")
 @click.option("--audience", "audiences", multiple=True, metavar="AUDIENCE",
-              help="An audience id: councillors, partnership, health or police. Repeat for more than one.")
+              help="An audience id, the name of a file in content/audiences/ without .yml. Repeat for more than one.")
 @click.option("--source", help="Where the question comes from: a report's title or a web address.")
 def new(root: Path, areas: tuple[str, ...], text: str | None, audiences: tuple[str, ...], source: str | None) -> None:
     """Start a new question file under the next free id, ready to edit.
@@ -174,6 +174,26 @@ def review_due(root: Path, today) -> None:
     widths = [max(len(row[i]) for row in rows) for i in range(3)]
     for row in rows:
         click.echo("  ".join(cell.ljust(width) for cell, width in zip(row[:3], widths)) + "  " + row[3])
+
+
+@main.command("generate-forms")
+@root_option
+@click.option("--check", is_flag=True, help="Write nothing; exit with 1 naming each file that is out of date.")
+def generate_forms(root: Path, check: bool) -> None:
+    """Write the lists of areas and audiences in the issue form and CONTRIBUTING.md from content/.
+
+    Run it after adding, renaming or removing an area or an audience, and commit what it changed.
+    """
+    from scrutiny_packs.editing.forms import BLOCKS, generate
+
+    result = _load_or_exit(root)
+    problems = generate(root, result.bank, write=not check)
+    for p in problems:
+        click.echo(p.format(), err=True)
+    if problems:
+        sys.exit(1)
+    files = ", ".join(dict.fromkeys(b.path for b in BLOCKS))
+    click.echo(f"Up to date: {files}." if check else f"Written from content/: {files}.")
 
 
 @main.command("export-markdown")

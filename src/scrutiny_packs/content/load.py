@@ -128,6 +128,7 @@ def _question(id_: str, d: dict, path: str) -> Question:
         tags=_tuple(d.get("tags")), source=_source(d.get("source")), notes=d.get("notes", "").strip(),
         last_reviewed=_date(d.get("last_reviewed")), status=d.get("status", "active"),
         replaced_by=d.get("replaced_by"), path=path, added=_date(d.get("added")), origin=d.get("origin", "added"),
+        distinct_from=_tuple(d.get("distinct_from")),
     )
 
 
@@ -218,25 +219,44 @@ def _content_files(folder: Path, suffix: str, root: Path, problems: list[Problem
     return found
 
 
-# Content files read, validated and built, kept between builds in one process when asked
-# (`mkdocs serve` rebuilds after every save). A file is read again whenever its size, times
-# or inode differ from when it was read.
-_READ: dict[tuple[str, str], tuple[tuple[int, int, int, int], tuple[str, str], tuple[Any, list[Problem], Any]]] = {}
+class ReadCache:
+    """Content files read, validated and built, kept between loads by whoever holds it
+    (`mkdocs serve` rebuilds after every save). A file is read again whenever its size, times
+    or inode differ from when it was read."""
+
+    def __init__(self) -> None:
+        self._items: dict[tuple[str, str], tuple[tuple[int, int, int, int], tuple[str, str],
+                                                 tuple[Any, list[Problem], Any]]] = {}
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def clear(self) -> None:
+        self._items.clear()
+
+    def get(self, kind: str, path: Path, stamp: tuple[int, int, int, int], display: str, id_: str):
+        cached = self._items.get((kind, str(path)))
+        if cached is not None and cached[0] == stamp and cached[1] == (display, id_):
+            return cached[2]
+        return None
+
+    def put(self, kind: str, path: Path, stamp: tuple[int, int, int, int], display: str, id_: str,
+            value: tuple[Any, list[Problem], Any]) -> None:
+        self._items[(kind, str(path))] = (stamp, (display, id_), value)
 
 
 def _read_item(path: Path, display: str, kind: str, id_: str,
-               reuse: bool) -> tuple[YamlDocument | None, list[Problem], Any]:
+               cache: ReadCache | None) -> tuple[YamlDocument | None, list[Problem], Any]:
     """(document, problems, built item or None) for one content file."""
     stamp = None
-    if reuse:
+    if cache is not None:
         try:
             st = path.stat()
             stamp = (st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino)
         except OSError:
             stamp = None
-        cached = _READ.get((kind, str(path)))
-        if stamp is not None and cached is not None and cached[0] == stamp and cached[1] == (display, id_):
-            return cached[2]
+        if stamp is not None and (cached := cache.get(kind, path, stamp, display, id_)) is not None:
+            return cached
     doc, problems = read_yaml(path, display)
     item = None
     if doc is not None:
@@ -246,15 +266,15 @@ def _read_item(path: Path, display: str, kind: str, id_: str,
         problems = problems + found
         if not found:
             item = BUILDERS[kind](id_, doc.data, display)
-    if stamp is not None:  # stat taken before reading: a later change still shows as a new stamp
-        _READ[(kind, str(path))] = (stamp, (display, id_), (doc, problems, item))
+    if cache is not None and stamp is not None:  # stat taken before reading: a later change still shows
+        cache.put(kind, path, stamp, display, id_, (doc, problems, item))
     return doc, problems, item
 
 
-def load_bank(root: Path | str = ".", content_dir: str = "content", reuse: bool = False) -> LoadResult:
+def load_bank(root: Path | str = ".", content_dir: str = "content", cache: ReadCache | None = None) -> LoadResult:
     """Load and check everything under ``root/content_dir``.
 
-    With ``reuse``, files unchanged since an earlier call in this process are not read again.
+    With a ``cache``, files unchanged since an earlier load into the same cache are not read again.
     """
     root = Path(root).resolve()
     base = root / content_dir
@@ -285,7 +305,7 @@ def load_bank(root: Path | str = ".", content_dir: str = "content", reuse: bool 
         items: dict[str, tuple[YamlDocument, str]] = {}
         target = getattr(bank, folder)
         for id_, path, display in _content_files(base / folder, ".yml", root, problems):
-            doc, found, item = _read_item(path, display, kind, id_, reuse)
+            doc, found, item = _read_item(path, display, kind, id_, cache)
             problems += found
             if doc is None:
                 continue

@@ -1,12 +1,16 @@
-"""Warnings about likely personal data in content.
+"""Personal data in content: e-mail addresses and phone numbers stop the build; the rest are warnings.
 
 The site and packs are public safeguarding material: they must never carry
 case details. This module looks through every text value of every content
 file for what usually marks personal data: e-mail addresses, phone numbers,
 NHS numbers (checked with their modulus 11 check digit, so that other
 ten-digit numbers do not raise false alarms), dates of birth, and postcodes
-next to capitalised names. These are warnings for a reviewer, not errors:
-a match is a reason to look, not proof.
+next to capitalised names.
+
+E-mail addresses and phone numbers are errors: they are unmistakable, and the
+toolkit never needs one (a body is named by its role or team). The others are
+warnings for a reviewer (CONTRIBUTING asks reviewers to read every one): a
+likely name or date is a reason to look, not proof.
 """
 
 from __future__ import annotations
@@ -68,6 +72,9 @@ POSTCODE = re.compile(r"(?<![\w-])(?:[A-Z]{1,2}\d[A-Z\d]?|GIR)\s?\d[ABD-HJLNP-UW
 # A capitalised name: a title and a surname, or two capitalised words in a row.
 NAME = re.compile(r"\b(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+[A-Z][a-z]+|[A-Z][a-z]+(?:[-'][A-Z][a-z]+)?\s+[A-Z][a-z]+)")
 NAME_WINDOW = 60  # characters either side of a postcode
+
+# Kinds found that stop the build; every other kind is a warning.
+ERRORS = frozenset({"e-mail address", "phone number"})
 
 
 def nhs_number_valid(digits: str) -> bool:
@@ -160,6 +167,8 @@ def find_personal_data(text: str) -> list[Finding]:
 
 
 def _problem(display: str, line: int | None, field: str, finding: Finding) -> Problem:
+    if finding.kind in ERRORS:
+        return Problem(display, line, field, f"personal data: {finding.kind} {finding.text!r}", finding.hint)
     return Problem(display, line, field, f"possible personal data: {finding.kind} {finding.text!r}",
                    finding.hint, Severity.WARNING)
 
@@ -195,7 +204,7 @@ def _line_starts(source: str) -> list[int]:
 
 
 def scan_document(doc: YamlDocument, display: str) -> list[Problem]:
-    """Warnings for every text value of a parsed content file (any kind, any field)."""
+    """Problems for every text value of a parsed content file (any kind, any field)."""
     problems = []
     line_starts: list[int] | None = None
     for path, value in _strings(doc.data):
@@ -211,7 +220,7 @@ def scan_document(doc: YamlDocument, display: str) -> list[Problem]:
 
 
 def scan_markdown(body: str, first_line: int, display: str) -> list[Problem]:
-    """Warnings for the Markdown text of a page, each with its line in the file."""
+    """Problems for the Markdown text of a page, each with its line in the file."""
     line_starts = _line_starts(body)
     return [_problem(display, first_line + bisect.bisect_right(line_starts, finding.start) - 1, "body", finding)
             for finding in find_personal_data(body)]

@@ -46,7 +46,7 @@ PACK_REFERENCES: tuple[Reference, ...] = (Reference("audience", "audiences", man
 REFERENCES: dict[str, tuple[Reference, ...]] = {
     "questions": (Reference("areas", "areas"), Reference("audiences", "audiences"),
                   Reference("benchmarks", "benchmarks"), Reference("evidence", "indicators"),
-                  Reference("replaced_by", "questions", many=False)),
+                  Reference("replaced_by", "questions", many=False), Reference("distinct_from", "questions")),
     "benchmarks": (Reference("areas", "areas"),),
     "indicators": (Reference("areas", "areas"),),
     "areas": (Reference("parent", "areas", many=False),),

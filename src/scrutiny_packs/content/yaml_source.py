@@ -220,6 +220,75 @@ _NO_KEY = _NoKey()
 
 _TAB_INDENT = re.compile(r"^ *\t", re.MULTILINE)
 
+# A field name followed by a colon with no space after it: "areas:[workforce]".
+_NO_SPACE_AFTER_COLON = re.compile(r"^\s*(?:-\s+)?(?P<key>[A-Za-z_][A-Za-z0-9_-]*):(?=[^\s:/])")
+_INDENT_PROBLEMS = ("did not find expected key", "did not find expected '-' indicator", "expected <block end>")
+
+
+def _open_quote(line: str) -> str | None:
+    """The quotation mark left open on a line, if one is: an odd count of unescaped marks."""
+    doubles = len(re.findall(r'(?<!\\)"', line))
+    if doubles % 2:
+        return '"'
+    body = line.split("#", 1)[0] if '"' not in line else line
+    if re.search(r"(?:^|[\s:\[,-])'", body) and body.count("'") % 2 and "''" not in body:
+        return "'"
+    return None
+
+
+def explain_syntax_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[int | None, str, str]:
+    """(line, message, hint) for a YAML syntax error: what is wrong in plain words first, for the
+    commonest mistakes (a colon with no space after it, an unclosed quotation mark, a line not
+    lined up with the ones above it), then the YAML reader's own words."""
+    lines = text.splitlines()
+    problem = exc.problem or "not valid YAML"
+    said = f"the YAML reader says: {problem}"
+    if exc.context:
+        said += f", {exc.context}"
+    mark = exc.problem_mark or exc.context_mark
+    at = mark.line + 1 if mark else None
+    start = exc.context_mark.line + 1 if exc.context_mark else at
+    # The lines to look at: from the one before where the reader's trouble began to where it stopped.
+    around = range(max(1, min(start or 1, at or 1) - 1), min(len(lines), max(start or 1, at or 1)) + 1)
+    for number in around:
+        found = _NO_SPACE_AFTER_COLON.match(lines[number - 1])
+        if found:
+            key = found.group("key")
+            return number, (f"there is no space after the colon in '{key}:' ({said})"), \
+                f"write '{key}: ' with a space after the colon"
+    if problem.startswith(("did not find expected ',' or ']'", "did not find expected ',' or '}'")) \
+            and exc.context_mark is not None:
+        bracket = "]" if "]" in problem else "}"
+        return exc.context_mark.line + 1, f"the list opened with {'[' if bracket == ']' else '{'} on this line " \
+            f"is never closed ({said})", f"put a closing {bracket} after its last item, with commas between items"
+    if exc.context == "while scanning a quoted scalar" and exc.context_mark is not None:
+        number = exc.context_mark.line + 1
+        quote = text[exc.context_mark.index] if exc.context_mark.index < len(text) else '"'
+        return number, f"the quotation mark {quote} that opens the text on this line is never closed ({said})", \
+            f"put a closing {quote} at the end of the text"
+    for number in around:
+        quote = _open_quote(lines[number - 1])
+        if quote:
+            return number, f"the quotation mark {quote} that opens the text on this line is never closed ({said})", \
+                f"put a closing {quote} at the end of the text"
+    if problem.startswith(_INDENT_PROBLEMS) and at is not None:
+        return at, f"this line does not line up with the lines above it ({said})", \
+            "start each field at the left edge and each '- ' item of a list in the same column as the " \
+            "other items; indent with spaces"
+    if problem.startswith("mapping values are not allowed") and at is not None and at >= 2:
+        here, above = lines[at - 1], lines[at - 2]
+        indent = lambda line: len(line) - len(line.lstrip(" "))  # noqa: E731
+        if re.match(r"^\s*[A-Za-z_][\w-]*: ", here) and indent(here) > indent(above) \
+                and not above.rstrip().endswith(":"):
+            return at, f"this line does not line up with the lines above it ({said})", \
+                "start each field at the left edge and each '- ' item of a list in the same column as the " \
+                "other items; indent with spaces"
+    if problem.startswith("mapping values are not allowed") and at is not None:
+        return at, f"a colon followed by a space inside text that has no quotation marks ({said})", \
+            "put the whole text in quotation marks"
+    return at, f"the file is not valid YAML ({said})", \
+        "check indentation, and put text containing ': ' or '#' in quotation marks"
+
 
 def parse_yaml(text: str, display_path: str) -> tuple[YamlDocument | None, list[Problem]]:
     """Parse YAML text from an untrusted file into data with line numbers."""
@@ -229,19 +298,16 @@ def parse_yaml(text: str, display_path: str) -> tuple[YamlDocument | None, list[
     match = _TAB_INDENT.search(text)
     if match:
         line = text.count("\n", 0, match.start()) + 1
-        return None, [Problem(display_path, line, "", "tab character in indentation",
-                              "indent with spaces only")]
+        return None, [Problem(display_path, line, "", "a tab character in indentation: YAML needs spaces there",
+                              "indent with the space bar, not the Tab key")]
     lines: dict[Path_, int] = {}
     try:
         data = _build(yaml.parse(text, Loader=_Loader), lines)
     except _Refused as refused:
         return None, [Problem(display_path, refused.line, refused.field, refused.message, refused.hint)]
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        what = exc.problem or "not valid YAML"
-        return None, [Problem(display_path, line, "", f"YAML syntax error: {what}",
-                              "check indentation, and put text containing ': ' or '#' in quotes")]
+        line, message, hint = explain_syntax_error(exc, text)
+        return None, [Problem(display_path, line, "", message, hint)]
     except yaml.YAMLError as exc:
         return None, [Problem(display_path, None, "", f"YAML error: {exc}".splitlines()[0], "")]
     return YamlDocument(data, lines, text), []

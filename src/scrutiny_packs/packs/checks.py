@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from scrutiny_packs.content.load import LoadResult, load_bank
+from scrutiny_packs.content.load import LoadResult, ReadCache, load_bank
 from scrutiny_packs.content.references import PACK_REFERENCES, known_in_bank, pack_fields, unknown_names
 from scrutiny_packs.content.yaml_source import field_name
 from scrutiny_packs.model import Bank, PackSpec
@@ -20,11 +20,11 @@ if TYPE_CHECKING:
     from scrutiny_packs.content.yaml_source import YamlDocument
 
 
-def load_checked(root: Path | str = ".", content_dir: str = "content", reuse: bool = False) -> LoadResult:
+def load_checked(root: Path | str = ".", content_dir: str = "content", cache: ReadCache | None = None) -> LoadResult:
     """Load content/ and check all of it: every file (``content.load``), then each pack file's
     selection against the loaded bank. What the site, the packs and ``validate`` all start from.
     """
-    result = load_bank(root, content_dir, reuse=reuse)
+    result = load_bank(root, content_dir, cache=cache)
     result.problems += check_packs(result.bank, result.documents.get("packs", {}))
     return result
 

@@ -35,6 +35,8 @@ class BuildFailed(Exception):
 
 
 class _Collect(logging.Handler):
+    """The warnings MkDocs logs during a build, so a failed strict build can say what they were."""
+
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
         self.messages: list[str] = []
@@ -171,14 +173,16 @@ def build_site(root: Path, site_dir: Path, strict: bool = True, pdf: bool = True
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, MkDocsException
 
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    from scrutiny_packs.publish.hook import find_hook
+    from scrutiny_packs.publish.options import BuildOptions
+
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # MkDocs' own notice, not an option of ours
     refused = target_problem(root, site_dir)
     if refused:
         raise BuildFailed(refused.format())
-    # pdf=False holds for this build only: later builds in the same process make PDFs again.
-    pdf_setting = os.environ.get("SCRUTINY_PACKS_PDF")
+    options = BuildOptions.read("build")
     if not pdf:
-        os.environ["SCRUTINY_PACKS_PDF"] = "0"
+        options = options.but(pdf=False)  # for this build only
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     clean_leftovers(site_dir)
@@ -189,6 +193,9 @@ def build_site(root: Path, site_dir: Path, strict: bool = True, pdf: bool = True
     try:
         config = load_config(str(root / "mkdocs.yml"), site_dir=str(staging), strict=strict)
         config.plugins.on_startup(command="build", dirty=False)
+        hook = find_hook(config)
+        if hook is not None:
+            hook.use_options(options)
         try:
             build(config)
         finally:
@@ -203,10 +210,6 @@ def build_site(root: Path, site_dir: Path, strict: bool = True, pdf: bool = True
         raise
     finally:
         logger.removeHandler(collector)
-        if pdf_setting is None:
-            os.environ.pop("SCRUTINY_PACKS_PDF", None)
-        else:
-            os.environ["SCRUTINY_PACKS_PDF"] = pdf_setting
     refused = target_problem(root, site_dir)  # nothing took the site's place meanwhile
     if refused:
         shutil.rmtree(staging, ignore_errors=True)

@@ -51,6 +51,7 @@ class SiteOptions:
     edit_base: str | None = None  # e.g. https://github.com/org/repo/edit/main/ for "Suggest a change"
     offline_zip: str | None = None  # site path of the offline copy to offer on the home page
     pack_pdf: bool = True  # the build makes pack PDFs (not `mkdocs serve`, nor SCRUTINY_PACKS_PDF=0)
+    pack_word: bool = True  # the build makes pack Word files (not `mkdocs serve`, unless SCRUTINY_PACKS_PDF=1)
 
 
 def front_matter(title: str, **extra: Any) -> str:
@@ -172,7 +173,8 @@ class SiteBuilder:
 
     def pack_file(self, pack_id: str, kind: str) -> str | None:
         """The source path of a pack's PDF or Word file, when this build makes it."""
-        if not self.options.downloads or (kind == "pdf" and not self.options.pack_pdf):
+        made = self.options.pack_pdf if kind == "pdf" else self.options.pack_word
+        if not self.options.downloads or not made:
             return None
         return pack_file_uri(pack_id, kind)  # type: ignore[arg-type]
 
