@@ -72,7 +72,7 @@ def test_reading_markdown_as_plain_text_takes_linear_time(text):
     assert seconds < 2, f"{seconds:.1f} s"
 
 
-@pytest.mark.slow
+@pytest.mark.site
 @pytest.mark.parametrize("notes", [
     "[" * 19000,  # more than 90 s: Python-Markdown reads on from each '[' to the end, looking for its ']'
     "\\![" * 6000,  # slower still among escapes
@@ -110,7 +110,7 @@ def test_lists_nested_as_deep_as_allowed_build(project):
     assert len(soup.find(string="level 10").find_parents("ul")) >= 10
 
 
-@pytest.mark.slow
+@pytest.mark.site
 def test_crafted_pages_do_not_make_the_personal_data_check_quadratic(project):
     """Before: 30 pages like these took validate 107 s (the e-mail pattern read on from every
     would-be address to the one '@' at the end)."""
