@@ -25,6 +25,7 @@ def load_checked(root: Path | str = ".", content_dir: str = "content", reuse: bo
     """
     result = load_bank(root, content_dir, reuse=reuse)
     result.problems += check_packs(result.bank, result.documents.get("packs", {}))
+    result.problems += check_meetings(result.bank, result.documents.get("meetings", {}))
     return result
 
 
@@ -54,6 +55,25 @@ def check_spec(bank: Bank, spec: PackSpec, doc: "YamlDocument", display: str) ->
         return []
     return [Problem(display, doc.line_of(("selection",)), "selection",
                     f"matches no questions ({describe(spec.selection)})", EMPTY_HINT)]
+
+
+def check_meetings(bank: Bank, docs: dict[str, tuple["YamlDocument", str]]) -> list[Problem]:
+    """An agenda item whose selection, written in the meeting file, matches no questions.
+
+    As for pack files, only reported when every name in the selection is known.
+    """
+    problems: list[Problem] = []
+    known = known_in_bank(bank)
+    for meeting_id, agenda in bank.meetings.items():
+        doc, display = docs[meeting_id]
+        for i, item in enumerate(agenda.items):
+            if item.inline is None or unknown_names(pack_fields(item.inline), PACK_REFERENCES, known):
+                continue
+            if not select(bank, item.inline.selection).questions:
+                problems.append(Problem(display, doc.line_of(("items", i, "selection")), f"items[{i}].selection",
+                                        f"item {item.number} matches no questions ({describe(item.inline.selection)})",
+                                        EMPTY_HINT))
+    return problems
 
 
 EMPTY_HINT = "widen the selection, or use 'match: any' to take questions matching any list"
