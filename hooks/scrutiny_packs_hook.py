@@ -20,6 +20,7 @@ from scrutiny_packs.publish import offline
 from scrutiny_packs.site import links, mypack, opendata
 from scrutiny_packs.site.generate import SiteBuilder, SiteOptions
 from scrutiny_packs.site.nav import build_nav
+from scrutiny_packs.text.plural import count_of
 from scrutiny_packs.text.sanitize import sanitize_html
 
 log = logging.getLogger("mkdocs.hooks.scrutiny_packs")
@@ -37,13 +38,15 @@ def on_config(config):
         log.info(problem.format())
     if not result.ok:
         errors = [p for p in result.problems if p.is_error]
-        raise Abort(f"{len(errors)} problem(s) in content; nothing was built:\n"
+        raise Abort(f"{count_of(len(errors), 'problem')} in content; nothing was built:\n"
                     + report(errors))
     _state["root"] = root
     _state["bank"] = result.bank
     config.nav = build_nav(result.bank)
     # Pack PDFs: made by `mkdocs build`, left out of `mkdocs serve` unless SCRUTINY_PACKS_PDF=1.
     _state["pack_pdf"] = pack_files.pdf_wanted(_state.get("command"))
+    # An offline copy links the PDFs the main build makes and adds to it (publish/offline.py).
+    _state["pdf_later"] = offline.pdfs_later() and not _state["pack_pdf"]
     for uri in site_stylesheets():
         if uri not in config.extra_css:
             config.extra_css.append(uri)
@@ -61,11 +64,12 @@ def on_files(files: Files, config) -> Files:
     offline_zip = None
     if _state.get("command") in ("build", "gh-deploy") and not offline.is_offline_build(config) \
             and offline.copy_wanted():
-        job = _state["offline"] = offline.start(Path(config.config_file_path), strict=config.strict)
+        job = _state["offline"] = offline.start(Path(config.config_file_path), strict=config.strict,
+                                                pdfs=_state["pack_pdf"])
         files.append(File.generated(config, offline.ZIP_PATH, abs_src_path=str(job.zip_path)))
         offline_zip = offline.ZIP_PATH
     builder = SiteBuilder(_state["bank"], SiteOptions(edit_base=edit_base, offline_zip=offline_zip,
-                                                      pack_pdf=_state["pack_pdf"]))
+                                                      pack_pdf=_state["pack_pdf"] or _state["pdf_later"]))
     for page in builder.pages():
         inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
         file = File.generated(config, page.src_uri, content=page.content, inclusion=inclusion)
@@ -74,14 +78,17 @@ def on_files(files: Files, config) -> Files:
     # Open data: the bank as JSON and CSV, beside its documentation page.
     for data in opendata.data_files(_state["bank"]):
         files.append(File.generated(config, data.path, content=data.content))
-    # Packs: the stylesheets, and each pack's PDF and Word file, made in the background
+    # Packs: the stylesheets, and each pack's (and meeting's) PDF and Word file, made in the background
     # (cached by content) while MkDocs converts the pages; on_env waits for them.
     for uri, path in site_stylesheets().items():
         files.append(File.generated(config, uri, abs_src_path=str(path)))
-    packs = _state["packs"] = pack_files.PackFilesJob(builder.pack_views.values(),
+    packs = _state["packs"] = pack_files.PackFilesJob(builder.printables(),
                                                        _state["root"] / pack_files.CACHE_DIR, pdf=_state["pack_pdf"])
     for made in packs.files:
         files.append(File.generated(config, made.src_uri, abs_src_path=str(made.path)))
+    if _state["pdf_later"]:  # an empty stand-in for each PDF, replaced by the main build's before zipping
+        for uri in pack_files.pdf_uris(builder.printables()):
+            files.append(File.generated(config, uri, content=b""))
     return files
 
 
@@ -104,14 +111,17 @@ def on_page_content(html: str, page, config, files) -> str:
 def on_env(env, config, files):
     # Pack files and the offline copy must be ready before MkDocs copies files into the site.
     packs = _state.pop("packs", None)
+    made: dict[str, Path] = {}
     if packs is not None:
         try:
-            log.info(packs.finish().summary())
+            result = packs.finish()
         except pack_files.PackFilesFailed as failed:
             raise Abort(str(failed)) from None
+        log.info(result.summary())
+        made = {f.src_uri: f.path for f in result.files if f.kind == "pdf"}
     job = _state.get("offline")
     if job is not None:
-        error = offline.finish(job)
+        error = offline.finish(job, files=made)
         if error:
             raise Abort(error)
     return env

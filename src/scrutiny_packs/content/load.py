@@ -149,7 +149,7 @@ def _agenda_item(d: dict) -> AgendaItem:
     return AgendaItem(number, title, d.get("pack"), inline)
 
 
-def _meeting(id_: str, d: dict, path: str) -> Agenda:
+def meeting_from_data(id_: str, d: dict, path: str = "") -> Agenda:
     return Agenda(id_, _clean(d["body"]), _clean(d["name"]), _date(d["date"]),
                   tuple(_agenda_item(item) for item in d["items"]), _clean(d.get("place", "")),
                   d.get("description", "").strip(), path)
@@ -157,7 +157,7 @@ def _meeting(id_: str, d: dict, path: str) -> Agenda:
 
 BUILDERS: dict[str, Callable[[str, dict, str], Any]] = {
     "area": _area, "audience": _audience, "benchmark": _benchmark, "indicator": _indicator,
-    "question": _question, "pack": pack_from_data, "meeting": _meeting,
+    "question": _question, "pack": pack_from_data, "meeting": meeting_from_data,
 }
 
 

@@ -104,7 +104,7 @@ def unknown_names(data: Any, references: Iterable[Reference], known: Mapping[str
 def known_in_bank(bank: Bank) -> dict[str, set[str]]:
     """The names a loaded bank knows, for checking a pack made outside content/ (an option, a link)."""
     return {"areas": set(bank.areas), "audiences": set(bank.audiences), "benchmarks": set(bank.benchmarks),
-            "indicators": set(bank.indicators), "questions": set(bank.questions),
+            "indicators": set(bank.indicators), "questions": set(bank.questions), "packs": set(bank.packs),
             "tags": {t for q in bank.questions.values() for t in q.tags}}
 
 

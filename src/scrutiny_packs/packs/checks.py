@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from scrutiny_packs.content.load import LoadResult, load_bank
 from scrutiny_packs.content.references import PACK_REFERENCES, known_in_bank, pack_fields, unknown_names
-from scrutiny_packs.model import Bank, PackSpec
+from scrutiny_packs.model import Agenda, Bank, PackSpec
 from scrutiny_packs.packs.select import describe, select
 from scrutiny_packs.problems import Problem
 
@@ -58,21 +58,28 @@ def check_spec(bank: Bank, spec: PackSpec, doc: "YamlDocument", display: str) ->
 
 
 def check_meetings(bank: Bank, docs: dict[str, tuple["YamlDocument", str]]) -> list[Problem]:
+    """Problems in the loaded meeting files of content/meetings/."""
+    problems: list[Problem] = []
+    for meeting_id, agenda in bank.meetings.items():
+        doc, display = docs[meeting_id]
+        problems += check_agenda(bank, agenda, doc, display)
+    return problems
+
+
+def check_agenda(bank: Bank, agenda: Agenda, doc: "YamlDocument", display: str) -> list[Problem]:
     """An agenda item whose selection, written in the meeting file, matches no questions.
 
     As for pack files, only reported when every name in the selection is known.
     """
     problems: list[Problem] = []
     known = known_in_bank(bank)
-    for meeting_id, agenda in bank.meetings.items():
-        doc, display = docs[meeting_id]
-        for i, item in enumerate(agenda.items):
-            if item.inline is None or unknown_names(pack_fields(item.inline), PACK_REFERENCES, known):
-                continue
-            if not select(bank, item.inline.selection).questions:
-                problems.append(Problem(display, doc.line_of(("items", i, "selection")), f"items[{i}].selection",
-                                        f"item {item.number} matches no questions ({describe(item.inline.selection)})",
-                                        EMPTY_HINT))
+    for i, item in enumerate(agenda.items):
+        if item.inline is None or unknown_names(pack_fields(item.inline), PACK_REFERENCES, known):
+            continue
+        if not select(bank, item.inline.selection).questions:
+            problems.append(Problem(display, doc.line_of(("items", i, "selection")), f"items[{i}].selection",
+                                    f"item {item.number} matches no questions ({describe(item.inline.selection)})",
+                                    EMPTY_HINT))
     return problems
 
 

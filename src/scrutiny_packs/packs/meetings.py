@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from scrutiny_packs.model import Agenda, AgendaItem, Bank, Meeting, PackSpec
 from scrutiny_packs.packs import docx as pack_docx
+from scrutiny_packs.packs.files import Kind, Printable, meeting_uri, printable_pack
 from scrutiny_packs.packs.html import render_body, stylesheet_text
 from scrutiny_packs.packs.layout import Detail, PackView, build_view, long_date, meeting_line
 from scrutiny_packs.packs.md import render_markdown
@@ -194,3 +195,21 @@ def render_bundle(meeting: MeetingView, suffix: str) -> bytes:
     if suffix == ".md":
         return render_bundle_markdown(meeting).encode("utf-8")
     raise ValueError(f"no writer for {suffix!r} files")
+
+
+# -- the files the site publishes ----------------------------------------------------------------
+
+def bundle_uri(meeting: MeetingView) -> str:
+    return meeting_uri(meeting.id, meeting.id, "pdf")
+
+
+def item_uri(meeting: MeetingView, item: MeetingItemView, kind: Kind) -> str:
+    return meeting_uri(meeting.id, item.view.id, kind)
+
+
+def meeting_printables(meeting: MeetingView) -> list[Printable]:
+    """The papers as one PDF, and each item's pack as a PDF and a Word file, beside the meeting's page."""
+    out = [Printable(meeting.id, {"pdf": bundle_uri(meeting)}, lambda: render_bundle_document(meeting))]
+    for item in meeting.items:
+        out.append(printable_pack(item.view, {kind: item_uri(meeting, item, kind) for kind in ("pdf", "docx")}))
+    return out
