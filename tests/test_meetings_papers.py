@@ -85,6 +85,8 @@ def test_the_papers_in_word_html_and_markdown_hold_the_same_questions(meeting):
     assert find_in_order(text, expected) == []
     # one section per item after the cover, each starting a new page, each footer naming its item
     assert len(doc.sections) == 1 + len(meeting.items)
+    assert [p.text.split("\t")[0] for p in doc.sections[0].footer.paragraphs] == [meeting.footer_meeting,
+                                                                                  "Meeting papers"]
     for section, item in zip(doc.sections[1:], meeting.items):
         assert section.start_type == 2  # WD_SECTION.NEW_PAGE
         assert f"Item {item.number}" in section.footer.paragraphs[0].text

@@ -129,8 +129,8 @@ def render_bundle_docx(meeting: MeetingView) -> bytes:
     first = meeting.items[0].view if meeting.items else None
     if first is None:
         raise ValueError("the meeting has no items")
-    doc = pack_docx.new_document(replace(first, title=meeting.title, footer_title="Meeting papers"))
-    pack_docx.set_footer(doc.sections[0], (meeting.footer_meeting, "Meeting papers"))
+    doc = pack_docx.new_document(replace(first, title=meeting.title, footer_title="Meeting papers",
+                                         footer_meeting=meeting.footer_meeting))
     p = doc.add_paragraph()
     run = p.add_run("Meeting papers")
     run.bold, run.font.size, run.font.all_caps = True, Pt(9), True
