@@ -70,5 +70,6 @@ def test_the_offline_copy_holds_every_pack_and_meeting_file(built_site, bank, me
             assert data.startswith(b"%PDF" if name.endswith(".pdf") else b"PK"), name
         pdf = archive.read(f"scrutiny-packs/meetings/{EXAMPLE}/{EXAMPLE}.pdf")
         assert len(PdfReader(io.BytesIO(pdf)).pages) > 1
-        pack_page = archive.read("scrutiny-packs/packs/police.html")  # the offline copy links plain .html files.decode("utf-8")
+        # the offline copy's pages are plain .html files
+        pack_page = archive.read("scrutiny-packs/packs/police.html").decode("utf-8")
         assert "police.pdf" in pack_page and "not available" not in pack_page

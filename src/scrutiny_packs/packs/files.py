@@ -147,6 +147,9 @@ class PackFilesJob:
         self._docx_jobs: list[tuple[str, Callable[[], bytes], Path]] = []
         self._pool: ProcessPoolExecutor | None = None
         self._futures: list[tuple[str, Future]] = []
+        # Only the kinds this job makes are pruned: a build without PDFs (an offline copy, a preview)
+        # must not forget the PDFs another build still uses.
+        self._kinds = tuple(f".{kind}" for kind, wanted in (("pdf", pdf), ("docx", docx)) if wanted)
         self._plan([v if isinstance(v, Printable) else printable_pack(v) for v in views], pdf, docx)
         workers = workers or os.cpu_count() or 1
         if len(self._pdf_jobs) > 1 and workers > 1:
@@ -208,7 +211,7 @@ class PackFilesJob:
         finally:
             self.cancel()
         self.result.seconds = time.perf_counter() - self.started
-        _prune(self.cache_dir, {f.path for f in self.result.files})
+        _prune(self.cache_dir, {f.path for f in self.result.files}, self._kinds)
         return self.result
 
     def _add_pdf_time(self, times: tuple[float, float]) -> None:
@@ -247,11 +250,11 @@ def pdf_wanted(command: str | None) -> bool:
     return command != "serve"
 
 
-def _prune(cache_dir: Path, keep: set[Path]) -> None:
-    """Forget old versions of packs. Recent files stay: another build may be using them."""
+def _prune(cache_dir: Path, keep: set[Path], suffixes: tuple[str, ...] = (".pdf", ".docx")) -> None:
+    """Forget old versions of packs, of the kinds given. Recent files stay: another build may be using them."""
     now = time.time()
     for entry in cache_dir.iterdir():
-        if entry in keep or entry.suffix not in (".pdf", ".docx") or entry.name.startswith("."):
+        if entry in keep or entry.suffix not in suffixes or entry.name.startswith("."):
             continue
         try:
             if now - entry.stat().st_mtime > STALE_AFTER_SECONDS:
