@@ -133,6 +133,7 @@ class Meeting:
     date: dt.date | None = None
     item: str = ""
     item_title: str = ""
+    place: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +173,31 @@ class PackSpec:
 
 
 @dataclass(frozen=True, slots=True)
+class AgendaItem:
+    """One agenda item of a meeting: a pack from content/packs/ (``pack``) or one written inline
+    (``inline``, a PackSpec whose meeting details the meeting fills in)."""
+
+    number: str
+    title: str
+    pack: str | None = None
+    inline: PackSpec | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Agenda:
+    """A meeting from content/meetings/: its details and agenda items in order."""
+
+    id: str
+    body: str
+    name: str
+    date: dt.date | None
+    items: tuple[AgendaItem, ...]
+    place: str = ""
+    description: str = ""
+    path: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     organisation: str = "Scrutiny Packs"
     review_interval_months: int = 12
@@ -195,6 +221,7 @@ class Bank:
     modules: dict[str, Page] = field(default_factory=dict)
     pages: dict[str, Page] = field(default_factory=dict)
     packs: dict[str, PackSpec] = field(default_factory=dict)
+    meetings: dict[str, Agenda] = field(default_factory=dict)
 
     def child_areas(self, area_id: str | None) -> list[Area]:
         return [a for a in self.areas.values() if a.parent == area_id]

@@ -226,7 +226,7 @@ def test_plain_text_fields_render_literally(mini, baseline, field, text):
         facts = {dt.get_text(): dt.find_next_sibling("dd") for dt in soup.select("dl.sp-facts dt")}
         assert _words(facts["Ask"].get_text()) == clean
     elif field == "listen_for.0":
-        first = soup.find(id="what-good-looks-like").find_next("li")
+        first = soup.find(id="listen-for").find_next("li")
         assert _words(first.get_text()) == clean
     else:
         assert clean in _words(soup.select_one("p.sp-source").get_text())

@@ -142,7 +142,9 @@ def test_docx_has_every_question_once_in_order_and_a_footer(view, spec):
     assert doc.core_properties.title == spec.title
     footer_xml = doc.sections[0].footer._element.xml
     assert 'w:instr="PAGE"' in footer_xml and 'w:instr="NUMPAGES"' in footer_xml
-    assert view.footer_title in doc.sections[0].footer.paragraphs[0].text
+    footer = [p.text for p in doc.sections[0].footer.paragraphs]
+    assert view.footer_title in "\n".join(footer)
+    assert footer[0].startswith(view.footer_meeting) and "\tPage " in footer[0]  # beside "Page X of Y"
     headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
     assert [g.title for g in view.groups] == [h for h in headings if h != "Contents"]
     cells = [c.text for t in doc.tables for c in t.rows[0].cells]

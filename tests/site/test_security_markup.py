@@ -83,7 +83,7 @@ def test_plain_text_fields_are_shown_exactly_as_written(hostile_site: Path):
     soup = page(hostile_site, "questions/hostile-question/")
     facts = {dt.get_text(): dt.find_next_sibling("dd").get_text() for dt in soup.select("dl.sp-facts dt")}
     assert facts["Ask"] == data["asked_of"]
-    listen = [li.get_text() for li in soup.find(id="what-good-looks-like").find_next("ul").find_all("li")]
+    listen = [li.get_text() for li in soup.find(id="listen-for").find_next("ul").find_all("li")]
     assert listen == data["listen_for"]
     source = soup.select_one("p.sp-source").get_text()
     for key in ("document", "module", "section"):

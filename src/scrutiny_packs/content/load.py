@@ -17,6 +17,8 @@ from scrutiny_packs.content import references as checks
 from scrutiny_packs.content.yaml_source import MAX_BYTES, YamlDocument, control_character_problem, parse_yaml, read_yaml
 from scrutiny_packs.ids import is_id
 from scrutiny_packs.model import (
+    Agenda,
+    AgendaItem,
     Area,
     Audience,
     Bank,
@@ -42,6 +44,7 @@ COLLECTIONS: tuple[tuple[str, str], ...] = (
     ("indicators", "indicator"),
     ("questions", "question"),
     ("packs", "pack"),
+    ("meetings", "meeting"),
 )
 MARKDOWN_SECTIONS = ("modules", "pages")
 SETTINGS_FILE = "settings.yml"
@@ -137,7 +140,8 @@ def pack_from_data(id_: str, d: dict, path: str = "") -> PackSpec:
     s = d.get("selection", {}) or {}
     o = d.get("options", {}) or {}
     meeting = Meeting(body=_clean(m.get("body", "")), name=_clean(m.get("name", "")), date=_date(m.get("date")),
-                      item=_clean(m.get("item", "")), item_title=_clean(m.get("item_title", "")))
+                      item=_clean(m.get("item", "")), item_title=_clean(m.get("item_title", "")),
+                      place=_clean(m.get("place", "")))
     selection = Selection(**{k: _tuple(s.get(k)) for k in (
         "areas", "audiences", "tags", "questions", "exclude_areas", "exclude_audiences", "exclude_tags",
         "exclude_questions", "origins")}, match=s.get("match", "any"), order=s.get("order", "area"))
@@ -146,9 +150,29 @@ def pack_from_data(id_: str, d: dict, path: str = "") -> PackSpec:
                     d.get("description", "").strip(), meeting, selection, options, path)
 
 
+def item_number(value: Any) -> str:
+    """An agenda item number as text: 6 and '6' are the same item."""
+    return _clean(value)
+
+
+def _agenda_item(d: dict) -> AgendaItem:
+    number, title = item_number(d["number"]), _clean(d["title"])
+    inline = None
+    if "selection" in d and "pack" not in d:
+        inline = pack_from_data("item", {k: d[k] for k in ("audience", "framing", "description", "selection", "options")
+                                         if k in d} | {"title": title})
+    return AgendaItem(number, title, d.get("pack"), inline)
+
+
+def meeting_from_data(id_: str, d: dict, path: str = "") -> Agenda:
+    return Agenda(id_, _clean(d["body"]), _clean(d["name"]), _date(d["date"]),
+                  tuple(_agenda_item(item) for item in d["items"]), _clean(d.get("place", "")),
+                  d.get("description", "").strip(), path)
+
+
 BUILDERS: dict[str, Callable[[str, dict, str], Any]] = {
     "area": _area, "audience": _audience, "benchmark": _benchmark, "indicator": _indicator,
-    "question": _question, "pack": pack_from_data,
+    "question": _question, "pack": pack_from_data, "meeting": meeting_from_data,
 }
 
 

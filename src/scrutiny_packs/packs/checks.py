@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from scrutiny_packs.content.load import LoadResult, ReadCache, load_bank
 from scrutiny_packs.content.references import PACK_REFERENCES, known_in_bank, pack_fields, unknown_names
 from scrutiny_packs.content.yaml_source import field_name
-from scrutiny_packs.model import Bank, PackSpec
+from scrutiny_packs.model import Agenda, Bank, PackSpec
 from scrutiny_packs.packs.select import describe, select
 from scrutiny_packs.problems import Problem, Severity
 
@@ -26,6 +26,7 @@ def load_checked(root: Path | str = ".", content_dir: str = "content", cache: Re
     """
     result = load_bank(root, content_dir, cache=cache)
     result.problems += check_packs(result.bank, result.documents.get("packs", {}))
+    result.problems += check_meetings(result.bank, result.documents.get("meetings", {}))
     return result
 
 
@@ -73,6 +74,32 @@ def check_spec(bank: Bank, spec: PackSpec, doc: "YamlDocument", display: str) ->
         return []
     return [Problem(display, doc.line_of(("selection",)), "selection",
                     f"matches no questions ({describe(spec.selection)})", EMPTY_HINT)]
+
+
+def check_meetings(bank: Bank, docs: dict[str, tuple["YamlDocument", str]]) -> list[Problem]:
+    """Problems in the loaded meeting files of content/meetings/."""
+    problems: list[Problem] = []
+    for meeting_id, agenda in bank.meetings.items():
+        doc, display = docs[meeting_id]
+        problems += check_agenda(bank, agenda, doc, display)
+    return problems
+
+
+def check_agenda(bank: Bank, agenda: Agenda, doc: "YamlDocument", display: str) -> list[Problem]:
+    """An agenda item whose selection, written in the meeting file, matches no questions.
+
+    As for pack files, only reported when every name in the selection is known.
+    """
+    problems: list[Problem] = []
+    known = known_in_bank(bank)
+    for i, item in enumerate(agenda.items):
+        if item.inline is None or unknown_names(pack_fields(item.inline), PACK_REFERENCES, known):
+            continue
+        if not select(bank, item.inline.selection).questions:
+            problems.append(Problem(display, doc.line_of(("items", i, "selection")), f"items[{i}].selection",
+                                    f"item {item.number} matches no questions ({describe(item.inline.selection)})",
+                                    EMPTY_HINT))
+    return problems
 
 
 EMPTY_HINT = "widen the selection, or use 'match: any' to take questions matching any list"

@@ -26,6 +26,7 @@ from docx.text.paragraph import Paragraph
 from scrutiny_packs.packs.layout import PackView, paragraphs
 from scrutiny_packs.packs.pdf import write_atomically
 from scrutiny_packs.text import sentences
+from scrutiny_packs.text.plural import count_of
 
 FONT = "Arial"
 MUTED = RGBColor(0x4D, 0x4D, 0x4D)
@@ -36,12 +37,28 @@ PAGE_WIDTH, PAGE_HEIGHT, MARGIN = Mm(210), Mm(297), Mm(18)
 def render_docx(view: PackView) -> bytes:
     doc = Document()
     _setup(doc, view)
-    _cover(doc, view)
+    add_pack(doc, view)
+    return save(doc)
+
+
+def new_document(view: PackView):
+    """A Word document set up as for ``view`` (page, styles, properties, footer), still empty."""
+    doc = Document()
+    _setup(doc, view)
+    return doc
+
+
+def add_pack(doc, view: PackView, cover_break: bool = True) -> None:
+    """The pack's cover and questions, at the end of the document."""
+    _cover(doc, view, cover_break)
     for group in view.groups:
         _group(doc, view, group)
     sources = _paragraph(doc)
     sources.paragraph_format.space_before = Pt(12)
     _run(sources, view.source_line, size=8.5, color=MUTED)
+
+
+def save(doc) -> bytes:
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
@@ -79,19 +96,29 @@ def _setup(doc, view: PackView) -> None:
 
     props = doc.core_properties
     props.title = view.title
-    props.subject = f"{view.count} safeguarding scrutiny questions" + (f" for {view.audience}" if view.audience else "")
+    props.subject = f"{count_of(view.count, 'safeguarding scrutiny question')}" + (f" for {view.audience}" if view.audience else "")
     props.author = view.organisation
     props.keywords = "safeguarding, children, scrutiny, questions"
     props.language = view.language
     props.comments = view.framing_note
 
-    footer = section.footer.paragraphs[0]
-    footer.paragraph_format.tab_stops.add_tab_stop(PAGE_WIDTH - 2 * MARGIN, WD_TAB_ALIGNMENT.RIGHT)
-    _run(footer, view.footer_title, size=8, color=MUTED)
-    _run(footer, "\tPage ", size=8, color=MUTED)
-    _field(footer, "PAGE")
-    _run(footer, " of ", size=8, color=MUTED)
-    _field(footer, "NUMPAGES")
+    set_footer(section, view.footer_lines)
+
+
+def set_footer(section, lines: tuple[str, ...]) -> None:
+    """The section's running footer: the first line beside "Page X of Y", then any other lines under it
+    (as in the PDF: a meeting pack's body, date and item, then its title)."""
+    footer = section.footer
+    footer.is_linked_to_previous = False
+    first = footer.paragraphs[0]
+    first.paragraph_format.tab_stops.add_tab_stop(PAGE_WIDTH - 2 * MARGIN, WD_TAB_ALIGNMENT.RIGHT)
+    _run(first, lines[0] if lines else "", size=8, color=MUTED)
+    _run(first, "\tPage ", size=8, color=MUTED)
+    _field(first, "PAGE")
+    _run(first, " of ", size=8, color=MUTED)
+    _field(first, "NUMPAGES")
+    for line in lines[1:]:
+        _run(footer.add_paragraph(), line, size=8, color=MUTED)
 
 
 def _run(paragraph, text: str, bold: bool = False, size: float | None = None, color: RGBColor | None = None,
@@ -203,7 +230,7 @@ def _bullets(doc, items: list[tuple[str, str]]) -> None:
 
 # -- content -------------------------------------------------------------------------------
 
-def _cover(doc, view: PackView) -> None:
+def _cover(doc, view: PackView, page_break: bool = True) -> None:
     p = _paragraph(doc)
     _run(p, view.kicker, bold=True, size=9, color=ACCENT, caps=True)
     _paragraph(doc, view.title, "Title")
@@ -227,7 +254,8 @@ def _cover(doc, view: PackView) -> None:
         p = _paragraph(doc, style="List Bullet")
         _run(p, group.title)
         _run(p, f" ({group.numbers})", color=MUTED)
-    _paragraph(doc).add_run().add_break(WD_BREAK.PAGE)
+    if page_break:
+        _paragraph(doc).add_run().add_break(WD_BREAK.PAGE)
 
 
 def _group(doc, view: PackView, group) -> None:
@@ -249,7 +277,7 @@ def _group(doc, view: PackView, group) -> None:
         meta.paragraph_format.space_after = Pt(2)
         _run(meta, (f"Ask: {q.asked_of} \u00b7 " if q.asked_of else "") + f"Ref. {q.id}", size=8.5, color=MUTED)
         if options.benchmarks and q.listen_for:
-            _label(doc, sentences.GOOD)
+            _label(doc, sentences.LISTEN)
             _bullets(doc, [("", point) for point in q.listen_for])
         if options.evidence and q.evidence:
             _label(doc, sentences.EVIDENCE)

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from scrutiny_packs.model import Bank, Framing, PackOptions, PackSpec
+from scrutiny_packs.model import Bank, Framing, Meeting, PackOptions, PackSpec
 from scrutiny_packs.packs.select import Selected, select
 from scrutiny_packs.text import sentences
 from scrutiny_packs.text.credits import PACK_SOURCE_LINE
@@ -101,6 +101,13 @@ class PackView:
     language: str = "en-GB"
     left_out: tuple[str, ...] = field(default=())  # retired questions the pack named
     source_line: str = PACK_SOURCE_LINE  # credits the questions' sources, in every format
+    footer_meeting: str = ""  # body, date and agenda item, for the running footer of every page
+    anchor: str = "sp-pack"  # prefix of the ids in the pack's HTML (several packs share a meeting's papers)
+
+    @property
+    def footer_lines(self) -> tuple[str, ...]:
+        """The running footer beside "Page X of Y": the meeting details when given, then the title."""
+        return (self.footer_meeting, self.footer_title) if self.footer_meeting else (self.footer_title,)
 
     @property
     def questions(self) -> list[PackQuestion]:
@@ -130,6 +137,18 @@ def long_date(day: dt.date) -> str:
     return sentences.long_date(day.year, day.month, day.day)
 
 
+def meeting_line(meeting: Meeting, item: bool = True) -> str:
+    """The meeting in one line for a running footer: body, date and (with ``item``) the agenda item."""
+    parts = [meeting.body] if meeting.body else []
+    if meeting.date:
+        parts.append(long_date(meeting.date))
+    if item and meeting.item:
+        parts.append(f"Item {meeting.item}")
+    elif item and meeting.item_title:
+        parts.append(meeting.item_title)
+    return truncate(" \u00b7 ".join(parts), FOOTER_TITLE_LIMIT + 30)
+
+
 def _details(bank: Bank, spec: PackSpec, count: int) -> tuple[Detail, ...]:
     m = spec.meeting
     label = sentences.DETAILS
@@ -140,6 +159,8 @@ def _details(bank: Bank, spec: PackSpec, count: int) -> tuple[Detail, ...]:
         out.append(Detail(label["meeting"], m.name))
     if m.date:
         out.append(Detail(label["date"], long_date(m.date), m.date.isoformat()))
+    if m.place:
+        out.append(Detail(label["place"], m.place))
     if m.item or m.item_title:
         out.append(Detail(label["item"], f"{m.item}: {m.item_title}" if m.item and m.item_title
                           else m.item or m.item_title))
@@ -155,7 +176,7 @@ def framing_note(framing: Framing) -> str:
     return "Framed as \u201cyou\u201d: questions to put to the services being held to account."
 
 
-def build_view(bank: Bank, spec: PackSpec, selected: Selected | None = None) -> PackView:
+def build_view(bank: Bank, spec: PackSpec, selected: Selected | None = None, anchor: str = "sp-pack") -> PackView:
     """The pack as it will be shown. ``selected`` is worked out here when not given."""
     selected = selected if selected is not None else select(bank, spec.selection)
     numbered: list[tuple[str, PackQuestion, tuple[str, ...]]] = []
@@ -210,6 +231,8 @@ def build_view(bank: Bank, spec: PackSpec, selected: Selected | None = None) -> 
         audience=audience.name if audience else "",
         organisation=bank.settings.organisation,
         left_out=selected.left_out,
+        footer_meeting=meeting_line(spec.meeting),
+        anchor=anchor,
     )
 
 

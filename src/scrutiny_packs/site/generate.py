@@ -21,6 +21,7 @@ from scrutiny_packs.packs import html as pack_html
 from scrutiny_packs.packs.defaults import all_packs, packs_for_audience
 from scrutiny_packs.packs.files import site_uri as pack_file_uri
 from scrutiny_packs.packs.layout import PackView, build_view
+from scrutiny_packs.packs.meetings import MeetingView, build_meeting_view, bundle_uri, item_uri, meeting_printables
 from scrutiny_packs.site import changes, links, opendata
 from scrutiny_packs.text import credits, framing
 from scrutiny_packs.text.escape import md_literal, title_text
@@ -100,6 +101,7 @@ class SiteBuilder:
         self._card_modules: dict[str, Any] = {}
         self.packs: list[PackSpec] = all_packs(bank)
         self._pack_views: dict[str, PackView] | None = None
+        self._meeting_views: dict[str, MeetingView] | None = None
 
     # -- helpers passed to templates ------------------------------------------------------
     def _render(self, template: str, src: str, **context: Any) -> str:
@@ -178,6 +180,27 @@ class SiteBuilder:
             return None
         return pack_file_uri(pack_id, kind)  # type: ignore[arg-type]
 
+    @property
+    def meeting_views(self) -> dict[str, MeetingView]:
+        """Every meeting's papers laid out once, by date then id; its page and files are drawn from this."""
+        if self._meeting_views is None:
+            ordered = sorted(self.bank.meetings.values(), key=lambda a: (a.date or dt.date.max, a.id))
+            self._meeting_views = {a.id: build_meeting_view(self.bank, a) for a in ordered}
+        return self._meeting_views
+
+    def printables(self) -> list:
+        """Everything the build makes as PDF and Word: every pack, every meeting's papers and items."""
+        out: list = list(self.pack_views.values())
+        for meeting in self.meeting_views.values():
+            out += meeting_printables(meeting)
+        return out
+
+    def meeting_file(self, meeting: MeetingView, item=None, kind: str = "pdf") -> str | None:
+        """The source path of a meeting's papers (no ``item``) or of one item's PDF or Word file."""
+        if not self.options.downloads or (kind == "pdf" and not self.options.pack_pdf):
+            return None
+        return bundle_uri(meeting) if item is None else item_uri(meeting, item, kind)  # type: ignore[arg-type]
+
     def packs_for_audience(self, audience_id: str) -> list[PackSpec]:
         return packs_for_audience(self.packs, audience_id)
 
@@ -220,6 +243,7 @@ class SiteBuilder:
                                 + self._render("site/audience.md.j2", src, audience=audience, questions=questions),
                                 audience.path)
         yield from self.pack_pages()
+        yield from self.meeting_pages()
         yield GeneratedPage(links.MY_PACK, front_matter("My pack", description="Choose questions, put them in order and "
                             "print or share them as a pack for a meeting.")
                             + self._render("site/my-pack.md.j2", links.MY_PACK))
@@ -239,6 +263,19 @@ class SiteBuilder:
             "site/data.md.j2", links.DATA, json_path=opendata.JSON_PATH, csv_path=opendata.CSV_PATH,
             separator=opendata.LIST_SEPARATOR, top_fields=opendata.TOP_FIELDS,
             question_fields=opendata.QUESTION_FIELDS, csv_fields=opendata.CSV_FIELDS))
+
+    def meeting_pages(self) -> Iterable[GeneratedPage]:
+        """The meetings index and a page per meeting: its agenda, each item's questions and files.
+        Meeting pages stay out of search, as pack pages do."""
+        if not self.bank.meetings:
+            return
+        yield GeneratedPage(links.MEETINGS, front_matter("Meetings")
+                            + self._render("site/meetings.md.j2", links.MEETINGS))
+        for meeting_id, meeting in self.meeting_views.items():
+            src = links.meeting(meeting_id)
+            yield GeneratedPage(src, front_matter(meeting.title, search={"exclude": True})
+                                + self._render("site/meeting.md.j2", src, m=meeting),
+                                self.bank.meetings[meeting_id].path or None, in_nav=False)
 
     def pack_pages(self) -> Iterable[GeneratedPage]:
         """The packs index and a page per pack. Pack pages stay out of search: their questions

@@ -9,6 +9,7 @@ HOME = "index.md"
 AREAS = "areas/index.md"
 AUDIENCES = "audiences/index.md"
 PACKS = "packs/index.md"
+MEETINGS = "meetings/index.md"
 MY_PACK = "my-pack.md"
 CHANGES = "changes.md"
 DATA = "data/index.md"  # the open data page; the files sit beside it in data/
@@ -36,6 +37,10 @@ def page(page_id: str) -> str:
 
 def pack(pack_id: str) -> str:
     return f"packs/{pack_id}.md"
+
+
+def meeting(meeting_id: str) -> str:
+    return f"meetings/{meeting_id}.md"
 
 
 def relative(from_src: str, to_src: str) -> str:

@@ -26,6 +26,8 @@ def build_nav(bank: Bank) -> list[Any]:
     nav.append({"Audiences": audiences})
     nav.append({"Areas": links.AREAS})
     nav.append({"Packs": links.PACKS})
+    if bank.meetings:
+        nav.append({"Meetings": links.MEETINGS})
     nav.append({"My pack": links.MY_PACK})
     if about:
         nav.append({"About": about})

@@ -15,7 +15,8 @@ from scrutiny_packs.text.credits import PACK_SOURCE_LINE
 
 KICKER = "Question pack"
 CONTENTS = "Contents"
-GOOD = "What good looks like"
+GOOD = "What good looks like"  # the benchmarks: what a panel should expect to see
+LISTEN = "Listen for"  # the points under each question that a good answer would make
 EVIDENCE = "Evidence to ask for"
 NOTES = "Notes"
 RAG = "RAG"
@@ -26,6 +27,7 @@ DETAILS: dict[str, str] = {
     "body": "Body",
     "meeting": "Meeting",
     "date": "Date",
+    "place": "Place",
     "item": "Agenda item",
     "audience": "Audience",
     "questions": "Questions",
@@ -92,6 +94,7 @@ def for_browser() -> dict:
         "kicker": KICKER,
         "contents": CONTENTS,
         "good": GOOD,
+        "listen": LISTEN,
         "evidence": EVIDENCE,
         "notes": NOTES,
         "rag": RAG,
