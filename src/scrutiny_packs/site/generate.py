@@ -274,7 +274,10 @@ class SiteBuilder:
         yield GeneratedPage(links.DATA, front_matter("Open data") + self._render(
             "site/data.md.j2", links.DATA, json_path=opendata.JSON_PATH, csv_path=opendata.CSV_PATH,
             separator=opendata.LIST_SEPARATOR, top_fields=opendata.TOP_FIELDS,
-            question_fields=opendata.QUESTION_FIELDS, csv_fields=opendata.CSV_FIELDS))
+            question_fields=opendata.QUESTION_FIELDS, csv_fields=opendata.CSV_FIELDS,
+            records_json_path=opendata.RECORDS_JSON_PATH, records_csv_path=opendata.RECORDS_CSV_PATH,
+            record_top_fields=opendata.RECORD_TOP_FIELDS, record_fields=opendata.RECORD_FIELDS,
+            record_csv_fields=opendata.RECORD_CSV_FIELDS))
 
     def meeting_pages(self) -> Iterable[GeneratedPage]:
         """The meetings index and a page per meeting: its agenda, each item's questions and files.
