@@ -231,6 +231,9 @@ def build(root: Path, site_dir: Path, strict: bool, pdf: bool) -> None:
 @click.option("--evidence/--no-evidence", default=None, help="Show the evidence to ask for (default: yes).")
 @click.option("--notes/--no-notes", default=None, help="Leave space for notes in print (default: yes).")
 @click.option("--rag/--no-rag", default=None, help="Add a red/amber/green status box (default: no).")
+@click.option("--since-last-time/--no-since-last-time", "since_last_time", default=None,
+              help="Add 'Since last time': the body's last RAG status, answer and open actions for each question "
+                   "(from the meeting records; give --body and --date).")
 @click.option("--body", metavar="TEXT", help="The body or committee the pack is for, e.g. 'Children's Scrutiny Panel'.")
 @click.option("--meeting", metavar="TEXT", help="The meeting, e.g. 'Ordinary meeting'.")
 @click.option("--date", metavar="YYYY-MM-DD", help="The meeting date.")
