@@ -79,7 +79,7 @@ class PageKind:
     src: str  # the generated source page
 
 
-KIND_NAMES = ("home", "module", "area", "audience", "question", "packs-index", "pack", "statement")
+KIND_NAMES = ("home", "module", "area", "audience", "question", "packs-index", "pack", "statement", "follow-up")
 
 
 @pytest.fixture(scope="session")
@@ -98,6 +98,7 @@ def page_kinds(bank) -> dict[str, PageKind]:
         "packs-index": links.PACKS if links.PACKS in pages else None,
         "pack": next((p for p in pages if p.startswith("packs/") and p != links.PACKS), None),
         "statement": links.page("accessibility") if links.page("accessibility") in pages else None,
+        "follow-up": links.FOLLOW_UP if links.FOLLOW_UP in pages else None,
     }
     return {name: PageKind(name, links.url_path(src), src) for name, src in found.items() if src}
 
