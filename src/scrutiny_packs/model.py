@@ -157,6 +157,7 @@ class PackOptions:
     evidence: bool = True
     notes_space: bool = True
     rag: bool = False
+    since_last_time: bool = False  # what the same body heard last time: RAG, answer and open actions
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,6 +196,50 @@ class Agenda:
     place: str = ""
     description: str = ""
     path: str = ""
+    since_last_time: bool = False  # every item's pack gets 'Since last time'
+
+
+RAG = Literal["red", "amber", "green"]
+RAGS: tuple[RAG, ...] = ("red", "amber", "green")
+ActionStatus = Literal["open", "done", "dropped"]
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    """An action agreed at a meeting: what, who (a role, never a person), by when, and where it stands."""
+
+    what: str
+    owner: str
+    due: dt.date | None
+    status: ActionStatus = "open"
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """What was heard for one question at one agenda item."""
+
+    question: str
+    summary: str
+    rag: RAG
+    actions: tuple[Action, ...] = ()
+    revisit_date: dt.date | None = None  # come back to it on this date ...
+    revisit_meeting: str = ""  # ... or at this later meeting (an id in content/meetings/)
+
+
+@dataclass(frozen=True, slots=True)
+class RecordItem:
+    number: str
+    answers: tuple[Answer, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """A meeting's record, from content/meetings/<meeting>.record.yml: the answers heard at each item."""
+
+    meeting: str
+    items: tuple[RecordItem, ...]
+    example: bool = False
+    path: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,6 +267,7 @@ class Bank:
     pages: dict[str, Page] = field(default_factory=dict)
     packs: dict[str, PackSpec] = field(default_factory=dict)
     meetings: dict[str, Agenda] = field(default_factory=dict)
+    records: dict[str, Record] = field(default_factory=dict)  # by meeting id
 
     def child_areas(self, area_id: str | None) -> list[Area]:
         return [a for a in self.areas.values() if a.parent == area_id]

@@ -80,7 +80,7 @@ class PageKind:
 
 
 KIND_NAMES = ("home", "module", "area", "audience", "question", "packs-index", "pack", "meetings-index", "meeting",
-              "statement")
+              "statement", "follow-up")
 
 
 @pytest.fixture(scope="session")
@@ -101,6 +101,7 @@ def page_kinds(bank) -> dict[str, PageKind]:
         "meetings-index": links.MEETINGS if links.MEETINGS in pages else None,
         "meeting": next((p for p in pages if p.startswith("meetings/") and p != links.MEETINGS), None),
         "statement": links.page("accessibility") if links.page("accessibility") in pages else None,
+        "follow-up": links.FOLLOW_UP if links.FOLLOW_UP in pages else None,
     }
     return {name: PageKind(name, links.url_path(src), src) for name, src in found.items() if src}
 

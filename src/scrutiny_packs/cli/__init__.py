@@ -43,16 +43,23 @@ def main() -> None:
               help="Warn when two questions' wording scores at least this (out of 100) alike.")
 @click.option("--format", "output", type=click.Choice(["text", "github"]), default="text", show_default=True,
               help="'github' also prints each problem as a GitHub Actions annotation on its file and line.")
-def validate(root: Path, similarity: int, output: str) -> None:
+@click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="Warn about actions overdue on this date (YYYY-MM-DD) instead of today.")
+def validate(root: Path, similarity: int, output: str, today) -> None:
     """Check every file in content/ and report all problems, one per line.
 
     Problems stop the site building; warnings (a question with no source, or
     one that reads almost the same as another) are for reviewers to judge.
     """
+    import datetime as dt
+
     from scrutiny_packs.content.duplicates import duplicate_problems
+    from scrutiny_packs.content.records import overdue_problems
 
     result = load_checked(root)
-    problems = sort_problems(result.problems + duplicate_problems(result.bank, root, similarity))
+    on = today.date() if today else dt.date.today()
+    overdue = overdue_problems(result.bank.records, result.documents.get("records", {}), on)
+    problems = sort_problems(result.problems + duplicate_problems(result.bank, root, similarity) + overdue)
     for p in problems:
         click.echo(p.format(), err=True)
     if output == "github":
@@ -245,6 +252,9 @@ def build(root: Path, site_dir: Path, strict: bool, pdf: bool) -> None:
 @click.option("--evidence/--no-evidence", default=None, help="Show the evidence to ask for (default: yes).")
 @click.option("--notes/--no-notes", default=None, help="Leave space for notes in print (default: yes).")
 @click.option("--rag/--no-rag", default=None, help="Add a red/amber/green status box (default: no).")
+@click.option("--since-last-time/--no-since-last-time", "since_last_time", default=None,
+              help="Add 'Since last time': the body's last RAG status, answer and open actions for each question "
+                   "(from the meeting records; give --body and --date).")
 @click.option("--body", metavar="TEXT", help="The body or committee the pack is for, e.g. 'Children's Scrutiny Panel'.")
 @click.option("--meeting", metavar="TEXT", help="The meeting, e.g. 'Ordinary meeting'.")
 @click.option("--date", metavar="YYYY-MM-DD", help="The meeting date.")
@@ -344,6 +354,53 @@ def meeting(root: Path, source: str, output: Path) -> None:
         click.echo(f"{output}: could not make the papers ({type(exc).__name__}: {exc})", err=True)
         sys.exit(1)
     click.echo(f"Wrote {output}: {count_of(len(view.items), 'agenda item')}, {count_of(view.count, 'question')}.")
+
+
+@main.command()
+@root_option
+@click.option("--overdue", is_flag=True, help="Only open actions whose due date has passed.")
+@click.option("--body", metavar="TEXT", help="Only actions agreed by this body (as named in its meeting files).")
+@click.option("--status", type=click.Choice(["open", "done", "dropped", "all"]), default="open", show_default=True,
+              help="Which actions to list.")
+@click.option("--format", "output", type=click.Choice(["table", "csv"]), default="table", show_default=True)
+@click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="Count as overdue on this date (YYYY-MM-DD) instead of today.")
+def actions(root: Path, overdue: bool, body: str | None, status: str, output: str, today) -> None:
+    """List the actions agreed in meeting records, by due date, overdue first.
+
+    For example `scrutiny-packs actions --overdue --today 2026-12-01`. It always exits with 0.
+    """
+    import csv
+    import datetime as dt
+    import io
+
+    from scrutiny_packs.packs.records import agreed_actions, overdue_first
+
+    result = load_checked(root)
+    if not result.ok:
+        click.echo("Some content files have problems and are left out; run 'scrutiny-packs validate'.", err=True)
+    on = today.date() if today else dt.date.today()
+    found = agreed_actions(result.bank, None if status == "all" else status, body)
+    if overdue:
+        found = [a for a in found if a.overdue(on)]
+    found = overdue_first(found, on)
+    header = ("due", "state", "owner", "action", "question", "meeting", "item")
+    rows = [(a.action.due.isoformat() if a.action.due else "", "overdue" if a.overdue(on) else a.action.status,
+             a.action.owner, a.action.what, a.question, a.heard.meeting, a.heard.item) for a in found]
+    if output == "csv":
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(header)
+        writer.writerows(rows)
+        click.echo(out.getvalue(), nl=False)
+        return
+    if not rows:
+        click.echo(f"No {'overdue ' if overdue else ''}actions on {on.isoformat()}.")
+        return
+    click.echo(f"{count_of(len(rows), ('overdue ' if overdue else '') + 'action')} on {on.isoformat()}:")
+    widths = [max(len(r[i]) for r in rows + [header]) for i in range(len(header))]
+    for row in [header] + rows:
+        click.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip())
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from scrutiny_packs.content import markdown_fields, personal_data, schema
+from scrutiny_packs.content import markdown_fields, personal_data, records, schema
 from scrutiny_packs.content import references as checks
 from scrutiny_packs.content.yaml_source import MAX_BYTES, YamlDocument, control_character_problem, parse_yaml, read_yaml
 from scrutiny_packs.ids import is_id
@@ -145,7 +145,8 @@ def pack_from_data(id_: str, d: dict, path: str = "") -> PackSpec:
     selection = Selection(**{k: _tuple(s.get(k)) for k in (
         "areas", "audiences", "tags", "questions", "exclude_areas", "exclude_audiences", "exclude_tags",
         "exclude_questions", "origins")}, match=s.get("match", "any"), order=s.get("order", "area"))
-    options = PackOptions(**{k: bool(o[k]) for k in ("benchmarks", "evidence", "notes_space", "rag") if k in o})
+    options = PackOptions(**{k: bool(o[k]) for k in ("benchmarks", "evidence", "notes_space", "rag", "since_last_time")
+                             if k in o})
     return PackSpec(id_, _clean(d["title"]), d.get("audience"), d.get("framing", "you"),
                     d.get("description", "").strip(), meeting, selection, options, path)
 
@@ -167,12 +168,13 @@ def _agenda_item(d: dict) -> AgendaItem:
 def meeting_from_data(id_: str, d: dict, path: str = "") -> Agenda:
     return Agenda(id_, _clean(d["body"]), _clean(d["name"]), _date(d["date"]),
                   tuple(_agenda_item(item) for item in d["items"]), _clean(d.get("place", "")),
-                  d.get("description", "").strip(), path)
+                  d.get("description", "").strip(), path, bool(d.get("since_last_time", False)))
 
 
 BUILDERS: dict[str, Callable[[str, dict, str], Any]] = {
     "area": _area, "audience": _audience, "benchmark": _benchmark, "indicator": _indicator,
     "question": _question, "pack": pack_from_data, "meeting": meeting_from_data,
+    "record": records.record_from_data,
 }
 
 
@@ -224,6 +226,8 @@ def _content_files(folder: Path, suffix: str, root: Path, problems: list[Problem
         display = entry.relative_to(root).as_posix()
         if entry.name.startswith(".") or entry.name.lower() == "readme.md":
             continue
+        if folder.name == "meetings" and records.is_record_file(entry.name):
+            continue  # a meeting's record, read after the meetings (content.records)
         if entry.is_symlink() or not entry.is_file():
             problems.append(Problem(display, None, "", "not a regular file", "content folders hold files only; remove it"))
             continue
@@ -375,6 +379,7 @@ def load_bank(root: Path | str = ".", content_dir: str = "content", cache: ReadC
         setattr(bank, section, dict(ordered))
 
     problems += checks.check_all(docs)
+    docs["records"] = _load_records(base, root, bank, set(docs.get("meetings", {})), cache, problems)
     problems += _unread(base, root)
     return LoadResult(bank, problems, docs)
 
@@ -399,3 +404,24 @@ def _unread(base: Path, root: Path) -> list[Problem]:
                                     close if close.startswith("did you mean") else
                                     f"{where}; move it into one of them, or remove it"))
     return problems
+
+
+def _load_records(base: Path, root: Path, bank: Bank, meeting_files: set[str], cache: ReadCache | None,
+                  problems: list[Problem]) -> dict[str, tuple[YamlDocument, str]]:
+    """Each meeting's record (content/meetings/<id>.record.yml), read and checked against its meeting."""
+    found: dict[str, tuple[YamlDocument, str]] = {}
+    for meeting_id, path in records.record_files(base / "meetings"):
+        display = path.relative_to(root).as_posix()
+        if outside := _outside(path, root):
+            problems.append(outside)
+            continue
+        doc, read_problems, record = _read_item(path, display, "record", meeting_id, cache)
+        problems += read_problems
+        if doc is None:
+            continue
+        found[meeting_id] = (doc, display)
+        checked = records.check_record(meeting_id, doc, display, bank.meetings, meeting_files)
+        problems += checked
+        if record is not None and meeting_id in bank.meetings:
+            bank.records[meeting_id] = record
+    return found

@@ -224,3 +224,70 @@ def scan_markdown(body: str, first_line: int, display: str) -> list[Problem]:
     line_starts = _line_starts(body)
     return [_problem(display, first_line + bisect.bisect_right(line_starts, finding.start) - 1, "body", finding)
             for finding in find_personal_data(body)]
+
+
+# -- meeting records: published, so what may identify anyone is an error there -------------------
+
+# Capitalised words that name roles, bodies, services and the calendar, not people: "Head of Service",
+# "Designated Nurse", "Children's Scrutiny Panel", "March Panel".
+ROLE_WORDS = frozenset("""
+a an and the of for in on at to by with from as or this that these those it its we our they their our
+head heads service services director directors deputy assistant chief executive officer officers
+manager managers lead leads principal senior team teams unit group board panel committee forum
+partnership partners council councillor councillors cabinet member members portfolio holder chair
+vice clerk scrutiny designated named nurse nurses doctor doctors safeguarding children children's
+young people family families social care worker workers work health police inspector superintendent
+detective sergeant constable school schools education early help front door mash multi agency
+hub practice quality assurance audit performance data intelligence commissioning commissioner
+commissioners public adult adults mental domestic abuse violence housing youth justice virtual
+head's authority local lado designated officer's nhs icb integrated trust hospital gp gps primary
+community provider providers strategic operational independent reviewing conference chairs child
+protection looked after leaving care corporate parenting ofsted report reports plan plans policy
+review reviews action actions item items agenda meeting meetings minutes record records example
+january february march april may june july august september october november december monday
+tuesday wednesday thursday friday saturday sunday yes no not all each every new next last first
+second third agreed asked answer answers red amber green open done dropped progress update updates
+""".split())
+
+TITLED_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor|Prof|Sir|Dame|Lady|Lord)\.?\s+[A-Z][a-z'-]+")
+CAPITALISED_PAIR = re.compile(r"\b([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)\s+([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)\b")
+NAME_HINT = "records are published: name the role, e.g. 'Head of Service' or 'Designated Nurse', never a person"
+
+
+def _role_word(word: str) -> bool:
+    word = word.lower()
+    return word in ROLE_WORDS or all(part in ROLE_WORDS for part in word.split("-"))
+
+
+def _names(text: str) -> Iterator[tuple[int, int]]:
+    for m in TITLED_NAME.finditer(text):
+        yield m.start(), m.end()
+    for m in CAPITALISED_PAIR.finditer(text):
+        if not _role_word(m.group(1)) and not _role_word(m.group(2)):
+            yield m.start(), m.end()
+
+
+def find_personal_data_in_record(text: str) -> list[Finding]:
+    """Everything ``find_personal_data`` finds, and anything that reads like a person's name."""
+    found = find_personal_data(text)
+    taken = [(f.start, f.start + len(f.text)) for f in found]
+    for start, end in _names(text):
+        if any(start < t_end and t_start < end for t_start, t_end in taken):
+            continue
+        taken.append((start, end))
+        found.append(Finding("name", " ".join(text[start:end].split()), start, NAME_HINT))
+    return sorted(found, key=lambda f: f.start)
+
+
+def scan_record(doc: YamlDocument, display: str) -> list[Problem]:
+    """Errors, not warnings, for every likely piece of personal data in a meeting record, any field."""
+    problems = []
+    for path, value in _strings(doc.data):
+        line = doc.line_of(path)
+        for finding in find_personal_data_in_record(value):
+            what = "a person's name" if finding.kind == "name" else finding.kind
+            problems.append(Problem(display, _line_in_source(doc, line, finding.text), field_name(path),
+                                    f"personal data in a record: {what} {finding.text!r}",
+                                    finding.hint if finding.kind == "name" else
+                                    "records are published: remove it, or name a role or team instead"))
+    return problems

@@ -14,7 +14,7 @@ from scrutiny_packs.content.references import PACK_REFERENCES, known_in_bank, pa
 from scrutiny_packs.content.yaml_source import field_name
 from scrutiny_packs.model import Agenda, Bank, PackSpec
 from scrutiny_packs.packs.select import describe, select
-from scrutiny_packs.problems import Problem, Severity
+from scrutiny_packs.problems import Problem, Severity, did_you_mean
 
 if TYPE_CHECKING:
     from scrutiny_packs.content.yaml_source import YamlDocument
@@ -27,6 +27,7 @@ def load_checked(root: Path | str = ".", content_dir: str = "content", cache: Re
     result = load_bank(root, content_dir, cache=cache)
     result.problems += check_packs(result.bank, result.documents.get("packs", {}))
     result.problems += check_meetings(result.bank, result.documents.get("meetings", {}))
+    result.problems += check_records(result.bank, result.documents.get("records", {}))
     return result
 
 
@@ -103,3 +104,29 @@ def check_agenda(bank: Bank, agenda: Agenda, doc: "YamlDocument", display: str) 
 
 
 EMPTY_HINT = "widen the selection, or use 'match: any' to take questions matching any list"
+
+
+def check_records(bank: Bank, docs: dict[str, tuple["YamlDocument", str]]) -> list[Problem]:
+    """Each question a record answers must be one of the questions in that item's pack."""
+    from scrutiny_packs.packs.meetings import item_spec
+
+    problems: list[Problem] = []
+    for meeting_id, record in bank.records.items():
+        agenda = bank.meetings.get(meeting_id)
+        if agenda is None or meeting_id not in docs:
+            continue
+        doc, display = docs[meeting_id]
+        items = {i.number.lower(): i for i in agenda.items}
+        for i, recorded in enumerate(record.items):
+            item = items.get(recorded.number.lower())
+            spec = item_spec(bank, agenda, item) if item else None
+            if spec is None:
+                continue
+            asked = {q.id for q in select(bank, spec.selection).questions}
+            for j, answer in enumerate(recorded.answers):
+                if answer.question not in asked:
+                    where = ("items", i, "answers", j, "question")
+                    problems.append(Problem(display, doc.line_of(where), f"items[{i}].answers[{j}].question",
+                                            f"{answer.question!r} is not one of item {recorded.number}'s questions",
+                                            did_you_mean(answer.question, asked)))
+    return problems

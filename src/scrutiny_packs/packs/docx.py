@@ -51,11 +51,32 @@ def new_document(view: PackView):
 def add_pack(doc, view: PackView, cover_break: bool = True) -> None:
     """The pack's cover and questions, at the end of the document."""
     _cover(doc, view, cover_break)
+    if view.since_asked:
+        _since(doc, view)
     for group in view.groups:
         _group(doc, view, group)
     sources = _paragraph(doc)
     sources.paragraph_format.space_before = Pt(12)
     _run(sources, view.source_line, size=8.5, color=MUTED)
+
+
+def _since(doc, view: PackView) -> None:
+    """'Since last time': the last RAG status, the answer heard and the actions still open, per question."""
+    doc.add_paragraph("Since last time", "Heading 1")
+    if not view.since:
+        doc.add_paragraph("No earlier meeting of this body has a record of these questions.")
+    for s in view.since:
+        p = doc.add_paragraph()
+        p.add_run(f"Question {s.number}").bold = True
+        p.add_run(f" (ref. {s.question}): {s.text}")
+        p = doc.add_paragraph(f"Last asked {s.heard.date.day} {s.heard.date:%B %Y}, {s.heard.meeting_name}, "
+                              f"item {s.heard.item}. RAG status: ")
+        p.add_run(s.heard.rag_label).bold = True
+        p.add_run(".")
+        doc.add_paragraph(s.heard.answer.summary)
+        for a in s.open_actions:
+            doc.add_paragraph(f"Open action: {a.what} Owner: {a.owner}. Due {a.due.day} {a.due:%B %Y}.",
+                              "List Bullet")
 
 
 def save(doc) -> bytes:

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from scrutiny_packs.model import Bank, Framing, Meeting, PackOptions, PackSpec
+from scrutiny_packs.packs.records import SinceLastTime, since_last_time
 from scrutiny_packs.packs.select import Selected, select
 from scrutiny_packs.text import sentences
 from scrutiny_packs.text.credits import PACK_SOURCE_LINE
@@ -103,6 +104,8 @@ class PackView:
     source_line: str = PACK_SOURCE_LINE  # credits the questions' sources, in every format
     footer_meeting: str = ""  # body, date and agenda item, for the running footer of every page
     anchor: str = "sp-pack"  # prefix of the ids in the pack's HTML (several packs share a meeting's papers)
+    since: tuple[SinceLastTime, ...] = ()  # 'Since last time': what the same body last heard, per question
+    since_asked: bool = False  # the pack asked for 'Since last time' (so an empty one says so)
 
     @property
     def footer_lines(self) -> tuple[str, ...]:
@@ -218,6 +221,10 @@ def build_view(bank: Bank, spec: PackSpec, selected: Selected | None = None, anc
     close_run()
 
     audience = bank.audiences.get(spec.audience) if spec.audience else None
+    since: tuple[SinceLastTime, ...] = ()
+    if spec.options.since_last_time:
+        since = since_last_time(bank, spec.meeting.body, spec.meeting.date,
+                                [(pq.number, pq.id, pq.text) for _, pq, _ in numbered])
     return PackView(
         id=spec.id,
         title=spec.title,
@@ -233,6 +240,8 @@ def build_view(bank: Bank, spec: PackSpec, selected: Selected | None = None, anc
         left_out=selected.left_out,
         footer_meeting=meeting_line(spec.meeting),
         anchor=anchor,
+        since=since,
+        since_asked=spec.options.since_last_time,
     )
 
 

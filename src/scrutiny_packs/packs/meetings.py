@@ -46,7 +46,9 @@ def item_spec(bank: Bank, agenda: Agenda, item: AgendaItem) -> PackSpec | None:
         base = item.inline
     if base is None:
         return None
-    return replace(base, id=item_id(agenda, item), meeting=meeting_details(agenda, item), path=agenda.path)
+    options = replace(base.options, since_last_time=True) if agenda.since_last_time else base.options
+    return replace(base, id=item_id(agenda, item), meeting=meeting_details(agenda, item), path=agenda.path,
+                   options=options)
 
 
 @dataclass(frozen=True)

@@ -55,6 +55,7 @@ class PackRequest:
     evidence: bool | None = None
     notes: bool | None = None
     rag: bool | None = None
+    since_last_time: bool | None = None
     spec_file: Path | None = None
     body: str | None = None  # the meeting the pack is for: each replaces the pack file's
     meeting: str | None = None
@@ -108,6 +109,7 @@ def _with_overrides(spec: PackSpec, request: PackRequest, framing_default: str) 
         evidence=o.evidence if request.evidence is None else request.evidence,
         notes_space=o.notes_space if request.notes is None else request.notes,
         rag=o.rag if request.rag is None else request.rag,
+        since_last_time=o.since_last_time if request.since_last_time is None else request.since_last_time,
     )
     selection = spec.selection if request.order is None else replace(spec.selection, order=request.order)
     meeting = replace(spec.meeting, **request.meeting_fields())

@@ -18,6 +18,7 @@ from markupsafe import Markup
 from scrutiny_packs.content import review
 from scrutiny_packs.model import Area, Bank, PackSpec, Page, Question
 from scrutiny_packs.packs import html as pack_html
+from scrutiny_packs.packs import records as heard_records
 from scrutiny_packs.packs.defaults import all_packs, packs_for_audience
 from scrutiny_packs.packs.files import site_uri as pack_file_uri
 from scrutiny_packs.packs.layout import PackView, build_view
@@ -102,6 +103,7 @@ class SiteBuilder:
         self.packs: list[PackSpec] = all_packs(bank)
         self._pack_views: dict[str, PackView] | None = None
         self._meeting_views: dict[str, MeetingView] | None = None
+        self._history: dict[str, list] | None = None
 
     # -- helpers passed to templates ------------------------------------------------------
     def _render(self, template: str, src: str, **context: Any) -> str:
@@ -201,6 +203,43 @@ class SiteBuilder:
             return None
         return bundle_uri(meeting) if item is None else item_uri(meeting, item, kind)  # type: ignore[arg-type]
 
+    def href(self, src: str, target: str) -> str:
+        """A link in raw HTML from one page to another, as served (directory URLs), e.g. '../../questions/q004/'."""
+        here, there = links.url_path(src).rstrip("/") or ".", links.url_path(target).rstrip("/") or "."
+        rel = posixpath.relpath(there, here)
+        return "./" if rel == "." else rel + "/"
+
+    # -- meeting records ----------------------------------------------------------------------
+    @property
+    def history(self) -> dict[str, list]:
+        """Each recorded question's answers across meetings, oldest first."""
+        if getattr(self, "_history", None) is None:
+            self._history = heard_records.history(self.bank)
+        return self._history
+
+    def record_answers(self, meeting_id: str, number: str) -> list:
+        """What the record of a meeting says for one agenda item, in the record's order."""
+        return [h for h in heard_records.all_heard(self.bank) if h.meeting == meeting_id and h.item == number]
+
+    def record_is_example(self, meeting_id: str) -> bool:
+        record = self.bank.records.get(meeting_id)
+        return bool(record and record.example)
+
+    def last_heard(self, question_id: str):
+        found = self.history.get(question_id)
+        return found[-1] if found else None
+
+    def open_actions(self) -> list:
+        """Open actions, overdue first, each by due date."""
+        return heard_records.overdue_first(heard_records.agreed_actions(self.bank, "open"), self.today)
+
+    def questions_in_area(self, area_id: str) -> set[str]:
+        return {q.id for q in self.questions_by_area.get(area_id, ())}
+
+    def question_areas(self, question_id: str) -> list[str]:
+        q = self.bank.questions.get(question_id)
+        return list(q.areas) if q else []
+
     def packs_for_audience(self, audience_id: str) -> list[PackSpec]:
         return packs_for_audience(self.packs, audience_id)
 
@@ -244,6 +283,10 @@ class SiteBuilder:
                                 audience.path)
         yield from self.pack_pages()
         yield from self.meeting_pages()
+        if bank.records:
+            yield GeneratedPage(links.FOLLOW_UP, front_matter(
+                "Follow-up", description="Actions agreed at meetings and still open, and how each question's "
+                "answers were rated over time.") + self._render("site/follow-up.md.j2", links.FOLLOW_UP))
         yield GeneratedPage(links.MY_PACK, front_matter("My pack", description="Choose questions, put them in order and "
                             "print or share them as a pack for a meeting.")
                             + self._render("site/my-pack.md.j2", links.MY_PACK))
@@ -262,7 +305,10 @@ class SiteBuilder:
         yield GeneratedPage(links.DATA, front_matter("Open data") + self._render(
             "site/data.md.j2", links.DATA, json_path=opendata.JSON_PATH, csv_path=opendata.CSV_PATH,
             separator=opendata.LIST_SEPARATOR, top_fields=opendata.TOP_FIELDS,
-            question_fields=opendata.QUESTION_FIELDS, csv_fields=opendata.CSV_FIELDS))
+            question_fields=opendata.QUESTION_FIELDS, csv_fields=opendata.CSV_FIELDS,
+            records_json_path=opendata.RECORDS_JSON_PATH, records_csv_path=opendata.RECORDS_CSV_PATH,
+            record_top_fields=opendata.RECORD_TOP_FIELDS, record_fields=opendata.RECORD_FIELDS,
+            record_csv_fields=opendata.RECORD_CSV_FIELDS))
 
     def meeting_pages(self) -> Iterable[GeneratedPage]:
         """The meetings index and a page per meeting: its agenda, each item's questions and files.

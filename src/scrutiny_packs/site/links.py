@@ -11,6 +11,7 @@ AUDIENCES = "audiences/index.md"
 PACKS = "packs/index.md"
 MEETINGS = "meetings/index.md"
 MY_PACK = "my-pack.md"
+FOLLOW_UP = "follow-up.md"  # open actions and RAG history from meeting records
 CHANGES = "changes.md"
 DATA = "data/index.md"  # the open data page; the files sit beside it in data/
 
