@@ -24,6 +24,7 @@ from scrutiny_packs.model import (
     Example,
     Indicator,
     Meeting,
+    NowCalled,
     PackOptions,
     PackSpec,
     Page,
@@ -31,6 +32,7 @@ from scrutiny_packs.model import (
     Selection,
     Settings,
     Source,
+    Term,
 )
 from scrutiny_packs.problems import Problem
 
@@ -44,6 +46,7 @@ COLLECTIONS: tuple[tuple[str, str], ...] = (
     ("indicators", "indicator"),
     ("questions", "question"),
     ("packs", "pack"),
+    ("glossary", "glossary"),
 )
 MARKDOWN_SECTIONS = ("modules", "pages")
 
@@ -117,6 +120,14 @@ def _question(id_: str, d: dict, path: str) -> Question:
     )
 
 
+def _term(id_: str, d: dict, path: str) -> Term:
+    now = d.get("now_called")
+    now_called = NowCalled(_clean(now["term"]), now.get("since"), _clean(now.get("by", ""))) if now else None
+    return Term(id_, _clean(d["term"]), _clean(d["explanation"]), tuple(_clean(x) for x in d.get("also_written", ())),
+                _clean(d.get("stands_for", "")), now_called, tuple(_clean(x) for x in d.get("search_terms", ())),
+                _source(d.get("source")), path)
+
+
 def pack_from_data(id_: str, d: dict, path: str = "") -> PackSpec:
     m = d.get("meeting", {}) or {}
     s = d.get("selection", {}) or {}
@@ -133,7 +144,7 @@ def pack_from_data(id_: str, d: dict, path: str = "") -> PackSpec:
 
 BUILDERS: dict[str, Callable[[str, dict, str], Any]] = {
     "area": _area, "audience": _audience, "benchmark": _benchmark, "indicator": _indicator,
-    "question": _question, "pack": pack_from_data,
+    "question": _question, "pack": pack_from_data, "glossary": _term,
 }
 
 
@@ -274,6 +285,7 @@ def load_bank(root: Path | str = ".", content_dir: str = "content", reuse: bool 
 
     bank.areas = dict(sorted(bank.areas.items(), key=lambda kv: (kv[1].order, kv[1].name)))
     bank.audiences = dict(sorted(bank.audiences.items(), key=lambda kv: (kv[1].order, kv[1].name)))
+    bank.glossary = dict(sorted(bank.glossary.items(), key=lambda kv: (kv[1].term.casefold(), kv[0])))
 
     for section in MARKDOWN_SECTIONS:
         target = getattr(bank, section)
