@@ -75,13 +75,20 @@ def test_a_term_repeated_in_one_file_is_not_a_duplicate(project):
 
 
 def test_glossary_text_is_plain_text_on_the_page(project):
-    """Markup in a glossary file shows as text wherever the site or a pack prints it."""
+    """Markup in a glossary file shows as text on the Glossary page, as written."""
+    import markdown
+    from bs4 import BeautifulSoup
+
     from scrutiny_packs.site.generate import SiteBuilder
 
-    _write(project, "xyzp.yml", GOOD.replace("A made-up panel, for testing.",
-                                             "<script>alert(1)</script> **not bold** [link](javascript:x)"))
+    hostile = "<script>alert(1)</script> **not bold** [link](javascript:x)"
+    _write(project, "xyzp.yml", GOOD.replace("A made-up panel, for testing.", hostile))
     result = load_checked(project)
     assert result.ok
-    page = next(p for p in SiteBuilder(result.bank).pages() if p.src_uri == "glossary.md")
-    assert "<script>" not in page.content and "&lt;script&gt;" in page.content
-    assert "\\*\\*not bold\\*\\*" in page.content and "](javascript" not in page.content
+    page = next(p for p in SiteBuilder(result.bank).pages() if p.src_uri == "glossary/index.md")
+    body = page.content.split("\n---\n", 1)[1]
+    html = BeautifulSoup(markdown.markdown(body, extensions=["attr_list", "md_in_html"]), "html.parser")
+    entry = html.find(id="xyzp").find_next("dl")
+    meaning = next(dt for dt in entry.find_all("dt") if dt.get_text() == "What it means").find_next_sibling("dd")
+    assert meaning.get_text() == hostile
+    assert not entry.find_all(["script", "strong"]) and not entry.select("a[href^=javascript]")

@@ -151,6 +151,20 @@ class Term:
             parts.append(since + (name[:1].lower() + name[1:] if _SENTENCE_CASE.match(name) else name))
         return "; ".join(parts)
 
+    @property
+    def summary(self) -> str:
+        """The expansion, or else the explanation's first sentence: what a list of terms shows."""
+        if self.expansion:
+            return self.expansion
+        first = re.split(r"(?<=[.!?])\s+(?=[A-Z])", self.explanation, maxsplit=1)[0]
+        return first
+
+    @property
+    def search_words(self) -> tuple[str, ...]:
+        """Every name people may search with for the term: its forms, its current name and its search words."""
+        words = list(self.forms) + ([self.now_called.term] if self.now_called else []) + list(self.search_terms)
+        return tuple(dict.fromkeys(words))
+
 
 _SENTENCE_CASE = re.compile(r"[A-Z][a-z]")  # 'Local child ...' reads as 'local child ...' mid-sentence
 

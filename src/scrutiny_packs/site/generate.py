@@ -16,14 +16,15 @@ from typing import Any, Iterable
 from markupsafe import Markup
 
 from scrutiny_packs.content import review
-from scrutiny_packs.model import Bank, PackSpec, Question
+from scrutiny_packs.model import Bank, PackSpec, Question, Term
 from scrutiny_packs.packs import html as pack_html
 from scrutiny_packs.packs.defaults import all_packs, packs_for_audience
 from scrutiny_packs.packs.files import site_uri as pack_file_uri
 from scrutiny_packs.packs.layout import PackView, build_view
 from scrutiny_packs.site import changes, links, opendata
 from scrutiny_packs.text import framing
-from scrutiny_packs.text.escape import title_text
+from scrutiny_packs.text.escape import md_escape, title_text
+from scrutiny_packs.text.glossary import Glossary
 from scrutiny_packs.text.templating import environment
 
 
@@ -88,6 +89,8 @@ class SiteBuilder:
         self._templates: dict[str, Any] = {}
         self._cards: dict[tuple[str, bool, bool, str], Markup] = {}
         self._card_modules: dict[str, Any] = {}
+        self.glossary = Glossary(bank.glossary.values())
+        self._terms: dict[str, list[Term]] = {}
         self.packs: list[PackSpec] = all_packs(bank)
         self._pack_views: dict[str, PackView] | None = None
 
@@ -117,6 +120,32 @@ class SiteBuilder:
                     self.env.get_template("site/_macros.md.j2").make_module(self._context(src)))
             markup = self._cards[key] = module.question_card(q, show_areas, show_listen)
         return markup
+
+    def terms(self, q: Question) -> list[Term]:
+        """The glossary terms a question's text uses, in the order it first uses them."""
+        found = self._terms.get(q.id)
+        if found is None:
+            found = self._terms[q.id] = self.glossary.terms_in(q.text)
+        return found
+
+    def marked(self, text: str) -> Markup:
+        """Plain text as HTML, its abbreviations marked up with what they stand for."""
+        return self.glossary.mark_up(text)
+
+    def marked_md(self, text: str) -> Markup:
+        """Plain text as inline Markdown, its abbreviations marked up with what they stand for."""
+        return self.glossary.mark_up(text, escape=md_escape)
+
+    def term_questions(self, term_id: str) -> list[Question]:
+        """The active questions that use a term, in bank order."""
+        return [q for q in self.bank.active_questions() if any(t.id == term_id for t in self.terms(q))]
+
+    def glossary_by_letter(self) -> list[tuple[str, list[Term]]]:
+        """The glossary's terms under the letters they start with, alphabetically."""
+        groups: dict[str, list[Term]] = {}
+        for term in self.bank.glossary.values():
+            groups.setdefault(term.term[:1].upper(), []).append(term)
+        return list(groups.items())
 
     def benchmark_link(self, benchmark_id: str) -> str | None:
         module = self.module_for.get("benchmarks")
@@ -180,6 +209,10 @@ class SiteBuilder:
             src = links.area(area.id)
             yield GeneratedPage(src, front_matter(area.name) + self._render("site/area.md.j2", src, area=area),
                                 area.path, in_nav=False)
+        if bank.glossary:
+            yield GeneratedPage(links.GLOSSARY, front_matter(
+                "Glossary", description="What the abbreviations and older names in the questions mean, "
+                "and what they are called now.") + self._render("site/glossary.md.j2", links.GLOSSARY))
         yield GeneratedPage(links.AUDIENCES, front_matter("Audiences")
                             + self._render("site/audiences.md.j2", links.AUDIENCES))
         for audience in bank.audiences.values():

@@ -11,6 +11,7 @@ AUDIENCES = "audiences/index.md"
 PACKS = "packs/index.md"
 MY_PACK = "my-pack.md"
 CHANGES = "changes.md"
+GLOSSARY = "glossary/index.md"  # a folder of its own: no page in content/pages/ can take its address
 DATA = "data/index.md"  # the open data page; the files sit beside it in data/
 
 

@@ -85,18 +85,30 @@ class Glossary:
         return list(seen.values())
 
     def mark_up(self, text: str, escape: Callable[[str], str] = html.escape) -> Markup:
-        """``text`` escaped, with each use of a term that has an expansion as <abbr title="...">.
+        """``text`` escaped, each abbreviation of a term with an expansion as <abbr title="...">.
 
-        Only the first use of each term is marked, as style guides advise for abbreviations."""
+        Only an abbreviation is marked ('SCRs', not 'serious case reviews', which says what it
+        is), and only its first use, as style guides advise. ``escape`` escapes the text between
+        (HTML by default; ``md_escape`` inside Markdown)."""
         out, pos, marked = [], 0, set()
         for use in self.uses(text):
-            if not use.term.expansion or use.term.id in marked:
+            written = use.text(text)
+            if not use.term.expansion or use.term.id in marked or not is_abbreviation(written):
                 continue
             marked.add(use.term.id)
             out.append(escape(text[pos:use.start]))
-            out.append(f'<abbr title="{html.escape(use.term.expansion, quote=True)}">'
-                       f"{escape(use.text(text))}</abbr>")
+            out.append(f'<abbr title="{attribute(use.term.expansion)}">{escape(written)}</abbr>')
             pos = use.end
         out.append(escape(text[pos:]))
         return Markup("".join(str(piece) for piece in out))
 
+
+# Characters that HTML or Markdown would read as markup, written as character references (in
+# one pass, so no reference is escaped again): an attribute made here stays as written in HTML
+# and inside Markdown alike.
+_ATTRIBUTE_REFERENCES = {ord(ch): f"&#{ord(ch)};" for ch in "&<>\"'\\`*_{}[]()#+-.!|"}
+
+
+def attribute(text: str) -> str:
+    """Plain text as the value of a double-quoted HTML attribute, also safe inside Markdown."""
+    return " ".join(text.split()).translate(_ATTRIBUTE_REFERENCES)

@@ -11,6 +11,7 @@ from functools import cache
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from scrutiny_packs.text.escape import html_escape, md_block, md_escape, md_prose, md_text, truncate
+from scrutiny_packs.text.labels import tag_name
 from scrutiny_packs.text.markdown import markdown_html
 
 
@@ -32,5 +33,6 @@ def environment() -> Environment:
         truncate_words=truncate,
         markdown=markdown_html,  # a Markdown field rendered to sanitised HTML (packs)
         mdtext=md_text,  # plain text in a Markdown pack
+        tag_name=tag_name,  # a tag id as words, e.g. 'Workforce stability'
     )
     return env
