@@ -223,6 +223,9 @@ def _cover(doc, view: PackView) -> None:
         p = _paragraph(doc, style="List Bullet")
         _run(p, group.title)
         _run(p, f" ({group.numbers})", color=MUTED)
+    if view.terms:
+        _paragraph(doc, "Terms used in this pack", "Heading 1")
+        _bullets(doc, [(t.term, t.meaning) for t in view.terms])
     _paragraph(doc).add_run().add_break(WD_BREAK.PAGE)
 
 

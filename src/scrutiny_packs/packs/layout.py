@@ -15,6 +15,7 @@ from scrutiny_packs.model import Bank, Framing, PackOptions, PackSpec
 from scrutiny_packs.packs.select import Selected, select
 from scrutiny_packs.text.escape import truncate
 from scrutiny_packs.text.framing import frame
+from scrutiny_packs.text.glossary import glossary_of
 
 FOOTER_TITLE_LIMIT = 90
 FIGURE_TEXT_LIMIT = 400  # indicator descriptions are one sentence; only a long one is shortened
@@ -45,6 +46,15 @@ class Figure:
     id: str
     name: str
     description: str  # plain, shortened
+
+
+@dataclass(frozen=True)
+class Gloss:
+    """A term the pack's questions use, with what it stands for or is called now."""
+
+    id: str
+    term: str
+    meaning: str  # plain
 
 
 @dataclass(frozen=True)
@@ -96,6 +106,7 @@ class PackView:
     organisation: str = ""
     language: str = "en-GB"
     left_out: tuple[str, ...] = field(default=())  # retired questions the pack named
+    terms: tuple[Gloss, ...] = ()  # "Terms used in this pack", alphabetically
 
     @property
     def questions(self) -> list[PackQuestion]:
@@ -183,6 +194,8 @@ def build_view(bank: Bank, spec: PackSpec, selected: Selected | None = None) -> 
     close_run()
 
     audience = bank.audiences.get(spec.audience) if spec.audience else None
+    used = {t.id for t in glossary_of(tuple(bank.glossary.values())).terms_in(*(q.text for q in selected.questions))}
+    terms = tuple(Gloss(t.id, t.term, t.summary) for t in bank.glossary.values() if t.id in used)
     return PackView(
         id=spec.id,
         title=spec.title,
@@ -196,6 +209,7 @@ def build_view(bank: Bank, spec: PackSpec, selected: Selected | None = None) -> 
         audience=audience.name if audience else "",
         organisation=bank.settings.organisation,
         left_out=selected.left_out,
+        terms=terms,
     )
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Callable, Iterable
 
 from markupsafe import Markup
@@ -101,6 +101,12 @@ class Glossary:
             pos = use.end
         out.append(escape(text[pos:]))
         return Markup("".join(str(piece) for piece in out))
+
+
+@lru_cache(maxsize=8)
+def glossary_of(terms: tuple[Term, ...]) -> Glossary:
+    """The compiled glossary for these terms, made once however many packs read it."""
+    return Glossary(terms)
 
 
 # Characters that HTML or Markdown would read as markup, written as character references (in
