@@ -136,6 +136,19 @@ class SiteBuilder:
         """Plain text as inline Markdown, its abbreviations marked up with what they stand for."""
         return self.glossary.mark_up(text, escape=md_escape)
 
+    def search_text(self, q: Question) -> str:
+        """What search reads beside a question's wording, and shows in its result: its areas, who answers,
+        and every name its terms go by (other spellings, older and current names, plain-English search
+        words), so that a search for any of them finds the question."""
+        areas = "; ".join(self.bank.areas[a].name for a in q.areas if a in self.bank.areas)
+        parts = [f"{'Areas' if len(q.areas) > 1 else 'Area'}: {areas}."]
+        if q.asked_of:
+            parts.append(f"Ask: {q.asked_of}.")
+        words = list(dict.fromkeys(w for t in self.terms(q) for w in t.search_words))
+        if words:
+            parts.append(f"Terms: {'; '.join(words)}.")
+        return " ".join(parts)
+
     def term_questions(self, term_id: str) -> list[Question]:
         """The active questions that use a term, in bank order."""
         return [q for q in self.bank.active_questions() if any(t.id == term_id for t in self.terms(q))]
