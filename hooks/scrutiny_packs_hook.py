@@ -20,6 +20,7 @@ from scrutiny_packs.publish import offline
 from scrutiny_packs.site import links, mypack, opendata
 from scrutiny_packs.site.generate import SiteBuilder, SiteOptions
 from scrutiny_packs.site.nav import build_nav
+from scrutiny_packs.site.search_help import search_help
 from scrutiny_packs.text.sanitize import sanitize_html
 
 log = logging.getLogger("mkdocs.hooks.scrutiny_packs")
@@ -42,6 +43,7 @@ def on_config(config):
     _state["root"] = root
     _state["bank"] = result.bank
     config.nav = build_nav(result.bank)
+    config.extra["sp_search_help"] = search_help(result.bank, config.repo_url)  # see overrides/main.html
     # Pack PDFs: made by `mkdocs build`, left out of `mkdocs serve` unless SCRUTINY_PACKS_PDF=1.
     _state["pack_pdf"] = pack_files.pdf_wanted(_state.get("command"))
     for uri in site_stylesheets():

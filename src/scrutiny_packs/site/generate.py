@@ -28,6 +28,9 @@ from scrutiny_packs.text.glossary import Glossary
 from scrutiny_packs.text.templating import environment
 
 
+QUESTION_SEARCH_BOOST = 2  # Material's per-page search boost (front matter search.boost)
+
+
 @dataclass(frozen=True, slots=True)
 class GeneratedPage:
     src_uri: str
@@ -241,7 +244,9 @@ class SiteBuilder:
         yield from self.about_pages()
         for q in bank.questions.values():
             src = links.question(q.id)
-            yield GeneratedPage(src, front_matter(framing.frame(q.text, "you"))
+            # Boosted in search: a question is what a search is for, above the pages that list questions.
+            search = None if q.retired else {"boost": QUESTION_SEARCH_BOOST}
+            yield GeneratedPage(src, front_matter(framing.frame(q.text, "you"), search=search)
                                 + self._render("site/question.md.j2", src, q=q), q.path, in_nav=False)
 
 
