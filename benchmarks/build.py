@@ -1,4 +1,4 @@
-"""Build benchmark: our hook against plain mkdocs-material on the very same pages.
+"""Build benchmark: our hook against plain mkdocs-material and Zensical on the very same pages.
 
 For each bank size N it makes a temporary copy of the project whose question
 bank holds N questions (the real ones first, then synthetic questions with the
@@ -7,6 +7,8 @@ real ones' field shapes), and measures, as medians of several runs:
 - our build (``mkdocs build`` with the hook, PDF packs off) and the plain
   build of the same pages (``scrutiny-packs export-markdown`` then
   ``mkdocs build`` with no hook), their ratio, and peak memory of each;
+- Zensical building that same export (``zensical build --clean``: no cache from
+  the previous run), beside them, where Zensical is installed (the "engines" extra);
 - site size, search index size, the largest question page;
 - the PDF packs (a build with PDFs on, less the build without);
 - our own work alone: load and validate, select and frame packs, generate pages;
@@ -130,6 +132,18 @@ def make_project(n: int, dest: Path) -> Path:
     return dest
 
 
+def make_shipped(dest: Path) -> Path:
+    """A copy of the project as it is (the shipped bank)."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in PROJECT_FILES:
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+        elif src.exists():
+            shutil.copy2(src, dest / name)
+    return dest
+
+
 # -- running things ----------------------------------------------------------------------------
 
 @dataclass
@@ -198,6 +212,19 @@ def export_plain(project: Path, out: Path) -> None:
          "export-markdown")
 
 
+def zensical_installed() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("zensical") is not None
+
+
+def zensical_build(export: Path) -> Run:
+    """One `zensical build` of an export, into export/site, its cache emptied first (a full build)."""
+    shutil.rmtree(export / "site", ignore_errors=True)
+    cmd = [PYTHON, "-m", "zensical", "build", "--clean", "--config-file", str(export / "mkdocs.yml")]
+    return must(run(cmd, cwd=export), f"zensical build of {export}")
+
+
 # -- what a built site weighs --------------------------------------------------------------------
 
 @dataclass
@@ -242,10 +269,13 @@ def site_stats(site: Path, count_pdf_pages: bool = False) -> SiteStats:
             rel = path.relative_to(site).as_posix()
             if rel.startswith("questions/") and size > stats.largest_question_bytes:
                 stats.largest_question_bytes, stats.largest_question = size, rel
-    index = site / "search" / "search_index.json"
+    index = site / "search" / "search_index.json"  # Material's search plugin
+    if not index.is_file():
+        index = site / "search.json"  # Zensical's search
     if index.is_file():
         stats.index_bytes = index.stat().st_size
-        for doc in json.loads(index.read_text(encoding="utf-8")).get("docs", []):
+        data = json.loads(index.read_text(encoding="utf-8"))
+        for doc in data.get("docs") or data.get("items") or []:
             if doc.get("location", "").startswith("packs/"):
                 stats.index_pack_bytes += len(json.dumps(doc)) + 2
     return stats
@@ -320,23 +350,32 @@ def _get(url: str) -> str | None:
         return None
 
 
-def serve_latency(project: Path, edits: int, startup_timeout: float = 900) -> tuple[list[float], bool]:
-    """Seconds from saving a question file to the served page showing it, per edit; and whether
-    serve made any PDF (it should not unless asked)."""
+@dataclass
+class ServeResult:
+    page: list[float] = field(default_factory=list)  # save -> the question's own page shows it
+    lists: list[float] = field(default_factory=list)  # save -> the question bank page (every question) shows it
+    made_pdf: bool | None = None
+    made_word: bool | None = None
+
+
+def serve_latency(project: Path, edits: int, startup_timeout: float = 900, dirty: bool = True) -> ServeResult:
+    """Seconds from saving a question file to the served pages showing it, per edit; and whether
+    serve made any PDF or Word file (it should not unless asked). ``dirty``: `mkdocs serve
+    --dirty`, as `make serve` runs it (only changed pages are rendered again)."""
     port = _free_port()
     base = f"http://127.0.0.1:{port}/"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("SCRUTINY_PACKS_PDF", None)
     env.pop("SCRUTINY_PACKS_OFFLINE_COPY", None)
     log = tempfile.TemporaryFile()
-    proc = subprocess.Popen([PYTHON, "-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml"),
-                             "-a", f"127.0.0.1:{port}"], cwd=project, env=env,
+    proc = subprocess.Popen([PYTHON, "-m", "mkdocs", "serve", *(["--dirty"] if dirty else []),
+                             "-f", str(project / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"], cwd=project, env=env,
                             stdout=subprocess.DEVNULL, stderr=log)
     target = project / "content" / "questions" / "q001.yml"
     original = target.read_text(encoding="utf-8")
     page_url = base + "questions/q001/"
-    latencies: list[float] = []
-    made_pdf = False
+    list_url = base + "modules/question-bank/"
+    result = ServeResult()
     try:
         deadline = time.monotonic() + startup_timeout
         while _get(page_url) is None:
@@ -351,16 +390,19 @@ def serve_latency(project: Path, edits: int, startup_timeout: float = 900) -> tu
                             original, count=1, flags=re.MULTILINE)
             start = time.perf_counter()
             target.write_text(edited, encoding="utf-8")
-            while True:
-                body = _get(page_url)
-                if body is not None and marker in body:
-                    latencies.append(time.perf_counter() - start)
-                    break
-                if time.perf_counter() - start > 600 or proc.poll() is not None:
-                    raise SystemExit("mkdocs serve never showed the edit")
-                time.sleep(0.02)
-            time.sleep(1.5)  # let it settle before the next edit
-        made_pdf = _get(base + "packs/") is not None and _served_pdf(base)
+            for url, into in ((page_url, result.page), (list_url, result.lists)):
+                while True:
+                    body = _get(url)
+                    if body is not None and marker in body:
+                        into.append(time.perf_counter() - start)
+                        break
+                    if time.perf_counter() - start > 600 or proc.poll() is not None:
+                        log.seek(0)
+                        raise SystemExit("mkdocs serve never showed the edit:\n" + log.read().decode()[-3000:])
+                    time.sleep(0.02)
+            time.sleep(2.0)  # let it settle before the next edit
+        if _get(base + "packs/") is not None:
+            result.made_pdf, result.made_word = _served_file(base, ".pdf"), _served_file(base, ".docx")
     finally:
         target.write_text(original, encoding="utf-8")
         proc.send_signal(signal.SIGINT)
@@ -370,21 +412,71 @@ def serve_latency(project: Path, edits: int, startup_timeout: float = 900) -> tu
             proc.kill()
             proc.wait()
         log.close()
-    return latencies, made_pdf
+    return result
 
 
-def _served_pdf(base: str) -> bool:
-    """Whether the served packs index links a PDF that exists."""
-    body = _get(base + "packs/") or ""
-    for href in re.findall(r'href="([^"]+\.pdf)"', body):
-        url = urllib.parse.urljoin(base + "packs/", href)
-        try:
-            with urllib.request.urlopen(url, timeout=5) as response:
-                if response.status == 200:
-                    return True
-        except (urllib.error.URLError, OSError):
-            continue
+def _served_file(base: str, suffix: str) -> bool:
+    """Whether any served pack page links a file ending in suffix that exists."""
+    index = _get(base + "packs/") or ""
+    pages = [urllib.parse.urljoin(base + "packs/", h) for h in re.findall(r'href="([^"#]+/)"', index)]
+    for page in [base + "packs/"] + [u for u in pages if u.startswith(base + "packs/")]:
+        body = _get(page) or ""
+        for href in re.findall(r'href="([^"]+' + re.escape(suffix) + ')"', body):
+            url = urllib.parse.urljoin(page, href)
+            try:
+                with urllib.request.urlopen(url, timeout=5) as response:
+                    if response.status == 200:
+                        return True
+            except (urllib.error.URLError, OSError):
+                continue
     return False
+
+
+# -- near-duplicate warnings: hand-labelled pairs, and the time at 10,000 questions ---------------
+
+LABELLED_PAIRS = ROOT / "tests" / "fixtures" / "near-duplicates.yml"
+
+
+def near_duplicate_figures() -> list[list[str]]:
+    """Rows: precision and recall on the labelled pairs (both tests, characters alone), and seconds
+    to check 10,001 synthetic questions."""
+    import itertools
+
+    from scrutiny_packs.content.duplicates import near_duplicates, normalise
+    from scrutiny_packs.content.load import load_bank
+    from scrutiny_packs.model import Question
+
+    pairs = yaml.safe_load(LABELLED_PAIRS.read_text(encoding="utf-8"))["pairs"]
+
+    def scores(**options: Any) -> tuple[float, float, int, int]:
+        flagged = [bool(near_duplicates([Question("q001", p["a"], ("a",), ("b",)),
+                                         Question("q002", p["b"], ("a",), ("b",))], **options)) for p in pairs]
+        hits = sum(f and p["same"] for f, p in zip(flagged, pairs))
+        return hits / max(1, sum(flagged)), hits / sum(p["same"] for p in pairs), sum(flagged) - hits, \
+            sum(p["same"] for p in pairs) - hits
+
+    rows = []
+    for label, options in (("words and characters (validate)", {}), ("characters alone (before)", {"by_words": False})):
+        precision, recall, false_alarms, missed = scores(**options)
+        rows.append([f"labelled pairs, {label}", f"{precision:.2f}", f"{recall:.2f}", f"{false_alarms} / {missed}"])
+    bank = load_bank(ROOT).bank
+    rng = random.Random(7)
+    vocabulary = sorted({w for q in bank.questions.values() for w in normalise(q.text).split()})
+    vocabulary += [f"term{i}" for i in range(3000)]
+    cumulative = list(itertools.accumulate(1 / (i + 1) for i in range(len(vocabulary))))
+    templates = [q.text.split() for q in bank.questions.values()]
+    questions = []
+    for n in range(10_000):
+        template = rng.choice(templates)
+        fresh = rng.choices(vocabulary, cum_weights=cumulative, k=len(template))
+        words = [w if rng.random() < 0.4 else f for w, f in zip(template, fresh)]
+        questions.append(Question(id=f"q{n:05d}", text=" ".join(words), areas=("a",), audiences=("b",)))
+    questions.append(Question(id="q10000", text=questions[123].text + " now", areas=("a",), audiences=("b",)))
+    started = time.process_time()
+    found = near_duplicates(questions)
+    seconds = time.process_time() - started
+    rows.append(["10,001 synthetic questions: CPU s / pairs found", f"{seconds:.2f}", str(len(found)), "-"])
+    return rows
 
 
 # -- where the time goes: a second hook that only reads the clock ---------------------------------
@@ -489,14 +581,15 @@ class Result:
     n: int
     ours: list[Run] = field(default_factory=list)  # site pages only: no PDFs, no offline copy
     plain: list[Run] = field(default_factory=list)
+    zensical: list[Run] = field(default_factory=list)  # Zensical on the plain build's export
     first: Run | None = None  # the first build of ours, pack cache empty (Word files made)
     offline: list[Run] = field(default_factory=list)  # ours plus the offline copy
     pdf: list[Run] = field(default_factory=list)  # ours plus PDF and Word packs, cache emptied each time
     own: list[dict[str, float]] = field(default_factory=list)
-    serve: list[float] = field(default_factory=list)
-    serve_pdf: bool | None = None
+    serve: ServeResult | None = None
     ours_site: SiteStats | None = None
     plain_site: SiteStats | None = None
+    zensical_site: SiteStats | None = None
     pdf_site: SiteStats | None = None
     breakdown: dict[str, float] = field(default_factory=dict)
 
@@ -529,15 +622,27 @@ def _pair(a: str, b: str) -> str:
     return f"{a} / {b}"
 
 
+def _pages(stats: SiteStats | None) -> str:
+    return str(stats.html_pages) if stats else "-"
+
+
+def _ratio(a: list[Run], b: list[Run], measure: Callable[[list[Run]], float]) -> float | None:
+    return measure(a) / measure(b) if a and b else None
+
+
 ROWS: list[tuple[str, Callable[[Result], str]]] = [
-    ("pages built (ours / plain)", lambda r: _pair(str(r.ours_site.html_pages) if r.ours_site else "-",
-                                                   str(r.plain_site.html_pages) if r.plain_site else "-")),
+    ("pages built (ours / plain / zensical)", lambda r: " / ".join(
+        _pages(s) for s in (r.ours_site, r.plain_site, r.zensical_site))),
     ("ours: wall s", lambda r: _fmt(_wall(r.ours), ".2f")),
     ("plain mkdocs-material: wall s", lambda r: _fmt(_wall(r.plain), ".2f")),
-    ("RATIO ours / plain (wall)", lambda r: _fmt(_wall(r.ours) / _wall(r.plain) if r.plain else None, ".3f")),
-    ("ratio ours / plain (CPU)", lambda r: _fmt(_cpu(r.ours) / _cpu(r.plain) if r.plain else None, ".3f")),
+    ("zensical, same export: wall s", lambda r: _fmt(_wall(r.zensical) if r.zensical else None, ".2f")),
+    ("RATIO ours / plain (wall)", lambda r: _fmt(_ratio(r.ours, r.plain, _wall), ".3f")),
+    ("ratio ours / plain (CPU)", lambda r: _fmt(_ratio(r.ours, r.plain, _cpu), ".3f")),
+    ("ratio zensical / plain (wall)", lambda r: _fmt(_ratio(r.zensical, r.plain, _wall), ".3f")),
+    ("ratio zensical / plain (CPU)", lambda r: _fmt(_ratio(r.zensical, r.plain, _cpu), ".3f")),
     ("ours: ms per question", lambda r: _fmt(1000 * _wall(r.ours) / r.n, ".2f")),
     ("plain: ms per question", lambda r: _fmt(1000 * _wall(r.plain) / r.n, ".2f")),
+    ("zensical: ms per question", lambda r: _fmt(1000 * _wall(r.zensical) / r.n if r.zensical else None, ".2f")),
     ("ours: growth from previous size", lambda r: r.__dict__.get("_growth", "-")),
     ("our own work: ms per question (CPU)", lambda r: _fmt(
         1000 * _own(r, "load", "select", "generate", "data") / r.n, ".3f")),
@@ -545,14 +650,12 @@ ROWS: list[tuple[str, Callable[[Result], str]]] = [
     ("  select + frame (pack layout)", lambda r: _fmt(1000 * _own(r, "select") / r.n, ".3f")),
     ("  generate pages", lambda r: _fmt(1000 * _own(r, "generate") / r.n, ".3f")),
     ("  open data + My pack data", lambda r: _fmt(1000 * _own(r, "data") / r.n, ".3f")),
-    ("peak memory MB (ours / plain)", lambda r: _pair(_fmt(med([x.max_rss_mb for x in r.ours]), ".0f"),
-                                                      _fmt(med([x.max_rss_mb for x in r.plain]), ".0f"))),
-    ("site MB, pages only (ours / plain)", lambda r: _pair(
-        _fmt(r.ours_site.total_bytes / 1e6 if r.ours_site else None, ".1f"),
-        _fmt(r.plain_site.total_bytes / 1e6 if r.plain_site else None, ".1f"))),
-    ("search index KB (ours / plain)", lambda r: _pair(
-        _fmt(r.ours_site.index_bytes / 1e3 if r.ours_site else None, ".0f"),
-        _fmt(r.plain_site.index_bytes / 1e3 if r.plain_site else None, ".0f"))),
+    ("peak memory MB (ours / plain / zensical)", lambda r: " / ".join(
+        _fmt(med([x.max_rss_mb for x in runs]), ".0f") for runs in (r.ours, r.plain, r.zensical))),
+    ("site MB, pages only (ours / plain / zensical)", lambda r: " / ".join(
+        _fmt(s.total_bytes / 1e6 if s else None, ".1f") for s in (r.ours_site, r.plain_site, r.zensical_site))),
+    ("search index KB (ours / plain / zensical)", lambda r: " / ".join(
+        _fmt(s.index_bytes / 1e3 if s else None, ".0f") for s in (r.ours_site, r.plain_site, r.zensical_site))),
     ("search index B per question (no packs)", lambda r: _fmt(
         (r.ours_site.index_bytes - r.ours_site.index_pack_bytes) / r.n if r.ours_site else None, ".0f")),
     ("largest question page KB", lambda r: _fmt(
@@ -566,8 +669,11 @@ ROWS: list[tuple[str, Callable[[Result], str]]] = [
         med([x for x in (pdf_render_seconds(p) for p in r.pdf) if x is not None]) / r.pdf_site.pdf_pages
         if r.pdf and r.pdf_site and r.pdf_site.pdf_pages else None, ".3f")),
     ("peak memory MB with PDFs", lambda r: _fmt(med([x.max_rss_mb for x in r.pdf]) if r.pdf else None, ".0f")),
-    ("serve: save -> page shows it, s", lambda r: _fmt(med(r.serve) if r.serve else None, ".2f")),
-    ("serve made PDFs", lambda r: "-" if r.serve_pdf is None else ("yes" if r.serve_pdf else "no")),
+    ("serve --dirty: save -> its page shows it, s", lambda r: _fmt(med(r.serve.page) if r.serve else None, ".2f")),
+    ("serve --dirty: save -> every list shows it, s", lambda r: _fmt(med(r.serve.lists) if r.serve else None,
+                                                                      ".2f")),
+    ("serve made PDF / Word files", lambda r: "-" if r.serve is None or r.serve.made_pdf is None else _pair(
+        "yes" if r.serve.made_pdf else "no", "yes" if r.serve.made_word else "no")),
 ]
 
 
@@ -613,8 +719,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3, help="runs per measure; the table shows medians")
     parser.add_argument("--quick", action="store_true", help="a smoke run: 100 questions, one run of each")
     parser.add_argument("--pdf-sizes", default="100,1000", help="sizes at which to time the PDF packs ('' for none)")
-    parser.add_argument("--serve-sizes", default="100,1000", help="sizes at which to time mkdocs serve ('' for none)")
+    parser.add_argument("--serve-sizes", default="1000", help="sizes at which to time mkdocs serve ('' for none)")
     parser.add_argument("--serve-edits", type=int, default=3, help="edits per serve measure")
+    parser.add_argument("--no-serve-shipped", action="store_true",
+                        help="leave out the serve measure on the shipped bank (a copy of the project as it is)")
     parser.add_argument("--offline-sizes", default="100,1000",
                         help="sizes at which to time the offline copy ('' for none)")
     parser.add_argument("--profile", type=Path, help="also profile one of our builds at the largest size "
@@ -627,6 +735,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="also measure search quality on the shipped bank: success@5 and MRR over "
                         "tests/fixtures/search-queries.yml, typed into the built site's search box in Chromium")
     parser.add_argument("--search-only", action="store_true", help="only the search quality step")
+    parser.add_argument("--no-zensical", action="store_true", help="leave Zensical out of the comparison")
     parser.add_argument("--own-work", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
@@ -643,12 +752,22 @@ def main(argv: list[str] | None = None) -> int:
     offline_sizes = set(_ints(args.offline_sizes))
     if args.quick:
         sizes, runs, edits = [100], 1, 1
+    with_zensical = not args.no_zensical and zensical_installed()
+    if not args.no_zensical and not with_zensical:
+        _say("Zensical is not installed (pip install -e '.[engines]'): its rows stay empty")
     work = args.keep or Path(tempfile.mkdtemp(prefix="scrutiny-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     results: list[Result] = []
     started = time.monotonic()
     load_before = os.getloadavg()[0]
+    shipped: ServeResult | None = None
     try:
+        if not args.no_serve_shipped and serve_sizes:
+            project = work / "bank-shipped"
+            shutil.rmtree(project, ignore_errors=True)
+            make_shipped(project)
+            _say(f"shipped bank: mkdocs serve --dirty, {edits} edit(s)")
+            shipped = serve_latency(project, edits)
         for n in sizes:
             result = Result(n)
             results.append(result)
@@ -668,10 +787,17 @@ def main(argv: list[str] | None = None) -> int:
                 result.ours.append(mkdocs_build(project / "mkdocs.yml", site))
                 _say(f"{n:,}: run {i + 1}/{runs}: plain  (ours {result.ours[-1].seconds:.2f} s)")
                 result.plain.append(mkdocs_build(plain / "mkdocs.yml", plain_site))
-                _say(f"{n:,}: run {i + 1}/{runs}: own work  (plain {result.plain[-1].seconds:.2f} s)")
+                last = f"plain {result.plain[-1].seconds:.2f} s"
+                if with_zensical:
+                    _say(f"{n:,}: run {i + 1}/{runs}: zensical, same export  ({last})")
+                    result.zensical.append(zensical_build(plain))
+                    last = f"zensical {result.zensical[-1].seconds:.2f} s"
+                _say(f"{n:,}: run {i + 1}/{runs}: own work  ({last})")
                 result.own.append(measure_own_work(project))
             result.ours_site = site_stats(site)
             result.plain_site = site_stats(plain_site)
+            if with_zensical:
+                result.zensical_site = site_stats(plain / "site")
             if n in offline_sizes:
                 for i in range(runs):
                     _say(f"{n:,}: run {i + 1}/{runs}: ours with the offline copy")
@@ -684,7 +810,7 @@ def main(argv: list[str] | None = None) -> int:
                 result.pdf_site = site_stats(work / f"pdf-site-{n}", count_pdf_pages=True)
             if n in serve_sizes:
                 _say(f"{n:,}: mkdocs serve, {edits} edit(s)")
-                result.serve, result.serve_pdf = serve_latency(project, edits)
+                result.serve = serve_latency(project, edits)
             if args.breakdown:
                 _say(f"{n:,}: one build of ours, timed by phase")
                 result.breakdown = breakdown(project, work / f"timed-site-{n}")
@@ -701,8 +827,18 @@ def main(argv: list[str] | None = None) -> int:
 
     print()
     print(f"Build benchmark, {time.strftime('%Y-%m-%d %H:%M')}: {runs} run(s) each, medians; {os.cpu_count()} CPUs; "
-          f"Python {sys.version.split()[0]}; load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after")
+          f"Python {sys.version.split()[0]}; {_versions()}; "
+          f"load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after")
     print(table(results))
+    if shipped is not None:
+        print()
+        print(f"mkdocs serve --dirty on the shipped bank ({len(list((ROOT / 'content' / 'questions').glob('*.yml')))} "
+              f"questions), medians of {len(shipped.page)} saves: save -> its page shows it "
+              f"{med(shipped.page):.2f} s; save -> every list shows it {med(shipped.lists):.2f} s; "
+              f"PDF / Word files made: {'yes' if shipped.made_pdf else 'no'} / {'yes' if shipped.made_word else 'no'}.")
+    print()
+    print("Near-duplicate warnings (tests/fixtures/near-duplicates.yml):")
+    print(_markdown_table(["measure", "precision", "recall", "false alarms / missed"], near_duplicate_figures()))
     if any(r.breakdown for r in results):
         print()
         print("Where the time goes in one build of ours (pages only), seconds:")
@@ -746,15 +882,30 @@ def _raw(r: Result) -> dict[str, Any]:
         "questions": r.n,
         "ours_s": [x.seconds for x in r.ours], "plain_s": [x.seconds for x in r.plain],
         "ours_cpu_s": [x.cpu_seconds for x in r.ours], "plain_cpu_s": [x.cpu_seconds for x in r.plain],
+        "zensical_s": [x.seconds for x in r.zensical], "zensical_cpu_s": [x.cpu_seconds for x in r.zensical],
+        "zensical_mb": [x.max_rss_mb for x in r.zensical],
+        "zensical_site": r.zensical_site.__dict__ if r.zensical_site else None,
         "first_s": r.first.seconds if r.first else None, "offline_s": [x.seconds for x in r.offline],
         "pdf_s": [x.seconds for x in r.pdf], "pdf_render_s": [pdf_render_seconds(x) for x in r.pdf],
         "ours_mb": [x.max_rss_mb for x in r.ours], "plain_mb": [x.max_rss_mb for x in r.plain],
-        "own": r.own, "serve_s": r.serve, "serve_pdf": r.serve_pdf,
+        "own": r.own, "serve": r.serve.__dict__ if r.serve else None,
         "ours_site": r.ours_site.__dict__ if r.ours_site else None,
         "plain_site": r.plain_site.__dict__ if r.plain_site else None,
         "pdf_site": r.pdf_site.__dict__ if r.pdf_site else None,
         "breakdown": r.breakdown,
     }
+
+
+def _versions() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    out = []
+    for name in ("mkdocs", "mkdocs-material", "zensical"):
+        try:
+            out.append(f"{name} {version(name)}")
+        except PackageNotFoundError:
+            pass
+    return ", ".join(out)
 
 
 def _say(message: str) -> None:

@@ -105,6 +105,7 @@ class Question:
     path: str = ""
     added: dt.date | None = None
     origin: Origin = "added"
+    distinct_from: tuple[str, ...] = ()  # older questions a reviewer judged to ask something different
 
     @property
     def retired(self) -> bool:

@@ -50,8 +50,12 @@ def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
     return sorted(problems, key=lambda p: (p.path, p.line or 0, p.field, p.message))
 
 
+FULL_LIST = 60  # known values listed in full up to this many
+
+
 def did_you_mean(value: object, choices: Iterable[str]) -> str:
-    """A hint naming the closest known value, or listing the choices when there are few."""
+    """A hint naming the closest known value, or else every known value (in full, unless there are
+    so many that the folder of files is the better list)."""
     choices = sorted(choices)
     if isinstance(value, str):
         close = difflib.get_close_matches(value, choices, n=1, cutoff=0.7)
@@ -59,9 +63,10 @@ def did_you_mean(value: object, choices: Iterable[str]) -> str:
             return f"did you mean {close[0]!r}?"
     if not choices:
         return ""
-    if len(choices) <= 8:
+    if len(choices) <= FULL_LIST:
         return "known: " + ", ".join(choices)
-    return f"known: {', '.join(choices[:8])}, ..."
+    return (f"known: {len(choices):,} ids, from {choices[0]} to {choices[-1]}: each is the name of a file "
+            "in its folder under content/, without .yml")
 
 
 def report(problems: Iterable[Problem]) -> str:

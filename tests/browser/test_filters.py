@@ -86,3 +86,26 @@ def test_without_javascript_plain_links_do_the_filtering(open_page, page_kinds, 
     page.wait_for_load_state()
     assert page.locator("article h1").inner_text().rstrip("¶").strip() == audience.name
     assert page.locator(".sp-q").count() >= len(bank.questions_for_audience(audience.id))
+
+
+def test_a_filtered_list_lives_in_the_address_and_opens_the_same_elsewhere(open_page, page_kinds, bank):
+    page = open_page(page_kinds["module"].path, viewport=DESKTOP)
+    form = page.locator("form[data-sp-filters]")
+    form.get_by_label("Audience").select_option("councillors")
+    form.get_by_label("Origin").select_option("added")
+    want = sorted(q.id for q in bank.active_questions() if "councillors" in q.audiences and q.origin == "added")
+    assert want and page.evaluate(VISIBLE_IDS) == want
+    assert "audience=councillors" in page.url and "origin=added" in page.url
+    # The same address in a fresh browser (a shared link, a bookmark) shows the same list.
+    again = open_page(page.url, viewport=DESKTOP)
+    assert again.locator("form[data-sp-filters]").get_by_label("Audience").input_value() == "councillors"
+    assert again.evaluate(VISIBLE_IDS) == want
+    # Back from a question page keeps the choices.
+    again.locator(f"#question-{want[0]} .sp-q__text a").first.click()
+    again.wait_for_url(f"**/questions/{want[0]}/**")
+    again.go_back()
+    again.wait_for_function("() => document.querySelector('[data-sp-filter-status]').textContent.length > 0")
+    assert again.evaluate(VISIBLE_IDS) == want
+    # A value the bank does not know is ignored, not an empty list.
+    odd = open_page(page_kinds["module"].path + "?audience=nobody", viewport=DESKTOP)
+    assert odd.evaluate(VISIBLE_IDS) == expected(bank)

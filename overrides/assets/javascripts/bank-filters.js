@@ -1,5 +1,7 @@
-/* Question bank filters: narrow the list by audience, area and tag, without
- * reloading the page, and say how many questions are left.
+/* Question bank filters: narrow the list by audience, area, tag and origin, without
+ * reloading the page, and say how many questions are left. The choices are kept in
+ * the address (?audience=police&area=front-door), so a filtered list can be shared
+ * or bookmarked and comes back after a reload or the Back button.
  *
  * The page ships the form hidden: without JavaScript it would do nothing, and
  * the plain links to audience and area pages above it do the same job. Each
@@ -15,6 +17,8 @@
   var audience = form.elements.namedItem("audience");
   var area = form.elements.namedItem("area");
   var tag = form.elements.namedItem("tag");
+  var origin = form.elements.namedItem("origin");
+  var FIELDS = [audience, area, tag, origin].filter(Boolean);
   var status = form.querySelector("[data-sp-filter-status]");
 
   function words(element, name) {
@@ -73,7 +77,8 @@
     var want = {
       audience: audience ? audience.value : "",
       area: area ? area.value : "",
-      tag: tag ? tag.value : ""
+      tag: tag ? tag.value : "",
+      origin: origin ? origin.value : ""
     };
     var shown = {};
     sections.forEach(function (section) {
@@ -84,6 +89,7 @@
         var fits = sectionFits &&
           (!want.audience || words(card, "data-audiences").indexOf(want.audience) !== -1) &&
           (!want.tag || words(card, "data-tags").indexOf(want.tag) !== -1) &&
+          (!want.origin || card.getAttribute("data-origin") === want.origin) &&
           (section.area ? true : inArea(words(card, "data-areas"), want.area));
         card.hidden = !fits;
         if (fits) {
@@ -98,7 +104,7 @@
       });
     });
     var count = Object.keys(shown).length;
-    var filtering = want.audience || want.area || want.tag;
+    var filtering = want.audience || want.area || want.tag || want.origin;
     if (status) {
       status.textContent = !filtering ? "Showing all " + totalCount + " questions."
         : count === 0 ? "No questions match these choices."
@@ -106,9 +112,40 @@
     }
   }
 
-  form.addEventListener("change", apply);
+  // The address holds the choices: read them on arrival, write them on every change.
+  function fromAddress() {
+    var params = new URLSearchParams(window.location.search);
+    FIELDS.forEach(function (field) {
+      var value = params.get(field.name) || "";
+      var known = Array.prototype.some.call(field.options, function (o) { return o.value === value; });
+      field.value = known ? value : "";
+    });
+  }
+
+  function toAddress() {
+    var params = new URLSearchParams(window.location.search);
+    FIELDS.forEach(function (field) {
+      if (field.value) params.set(field.name, field.value); else params.delete(field.name);
+    });
+    var query = params.toString();
+    var address = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
+    try {
+      window.history.replaceState(window.history.state, "", address);
+    } catch (error) {
+      // Pages opened from disk (the offline copy) may refuse: the filters still work.
+    }
+  }
+
+  form.addEventListener("change", function () { apply(); toAddress(); });
   form.addEventListener("submit", function (event) { event.preventDefault(); });
+  function filtering() {
+    return FIELDS.some(function (field) { return field.value; });
+  }
+  window.addEventListener("pageshow", function () {
+    fromAddress();
+    if (filtering()) apply();
+  });
   form.hidden = false;
-  // Browsers may restore earlier choices when the user comes back to the page.
-  if ((audience && audience.value) || (area && area.value) || (tag && tag.value)) apply();
+  fromAddress();
+  if (filtering()) apply();
 })();

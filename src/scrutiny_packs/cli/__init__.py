@@ -89,7 +89,7 @@ def _ids_prompt(known: dict, what: str):
               help="An area id, the name of a file in content/areas/ without .yml. Repeat for more than one.")
 @click.option("--text", help="The question. Use {we}, {us}, {our}, {ours}, {ourselves} for the body being asked.")
 @click.option("--audience", "audiences", multiple=True, metavar="AUDIENCE",
-              help="An audience id: councillors, partnership, health or police. Repeat for more than one.")
+              help="An audience id, the name of a file in content/audiences/ without .yml. Repeat for more than one.")
 @click.option("--source", help="Where the question comes from: a report's title or a web address.")
 def new(root: Path, areas: tuple[str, ...], text: str | None, audiences: tuple[str, ...], source: str | None) -> None:
     """Start a new question file under the next free id, ready to edit.
@@ -176,16 +176,38 @@ def review_due(root: Path, today) -> None:
         click.echo("  ".join(cell.ljust(width) for cell, width in zip(row[:3], widths)) + "  " + row[3])
 
 
+@main.command("generate-forms")
+@root_option
+@click.option("--check", is_flag=True, help="Write nothing; exit with 1 naming each file that is out of date.")
+def generate_forms(root: Path, check: bool) -> None:
+    """Write the lists of areas and audiences in the issue form and CONTRIBUTING.md from content/.
+
+    Run it after adding, renaming or removing an area or an audience, and commit what it changed.
+    """
+    from scrutiny_packs.editing.forms import BLOCKS, generate
+
+    result = _load_or_exit(root)
+    problems = generate(root, result.bank, write=not check)
+    for p in problems:
+        click.echo(p.format(), err=True)
+    if problems:
+        sys.exit(1)
+    files = ", ".join(dict.fromkeys(b.path for b in BLOCKS))
+    click.echo(f"Up to date: {files}." if check else f"Written from content/: {files}.")
+
+
 @main.command("export-markdown")
 @root_option
 @click.argument("out_dir", type=click.Path(file_okay=False, path_type=Path))
 def export_markdown(root: Path, out_dir: Path) -> None:
-    """Write every generated page as plain Markdown, with an mkdocs.yml, for any engine."""
+    """Write every generated page as plain Markdown, with an mkdocs.yml that MkDocs, ProperDocs and Zensical build."""
     from scrutiny_packs.publish.export import export_markdown as run
+    from scrutiny_packs.publish.export import gaps_line
 
     result = _load_or_exit(root)
-    count = run(result.bank, out_dir, root)
-    click.echo(f"Wrote {count} pages to {out_dir}/ (docs/ and mkdocs.yml).")
+    exported = run(result.bank, out_dir, root)
+    click.echo(f"Wrote {exported.pages} pages to {out_dir}/ (docs/ and mkdocs.yml).")
+    click.echo(gaps_line(exported))
 
 
 @main.command()
@@ -241,7 +263,7 @@ def pack(root: Path, output: Path, **options) -> None:
     request = PackRequest(output=output, **options)
     early = output_problems(output)  # before loading anything
     if from_url is not None:
-        from scrutiny_packs.site.mypack import conflicting_options
+        from scrutiny_packs.packs.link import conflicting_options
 
         early += conflicting_options(options)
     if early:
@@ -250,7 +272,7 @@ def pack(root: Path, output: Path, **options) -> None:
         sys.exit(2)
     bank = _load_or_exit(root).bank
     if from_url is not None:
-        from scrutiny_packs.site.mypack import spec_from_url
+        from scrutiny_packs.packs.link import spec_from_url
 
         spec, problems = spec_from_url(bank, from_url)
     else:
@@ -269,7 +291,9 @@ def pack(root: Path, output: Path, **options) -> None:
         click.echo(f"{output}: could not make the pack ({type(exc).__name__}: {exc})", err=True)
         sys.exit(1)
     for qid in view.left_out:
-        click.echo(f"warning: {qid} is retired and was left out", err=True)
+        successor = bank.questions[qid].replaced_by
+        instead = f"; {successor} replaces it" if successor in bank.questions else ""
+        click.echo(f"warning: {qid} is retired and was left out{instead}", err=True)
     click.echo(f"Wrote {output}: {view.count} questions, framed \u201c{view.framing}\u201d.")
 
 

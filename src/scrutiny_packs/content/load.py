@@ -8,14 +8,14 @@ objects. Cross-references are checked afterwards (see ``checks``).
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from scrutiny_packs.content import personal_data, schema
+from scrutiny_packs.content import markdown_fields, personal_data, schema
 from scrutiny_packs.content import references as checks
 from scrutiny_packs.content.yaml_source import MAX_BYTES, YamlDocument, control_character_problem, parse_yaml, read_yaml
+from scrutiny_packs.ids import is_id
 from scrutiny_packs.model import (
     Area,
     Audience,
@@ -34,9 +34,7 @@ from scrutiny_packs.model import (
     Source,
     Term,
 )
-from scrutiny_packs.problems import Problem
-
-ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}\Z")  # \Z: "$" would also allow a final newline
+from scrutiny_packs.problems import Problem, did_you_mean
 
 # folder under content/, schema kind
 COLLECTIONS: tuple[tuple[str, str], ...] = (
@@ -49,6 +47,22 @@ COLLECTIONS: tuple[tuple[str, str], ...] = (
     ("glossary", "glossary"),
 )
 MARKDOWN_SECTIONS = ("modules", "pages")
+SETTINGS_FILE = "settings.yml"
+# Ids the site's own pages use: content named so would take that page's address
+# (see site/links.py), so such a file is refused. folder -> {id: the page it would take}
+RESERVED_IDS: dict[str, dict[str, str]] = {
+    "pages": {"index": "the home page", "my-pack": "the My pack page", "changes": "the What's changed page",
+              "areas": "the list of areas", "audiences": "the list of audiences", "packs": "the list of packs",
+              "data": "the open data page"},
+    "areas": {"index": "the list of areas"},
+    "audiences": {"index": "the list of audiences (and its pack, the list of packs)"},
+    "packs": {"index": "the list of packs"},
+}
+
+
+def content_folders() -> tuple[str, ...]:
+    """Every folder content/ may hold: add a kind of content to COLLECTIONS or MARKDOWN_SECTIONS."""
+    return tuple(folder for folder, _ in COLLECTIONS) + MARKDOWN_SECTIONS
 
 
 @dataclass(slots=True)
@@ -117,6 +131,7 @@ def _question(id_: str, d: dict, path: str) -> Question:
         tags=_tuple(d.get("tags")), source=_source(d.get("source")), notes=d.get("notes", "").strip(),
         last_reviewed=_date(d.get("last_reviewed")), status=d.get("status", "active"),
         replaced_by=d.get("replaced_by"), path=path, added=_date(d.get("added")), origin=d.get("origin", "added"),
+        distinct_from=_tuple(d.get("distinct_from")),
     )
 
 
@@ -150,6 +165,8 @@ BUILDERS: dict[str, Callable[[str, dict, str], Any]] = {
 
 def split_front_matter(text: str, display_path: str) -> tuple[YamlDocument | None, str, int, list[Problem]]:
     """(front matter, body, body's first line, problems) for a Markdown file."""
+    # Saved with a byte-order mark, or with Windows (or old Mac) line endings: the same page.
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if not text.startswith("---\n"):
         return None, text, 1, [Problem(display_path, 1, "", "missing front matter",
                                        "start the file with '---', a 'title:' line, and '---'")]
@@ -168,7 +185,7 @@ def split_front_matter(text: str, display_path: str) -> tuple[YamlDocument | Non
 
 
 def _id_problem(stem: str, display_path: str) -> Problem | None:
-    if ID_PATTERN.match(stem):
+    if is_id(stem):
         return None
     return Problem(display_path, None, "", f"file name {stem!r} is not a valid id",
                    "rename it with lower-case letters, digits and hyphens only, e.g. 'q100.yml'")
@@ -205,45 +222,70 @@ def _content_files(folder: Path, suffix: str, root: Path, problems: list[Problem
         if bad:
             problems.append(bad)
             continue
+        if taken := RESERVED_IDS.get(folder.name, {}).get(entry.stem):
+            problems.append(Problem(display, None, "", f"the name {entry.stem!r} is reserved: the site's own page at "
+                                    f"that address is {taken}", f"rename the file, e.g. '{entry.stem}-1{suffix}'"))
+            continue
         found.append((entry.stem, entry, display))
     return found
 
 
-# Content files read, validated and built, kept between builds in one process when asked
-# (`mkdocs serve` rebuilds after every save). A file is read again whenever its size, times
-# or inode differ from when it was read.
-_READ: dict[tuple[str, str], tuple[tuple[int, int, int, int], tuple[str, str], tuple[Any, list[Problem], Any]]] = {}
+class ReadCache:
+    """Content files read, validated and built, kept between loads by whoever holds it
+    (`mkdocs serve` rebuilds after every save). A file is read again whenever its size, times
+    or inode differ from when it was read."""
+
+    def __init__(self) -> None:
+        self._items: dict[tuple[str, str], tuple[tuple[int, int, int, int], tuple[str, str],
+                                                 tuple[Any, list[Problem], Any]]] = {}
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def clear(self) -> None:
+        self._items.clear()
+
+    def get(self, kind: str, path: Path, stamp: tuple[int, int, int, int], display: str, id_: str):
+        cached = self._items.get((kind, str(path)))
+        if cached is not None and cached[0] == stamp and cached[1] == (display, id_):
+            return cached[2]
+        return None
+
+    def put(self, kind: str, path: Path, stamp: tuple[int, int, int, int], display: str, id_: str,
+            value: tuple[Any, list[Problem], Any]) -> None:
+        self._items[(kind, str(path))] = (stamp, (display, id_), value)
 
 
 def _read_item(path: Path, display: str, kind: str, id_: str,
-               reuse: bool) -> tuple[YamlDocument | None, list[Problem], Any]:
+               cache: ReadCache | None) -> tuple[YamlDocument | None, list[Problem], Any]:
     """(document, problems, built item or None) for one content file."""
     stamp = None
-    if reuse:
+    if cache is not None:
         try:
             st = path.stat()
             stamp = (st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino)
         except OSError:
             stamp = None
-        cached = _READ.get((kind, str(path)))
-        if stamp is not None and cached is not None and cached[0] == stamp and cached[1] == (display, id_):
-            return cached[2]
+        if stamp is not None and (cached := cache.get(kind, path, stamp, display, id_)) is not None:
+            return cached
     doc, problems = read_yaml(path, display)
     item = None
     if doc is not None:
         found = schema.validate(doc, kind, display)
+        if not found:
+            found = markdown_fields.field_problems(doc, kind, display)
         problems = problems + found
         if not found:
             item = BUILDERS[kind](id_, doc.data, display)
-    if stamp is not None:  # stat taken before reading: a later change still shows as a new stamp
-        _READ[(kind, str(path))] = (stamp, (display, id_), (doc, problems, item))
+    if cache is not None and stamp is not None:  # stat taken before reading: a later change still shows
+        cache.put(kind, path, stamp, display, id_, (doc, problems, item))
     return doc, problems, item
 
 
-def load_bank(root: Path | str = ".", content_dir: str = "content", reuse: bool = False) -> LoadResult:
+def load_bank(root: Path | str = ".", content_dir: str = "content", cache: ReadCache | None = None) -> LoadResult:
     """Load and check everything under ``root/content_dir``.
 
-    With ``reuse``, files unchanged since an earlier call in this process are not read again.
+    With a ``cache``, files unchanged since an earlier load into the same cache are not read again.
     """
     root = Path(root).resolve()
     base = root / content_dir
@@ -274,7 +316,7 @@ def load_bank(root: Path | str = ".", content_dir: str = "content", reuse: bool 
         items: dict[str, tuple[YamlDocument, str]] = {}
         target = getattr(bank, folder)
         for id_, path, display in _content_files(base / folder, ".yml", root, problems):
-            doc, found, item = _read_item(path, display, kind, id_, reuse)
+            doc, found, item = _read_item(path, display, kind, id_, cache)
             problems += found
             if doc is None:
                 continue
@@ -300,12 +342,13 @@ def load_bank(root: Path | str = ".", content_dir: str = "content", reuse: bool 
                 problems.append(Problem(display, raw.count(b"\n", 0, exc.start) + 1, "",
                                         f"not UTF-8 text (byte 0x{raw[exc.start]:02x})", "save the file as UTF-8"))
                 continue
-            if bad := control_character_problem(text, display):
+            if bad := control_character_problem(text.removeprefix("\ufeff"), display):
                 problems.append(bad)
                 continue
             doc, body, body_line, found = split_front_matter(text, display)
             problems += found
             problems += personal_data.scan_markdown(body, body_line, display)
+            problems += markdown_fields.body_problems(body, body_line, display)
             if doc is None:
                 continue
             problems += personal_data.scan_document(doc, display)
@@ -320,4 +363,27 @@ def load_bank(root: Path | str = ".", content_dir: str = "content", reuse: bool 
         setattr(bank, section, dict(ordered))
 
     problems += checks.check_all(docs)
+    problems += _unread(base, root)
     return LoadResult(bank, problems, docs)
+
+
+def _unread(base: Path, root: Path) -> list[Problem]:
+    """A problem for everything directly in content/ that is not read: nothing is ignored unseen."""
+    folders = content_folders()
+    problems = []
+    for entry in sorted(base.iterdir()):
+        name = entry.name
+        if name.startswith(".") or name.lower() == "readme.md" or name == SETTINGS_FILE or (
+                name in folders and entry.is_dir()):
+            continue  # dotfiles and READMEs are for people and tools; links are reported when read
+        display = entry.relative_to(root).as_posix()
+        close = did_you_mean(name, folders + (SETTINGS_FILE,))
+        where = f"content/ holds {SETTINGS_FILE} and the folders {', '.join(folders)}"
+        if entry.is_dir() and not entry.is_symlink():
+            problems.append(Problem(display + "/", None, "", "not a content folder, so nothing in it is read",
+                                    close if close.startswith("did you mean") else where))
+        else:
+            problems.append(Problem(display, None, "", "not a content file, so it is not read",
+                                    close if close.startswith("did you mean") else
+                                    f"{where}; move it into one of them, or remove it"))
+    return problems

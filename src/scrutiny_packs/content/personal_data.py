@@ -1,16 +1,21 @@
-"""Warnings about likely personal data in content.
+"""Personal data in content: e-mail addresses and phone numbers stop the build; the rest are warnings.
 
 The site and packs are public safeguarding material: they must never carry
 case details. This module looks through every text value of every content
 file for what usually marks personal data: e-mail addresses, phone numbers,
 NHS numbers (checked with their modulus 11 check digit, so that other
 ten-digit numbers do not raise false alarms), dates of birth, and postcodes
-next to capitalised names. These are warnings for a reviewer, not errors:
-a match is a reason to look, not proof.
+next to capitalised names.
+
+E-mail addresses and phone numbers are errors: they are unmistakable, and the
+toolkit never needs one (a body is named by its role or team). The others are
+warnings for a reviewer (CONTRIBUTING asks reviewers to read every one): a
+likely name or date is a reason to look, not proof.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Any, Callable, Iterator
@@ -38,7 +43,10 @@ HINTS = {
     "postcode next to a name": f"{_REMOVE}: remove the name and address, and describe the situation instead",
 }
 
-EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
+# Every part is bounded (an address's parts are at most 64 characters): unbounded, a long run of
+# would-be local parts before one '@' made the search quadratic.
+EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}"
+                   r"\.[A-Za-z]{2,63}\b")
 
 # UK numbers written nationally (0...) or internationally (+44 ...), with the
 # usual spaces, hyphens and brackets; 10 or 11 digits once +44 reads as 0.
@@ -64,6 +72,9 @@ POSTCODE = re.compile(r"(?<![\w-])(?:[A-Z]{1,2}\d[A-Z\d]?|GIR)\s?\d[ABD-HJLNP-UW
 # A capitalised name: a title and a surname, or two capitalised words in a row.
 NAME = re.compile(r"\b(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+[A-Z][a-z]+|[A-Z][a-z]+(?:[-'][A-Z][a-z]+)?\s+[A-Z][a-z]+)")
 NAME_WINDOW = 60  # characters either side of a postcode
+
+# Kinds found that stop the build; every other kind is a warning.
+ERRORS = frozenset({"e-mail address", "phone number"})
 
 
 def nhs_number_valid(digits: str) -> bool:
@@ -142,17 +153,22 @@ def find_personal_data(text: str) -> list[Finding]:
     if not _MAY_HOLD_PERSONAL_DATA.search(text):
         return []
     found: list[Finding] = []
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []  # the spans taken so far, which never overlap, in order
+    ends: list[int] = []
     for kind, detect in DETECTORS:
         for start, end in detect(text):
-            if any(start < t_end and t_start < end for t_start, t_end in taken):
+            at = bisect.bisect_right(starts, start)
+            if (at and ends[at - 1] > start) or (at < len(starts) and starts[at] < end):
                 continue
-            taken.append((start, end))
+            starts.insert(at, start)
+            ends.insert(at, end)
             found.append(Finding(kind, " ".join(text[start:end].split()), start, HINTS[kind]))
     return sorted(found, key=lambda f: f.start)
 
 
 def _problem(display: str, line: int | None, field: str, finding: Finding) -> Problem:
+    if finding.kind in ERRORS:
+        return Problem(display, line, field, f"personal data: {finding.kind} {finding.text!r}", finding.hint)
     return Problem(display, line, field, f"possible personal data: {finding.kind} {finding.text!r}",
                    finding.hint, Severity.WARNING)
 
@@ -168,31 +184,43 @@ def _strings(data: Any, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
             yield from _strings(value, path + (index,))
 
 
-def _line_in_source(doc: YamlDocument, from_line: int, text: str) -> int:
+def _line_in_source(doc: YamlDocument, line_starts: list[int], from_line: int, text: str) -> int:
     """The first line at or after the field's own line where the found text is written.
 
-    A long value spans several lines; this names the one to look at. When the
-    text is not found verbatim (it was folded across lines), the field's line.
+    A long value spans several lines; this names the one to look at. The words may be
+    spaced or broken across lines differently in the file; when they cannot be found at
+    all, the field's line.
     """
-    lines = doc.source.splitlines()
     words = text.split()
-    for index in range(max(from_line - 1, 0), len(lines)):
-        if words and words[0] in lines[index] and (len(words) == 1 or " ".join(words) in " ".join(lines[index].split())):
-            return index + 1
-    return from_line
+    if not words:
+        return from_line
+    pattern = re.compile(r"\s+".join(map(re.escape, words)))
+    found = pattern.search(doc.source, line_starts[min(max(from_line - 1, 0), len(line_starts) - 1)])
+    return bisect.bisect_right(line_starts, found.start()) if found else from_line
+
+
+def _line_starts(source: str) -> list[int]:
+    return [0] + [m.end() for m in re.finditer("\n", source)]
 
 
 def scan_document(doc: YamlDocument, display: str) -> list[Problem]:
-    """Warnings for every text value of a parsed content file (any kind, any field)."""
+    """Problems for every text value of a parsed content file (any kind, any field)."""
     problems = []
+    line_starts: list[int] | None = None
     for path, value in _strings(doc.data):
+        findings = find_personal_data(value)
+        if not findings:
+            continue
+        line_starts = line_starts or _line_starts(doc.source)
         line = doc.line_of(path)
-        for finding in find_personal_data(value):
-            problems.append(_problem(display, _line_in_source(doc, line, finding.text), field_name(path), finding))
+        for finding in findings:  # in order: each is looked for from where the one before it is
+            line = _line_in_source(doc, line_starts, line, finding.text)
+            problems.append(_problem(display, line, field_name(path), finding))
     return problems
 
 
 def scan_markdown(body: str, first_line: int, display: str) -> list[Problem]:
-    """Warnings for the Markdown text of a page, each with its line in the file."""
-    return [_problem(display, first_line + body.count("\n", 0, finding.start), "body", finding)
+    """Problems for the Markdown text of a page, each with its line in the file."""
+    line_starts = _line_starts(body)
+    return [_problem(display, first_line + bisect.bisect_right(line_starts, finding.start) - 1, "body", finding)
             for finding in find_personal_data(body)]

@@ -47,7 +47,7 @@ PACK_REFERENCES: tuple[Reference, ...] = (Reference("audience", "audiences", man
 REFERENCES: dict[str, tuple[Reference, ...]] = {
     "questions": (Reference("areas", "areas"), Reference("audiences", "audiences"),
                   Reference("benchmarks", "benchmarks"), Reference("evidence", "indicators"),
-                  Reference("replaced_by", "questions", many=False)),
+                  Reference("replaced_by", "questions", many=False), Reference("distinct_from", "questions")),
     "benchmarks": (Reference("areas", "areas"),),
     "indicators": (Reference("areas", "areas"),),
     "areas": (Reference("parent", "areas", many=False),),
@@ -156,6 +156,23 @@ def check_area_loops(docs: Docs) -> list[Problem]:
     return problems
 
 
+def check_replacement_loops(docs: Docs) -> list[Problem]:
+    """Retired questions that replace each other in a loop: every one of them would be left out."""
+    replaced_by = {qid: doc.data.get("replaced_by") for qid, (doc, _) in docs.get("questions", {}).items()
+                   if isinstance(doc.data, dict)}
+    problems = []
+    for qid, (doc, display) in docs.get("questions", {}).items():
+        trail, current = [qid], replaced_by.get(qid)
+        while isinstance(current, str) and current in replaced_by and current not in trail:
+            trail.append(current)
+            current = replaced_by.get(current)
+        if current == qid and len(trail) > 1:
+            problems.append(Problem(display, doc.line_of(("replaced_by",)), "replaced_by",
+                                    "questions replace each other in a loop (" + " → ".join(trail + [qid]) + ")",
+                                    "the question that replaces the others must not be retired: remove its replaced_by"))
+    return problems
+
+
 def check_questions(docs: Docs) -> list[Problem]:
     problems = []
     for doc, display in docs.get("questions", {}).values():
@@ -179,5 +196,5 @@ def check_personal_data(docs: Docs) -> list[Problem]:
 
 
 def check_all(docs: Docs) -> list[Problem]:
-    return (check_references(docs) + check_area_loops(docs) + check_questions(docs) + check_glossary(docs)
+    return (check_references(docs) + check_area_loops(docs) + check_replacement_loops(docs) + check_questions(docs) + check_glossary(docs)
             + check_personal_data(docs))

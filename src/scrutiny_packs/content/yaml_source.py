@@ -10,7 +10,9 @@ Dates stay as text; the schema checks their form.
 
 from __future__ import annotations
 
+import math
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -43,15 +45,38 @@ Path_ = tuple[str | int, ...]
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 _CONTROL_MESSAGE = "invisible control character U+{:04X} in the text"
 _CONTROL_HINT = "delete it; it usually comes from pasting out of another program"
+# Invisible formatting: bidirectional embeddings, overrides, isolates and marks (which can make
+# text read differently from what it holds, "Trojan source"), zero-width spaces and joiners, the
+# byte-order mark inside text, invisible operators, interlinear annotations and tag characters.
+INVISIBLE = re.compile("[\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+                       "\ufff9-\ufffb\U000e0000-\U000e007f]")
+_INVISIBLE_MESSAGE = "invisible formatting character U+{:04X} ({}) in the text"
+_INVISIBLE_HINT = "delete it: invisible characters can make text read differently from what it says"
+MAX_NUMBER_LENGTH = 30  # characters of a number written in a content file
+
+
+def _unseen_problem(found: re.Match[str]) -> tuple[str, str]:
+    """(message, hint) for a control or invisible formatting character."""
+    char = found.group()
+    if CONTROL.fullmatch(char):
+        return _CONTROL_MESSAGE.format(ord(char)), _CONTROL_HINT
+    return _INVISIBLE_MESSAGE.format(ord(char), unicodedata.name(char, "format character").lower()), _INVISIBLE_HINT
+
+
+def _unseen(text: str) -> re.Match[str] | None:
+    """The first control or invisible formatting character in text."""
+    first = CONTROL.search(text)
+    other = INVISIBLE.search(text, 0, first.start() if first else len(text))
+    return other or first
 
 
 def control_character_problem(text: str, display_path: str, first_line: int = 1, field: str = "") -> Problem | None:
-    """A problem naming the line of the first control character in text, if it has one."""
-    found = CONTROL.search(text)
+    """A problem naming the line of the first control or invisible formatting character in text, if any."""
+    found = _unseen(text)
     if not found:
         return None
     line = first_line + text.count("\n", 0, found.start())
-    return Problem(display_path, line, field, _CONTROL_MESSAGE.format(ord(found.group())), _CONTROL_HINT)
+    return Problem(display_path, line, field, *_unseen_problem(found))
 
 
 @dataclass(slots=True)
@@ -85,7 +110,7 @@ def field_name(path: Path_) -> str:
     return out
 
 
-def _scalar(event: yaml.ScalarEvent) -> Any:
+def _scalar(event: yaml.ScalarEvent, field: str = "") -> Any:
     if event.tag not in _ALLOWED_TAGS:
         raise _Refused(event.start_mark.line + 1, "", f"the YAML tag {event.tag!r} is not allowed", "remove the tag")
     value = event.value
@@ -95,11 +120,16 @@ def _scalar(event: yaml.ScalarEvent) -> Any:
         if pattern.match(value):
             if tag.endswith("bool"):
                 return value.lower() == "true"
-            if tag.endswith("int"):
-                return int(value)
-            if tag.endswith("float"):
-                return float(value)
-            return None
+            if tag.endswith("null"):
+                return None
+            number = None
+            if len(value) <= MAX_NUMBER_LENGTH:  # a longer one would be refused by int() itself
+                number = int(value) if tag.endswith("int") else float(value)
+            if number is None or not math.isfinite(number):
+                raise _Refused(event.start_mark.line + 1, field, f"the number {value[:12]}... is too long"
+                               if len(value) > 15 else f"the number {value} is too large",
+                               "numbers in content are short; if this is text, put it in quotes")
+            return number
     return value
 
 
@@ -149,11 +179,10 @@ def _build(events: Any, lines: dict[Path_, int]) -> Any:
             raise _Refused(line, "", f"YAML anchors (&{anchor}) are not allowed in content files",
                            "write the value out in full")
         if isinstance(event, yaml.ScalarEvent):
-            bad = CONTROL.search(event.value)
+            bad = _unseen(event.value)
             if bad:
-                raise _Refused(line, field_name(_current_path(stack)), _CONTROL_MESSAGE.format(ord(bad.group())),
-                               _CONTROL_HINT)
-            place(_scalar(event), line, False)
+                raise _Refused(line, field_name(_current_path(stack)), *_unseen_problem(bad))
+            place(_scalar(event, field_name(_current_path(stack))), line, False)
         elif isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
             if event.tag not in _ALLOWED_TAGS:
                 raise _Refused(line, "", f"the YAML tag {event.tag!r} is not allowed", "remove the tag")
@@ -191,25 +220,94 @@ _NO_KEY = _NoKey()
 
 _TAB_INDENT = re.compile(r"^ *\t", re.MULTILINE)
 
+# A field name followed by a colon with no space after it: "areas:[workforce]".
+_NO_SPACE_AFTER_COLON = re.compile(r"^\s*(?:-\s+)?(?P<key>[A-Za-z_][A-Za-z0-9_-]*):(?=[^\s:/])")
+_INDENT_PROBLEMS = ("did not find expected key", "did not find expected '-' indicator", "expected <block end>")
+
+
+def _open_quote(line: str) -> str | None:
+    """The quotation mark left open on a line, if one is: an odd count of unescaped marks."""
+    doubles = len(re.findall(r'(?<!\\)"', line))
+    if doubles % 2:
+        return '"'
+    body = line.split("#", 1)[0] if '"' not in line else line
+    if re.search(r"(?:^|[\s:\[,-])'", body) and body.count("'") % 2 and "''" not in body:
+        return "'"
+    return None
+
+
+def explain_syntax_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[int | None, str, str]:
+    """(line, message, hint) for a YAML syntax error: what is wrong in plain words first, for the
+    commonest mistakes (a colon with no space after it, an unclosed quotation mark, a line not
+    lined up with the ones above it), then the YAML reader's own words."""
+    lines = text.splitlines()
+    problem = exc.problem or "not valid YAML"
+    said = f"the YAML reader says: {problem}"
+    if exc.context:
+        said += f", {exc.context}"
+    mark = exc.problem_mark or exc.context_mark
+    at = mark.line + 1 if mark else None
+    start = exc.context_mark.line + 1 if exc.context_mark else at
+    # The lines to look at: from the one before where the reader's trouble began to where it stopped.
+    around = range(max(1, min(start or 1, at or 1) - 1), min(len(lines), max(start or 1, at or 1)) + 1)
+    for number in around:
+        found = _NO_SPACE_AFTER_COLON.match(lines[number - 1])
+        if found:
+            key = found.group("key")
+            return number, (f"there is no space after the colon in '{key}:' ({said})"), \
+                f"write '{key}: ' with a space after the colon"
+    if problem.startswith(("did not find expected ',' or ']'", "did not find expected ',' or '}'")) \
+            and exc.context_mark is not None:
+        bracket = "]" if "]" in problem else "}"
+        return exc.context_mark.line + 1, f"the list opened with {'[' if bracket == ']' else '{'} on this line " \
+            f"is never closed ({said})", f"put a closing {bracket} after its last item, with commas between items"
+    if exc.context == "while scanning a quoted scalar" and exc.context_mark is not None:
+        number = exc.context_mark.line + 1
+        quote = text[exc.context_mark.index] if exc.context_mark.index < len(text) else '"'
+        return number, f"the quotation mark {quote} that opens the text on this line is never closed ({said})", \
+            f"put a closing {quote} at the end of the text"
+    for number in around:
+        quote = _open_quote(lines[number - 1])
+        if quote:
+            return number, f"the quotation mark {quote} that opens the text on this line is never closed ({said})", \
+                f"put a closing {quote} at the end of the text"
+    if problem.startswith(_INDENT_PROBLEMS) and at is not None:
+        return at, f"this line does not line up with the lines above it ({said})", \
+            "start each field at the left edge and each '- ' item of a list in the same column as the " \
+            "other items; indent with spaces"
+    if problem.startswith("mapping values are not allowed") and at is not None and at >= 2:
+        here, above = lines[at - 1], lines[at - 2]
+        indent = lambda line: len(line) - len(line.lstrip(" "))  # noqa: E731
+        if re.match(r"^\s*[A-Za-z_][\w-]*: ", here) and indent(here) > indent(above) \
+                and not above.rstrip().endswith(":"):
+            return at, f"this line does not line up with the lines above it ({said})", \
+                "start each field at the left edge and each '- ' item of a list in the same column as the " \
+                "other items; indent with spaces"
+    if problem.startswith("mapping values are not allowed") and at is not None:
+        return at, f"a colon followed by a space inside text that has no quotation marks ({said})", \
+            "put the whole text in quotation marks"
+    return at, f"the file is not valid YAML ({said})", \
+        "check indentation, and put text containing ': ' or '#' in quotation marks"
+
 
 def parse_yaml(text: str, display_path: str) -> tuple[YamlDocument | None, list[Problem]]:
     """Parse YAML text from an untrusted file into data with line numbers."""
+    if raw := CONTROL.search(text):  # the parser itself would refuse it, naming no line
+        line = text.count("\n", 0, raw.start()) + 1
+        return None, [Problem(display_path, line, "", *_unseen_problem(raw))]
     match = _TAB_INDENT.search(text)
     if match:
         line = text.count("\n", 0, match.start()) + 1
-        return None, [Problem(display_path, line, "", "tab character in indentation",
-                              "indent with spaces only")]
+        return None, [Problem(display_path, line, "", "a tab character in indentation: YAML needs spaces there",
+                              "indent with the space bar, not the Tab key")]
     lines: dict[Path_, int] = {}
     try:
         data = _build(yaml.parse(text, Loader=_Loader), lines)
     except _Refused as refused:
         return None, [Problem(display_path, refused.line, refused.field, refused.message, refused.hint)]
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        what = exc.problem or "not valid YAML"
-        return None, [Problem(display_path, line, "", f"YAML syntax error: {what}",
-                              "check indentation, and put text containing ': ' or '#' in quotes")]
+        line, message, hint = explain_syntax_error(exc, text)
+        return None, [Problem(display_path, line, "", message, hint)]
     except yaml.YAMLError as exc:
         return None, [Problem(display_path, None, "", f"YAML error: {exc}".splitlines()[0], "")]
     return YamlDocument(data, lines, text), []

@@ -9,21 +9,22 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from scrutiny_packs.content.load import LoadResult, load_bank
+from scrutiny_packs.content.load import LoadResult, ReadCache, load_bank
 from scrutiny_packs.content.references import PACK_REFERENCES, known_in_bank, pack_fields, unknown_names
+from scrutiny_packs.content.yaml_source import field_name
 from scrutiny_packs.model import Bank, PackSpec
 from scrutiny_packs.packs.select import describe, select
-from scrutiny_packs.problems import Problem
+from scrutiny_packs.problems import Problem, Severity
 
 if TYPE_CHECKING:
     from scrutiny_packs.content.yaml_source import YamlDocument
 
 
-def load_checked(root: Path | str = ".", content_dir: str = "content", reuse: bool = False) -> LoadResult:
+def load_checked(root: Path | str = ".", content_dir: str = "content", cache: ReadCache | None = None) -> LoadResult:
     """Load content/ and check all of it: every file (``content.load``), then each pack file's
     selection against the loaded bank. What the site, the packs and ``validate`` all start from.
     """
-    result = load_bank(root, content_dir, reuse=reuse)
+    result = load_bank(root, content_dir, cache=cache)
     result.problems += check_packs(result.bank, result.documents.get("packs", {}))
     return result
 
@@ -39,6 +40,24 @@ def check_packs(bank: Bank, docs: dict[str, tuple["YamlDocument", str]]) -> list
                 f"{bank.audiences[pack_id].name!r} audience", f"rename the file, e.g. '{pack_id}-meeting.yml'"))
             continue
         problems += check_spec(bank, spec, doc, display)
+        problems += retired_problems(bank, spec, doc, display)
+    return problems
+
+
+def retired_problems(bank: Bank, spec: PackSpec, doc: "YamlDocument", display: str) -> list[Problem]:
+    """A warning for each question the pack names that is retired: it is left out of the pack."""
+    problems = []
+    for index, qid in enumerate(spec.selection.questions):
+        question = bank.questions.get(qid)
+        if question is None or not question.retired:
+            continue
+        successor = question.replaced_by if question.replaced_by in bank.questions else None
+        path = ("selection", "questions", index)
+        problems.append(Problem(display, doc.line_of(path), field_name(path),
+                                f"{qid!r} is retired, so the pack leaves it out"
+                                + (f"; {successor!r} replaces it" if successor else ""),
+                                f"list {successor!r} instead" if successor else "remove it from the list",
+                                Severity.WARNING))
     return problems
 
 

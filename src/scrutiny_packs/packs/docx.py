@@ -25,6 +25,7 @@ from docx.text.paragraph import Paragraph
 
 from scrutiny_packs.packs.layout import PackView, paragraphs
 from scrutiny_packs.packs.pdf import write_atomically
+from scrutiny_packs.text import sentences
 
 FONT = "Arial"
 MUTED = RGBColor(0x4D, 0x4D, 0x4D)
@@ -38,6 +39,9 @@ def render_docx(view: PackView) -> bytes:
     _cover(doc, view)
     for group in view.groups:
         _group(doc, view, group)
+    sources = _paragraph(doc)
+    sources.paragraph_format.space_before = Pt(12)
+    _run(sources, view.source_line, size=8.5, color=MUTED)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
@@ -216,9 +220,9 @@ def _cover(doc, view: PackView) -> None:
     for text in paragraphs(view.description) if view.description else ():
         _paragraph(doc, text)
     _paragraph(doc, view.framing_note)
-    _paragraph(doc, "The questions are numbered so they can be referred to in the meeting.")
+    _paragraph(doc, view.how_to)
 
-    _paragraph(doc, "Contents", "Heading 1")
+    _paragraph(doc, sentences.CONTENTS, "Heading 1")
     for group in view.groups:
         p = _paragraph(doc, style="List Bullet")
         _run(p, group.title)
@@ -248,15 +252,15 @@ def _group(doc, view: PackView, group) -> None:
         meta.paragraph_format.space_after = Pt(2)
         _run(meta, (f"Ask: {q.asked_of} \u00b7 " if q.asked_of else "") + f"Ref. {q.id}", size=8.5, color=MUTED)
         if options.benchmarks and q.listen_for:
-            _label(doc, "What good looks like")
+            _label(doc, sentences.GOOD)
             _bullets(doc, [("", point) for point in q.listen_for])
         if options.evidence and q.evidence:
-            _label(doc, "Evidence to ask for")
+            _label(doc, sentences.EVIDENCE)
             _bullets(doc, [(f.name, f.description) for f in q.evidence])
         if options.notes_space or options.rag:
             _answer_table(doc, options.notes_space, options.rag)
     if group.guides:
-        _paragraph(doc, f"What good looks like: {group.title}", "Heading 2")
+        _paragraph(doc, group.guides_title, "Heading 2")
         for guide in group.guides:
             _paragraph(doc, guide.title, "Heading 3")
             for text in paragraphs(guide.text):
@@ -265,9 +269,9 @@ def _group(doc, view: PackView, group) -> None:
 
 def _answer_table(doc, notes: bool, rag: bool) -> None:
     """Room to write: a notes cell and/or a RAG status cell, side by side."""
-    columns = [("Notes", Mm(144 if rag else 174))] if notes else []
+    columns = [(sentences.NOTES, Mm(144 if rag else 174))] if notes else []
     if rag:
-        columns.append(("RAG status (red, amber or green)", Mm(30)))
+        columns.append((f"{sentences.RAG} status ({sentences.RAG_KEY.lower()})", Mm(30)))
     table = _table(doc, rows=1, cols=len(columns))
     row = table.rows[0]
     row.height = Mm(28)

@@ -27,9 +27,8 @@ from scrutiny_packs.packs.pdf import PDF_VARIANT, write_pdf
 
 Kind = Literal["pdf", "docx"]
 # Bump when a renderer changes in a way the inputs below do not show.
-RENDER_VERSION = "1"
+RENDER_VERSION = "2"  # 2: reads only its own assets; content links are web or mail addresses
 STALE_AFTER_SECONDS = 3600
-PDF_ENV = "SCRUTINY_PACKS_PDF"
 CACHE_DIR = ".cache/packs"  # under the project root; not published, not committed
 
 
@@ -197,20 +196,6 @@ def make_pack_files(views: Iterable[PackView], cache_dir: Path, pdf: bool = True
                     workers: int | None = None) -> PackFiles:
     """Every pack's PDF and/or Word file, from the cache when unchanged."""
     return PackFilesJob(views, cache_dir, pdf, docx, workers).finish()
-
-
-def pdf_wanted(command: str | None) -> bool:
-    """Whether this MkDocs run makes the PDF packs.
-
-    SCRUTINY_PACKS_PDF=0 turns them off, SCRUTINY_PACKS_PDF=1 on; otherwise
-    `mkdocs build` makes them and `mkdocs serve` leaves them out.
-    """
-    setting = os.environ.get(PDF_ENV, "").strip().lower()
-    if setting in ("0", "false", "no", "off"):
-        return False
-    if setting in ("1", "true", "yes", "on"):
-        return True
-    return command != "serve"
 
 
 def _prune(cache_dir: Path, keep: set[Path]) -> None:

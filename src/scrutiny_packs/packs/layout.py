@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 from scrutiny_packs.model import Bank, Framing, PackOptions, PackSpec
 from scrutiny_packs.packs.select import Selected, select
+from scrutiny_packs.text import sentences
+from scrutiny_packs.text.credits import PACK_SOURCE_LINE
 from scrutiny_packs.text.escape import truncate
 from scrutiny_packs.text.framing import frame
 from scrutiny_packs.text.glossary import glossary_of
@@ -85,9 +87,11 @@ class PackGroup:
 
     @property
     def numbers(self) -> str:
-        if self.first == self.last:
-            return f"question {self.first}"
-        return f"questions {self.first}\u2013{self.last}"
+        return sentences.question_numbers(self.first, self.last)
+
+    @property
+    def guides_title(self) -> str:
+        return sentences.guides_heading(self.title)
 
 
 @dataclass(frozen=True)
@@ -102,11 +106,12 @@ class PackView:
     groups: tuple[PackGroup, ...]
     description: str = ""  # Markdown
     audience: str = ""  # the asking body's name
-    kicker: str = "Question pack"
+    kicker: str = sentences.KICKER
     organisation: str = ""
     language: str = "en-GB"
     left_out: tuple[str, ...] = field(default=())  # retired questions the pack named
     terms: tuple[Gloss, ...] = ()  # "Terms used in this pack", alphabetically
+    source_line: str = PACK_SOURCE_LINE  # credits the questions' sources, in every format
 
     @property
     def questions(self) -> list[PackQuestion]:
@@ -124,25 +129,34 @@ class PackView:
     def has_evidence(self) -> bool:
         return any(q.evidence for q in self.questions)
 
+    @property
+    def how_to(self) -> str:
+        """The cover's sentence on how to use the pack, for what this pack shows."""
+        o = self.options
+        return sentences.how_to(good=o.benchmarks and self.has_guidance, evidence=o.evidence and self.has_evidence,
+                                notes=o.notes_space, rag=o.rag)
+
 
 def long_date(day: dt.date) -> str:
-    return f"{day.day} {day:%B %Y}"
+    return sentences.long_date(day.year, day.month, day.day)
 
 
 def _details(bank: Bank, spec: PackSpec, count: int) -> tuple[Detail, ...]:
     m = spec.meeting
+    label = sentences.DETAILS
     out = []
     if m.body:
-        out.append(Detail("Body", m.body))
+        out.append(Detail(label["body"], m.body))
     if m.name:
-        out.append(Detail("Meeting", m.name))
+        out.append(Detail(label["meeting"], m.name))
     if m.date:
-        out.append(Detail("Date", long_date(m.date), m.date.isoformat()))
+        out.append(Detail(label["date"], long_date(m.date), m.date.isoformat()))
     if m.item or m.item_title:
-        out.append(Detail("Agenda item", f"{m.item}: {m.item_title}" if m.item and m.item_title else m.item or m.item_title))
+        out.append(Detail(label["item"], f"{m.item}: {m.item_title}" if m.item and m.item_title
+                          else m.item or m.item_title))
     if spec.audience and spec.audience in bank.audiences:
-        out.append(Detail("Audience", bank.audiences[spec.audience].name))
-    out.append(Detail("Questions", str(count)))
+        out.append(Detail(label["audience"], bank.audiences[spec.audience].name))
+    out.append(Detail(label["questions"], str(count)))
     return tuple(out)
 
 
@@ -221,16 +235,24 @@ def _relevant(bank: Bank, benchmark_ids: tuple[str, ...], area_id: str) -> list[
     return here or cited
 
 
-_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
+# Bounded: a long run of unclosed brackets or marks made these quadratic.
+_LINK = re.compile(r"\[([^\[\]]{0,2000})\]\([^()]{0,2000}\)")
+_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.{1,300}?)(?<=\S)\1", re.DOTALL)
+_ESCAPABLE = "\\`*_{}[]()#+-.!>"
+_ESCAPED = re.compile(r"\\([" + re.escape(_ESCAPABLE) + "])")
+_HIDE = {char: chr(0x86 + index) for index, char in enumerate(_ESCAPABLE)}  # C1 controls, not spaces
+_SHOW = {ord(hidden): char for char, hidden in _HIDE.items()}
 
 
 def plain_text(markdown: str) -> str:
-    """Simple Markdown read as plain text: links keep their words, emphasis marks go."""
-    text = _LINK.sub(r"\1", markdown)
+    """Simple Markdown read as plain text: links keep their words, emphasis marks go, and a
+    backslash-escaped mark is the mark itself."""
+    # Escaped marks are set aside as control characters (which content never holds) meanwhile.
+    text = _ESCAPED.sub(lambda m: _HIDE[m.group(1)], markdown)
+    text = _LINK.sub(r"\1", text)
     text = _EMPHASIS.sub(r"\2", text)
     text = text.replace("`", "")
-    return " ".join(text.split())
+    return " ".join(text.split()).translate(_SHOW)
 
 
 def paragraphs(markdown: str) -> list[str]:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from scrutiny_packs.content import schema
+from scrutiny_packs.content import markdown_fields, schema
 from scrutiny_packs.content.load import pack_from_data
 from scrutiny_packs.content.references import (
     PACK_REFERENCES,
@@ -169,7 +169,7 @@ def spec_from_file(bank: Bank, request: PackRequest, cwd: Path | None = None) ->
     problems += found
     if doc is None:
         return None, problems
-    found = schema.validate(doc, "pack", display)
+    found = schema.validate(doc, "pack", display) or markdown_fields.field_problems(doc, "pack", display)
     problems += found
     if found:
         return None, problems

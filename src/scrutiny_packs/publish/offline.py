@@ -13,7 +13,6 @@ copy leaves out the PDF packs (``SCRUTINY_PACKS_PDF=0``) to stay quick and small
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -23,9 +22,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from scrutiny_packs.publish.options import offline_build_environment
+
 ZIP_PATH = "downloads/scrutiny-packs-offline.zip"
 FOLDER = "scrutiny-packs"  # the folder the zip unpacks to
-ENV_FLAG = "SCRUTINY_PACKS_OFFLINE"  # mkdocs.yml turns the offline plugin on with it
 TIMEOUT_SECONDS = 600
 
 # Not needed to read or search the site from disk: source maps, search
@@ -69,15 +69,6 @@ class OfflineBuild:
         return self.workdir / "scrutiny-packs-offline.zip"
 
 
-COPY_ENV = "SCRUTINY_PACKS_OFFLINE_COPY"  # =0 leaves the offline copy out of a build
-
-
-def copy_wanted() -> bool:
-    """Whether this build makes the offline copy: yes, unless SCRUTINY_PACKS_OFFLINE_COPY=0
-    (the benchmark times the site's own pages without it)."""
-    return os.environ.get(COPY_ENV, "").strip().lower() not in ("0", "false", "no", "off")
-
-
 def is_offline_build(config: Any) -> bool:
     """True when this MkDocs build is itself the offline copy."""
     from material.plugins.offline.plugin import OfflinePlugin
@@ -85,11 +76,21 @@ def is_offline_build(config: Any) -> bool:
     return any(isinstance(p, OfflinePlugin) and p.config.enabled for p in config.plugins.values())
 
 
+def _engine() -> str:
+    """The engine running this build, to build the copy with the same one.
+
+    ProperDocs answers to the name ``mkdocs`` (so that themes and hooks import it as
+    MkDocs): the module by that name is then ProperDocs' own.
+    """
+    running = sys.modules.get("mkdocs")
+    return "properdocs" if running is not None and running is sys.modules.get("properdocs") else "mkdocs"
+
+
 def start(config_file: Path, strict: bool = True) -> OfflineBuild:
     """Start building the offline copy in another process; returns at once."""
     workdir = Path(tempfile.mkdtemp(prefix="scrutiny-packs-offline-"))
-    env = dict(os.environ, **{ENV_FLAG: "true", "SCRUTINY_PACKS_PDF": "0", "NO_MKDOCS_2_WARNING": "1"})
-    command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(config_file),
+    env = offline_build_environment()  # the offline plugin on (mkdocs.yml reads it), no pack PDFs
+    command = [sys.executable, "-m", _engine(), "build", "--quiet", "--config-file", str(config_file),
                "--site-dir", str(workdir / "site")]
     if strict:
         command.append("--strict")

@@ -16,14 +16,14 @@ from typing import Any, Iterable
 from markupsafe import Markup
 
 from scrutiny_packs.content import review
-from scrutiny_packs.model import Bank, PackSpec, Question, Term
+from scrutiny_packs.model import Area, Bank, PackSpec, Page, Question, Term
 from scrutiny_packs.packs import html as pack_html
 from scrutiny_packs.packs.defaults import all_packs, packs_for_audience
 from scrutiny_packs.packs.files import site_uri as pack_file_uri
 from scrutiny_packs.packs.layout import PackView, build_view
 from scrutiny_packs.site import changes, links, opendata
-from scrutiny_packs.text import framing
-from scrutiny_packs.text.escape import md_escape, title_text
+from scrutiny_packs.text import credits, framing
+from scrutiny_packs.text.escape import md_escape, md_literal, title_text
 from scrutiny_packs.text.glossary import Glossary
 from scrutiny_packs.text.templating import environment
 
@@ -40,12 +40,22 @@ class GeneratedPage:
 
 
 @dataclass(frozen=True, slots=True)
+class CoverageRow:
+    area: Area
+    depth: int
+    by_audience: tuple[int, ...]  # in the bank's audience order
+    total: int
+    added: int  # of those, written since 2012
+
+
+@dataclass(frozen=True, slots=True)
 class SiteOptions:
     today: dt.date | None = None  # for review notices; None means today
     downloads: bool = True  # link pack PDF/Word files and data downloads
     edit_base: str | None = None  # e.g. https://github.com/org/repo/edit/main/ for "Suggest a change"
     offline_zip: str | None = None  # site path of the offline copy to offer on the home page
     pack_pdf: bool = True  # the build makes pack PDFs (not `mkdocs serve`, nor SCRUTINY_PACKS_PDF=0)
+    pack_word: bool = True  # the build makes pack Word files (not `mkdocs serve`, unless SCRUTINY_PACKS_PDF=1)
 
 
 def front_matter(title: str, **extra: Any) -> str:
@@ -108,7 +118,10 @@ class SiteBuilder:
         def link(target: str) -> str:
             return links.relative(src, target)
 
-        return dict(bank=self.bank, links=links, link=link, src=src, b=self, frame=framing.frame)
+        settings = self.bank.settings
+        return dict(bank=self.bank, links=links, link=link, src=src, b=self, frame=framing.frame,
+                    cite=lambda source: credits.cite(source, settings),
+                    origin=lambda q: credits.origin_label(q, settings), origin_names=credits.ORIGIN_NAMES)
 
     def card(self, q: Question, show_areas: bool, show_listen: bool, src: str) -> Markup:
         """A question's card on a list page. Lists show each question several times over; the links
@@ -163,6 +176,10 @@ class SiteBuilder:
             groups.setdefault(term.term[:1].upper(), []).append(term)
         return list(groups.items())
 
+    def page_body(self, page: Page) -> str:
+        """A page's Markdown with {contact} standing for settings.yml's contact, which is plain text."""
+        return page.body.replace("{contact}", md_literal(self.bank.settings.contact))
+
     def benchmark_link(self, benchmark_id: str) -> str | None:
         module = self.module_for.get("benchmarks")
         return f"{links.module(module)}#{benchmark_id}" if module else None
@@ -201,12 +218,26 @@ class SiteBuilder:
 
     def pack_file(self, pack_id: str, kind: str) -> str | None:
         """The source path of a pack's PDF or Word file, when this build makes it."""
-        if not self.options.downloads or (kind == "pdf" and not self.options.pack_pdf):
+        made = self.options.pack_pdf if kind == "pdf" else self.options.pack_word
+        if not self.options.downloads or not made:
             return None
         return pack_file_uri(pack_id, kind)  # type: ignore[arg-type]
 
     def packs_for_audience(self, audience_id: str) -> list[PackSpec]:
         return packs_for_audience(self.packs, audience_id)
+
+    def coverage(self) -> list[CoverageRow]:
+        """Each area with questions (its sub-areas' included), counted per audience, in area order."""
+        rows = []
+        for area in self.bank.areas_in_order():
+            under = self.bank.area_and_descendants(area.id)
+            questions = [q for q in self.bank.active_questions() if under & set(q.areas)]
+            if not questions:
+                continue
+            rows.append(CoverageRow(area, self.area_depth[area.id],
+                                    tuple(sum(1 for q in questions if a in q.audiences) for a in self.bank.audiences),
+                                    len(questions), sum(1 for q in questions if q.origin == "added")))
+        return rows
 
     # -- pages -------------------------------------------------------------------------------
     def pages(self) -> Iterable[GeneratedPage]:

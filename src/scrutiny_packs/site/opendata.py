@@ -20,6 +20,10 @@ from scrutiny_packs.model import Bank, Question
 from scrutiny_packs.site import links
 from scrutiny_packs.text.framing import frame
 
+LICENCE = ("The project's own text (questions with origin 'added', listen-for points, benchmarks, indicators): "
+           "CC BY 4.0, https://creativecommons.org/licenses/by/4.0/, credit 'Scrutiny Packs'. Questions with origin "
+           "'walsall-2012': Module 3 of the 2012 safeguarding scrutiny toolkit reproduced in Walsall Council's "
+           "briefing note of 30 October 2012, offered as example questions for reuse; credit that source.")
 JSON_PATH = "data/questions.json"
 CSV_PATH = "data/questions.csv"
 FORMAT_VERSION = 1
@@ -43,6 +47,7 @@ class DataFile:
 TOP_FIELDS: tuple[Field, ...] = (
     Field("format_version", "number", "The version of this file's layout. It goes up only when a field is removed or changes meaning."),
     Field("publisher", "text", "Who publishes the bank."),
+    Field("licence", "text", "The terms for reusing the data: the project's own text under CC BY 4.0; the 2012 questions' wording as the toolkit offers it, credited (see the site's Licence and reuse page)."),
     Field("review_interval_months", "number", "How many months after its last review a question falls due for another."),
     Field("question_count", "number", "How many questions follow, retired ones included."),
     Field("questions", "list", "One record per question, in the bank's order, with the fields below."),
@@ -64,7 +69,9 @@ QUESTION_FIELDS: tuple[Field, ...] = (
     Field("evidence", "list of {id, name, description}", "Performance information to ask for: the linked indicators."),
     Field("tags", "list of text", "Free tags used to select questions for packs."),
     Field("notes", "text", "Guidance for the person asking (Markdown); empty if none."),
-    Field("source", "{document, module, section, note} or null", "Where the question comes from."),
+    Field("origin", "text", "'walsall-2012' for the 2012 Walsall toolkit's questions, 'added' for those written since."),
+    Field("source", "{document, year, publisher, module, section, url, note} or null",
+          "Where the question comes from: the document's title, its publisher and year, and where in it."),
     Field("added", "date or null", "When the question was first published (YYYY-MM-DD)."),
     Field("last_reviewed", "date or null", "When an editor last checked or changed the question (YYYY-MM-DD)."),
     Field("review_due", "date or null", "When the question falls due for its next review (YYYY-MM-DD); null for retired questions."),
@@ -91,7 +98,10 @@ CSV_FIELDS: tuple[Field, ...] = (
     Field("evidence_names", "list", "The indicators' names, in the same order."),
     Field("tags", "list", "As in the JSON."),
     Field("notes", "text", "As in the JSON."),
-    Field("source_document", "text", "The source document's title, file name or address."),
+    Field("origin", "text", "As in the JSON."),
+    Field("source_document", "text", "The source document's title."),
+    Field("source_year", "text", "The year of the source's edition, if given."),
+    Field("source_url", "text", "Where the source can be read, if given."),
     Field("source_module", "text", "The part of the source document, if given."),
     Field("source_section", "text", "The heading in the source document, if given."),
     Field("source_note", "text", "A reviewer's note on how the source was used, if given."),
@@ -110,8 +120,9 @@ def question_record(bank: Bank, q: Question) -> dict[str, Any]:
     source = None
     if q.source:
         # The source's own wording ('quote') is kept in the repository for checking, not republished.
-        source = {"document": q.source.document, "module": q.source.module, "section": q.source.section,
-                  "note": q.source.note}
+        source = {"document": bank.settings.document_title(q.source.document), "year": q.source.year,
+                  "publisher": q.source.publisher, "module": q.source.module, "section": q.source.section,
+                  "url": q.source.url, "note": q.source.note}
     return {
         "id": q.id,
         "page": links.url_path(links.question(q.id)),
@@ -129,6 +140,7 @@ def question_record(bank: Bank, q: Question) -> dict[str, Any]:
         "evidence": [{"id": i, "name": bank.indicators[i].name, "description": bank.indicators[i].description}
                      for i in q.evidence],
         "tags": list(q.tags),
+        "origin": q.origin,
         "notes": q.notes,
         "source": source,
         "added": _iso(q.added),
@@ -142,6 +154,7 @@ def bank_record(bank: Bank) -> dict[str, Any]:
     return {
         "format_version": FORMAT_VERSION,
         "publisher": bank.settings.organisation,
+        "licence": LICENCE,
         "review_interval_months": bank.settings.review_interval_months,
         "question_count": len(questions),
         "questions": questions,
@@ -176,7 +189,9 @@ def csv_row(record: dict[str, Any]) -> dict[str, str]:
         "evidence_ids": join(e["id"] for e in record["evidence"]),
         "evidence_names": join(e["name"] for e in record["evidence"]),
         "tags": join(record["tags"]), "notes": record["notes"],
-        "source_document": source.get("document", ""), "source_module": source.get("module", ""),
+        "origin": record["origin"],
+        "source_document": source.get("document", ""), "source_year": str(source.get("year") or ""),
+        "source_url": source.get("url", ""), "source_module": source.get("module", ""),
         "source_section": source.get("section", ""), "source_note": source.get("note", ""),
         "added": record["added"] or "", "last_reviewed": record["last_reviewed"] or "",
         "review_due": record["review_due"] or "",

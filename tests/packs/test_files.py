@@ -1,0 +1,42 @@
+"""The site's pack files: made in parallel worker processes, and not made again while unchanged."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from scrutiny_packs.model import PackSpec, Selection
+from scrutiny_packs.packs.files import make_pack_files, site_uri
+from scrutiny_packs.packs.layout import build_view
+from tests.packs_helpers import find_in_order, pdf_pages
+
+
+def small_views(bank):
+    picks = {"a": ("q001", "q002"), "b": ("q017", "q022"), "c": ("q050",)}
+    return [build_view(bank, PackSpec(pid, f"Pack {pid}", selection=Selection(questions=qs, order="listed")))
+            for pid, qs in picks.items()]
+
+
+def test_files_are_made_in_parallel_then_reused(bank, tmp_path):
+    views = small_views(bank)
+    first = make_pack_files(views, tmp_path, workers=2)
+    assert first.made == {"pdf": 3, "docx": 3} and first.cached == 0
+    assert sorted(f.src_uri for f in first.files) == sorted(site_uri(v.id, k) for v in views for k in ("pdf", "docx"))
+    for f in first.files:
+        assert f.path.is_file() and f.path.parent == tmp_path
+        if f.kind == "pdf":
+            view = next(v for v in views if v.id == f.pack_id)
+            assert find_in_order("\n".join(pdf_pages(f.path)), [f"{q.number}. {q.text}" for q in view.questions]) == []
+
+    again = make_pack_files(views, tmp_path, workers=2)
+    assert again.made == {"pdf": 0, "docx": 0} and again.cached == 6
+    assert [f.path for f in again.files] == [f.path for f in first.files]
+
+    changed = [dataclasses.replace(views[0], title="Pack a, revised")] + views[1:]
+    third = make_pack_files(changed, tmp_path, workers=2)
+    assert third.made == {"pdf": 1, "docx": 1} and third.cached == 4
+
+
+def test_previews_make_word_files_only(bank, tmp_path):
+    result = make_pack_files(small_views(bank), tmp_path, pdf=False)
+    assert {f.kind for f in result.files} == {"docx"}
+    assert not list(tmp_path.glob("*.pdf"))

@@ -1,0 +1,96 @@
+"""The MkDocs glue: a hook file that only forwards, options read in one place, quick-rebuild sources."""
+
+from __future__ import annotations
+
+import ast
+import os
+import time
+from pathlib import Path
+
+from scrutiny_packs.problems import Problem
+from scrutiny_packs.publish import preview
+from scrutiny_packs.publish.options import BuildOptions
+from tests.conftest import ROOT
+
+HOOK_FILE = ROOT / "hooks" / "scrutiny_packs_hook.py"
+
+
+def test_the_hook_file_only_forwards_events():
+    tree = ast.parse(HOOK_FILE.read_text(encoding="utf-8"))
+    imports = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+    assert imports <= {"__future__", "mkdocs.plugins", "scrutiny_packs.publish.hook"}
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef):
+            assert node.name.startswith("on_")
+            [statement] = node.body  # one line: hand the event to the hook object
+            call = statement.value if isinstance(statement, (ast.Expr, ast.Return)) else None
+            assert isinstance(call, ast.Call) and ast.unparse(call.func) == f"HOOK.{node.name}"
+    globals_ = [t.id for node in tree.body if isinstance(node, ast.Assign) for t in node.targets]
+    assert globals_ == ["HOOK"]
+
+
+def test_options_are_read_once_from_the_environment_given():
+    options = BuildOptions.read("build", environ={"SCRUTINY_PACKS_PDF": "no", "SCRUTINY_PACKS_OFFLINE_COPY": "0"})
+    assert (options.pdf, options.word, options.offline_copy, options.serving) == (False, True, False, False)
+    serve = BuildOptions.read("serve", dirty=True, environ={})
+    assert (serve.pdf, serve.word, serve.offline_copy, serve.serving, serve.dirty) == (False, False, False, True, True)
+    assert serve.but(pdf=True).pdf and not serve.pdf  # frozen: a change is a new value
+
+
+def test_no_glue_code_writes_the_environment():
+    for path in [HOOK_FILE, *(ROOT / "src" / "scrutiny_packs" / "publish").glob("*.py"),
+                 ROOT / "src" / "scrutiny_packs" / "packs" / "files.py"]:
+        text = path.read_text(encoding="utf-8")
+        assert 'os.environ["SCRUTINY' not in text and "os.environ.pop(" not in text, path
+
+
+def test_a_page_source_changes_time_only_when_its_text_changes(tmp_path: Path):
+    sources = preview.PageSources(tmp_path)
+    sources.begin(b"nav 1")
+    first = sources.path("questions/q001.md", "# One")
+    stamp = first.stat().st_mtime_ns
+    os.utime(first, ns=(stamp - 10**9, stamp - 10**9))  # as if written a second ago
+    before = first.stat().st_mtime_ns
+    sources.begin(b"nav 1")
+    assert sources.path("questions/q001.md", "# One") == first and first.stat().st_mtime_ns == before
+    assert not sources.changed("questions/q001.md", "# One")
+    assert sources.changed("questions/q001.md", "# Two")
+    sources.path("questions/q001.md", "# Two")
+    assert first.stat().st_mtime_ns > before and first.read_text(encoding="utf-8") == "# Two"
+    os.utime(first, ns=(before, before))
+    sources.begin(b"nav 2")  # the navigation changed: every page is written again
+    sources.path("questions/q001.md", "# Two")
+    assert first.stat().st_mtime_ns > before
+    sources.begin(b"nav 2")
+    sources.forget_unseen()  # a page no longer made goes
+    assert not first.exists()
+
+
+def test_the_problems_page_lists_each_problem_where_the_editor_looks():
+    page = preview.problems_page([
+        Problem("content/questions/q003.yml", 4, "audience", "unknown field", "did you mean 'audiences'?"),
+        Problem("content/areas/x.yml", None, "", "file name 'X' is not a valid id", "rename <it>"),
+    ], epoch=round(time.monotonic() * 1000))
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(page, "html.parser")
+    assert soup.html["lang"] == "en" and "2 problems" in soup.title.get_text()
+    items = [li.get_text("", strip=True) for li in soup.select("main ol li")]
+    assert items == ["content/areas/x.yml: file name 'X' is not a valid id (rename <it>)",
+                     "content/questions/q003.yml:4: audience: unknown field (did you mean 'audiences'?)"]
+    assert soup.select_one("[role=status]") is not None
+
+
+def test_putting_the_site_aside_and_back(tmp_path: Path):
+    site = tmp_path / "site"
+    (site / "questions" / "q001").mkdir(parents=True)
+    (site / "questions" / "q001" / "index.html").write_text("the page", encoding="utf-8")
+    shown = preview.ProblemsShown()
+    shown.hide_site(site)
+    assert not (site / "questions").exists()
+    shown.show_problems(site, [Problem("content/questions/q001.yml", 2, "text", "bad")], epoch=1)
+    assert "q001.yml:2" in (site / "404.html").read_text(encoding="utf-8")
+    shown.hide_site(site)  # still broken: the kept site stays kept
+    shown.restore_site(site)
+    assert (site / "questions" / "q001" / "index.html").read_text(encoding="utf-8") == "the page"
+    assert not (site / "404.html").exists()

@@ -1,0 +1,159 @@
+"""Editors' changes seen on the built site: a new question everywhere, stable links, review notices, What's changed.
+
+Each test builds a scratch copy of the project with real MkDocs (strict), as the pull request check does.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from scrutiny_packs.editing.scaffold import next_question_id
+from scrutiny_packs.packs.checks import load_checked
+from scrutiny_packs.publish.atomic import build_site
+from scrutiny_packs.text.framing import frame
+from tests.conftest import ROOT, page
+
+pytestmark = pytest.mark.site
+
+
+def contributing_template() -> str:
+    """The question file CONTRIBUTING.md tells a new editor to paste, exactly as written there."""
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    match = re.search(r"<!-- new-question-template[^>]*-->\s*```yaml\n(.*?)```", text, re.S)
+    assert match, "CONTRIBUTING.md has lost its question template"
+    return match.group(1)
+
+
+def pdf_text(path: Path) -> str:
+    out = subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True, text=True).stdout
+    return " ".join(out.split())
+
+
+def questions_listed(site: Path, url: str) -> set[str]:
+    return {e["data-question"] for e in page(site, url).select("article [data-question]")}
+
+
+def set_fields(project: Path, qid: str, **fields: str) -> None:
+    path = project / "content" / "questions" / f"{qid}.yml"
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines()
+             if line.split(":", 1)[0] not in fields]
+    path.write_text("\n".join(lines + [f"{k}: {v}" for k, v in fields.items()]) + "\n", encoding="utf-8")
+
+
+def test_a_question_added_as_one_new_file_appears_on_the_site_in_packs_and_in_open_data(project, tmp_path):
+    # As CONTRIBUTING.md says: take the next number, paste the template, nothing else.
+    qid = next_question_id(project / "content" / "questions")
+    assert qid == "q100"
+    (project / "content" / "questions" / f"{qid}.yml").write_text(contributing_template(), encoding="utf-8")
+    added = load_checked(project).bank.questions[qid]
+    wording = frame(added.text, "you")
+
+    site = tmp_path / "site"
+    build_site(project, site, strict=True, pdf=True)
+
+    # Its own page.
+    doc = page(site, f"questions/{qid}/")
+    assert doc.select_one("article h1").get_text(strip=True).rstrip("¶") == wording
+    suits = doc.find("dt", string="Suits").find_next_sibling("dd")
+    assert [a.get_text() for a in suits.find_all("a")] == ["Health bodies",
+                                                           "Safeguarding children partnership (formerly LSCB)"]
+    # Listed for the audiences it suits, and only those.
+    assert qid in questions_listed(site, "audiences/health/")
+    assert qid in questions_listed(site, "audiences/partnership/")
+    assert qid not in questions_listed(site, "audiences/councillors/")
+    assert qid not in questions_listed(site, "audiences/police/")
+
+    # In the right audience packs' PDFs, and not in the others.
+    for audience, expected in [("health", True), ("partnership", True), ("councillors", False), ("police", False)]:
+        text = pdf_text(site / "packs" / audience / f"{audience}.pdf")
+        assert (f"Ref. {qid}" in text) is expected, audience
+        assert (wording in text) is expected, audience
+
+    # In the open data, with names and text.
+    record = next(r for r in json.loads((site / "data" / "questions.json").read_text())["questions"] if r["id"] == qid)
+    assert record["text_you"] == wording
+    assert record["areas"] == [{"id": "vulnerable-groups", "name": "Vulnerable groups of children"}]
+    assert [a["name"] for a in record["audiences"]] == ["Health bodies",
+                                                        "Safeguarding children partnership (formerly LSCB)"]
+    assert record["source"]["document"].startswith("Promoting the health and wellbeing of looked-after children")
+    rows = csv.DictReader(io.StringIO((site / "data" / "questions.csv").read_text(encoding="utf-8-sig")))
+    row = next(r for r in rows if r["id"] == qid)
+    assert row["audience_names"] == "Health bodies; Safeguarding children partnership (formerly LSCB)"
+
+    # And on What's changed, as new, newest first.
+    changes = page(site, "changes/")
+    first = changes.select_one("article .sp-changes li")
+    assert "New" in first.get_text() and first.find("a")["href"] == f"../questions/{qid}/"
+
+
+@pytest.fixture(scope="module")
+def edited_site(tmp_path_factory) -> Path:
+    """The bank after an editor's quarter: one question replaced, one retired, one reviewed, one overdue."""
+    from tests.conftest import copy_project
+
+    project = copy_project(tmp_path_factory.mktemp("edited") / "project")
+    set_fields(project, "q010", status="retired", replaced_by="q011", last_reviewed="2026-12-01")
+    set_fields(project, "q020", status="retired")
+    set_fields(project, "q014", last_reviewed="2026-11-30")
+    set_fields(project, "q012", last_reviewed="2020-01-15")
+    assert load_checked(project).ok
+    site = project / "site"
+    build_site(project, site, strict=True, pdf=False)
+    return site
+
+
+def test_a_retired_question_keeps_its_address_and_points_to_its_replacement(edited_site):
+    doc = page(edited_site, "questions/q010/")
+    notice = doc.select_one("article .sp-retired")
+    assert notice is not None and "This question has been retired" in notice.get_text()
+    link = notice.find("a", href="../q011/")
+    assert link is not None and "health visiting services" in link.get_text()
+    assert (edited_site / "questions" / "q011" / "index.html").is_file()
+
+
+def test_a_retired_question_without_replacement_says_so(edited_site):
+    notice = page(edited_site, "questions/q020/").select_one("article .sp-retired")
+    assert notice is not None and notice.find("a") is None
+
+
+def test_retired_questions_leave_lists_and_packs(edited_site):
+    for url in ("audiences/health/", "audiences/partnership/", "packs/health/", "packs/partnership/"):
+        listed = questions_listed(edited_site, url)
+        assert "q011" in listed, url  # the lists are really there
+        assert "q010" not in listed, url
+    assert "q020" not in questions_listed(edited_site, "packs/police/")
+
+
+def test_an_overdue_question_shows_a_review_notice(edited_site):
+    notice = page(edited_site, "questions/q012/").select_one("article .sp-review-due")
+    assert notice is not None
+    assert "last reviewed on 15 January 2020" in notice.get_text()
+    assert "was due for review on 15 January 2021" in notice.get_text()
+    assert page(edited_site, "questions/q013/").select_one("article .sp-review-due") is None
+    assert page(edited_site, "questions/q010/").select_one("article .sp-review-due") is None  # retired
+
+
+def test_whats_changed_lists_changes_newest_first(edited_site):
+    doc = page(edited_site, "changes/")
+    days = [h2.get_text(strip=True).rstrip("¶") for h2 in doc.select("article h2")]
+    assert days[:3] == ["1 December 2026", "30 November 2026", "22 November 2026"]
+
+    def entries(day: str) -> list[str]:
+        heading = next(h for h in doc.select("article h2") if h.get_text(strip=True).rstrip("¶") == day)
+        return [" ".join(li.get_text().split()) for li in heading.find_next("div", class_="sp-changes").find_all("li")]
+
+    (replaced,) = entries("1 December 2026")
+    assert replaced.startswith("Retired and replaced: Does A&E have paediatric nurses") and "replaced by q011" in replaced
+    (reviewed,) = entries("30 November 2026")
+    assert reviewed.startswith("Reviewed or changed:") and "(ref. q014)" in reviewed
+    day = entries("22 November 2026")
+    assert day[0].startswith("Retired:") and "(ref. q020)" in day[0]
+    assert day[1].startswith("New:") and "(ref. q099)" in day[1]
+    assert sum(e.startswith("New:") for e in day) == 99
