@@ -113,6 +113,64 @@ class Question:
 
 
 @dataclass(frozen=True, slots=True)
+class NowCalled:
+    """A glossary term's current name, when it has changed since the questions were written."""
+
+    term: str
+    since: int | None = None
+    by: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A glossary entry: an abbreviation or a name the questions use, with what it means now."""
+
+    id: str
+    term: str
+    explanation: str
+    also_written: tuple[str, ...] = ()
+    stands_for: str = ""
+    now_called: NowCalled | None = None
+    search_terms: tuple[str, ...] = ()
+    source: Source | None = None
+    path: str = ""
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        """Every way of writing the term that counts as the term in text: itself, its other
+        spellings and what it stands for (never its search words, which are only related)."""
+        return (self.term,) + self.also_written + ((self.stands_for,) if self.stands_for else ())
+
+    @property
+    def expansion(self) -> str:
+        """A short account of the term: what it stands for or its current name, e.g.
+        'Serious case review; since 2019, local child safeguarding practice review'."""
+        parts = [self.stands_for] if self.stands_for else []
+        if self.now_called:
+            since = f"since {self.now_called.since}, " if self.now_called.since else "now "
+            name = self.now_called.term
+            parts.append(since + (name[:1].lower() + name[1:] if _SENTENCE_CASE.match(name) else name))
+        return "; ".join(parts)
+
+    @property
+    def summary(self) -> str:
+        """The expansion, or else the explanation's first sentence: what a list of terms shows."""
+        if self.expansion:
+            return self.expansion
+        first = re.split(r"(?<=[.!?])\s+(?=[A-Z])", self.explanation, maxsplit=1)[0]
+        return first
+
+    @property
+    def search_words(self) -> tuple[str, ...]:
+        """Every name people may search with for the term: its forms, its current name and its search words."""
+        words = list(self.forms) + ([self.now_called.term] if self.now_called else []) + list(self.search_terms)
+        return tuple(dict.fromkeys(words))
+
+
+_SENTENCE_CASE = re.compile(r"[A-Z][a-z]")  # 'Local child ...' reads as 'local child ...' mid-sentence
+
+
+@dataclass(frozen=True, slots=True)
 class Page:
     """A Markdown page from content/modules/ or content/pages/."""
 
@@ -268,6 +326,7 @@ class Bank:
     packs: dict[str, PackSpec] = field(default_factory=dict)
     meetings: dict[str, Agenda] = field(default_factory=dict)
     records: dict[str, Record] = field(default_factory=dict)  # by meeting id
+    glossary: dict[str, Term] = field(default_factory=dict)  # alphabetical by term
 
     def child_areas(self, area_id: str | None) -> list[Area]:
         return [a for a in self.areas.values() if a.parent == area_id]

@@ -79,8 +79,8 @@ class PageKind:
     src: str  # the generated source page
 
 
-KIND_NAMES = ("home", "module", "area", "audience", "question", "packs-index", "pack", "meetings-index", "meeting",
-              "statement", "follow-up")
+KIND_NAMES = ("home", "module", "area", "audience", "question", "question-with-terms", "glossary", "packs-index",
+              "pack", "meetings-index", "meeting", "statement", "follow-up")
 
 
 @pytest.fixture(scope="session")
@@ -96,6 +96,10 @@ def page_kinds(bank) -> dict[str, PageKind]:
         "area": links.area(area),
         "audience": links.audience(next(iter(bank.audiences))),
         "question": links.question(next(iter(bank.active_questions())).id),
+        # A question whose text uses an abbreviation (marked up) and has a Terms used list.
+        "question-with-terms": links.question(next(
+            q.id for q in bank.active_questions() if any(t.stands_for for t in SiteBuilder(bank).glossary.terms_in(q.text)))),
+        "glossary": links.GLOSSARY if links.GLOSSARY in pages else None,
         "packs-index": links.PACKS if links.PACKS in pages else None,
         "pack": next((p for p in pages if p.startswith("packs/") and p != links.PACKS), None),
         "meetings-index": links.MEETINGS if links.MEETINGS in pages else None,

@@ -26,6 +26,7 @@ from scrutiny_packs.model import (
     Example,
     Indicator,
     Meeting,
+    NowCalled,
     PackOptions,
     PackSpec,
     Page,
@@ -33,6 +34,7 @@ from scrutiny_packs.model import (
     Selection,
     Settings,
     Source,
+    Term,
 )
 from scrutiny_packs.problems import Problem, did_you_mean
 
@@ -45,6 +47,7 @@ COLLECTIONS: tuple[tuple[str, str], ...] = (
     ("questions", "question"),
     ("packs", "pack"),
     ("meetings", "meeting"),
+    ("glossary", "glossary"),
 )
 MARKDOWN_SECTIONS = ("modules", "pages")
 SETTINGS_FILE = "settings.yml"
@@ -135,6 +138,14 @@ def _question(id_: str, d: dict, path: str) -> Question:
     )
 
 
+def _term(id_: str, d: dict, path: str) -> Term:
+    now = d.get("now_called")
+    now_called = NowCalled(_clean(now["term"]), now.get("since"), _clean(now.get("by", ""))) if now else None
+    return Term(id_, _clean(d["term"]), _clean(d["explanation"]), tuple(_clean(x) for x in d.get("also_written", ())),
+                _clean(d.get("stands_for", "")), now_called, tuple(_clean(x) for x in d.get("search_terms", ())),
+                _source(d.get("source")), path)
+
+
 def pack_from_data(id_: str, d: dict, path: str = "") -> PackSpec:
     m = d.get("meeting", {}) or {}
     s = d.get("selection", {}) or {}
@@ -174,7 +185,7 @@ def meeting_from_data(id_: str, d: dict, path: str = "") -> Agenda:
 BUILDERS: dict[str, Callable[[str, dict, str], Any]] = {
     "area": _area, "audience": _audience, "benchmark": _benchmark, "indicator": _indicator,
     "question": _question, "pack": pack_from_data, "meeting": meeting_from_data,
-    "record": records.record_from_data,
+    "record": records.record_from_data, "glossary": _term,
 }
 
 
@@ -344,6 +355,7 @@ def load_bank(root: Path | str = ".", content_dir: str = "content", cache: ReadC
 
     bank.areas = dict(sorted(bank.areas.items(), key=lambda kv: (kv[1].order, kv[1].name)))
     bank.audiences = dict(sorted(bank.audiences.items(), key=lambda kv: (kv[1].order, kv[1].name)))
+    bank.glossary = dict(sorted(bank.glossary.items(), key=lambda kv: (kv[1].term.casefold(), kv[0])))
 
     for section in MARKDOWN_SECTIONS:
         target = getattr(bank, section)

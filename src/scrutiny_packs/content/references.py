@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
+from scrutiny_packs.content.glossary import check_glossary
 from scrutiny_packs.content.personal_data import scan_document
 from scrutiny_packs.content.yaml_source import field_name
 from scrutiny_packs.model import Bank, PackSpec
@@ -248,4 +249,4 @@ def check_personal_data(docs: Docs) -> list[Problem]:
 
 def check_all(docs: Docs) -> list[Problem]:
     return (check_references(docs) + check_meetings(docs) + check_area_loops(docs) + check_replacement_loops(docs)
-            + check_questions(docs) + check_personal_data(docs))
+            + check_questions(docs) + check_glossary(docs) + check_personal_data(docs))

@@ -275,6 +275,9 @@ def _cover(doc, view: PackView, page_break: bool = True) -> None:
         p = _paragraph(doc, style="List Bullet")
         _run(p, group.title)
         _run(p, f" ({group.numbers})", color=MUTED)
+    if view.terms:
+        _paragraph(doc, "Terms used in this pack", "Heading 1")
+        _bullets(doc, [(t.term, t.meaning) for t in view.terms])
     if page_break:
         _paragraph(doc).add_run().add_break(WD_BREAK.PAGE)
 

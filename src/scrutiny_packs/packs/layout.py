@@ -18,6 +18,7 @@ from scrutiny_packs.text import sentences
 from scrutiny_packs.text.credits import PACK_SOURCE_LINE
 from scrutiny_packs.text.escape import truncate
 from scrutiny_packs.text.framing import frame
+from scrutiny_packs.text.glossary import glossary_of
 
 FOOTER_TITLE_LIMIT = 90
 FIGURE_TEXT_LIMIT = 400  # indicator descriptions are one sentence; only a long one is shortened
@@ -48,6 +49,15 @@ class Figure:
     id: str
     name: str
     description: str  # plain, shortened
+
+
+@dataclass(frozen=True)
+class Gloss:
+    """A term the pack's questions use, with what it stands for or is called now."""
+
+    id: str
+    term: str
+    meaning: str  # plain
 
 
 @dataclass(frozen=True)
@@ -101,6 +111,7 @@ class PackView:
     organisation: str = ""
     language: str = "en-GB"
     left_out: tuple[str, ...] = field(default=())  # retired questions the pack named
+    terms: tuple[Gloss, ...] = ()  # "Terms used in this pack", alphabetically
     source_line: str = PACK_SOURCE_LINE  # credits the questions' sources, in every format
     footer_meeting: str = ""  # body, date and agenda item, for the running footer of every page
     anchor: str = "sp-pack"  # prefix of the ids in the pack's HTML (several packs share a meeting's papers)
@@ -225,6 +236,8 @@ def build_view(bank: Bank, spec: PackSpec, selected: Selected | None = None, anc
     if spec.options.since_last_time:
         since = since_last_time(bank, spec.meeting.body, spec.meeting.date,
                                 [(pq.number, pq.id, pq.text) for _, pq, _ in numbered])
+    used = {t.id for t in glossary_of(tuple(bank.glossary.values())).terms_in(*(q.text for q in selected.questions))}
+    terms = tuple(Gloss(t.id, t.term, t.summary) for t in bank.glossary.values() if t.id in used)
     return PackView(
         id=spec.id,
         title=spec.title,
@@ -242,6 +255,7 @@ def build_view(bank: Bank, spec: PackSpec, selected: Selected | None = None, anc
         anchor=anchor,
         since=since,
         since_asked=spec.options.since_last_time,
+        terms=terms,
     )
 
 

@@ -26,6 +26,7 @@ from scrutiny_packs.publish.options import BuildOptions
 from scrutiny_packs.site import links, mypack, opendata
 from scrutiny_packs.site.generate import SiteBuilder, SiteOptions
 from scrutiny_packs.site.nav import build_nav
+from scrutiny_packs.site.search_help import search_help
 from scrutiny_packs.text.plural import count_of
 from scrutiny_packs.text.sanitize import sanitize_html
 
@@ -119,6 +120,7 @@ class SiteHook:
             return config
         build.bank = result.bank
         config.nav = build_nav(result.bank)
+        config.extra["sp_search_help"] = search_help(result.bank, config.repo_url)  # see overrides/main.html
         for uri in site_stylesheets():
             if uri not in config.extra_css:
                 config.extra_css.append(uri)

@@ -16,7 +16,7 @@ from typing import Any, Iterable
 from markupsafe import Markup
 
 from scrutiny_packs.content import review
-from scrutiny_packs.model import Area, Bank, PackSpec, Page, Question
+from scrutiny_packs.model import Area, Bank, PackSpec, Page, Question, Term
 from scrutiny_packs.packs import html as pack_html
 from scrutiny_packs.packs import records as heard_records
 from scrutiny_packs.packs.defaults import all_packs, packs_for_audience
@@ -25,8 +25,11 @@ from scrutiny_packs.packs.layout import PackView, build_view
 from scrutiny_packs.packs.meetings import MeetingView, build_meeting_view, bundle_uri, item_uri, meeting_printables
 from scrutiny_packs.site import changes, links, opendata
 from scrutiny_packs.text import credits, framing
-from scrutiny_packs.text.escape import md_literal, title_text
+from scrutiny_packs.text.escape import md_escape, md_literal, title_text
+from scrutiny_packs.text.glossary import Glossary
 from scrutiny_packs.text.templating import environment
+
+QUESTION_SEARCH_BOOST = 2  # Material's per-page search boost (front matter search.boost)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +103,8 @@ class SiteBuilder:
         self._templates: dict[str, Any] = {}
         self._cards: dict[tuple[str, bool, bool, str], Markup] = {}
         self._card_modules: dict[str, Any] = {}
+        self.glossary = Glossary(bank.glossary.values())
+        self._terms: dict[str, list[Term]] = {}
         self.packs: list[PackSpec] = all_packs(bank)
         self._pack_views: dict[str, PackView] | None = None
         self._meeting_views: dict[str, MeetingView] | None = None
@@ -134,6 +139,45 @@ class SiteBuilder:
                     self.env.get_template("site/_macros.md.j2").make_module(self._context(src)))
             markup = self._cards[key] = module.question_card(q, show_areas, show_listen)
         return markup
+
+    def terms(self, q: Question) -> list[Term]:
+        """The glossary terms a question's text uses, in the order it first uses them."""
+        found = self._terms.get(q.id)
+        if found is None:
+            found = self._terms[q.id] = self.glossary.terms_in(q.text)
+        return found
+
+    def marked(self, text: str) -> Markup:
+        """Plain text as HTML, its abbreviations marked up with what they stand for."""
+        return self.glossary.mark_up(text)
+
+    def marked_md(self, text: str) -> Markup:
+        """Plain text as inline Markdown, its abbreviations marked up with what they stand for."""
+        return self.glossary.mark_up(text, escape=md_escape)
+
+    def search_text(self, q: Question) -> str:
+        """What search reads beside a question's wording, and shows in its result: its areas, who answers,
+        and every name its terms go by (other spellings, older and current names, plain-English search
+        words), so that a search for any of them finds the question."""
+        areas = "; ".join(self.bank.areas[a].name for a in q.areas if a in self.bank.areas)
+        parts = [f"{'Areas' if len(q.areas) > 1 else 'Area'}: {areas}."]
+        if q.asked_of:
+            parts.append(f"Ask: {q.asked_of}.")
+        words = list(dict.fromkeys(w for t in self.terms(q) for w in t.search_words))
+        if words:
+            parts.append(f"Terms: {'; '.join(words)}.")
+        return " ".join(parts)
+
+    def term_questions(self, term_id: str) -> list[Question]:
+        """The active questions that use a term, in bank order."""
+        return [q for q in self.bank.active_questions() if any(t.id == term_id for t in self.terms(q))]
+
+    def glossary_by_letter(self) -> list[tuple[str, list[Term]]]:
+        """The glossary's terms under the letters they start with, alphabetically."""
+        groups: dict[str, list[Term]] = {}
+        for term in self.bank.glossary.values():
+            groups.setdefault(term.term[:1].upper(), []).append(term)
+        return list(groups.items())
 
     def page_body(self, page: Page) -> str:
         """A page's Markdown with {contact} standing for settings.yml's contact, which is plain text."""
@@ -273,6 +317,10 @@ class SiteBuilder:
             src = links.area(area.id)
             yield GeneratedPage(src, front_matter(area.name) + self._render("site/area.md.j2", src, area=area),
                                 area.path, in_nav=False)
+        if bank.glossary:
+            yield GeneratedPage(links.GLOSSARY, front_matter(
+                "Glossary", description="What the abbreviations and older names in the questions mean, "
+                "and what they are called now.") + self._render("site/glossary.md.j2", links.GLOSSARY))
         yield GeneratedPage(links.AUDIENCES, front_matter("Audiences")
                             + self._render("site/audiences.md.j2", links.AUDIENCES))
         for audience in bank.audiences.values():
@@ -293,7 +341,9 @@ class SiteBuilder:
         yield from self.about_pages()
         for q in bank.questions.values():
             src = links.question(q.id)
-            yield GeneratedPage(src, front_matter(framing.frame(q.text, "you"))
+            # Boosted in search: a question is what a search is for, above the pages that list questions.
+            search = None if q.retired else {"boost": QUESTION_SEARCH_BOOST}
+            yield GeneratedPage(src, front_matter(framing.frame(q.text, "you"), search=search)
                                 + self._render("site/question.md.j2", src, q=q), q.path, in_nav=False)
 
 

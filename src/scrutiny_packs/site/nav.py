@@ -25,6 +25,8 @@ def build_nav(bank: Bank) -> list[Any]:
         nav.append({"Toolkit": modules})
     nav.append({"Audiences": audiences})
     nav.append({"Areas": links.AREAS})
+    if bank.glossary:
+        nav.append({"Glossary": links.GLOSSARY})
     nav.append({"Packs": links.PACKS})
     if bank.meetings:
         nav.append({"Meetings": links.MEETINGS})

@@ -12,6 +12,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from scrutiny_packs.text import sentences
 from scrutiny_packs.text.escape import html_escape, md_block, md_escape, md_prose, md_text, truncate
+from scrutiny_packs.text.labels import tag_name
 from scrutiny_packs.text.markdown import markdown_html
 from scrutiny_packs.text.plural import count_of, plural_form
 
@@ -36,6 +37,7 @@ def environment() -> Environment:
         mdtext=md_text,  # plain text in a Markdown pack
         count_of=lambda n, word, many=None: count_of(n if isinstance(n, int) else len(n), word, many),  # "1 question"
         plural=lambda word, n, many=None: plural_form(word, n if isinstance(n, int) else len(n), many),
+        tag_name=tag_name,  # a tag id as words, e.g. 'Workforce stability'
     )
     env.globals["say"] = sentences  # the words every format of a pack shares
     return env
