@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from scrutiny_packs.content.load import content_folders
 from scrutiny_packs.content.yaml_source import MAX_BYTES, parse_yaml, read_yaml
 from scrutiny_packs.packs.checks import load_checked
 from tests.conftest import HOSTILE, ROOT
@@ -235,13 +236,11 @@ def test_every_file_in_content_is_read_or_reported(project):
     (content / "q901.yml").write_text('text: "How do {we} know?"\n', encoding="utf-8")
     (content / ".gitkeep").write_text("", encoding="utf-8")  # for tools: not content
     errors = sorted(p.format() for p in load_checked(project).problems if p.is_error)
+    holds = f"content/ holds settings.yml and the folders {', '.join(content_folders())}"
+    assert {"questions", "pages"} <= set(content_folders())
     assert errors == [
-        "content/notes.txt: not a content file, so it is not read (content/ holds settings.yml and the folders "
-        "areas, audiences, benchmarks, indicators, questions, packs, modules, pages; move it into one of them, "
-        "or remove it)",
-        "content/q901.yml: not a content file, so it is not read (content/ holds settings.yml and the folders "
-        "areas, audiences, benchmarks, indicators, questions, packs, modules, pages; move it into one of them, "
-        "or remove it)",
+        f"content/notes.txt: not a content file, so it is not read ({holds}; move it into one of them, or remove it)",
+        f"content/q901.yml: not a content file, so it is not read ({holds}; move it into one of them, or remove it)",
         "content/question/: not a content folder, so nothing in it is read (did you mean 'questions'?)",
         "content/settings.yaml: not a content file, so it is not read (did you mean 'settings.yml'?)",
     ]
@@ -253,7 +252,8 @@ def test_the_reserved_names_are_the_addresses_of_the_sites_own_pages(bank):
     from scrutiny_packs.site import links
     from scrutiny_packs.site.generate import SiteBuilder
 
-    makers = {"pages": links.page, "areas": links.area, "audiences": links.audience, "packs": links.pack}
+    makers = {"pages": links.page, "areas": links.area, "audiences": links.audience, "packs": links.pack,
+              "meetings": links.meeting}
     own = {links.url_path(p.src_uri) for p in SiteBuilder(bank).pages() if p.edit_path is None}
     own -= {links.url_path(links.pack(a)) for a in bank.audiences}  # an audience's pack: its audience's name
     for folder, make in makers.items():

@@ -54,8 +54,11 @@ TEXT_FIELDS: dict[str, str] = {"body": "body", "meeting": "meeting", "item": "ag
 # Written to mean the same in Python's ``re`` and in JavaScript, and handed to the browser.
 # Spaces: each run becomes one space, and none is kept at either end of a value.
 SPACE_REGEX = r"[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]+"
-# Control characters other than those spaces: nothing can print them; each is read as a space.
-CONTROL_REGEX = r"[\x00-\x08\x0e-\x1f\x7f-\x9f]"
+# Control characters other than those spaces: nothing can print them; each is read as a space. So
+# are invisible formatting characters (bidirectional overrides and isolates, zero-width joiners),
+# which make a title read differently from what it holds (content refuses them too: yaml_source).
+CONTROL_REGEX = (r"[\x00-\x08\x0e-\x1f\x7f-\x9f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"
+                 r"\u2066-\u2069\ufff9-\ufffb]")
 DATE_REGEX = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 
 _SPACE = re.compile(SPACE_REGEX)
