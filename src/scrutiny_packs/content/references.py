@@ -122,7 +122,7 @@ def _known_in_files(docs: Docs) -> dict[str, set[str]]:
     for name in WHAT:
         known.setdefault(name, set())
     known["tags"] = {t for doc, _ in docs.get("questions", {}).values() if isinstance(doc.data, dict)
-                     for t in (doc.data.get("tags") or ()) if isinstance(t, str)}
+                     and isinstance(doc.data.get("tags"), list) for t in doc.data["tags"] if isinstance(t, str)}
     return known
 
 
