@@ -2,6 +2,7 @@
 #   make serve   build and serve the site at http://127.0.0.1:8000 (live reload)
 #   make test    install what the tests need and run them
 #   make test-fast  the tests that build no site and drive no browser (a minute or so)
+#   make test-js    only the browser scripts' tests (tests/js/), on Node's own test runner
 #   make build   build site/ (with PDF packs), replacing the old one only on success
 
 PYTHON ?= python3
@@ -9,7 +10,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve build test test-fast lint-imports validate forms bench lint system-deps browser-deps node-deps clean
+.PHONY: serve build test test-fast test-js lint-imports validate forms bench lint system-deps browser-deps node-deps clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -50,11 +51,17 @@ forms: $(STAMP)
 	$(BIN)/scrutiny-packs generate-forms
 
 test: $(STAMP) system-deps browser-deps $(NODE_STAMP) lint-imports
+	node --test tests/js/
 	$(BIN)/python -m pytest
 
 # Everything that needs no site build and no browser, on both cores.
-test-fast: $(STAMP) system-deps lint-imports
+test-fast: $(STAMP) system-deps lint-imports test-js
 	$(BIN)/python -m pytest -m "not browser and not site" -n 2 -q
+
+# The browser scripts' own tests (tests/js/*.test.js), on Node's built-in test runner: no packages needed.
+test-js:
+	@scripts/system-deps.sh node
+	node --test tests/js/
 
 # The package's layers (pyproject.toml, [tool.importlinter]): no cycle, no upward import.
 lint-imports: $(STAMP)

@@ -731,9 +731,17 @@ def main(argv: list[str] | None = None) -> int:
                         help="also time one build of ours by phase at each size (a timing hook)")
     parser.add_argument("--keep", type=Path, help="build in this folder and keep it (default: a temporary one)")
     parser.add_argument("--json", type=Path, help="also write the raw figures to this file")
+    parser.add_argument("--search", action="store_true",
+                        help="also measure search quality on the shipped bank: success@5 and MRR over "
+                        "tests/fixtures/search-queries.yml, typed into the built site's search box in Chromium")
+    parser.add_argument("--search-only", action="store_true", help="only the search quality step")
     parser.add_argument("--no-zensical", action="store_true", help="leave Zensical out of the comparison")
     parser.add_argument("--own-work", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+
+    if args.search_only:
+        print(search_quality(Path(tempfile.mkdtemp(prefix="scrutiny-search-"))))
+        return 0
 
     if args.own_work:
         print(json.dumps(own_work(args.own_work)))
@@ -844,9 +852,31 @@ def main(argv: list[str] | None = None) -> int:
         print()
         print("Where the time goes in one build of ours (pages only), seconds:")
         print(breakdown_table(results))
+    if args.search:
+        print()
+        print(search_quality(Path(tempfile.mkdtemp(prefix="scrutiny-search-"))))
     if args.json:
         args.json.write_text(json.dumps([_raw(r) for r in results], indent=1), encoding="utf-8")
     return 0
+
+
+def search_quality(work: Path) -> str:
+    """Build the shipped bank (no PDFs) and measure its search with the browser tests' harness
+    (tests/browser/search_quality.py): success@5 and MRR, and the queries missed."""
+    try:
+        site = work / "site"
+        _say("search quality: building the shipped bank")
+        must(mkdocs_build(ROOT / "mkdocs.yml", site), "the search quality build")
+        sys.path.insert(0, str(ROOT))
+        from tests.browser.search_quality import measure_site
+
+        _say("search quality: typing the queries into the site's search box")
+        scores = measure_site(site)
+        lines = [f"Search quality (shipped bank): {scores.summary()}"]
+        lines += [f"  missed: {o.format()}" for o in scores.misses]
+        return "\n".join(lines)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
 
 
 def profile(project: Path, site: Path, out: Path) -> None:

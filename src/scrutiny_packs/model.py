@@ -113,6 +113,64 @@ class Question:
 
 
 @dataclass(frozen=True, slots=True)
+class NowCalled:
+    """A glossary term's current name, when it has changed since the questions were written."""
+
+    term: str
+    since: int | None = None
+    by: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A glossary entry: an abbreviation or a name the questions use, with what it means now."""
+
+    id: str
+    term: str
+    explanation: str
+    also_written: tuple[str, ...] = ()
+    stands_for: str = ""
+    now_called: NowCalled | None = None
+    search_terms: tuple[str, ...] = ()
+    source: Source | None = None
+    path: str = ""
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        """Every way of writing the term that counts as the term in text: itself, its other
+        spellings and what it stands for (never its search words, which are only related)."""
+        return (self.term,) + self.also_written + ((self.stands_for,) if self.stands_for else ())
+
+    @property
+    def expansion(self) -> str:
+        """A short account of the term: what it stands for or its current name, e.g.
+        'Serious case review; since 2019, local child safeguarding practice review'."""
+        parts = [self.stands_for] if self.stands_for else []
+        if self.now_called:
+            since = f"since {self.now_called.since}, " if self.now_called.since else "now "
+            name = self.now_called.term
+            parts.append(since + (name[:1].lower() + name[1:] if _SENTENCE_CASE.match(name) else name))
+        return "; ".join(parts)
+
+    @property
+    def summary(self) -> str:
+        """The expansion, or else the explanation's first sentence: what a list of terms shows."""
+        if self.expansion:
+            return self.expansion
+        first = re.split(r"(?<=[.!?])\s+(?=[A-Z])", self.explanation, maxsplit=1)[0]
+        return first
+
+    @property
+    def search_words(self) -> tuple[str, ...]:
+        """Every name people may search with for the term: its forms, its current name and its search words."""
+        words = list(self.forms) + ([self.now_called.term] if self.now_called else []) + list(self.search_terms)
+        return tuple(dict.fromkeys(words))
+
+
+_SENTENCE_CASE = re.compile(r"[A-Z][a-z]")  # 'Local child ...' reads as 'local child ...' mid-sentence
+
+
+@dataclass(frozen=True, slots=True)
 class Page:
     """A Markdown page from content/modules/ or content/pages/."""
 
@@ -133,6 +191,7 @@ class Meeting:
     date: dt.date | None = None
     item: str = ""
     item_title: str = ""
+    place: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +215,7 @@ class PackOptions:
     evidence: bool = True
     notes_space: bool = True
     rag: bool = False
+    since_last_time: bool = False  # what the same body heard last time: RAG, answer and open actions
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +228,75 @@ class PackSpec:
     meeting: Meeting = field(default_factory=Meeting)
     selection: Selection = field(default_factory=Selection)
     options: PackOptions = field(default_factory=PackOptions)
+    path: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class AgendaItem:
+    """One agenda item of a meeting: a pack from content/packs/ (``pack``) or one written inline
+    (``inline``, a PackSpec whose meeting details the meeting fills in)."""
+
+    number: str
+    title: str
+    pack: str | None = None
+    inline: PackSpec | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Agenda:
+    """A meeting from content/meetings/: its details and agenda items in order."""
+
+    id: str
+    body: str
+    name: str
+    date: dt.date | None
+    items: tuple[AgendaItem, ...]
+    place: str = ""
+    description: str = ""
+    path: str = ""
+    since_last_time: bool = False  # every item's pack gets 'Since last time'
+
+
+RAG = Literal["red", "amber", "green"]
+RAGS: tuple[RAG, ...] = ("red", "amber", "green")
+ActionStatus = Literal["open", "done", "dropped"]
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    """An action agreed at a meeting: what, who (a role, never a person), by when, and where it stands."""
+
+    what: str
+    owner: str
+    due: dt.date | None
+    status: ActionStatus = "open"
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """What was heard for one question at one agenda item."""
+
+    question: str
+    summary: str
+    rag: RAG
+    actions: tuple[Action, ...] = ()
+    revisit_date: dt.date | None = None  # come back to it on this date ...
+    revisit_meeting: str = ""  # ... or at this later meeting (an id in content/meetings/)
+
+
+@dataclass(frozen=True, slots=True)
+class RecordItem:
+    number: str
+    answers: tuple[Answer, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """A meeting's record, from content/meetings/<meeting>.record.yml: the answers heard at each item."""
+
+    meeting: str
+    items: tuple[RecordItem, ...]
+    example: bool = False
     path: str = ""
 
 
@@ -195,6 +324,9 @@ class Bank:
     modules: dict[str, Page] = field(default_factory=dict)
     pages: dict[str, Page] = field(default_factory=dict)
     packs: dict[str, PackSpec] = field(default_factory=dict)
+    meetings: dict[str, Agenda] = field(default_factory=dict)
+    records: dict[str, Record] = field(default_factory=dict)  # by meeting id
+    glossary: dict[str, Term] = field(default_factory=dict)  # alphabetical by term
 
     def child_areas(self, area_id: str | None) -> list[Area]:
         return [a for a in self.areas.values() if a.parent == area_id]

@@ -79,7 +79,8 @@ class PageKind:
     src: str  # the generated source page
 
 
-KIND_NAMES = ("home", "module", "area", "audience", "question", "packs-index", "pack", "statement")
+KIND_NAMES = ("home", "module", "area", "audience", "question", "question-with-terms", "glossary", "packs-index",
+              "pack", "meetings-index", "meeting", "statement", "follow-up")
 
 
 @pytest.fixture(scope="session")
@@ -95,9 +96,16 @@ def page_kinds(bank) -> dict[str, PageKind]:
         "area": links.area(area),
         "audience": links.audience(next(iter(bank.audiences))),
         "question": links.question(next(iter(bank.active_questions())).id),
+        # A question whose text uses an abbreviation (marked up) and has a Terms used list.
+        "question-with-terms": links.question(next(
+            q.id for q in bank.active_questions() if any(t.stands_for for t in SiteBuilder(bank).glossary.terms_in(q.text)))),
+        "glossary": links.GLOSSARY if links.GLOSSARY in pages else None,
         "packs-index": links.PACKS if links.PACKS in pages else None,
         "pack": next((p for p in pages if p.startswith("packs/") and p != links.PACKS), None),
+        "meetings-index": links.MEETINGS if links.MEETINGS in pages else None,
+        "meeting": next((p for p in pages if p.startswith("meetings/") and p != links.MEETINGS), None),
         "statement": links.page("accessibility") if links.page("accessibility") in pages else None,
+        "follow-up": links.FOLLOW_UP if links.FOLLOW_UP in pages else None,
     }
     return {name: PageKind(name, links.url_path(src), src) for name, src in found.items() if src}
 
@@ -109,5 +117,7 @@ def kind(request, page_kinds: dict[str, PageKind]) -> PageKind:
     if name not in page_kinds:
         if name in ("packs-index", "pack"):
             pytest.skip("the site has no pack pages yet")
+        if name in ("meetings-index", "meeting"):
+            pytest.skip("the site has no meetings")
         pytest.fail(f"the site has no page of kind {name!r}")
     return page_kinds[name]

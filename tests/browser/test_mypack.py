@@ -17,10 +17,10 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from scrutiny_packs.packs import link
 from scrutiny_packs.packs.html import render_body
 from scrutiny_packs.packs.layout import build_view
 from scrutiny_packs.publish.offline import FOLDER, ZIP_PATH
-from scrutiny_packs.site import mypack
 from scrutiny_packs.text.framing import SECOND_PERSON, frame
 from tests.conftest import ROOT
 
@@ -126,8 +126,8 @@ def print_to_pdf(page, path: Path) -> list[str]:
 
 
 def python_pack_html(bank, query: str) -> str:
-    pack, notices = mypack.from_url(bank, query)
-    return str(render_body(build_view(bank, mypack.to_spec(pack))))
+    pack, notices = link.from_url(bank, query)
+    return str(render_body(build_view(bank, link.to_spec(pack))))
 
 
 def structure(root) -> list[tuple]:
@@ -253,7 +253,7 @@ def test_unknown_and_retired_ids_in_a_link_are_shown_not_dropped(new_context, ba
     # Something chosen earlier in this browser, which the link replaces.
     page.goto("questions/q010/")
     add(page, "q010")
-    page.goto("my-pack/?ids=q001,q998,q003,q002,q001&f=they")
+    page.goto("my-pack/?ids=q001,q998,q003,q002,q001&f=they&title=" + "x" * 250)
     assert listed_ids(page) == ["q001", "q002"]
     notices = page.locator("[data-sp-mypack-notices]")
     assert notices.is_visible()
@@ -262,6 +262,8 @@ def test_unknown_and_retired_ids_in_a_link_are_shown_not_dropped(new_context, ba
     assert "q003 has been retired, so it was left out; q004 replaces it." in said
     assert "q001 was listed more than once" in said
     assert "“they” is not a framing" in said
+    assert "The agenda item title was longer than 200 characters, so only the first 200 were kept." in said
+    assert page.locator("#sp-mypack-title").input_value() == "x" * 200
     violations = axe_violations(page)
     assert not violations, axe_report(violations)
     page.get_by_role("button", name="Put back my earlier pack").click()
@@ -287,6 +289,15 @@ def test_my_pack_has_no_wcag_violations_empty_or_full(open_page, viewport):
     screenshot(page, f"my-pack-full-{name}")
     violations = axe_violations(page)
     assert not violations, "full:\n" + axe_report(violations)
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, MOBILE, NARROWEST], ids=["desktop", "mobile", "320"])
+def test_the_page_on_making_links_reads_well_on_any_screen(open_page, viewport):
+    page = open_page("my-pack-links/", viewport=viewport)
+    assert page.locator("h1").inner_text().startswith("Making My pack links")
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= viewport["width"]
+    violations = axe_violations(page)
+    assert not violations, axe_report(violations)
 
 
 def test_my_pack_reflows_at_320_pixels(open_page):
@@ -410,14 +421,14 @@ def test_the_browser_writes_links_as_the_command_line_reads_them(open_page):
     page = open_page("my-pack/")
     tricky = {"questions": ["q001", "q014"], "framing": "we", "body": "A & B = C, 100% + ‘quotes’ / #hash ?x",
               "meeting": "Ünïcödé 🙂 meeting", "date": "2026-03-04", "item": "6(a)", "title": "Item; six!*'",
-              "options": {"benchmarks": False, "evidence": True, "notes": False, "rag": True}}
+              "options": {"benchmarks": False, "evidence": True, "notes_space": False, "rag": True}}
     query = page.evaluate("p => window.scrutinyPacksMyPack.encode(p)", tricky)
-    expected = mypack.MyPack(("q001", "q014"), "we", tricky["body"], tricky["meeting"],
-                             mypack.dt.date(2026, 3, 4), "6(a)", "Item; six!*'",
-                             mypack.PackOptions(False, True, False, True))
-    assert query == mypack.encode(expected)
-    assert mypack.decode(query) == (expected, [])
-    back = page.evaluate("q => window.scrutinyPacksMyPack.decode(q)", mypack.encode(expected))
+    expected = link.MyPack(("q001", "q014"), "we", tricky["body"], tricky["meeting"],
+                           link.dt.date(2026, 3, 4), "6(a)", "Item; six!*'",
+                           link.PackOptions(False, True, False, True))
+    assert query == link.encode(expected)
+    assert link.decode(query) == (expected, [])
+    back = page.evaluate("q => window.scrutinyPacksMyPack.decode(q)", link.encode(expected))
     assert back["pack"] == tricky and back["notices"] == []
 
 

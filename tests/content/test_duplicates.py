@@ -8,12 +8,11 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 from rapidfuzz import fuzz, process
 
 from scrutiny_packs.cli import main
-import yaml
-
 from scrutiny_packs.content.duplicates import meaningful, near_duplicates, normalise, word_change
 from scrutiny_packs.model import Question
 
@@ -102,7 +101,7 @@ def test_a_near_duplicate_is_flagged_naming_both_ids_and_the_score(project, bank
                          r"\(similarity (\d+) out of 100\) \(.+\)", lines[0])
     assert match, lines[0]
     assert 90 <= int(match.group(1)) <= 100
-    assert "1 warning(s)" in result.output
+    assert "1 warning." in result.output
 
 
 def test_reordered_words_still_count_as_the_same_question(project):

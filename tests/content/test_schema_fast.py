@@ -21,8 +21,9 @@ def _real_documents() -> list[tuple[str, str, object]]:
     for folder, kind in COLLECTIONS:
         for path in sorted((CONTENT / folder).glob("*.yml")):
             doc, _ = read_yaml(path, path.name)
-            if doc is not None:
-                found.append((kind, f"{folder}/{path.name}", doc.data))
+            if doc is not None:  # a meeting's record sits beside it, with a schema of its own
+                found.append(("record" if path.name.endswith(".record.yml") else kind, f"{folder}/{path.name}",
+                              doc.data))
     for section in ("modules", "pages"):
         for path in sorted((CONTENT / section).glob("*.md")):
             doc, _, _, _ = split_front_matter(path.read_text(encoding="utf-8"), path.name)

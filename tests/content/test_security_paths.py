@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from scrutiny_packs.content.load import ID_PATTERN
+from scrutiny_packs.ids import is_id
 from scrutiny_packs.packs.checks import load_checked
 from scrutiny_packs.site.generate import SiteBuilder
 from tests.conftest import ROOT
@@ -41,13 +41,13 @@ def _errors(result) -> list[str]:
 
 @pytest.mark.parametrize("good", ["q001", "front-door", "a", "9", "a" * 64])
 def test_safe_ids_are_accepted(good):
-    assert ID_PATTERN.match(good)
+    assert is_id(good)
 
 
 @pytest.mark.parametrize("bad", ["../etc/passwd", "..", "a/b", "a\\b", "Q001", "q001.", "-q", "q 1", "é", "a" * 65,
                                  "q001\n", "%2e%2e", "~root", "con:", ""])
 def test_unsafe_ids_are_refused(bad):
-    assert not ID_PATTERN.match(bad)
+    assert not is_id(bad)
 
 
 def test_a_linked_content_file_is_refused_not_read(project, outside):

@@ -6,6 +6,9 @@
    attributes as with harmless text, and shows the text literally.
 3. Markdown fields with random text add only Markdown's own elements, never handlers, styles, frames,
    scripts or script addresses, and every '<' they contain is shown as text.
+4. Whatever validates builds: every page through the site's Markdown and the sanitiser, the open
+   data, review dates and the packs as Markdown and Word, with values aimed at what once validated
+   and then broke the build (deep lists, bracket storms, the year 9999, long numbers, odd links).
 """
 
 from __future__ import annotations
@@ -223,7 +226,7 @@ def test_plain_text_fields_render_literally(mini, baseline, field, text):
         facts = {dt.get_text(): dt.find_next_sibling("dd") for dt in soup.select("dl.sp-facts dt")}
         assert _words(facts["Ask"].get_text()) == clean
     elif field == "listen_for.0":
-        first = soup.find(id="what-good-looks-like").find_next("li")
+        first = soup.find(id="listen-for").find_next("li")
         assert _words(first.get_text()) == clean
     else:
         assert clean in _words(soup.select_one("p.sp-source").get_text())
@@ -255,3 +258,66 @@ def test_markdown_fields_make_only_markdown(mini, baseline_soup, field, text):
     shown = "".join(el.get_text() for el in notes.find_next_siblings()) if notes else soup.get_text()
     # Shown as '<', or as '&lt;' inside code (where Markdown escapes the already escaped text).
     assert shown.count("<") + shown.count("&lt;") >= text.count("<")
+
+
+# -- 4. whatever validates builds ---------------------------------------------------------------------
+
+# Text aimed at what once validated and then broke the build: nesting, bracket storms, dates at the
+# calendar's end, long numbers, relative links, invisible characters.
+BUILD_BREAKERS = ["- " * 12, "> " * 12, "1. " * 12, "[" * 300, "]" * 50, "](", "[a](", "[a][", "\\[", "![x](y.png)",
+                  "[r]: ../x\n", "[l](../etc/passwd)", "[l](#top)", "[l](mailto:a@example.com)", "\u202e", "\u200d",
+                  "9" * 40, "%a" * 50 + "@", "    " * 8 + "- x\n"]
+breaking_text = st.lists(st.one_of(st.sampled_from(TOKENS + BUILD_BREAKERS), st.text(max_size=6)), max_size=10).map("".join)
+dates = st.from_regex(r"\A[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+build_values = st.one_of(values, breaking_text, dates, st.integers(min_value=-10**40, max_value=10**40))
+build_fields = st.sampled_from(sorted(BASE_QUESTION) + ["added", "last_reviewed", "notes", "replaced_by", "status",
+                                                        "source.note", "listen_for.0"])
+
+
+def _builds(bank) -> None:
+    """Everything the build makes from a bank, short of MkDocs itself and the PDFs: every page,
+    through the site's Markdown and the sanitiser; the open data; review dates; the packs as
+    Markdown and Word files."""
+    import datetime as dt
+
+    from scrutiny_packs.content.review import overdue
+    from scrutiny_packs.packs.docx import render_docx
+    from scrutiny_packs.packs.md import render_markdown
+    from scrutiny_packs.site import opendata
+
+    builder = SiteBuilder(bank)
+    for page in builder.pages():
+        sanitize_html(_markdown().reset().convert(page.content.split("---\n", 2)[2]))
+    opendata.data_files(bank)
+    overdue(bank, dt.date(2030, 1, 1))
+    for view in builder.pack_views.values():
+        render_markdown(view)
+        render_docx(view)
+
+
+@SETTINGS
+@given(field=build_fields, value=build_values)
+def test_whatever_validates_builds(mini, field, value):
+    data = _set(BASE_QUESTION, field, value) if "." in field else {**BASE_QUESTION, field: value}
+    try:
+        raw = _dump(data)
+    except yaml.YAMLError:
+        assume(False)
+    result = _load(mini, raw)
+    _assert_problems_are_clear(result.problems)
+    assume(result.ok)
+    _builds(result.bank)
+
+
+@SETTINGS
+@given(name=breaking_text, description=breaking_text)
+def test_whatever_audience_validates_builds(mini, name, description):
+    path = mini / "content" / "audiences" / "councillors.yml"
+    try:
+        path.write_bytes(_dump({"name": name, "description": description}))
+        result = _load(mini, _dump(BASE_QUESTION))
+        _assert_problems_are_clear(result.problems)
+        assume(result.ok)
+        _builds(result.bank)
+    finally:
+        path.write_text('name: "Councillors"\ndescription: "Elected members."\n', encoding="utf-8")

@@ -40,6 +40,25 @@ EXPECTED: dict[str, tuple[int | None, str]] = {
     "pages/Hostile Name.md": (None, "file name 'Hostile Name' is not a valid id"),
     "pages/front-matter-tag.md": (2, "YAML tag 'tag:yaml.org,2002:python/object/new:subprocess.Popen' is not allowed"),
     "pages/not-utf8.md": (2, "not UTF-8 text (byte 0xe9)"),
+    # What validated once, then broke the build or the site:
+    "questions/markdown-nesting.yml": (9, "lists or quotes nested 600 levels deep"),  # RecursionError
+    "questions/bracket-nesting.yml": (8, "brackets nested too deep"),  # minutes of Markdown
+    "questions/relative-link.yml": (8, "link '../../../../etc/passwd' is not a full web address"),
+    "benchmarks/relative-link.yml": (4, "link '../modules/question-bank.md' is not a full web address"),
+    "questions/year-9999.yml": (6, "'9999-12-31' is not a valid date"),  # year 10000 when review falls due
+    "areas/long-number.yml": (3, "the number 999999999999... is too long"),  # int() refuses 4,300 digits
+    "questions/bidi-override.yml": (1, "invisible formatting character U+202E (right-to-left override)"),
+    "questions/zero-width-id.yml": (2, "invisible formatting character U+200D (zero width joiner)"),
+    "questions/loop-a.yml": (6, "questions replace each other in a loop (loop-a \u2192 loop-b \u2192 loop-a)"),
+    "questions/loop-b.yml": (6, "questions replace each other in a loop (loop-b \u2192 loop-a \u2192 loop-b)"),
+    # Names the site's own pages have: each would replace, or be dropped for, one of them.
+    "pages/index.md": (None, "the name 'index' is reserved: the site's own page at that address is the home page"),
+    "pages/my-pack.md": (None, "the name 'my-pack' is reserved"),
+    "pages/changes.md": (None, "the name 'changes' is reserved"),
+    "pages/areas.md": (None, "the name 'areas' is reserved"),
+    "areas/index.yml": (None, "the name 'index' is reserved"),
+    "audiences/index.yml": (None, "the name 'index' is reserved"),
+    "packs/index.yml": (None, "the name 'index' is reserved"),
 }
 ONE_LINE = re.compile(r"^content/[\w/ .-]+(?::\d+)?: (?:[\w.\[\]-]+: )?\S.*\(.+\)$")
 
@@ -88,6 +107,13 @@ def test_corpus_refusals_reach_the_command_line_without_a_traceback(refused_proj
     for name in EXPECTED:
         assert f"content/{name}" in result.stderr
     assert not Path("/tmp/scrutiny-packs-pwned").exists()
+
+
+def test_other_commands_read_the_refused_corpus_without_a_traceback(refused_project):
+    for command in (["review-due", "--today", "2030-01-01"], ["export-markdown", "out"]):
+        result = subprocess.run([sys.executable, "-m", "scrutiny_packs.cli", *command, "--root", str(refused_project)],
+                                capture_output=True, text=True, timeout=120, cwd=refused_project)
+        assert "Traceback" not in result.stderr, (command, result.stderr[-2000:])
 
 
 def test_an_alias_bomb_is_refused_in_well_under_a_second():
@@ -162,6 +188,79 @@ def test_control_characters_in_a_markdown_page_are_refused(project):
     errors = [p.format() for p in load_checked(project).problems if p.is_error]
     assert errors == ["content/pages/control.md:6: invisible control character U+0007 in the text "
                       "(delete it; it usually comes from pasting out of another program)"]
+
+
+@pytest.mark.parametrize("raw, line, words", [
+    (b'text: "How do {we} know?"\nareas: [workforce]\nnotes: "a\x00b"\n', 3, "invisible control character U+0000"),
+    (b"text: How do {we} know?\nasked_of: a \x1b[31m red\n", 2, "invisible control character U+001B"),
+    (b"# a comment with a bell \x07\ntext: x\n", 1, "invisible control character U+0007"),
+])
+def test_a_raw_control_character_is_refused_with_its_line_and_a_hint(tmp_path, raw, line, words):
+    path = tmp_path / "q900.yml"
+    path.write_bytes(raw)
+    doc, problems = read_yaml(path, "content/questions/q900.yml")
+    assert doc is None
+    assert (problems[0].line, problems[0].hint) == (line, "delete it; it usually comes from pasting out of another program")
+    assert words in problems[0].message
+
+
+@pytest.mark.parametrize("char", ["\u202e", "\u2066", "\u200b", "\u200d", "\u2060", "\ufeff", "\U000e0041"])
+def test_invisible_formatting_characters_are_refused_raw_or_escaped(char):
+    for text in (f'text: "How do {{we}} know?"\nasked_of: "Chil{char}dren"\n',
+                 f'text: "How do {{we}} know?"\nasked_of: "Chil\\U{ord(char):08X}dren"\n'):
+        doc, problems = parse_yaml(text, "content/questions/q900.yml")
+        assert doc is None
+        assert (problems[0].line, problems[0].field) == (2, "asked_of")
+        assert f"invisible formatting character U+{ord(char):04X}" in problems[0].message
+        assert "read differently" in problems[0].hint
+
+
+def test_a_page_saved_with_a_byte_order_mark_and_windows_line_endings_is_read(project):
+    page = "---\ntitle: Saved on Windows\n---\n\nThe first paragraph.\n\nThe second.\n"
+    (project / "content" / "pages" / "windows.md").write_bytes(b"\xef\xbb\xbf" + page.replace("\n", "\r\n").encode())
+    (project / "content" / "pages" / "old-mac.md").write_bytes(page.replace("\n", "\r").encode())
+    result = load_checked(project)
+    assert result.ok, [p.format() for p in result.problems if p.is_error]
+    for page_id in ("windows", "old-mac"):
+        read = result.bank.pages[page_id]
+        assert read.title == "Saved on Windows" and read.body.strip() == "The first paragraph.\n\nThe second."
+
+
+def test_every_file_in_content_is_read_or_reported(project):
+    content = project / "content"
+    (content / "question").mkdir()
+    shutil.copyfile(content / "questions" / "q001.yml", content / "question" / "q900.yml")
+    (content / "notes.txt").write_text("to do\n", encoding="utf-8")
+    (content / "settings.yml").rename(content / "settings.yaml")
+    (content / "q901.yml").write_text('text: "How do {we} know?"\n', encoding="utf-8")
+    (content / ".gitkeep").write_text("", encoding="utf-8")  # for tools: not content
+    errors = sorted(p.format() for p in load_checked(project).problems if p.is_error)
+    assert errors == [
+        "content/notes.txt: not a content file, so it is not read (content/ holds settings.yml and the folders "
+        "areas, audiences, benchmarks, indicators, questions, packs, glossary, modules, pages; move it into one of them, "
+        "or remove it)",
+        "content/q901.yml: not a content file, so it is not read (content/ holds settings.yml and the folders "
+        "areas, audiences, benchmarks, indicators, questions, packs, glossary, modules, pages; move it into one of them, "
+        "or remove it)",
+        "content/question/: not a content folder, so nothing in it is read (did you mean 'questions'?)",
+        "content/settings.yaml: not a content file, so it is not read (did you mean 'settings.yml'?)",
+    ]
+
+
+def test_the_reserved_names_are_the_addresses_of_the_sites_own_pages(bank):
+    """Each page the site makes itself (not from a content file) has an address no content may take."""
+    from scrutiny_packs.content.load import RESERVED_IDS
+    from scrutiny_packs.site import links
+    from scrutiny_packs.site.generate import SiteBuilder
+
+    makers = {"pages": links.page, "areas": links.area, "audiences": links.audience, "packs": links.pack}
+    own = {links.url_path(p.src_uri) for p in SiteBuilder(bank).pages() if p.edit_path is None}
+    own -= {links.url_path(links.pack(a)) for a in bank.audiences}  # an audience's pack: its audience's name
+    for folder, make in makers.items():
+        for address in own:
+            for name in {address.strip("/").rsplit("/", 1)[-1] or "index", "index"}:
+                if links.url_path(make(name)) == address:
+                    assert name in RESERVED_IDS[folder], (folder, name, address)
 
 
 def test_an_emoji_is_not_a_control_character():

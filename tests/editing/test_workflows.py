@@ -19,7 +19,6 @@ from click.testing import CliRunner
 
 from scrutiny_packs.cli import main
 from scrutiny_packs.editing.forms import generate
-
 from tests.conftest import ROOT
 
 BIN = Path(sys.executable).parent

@@ -40,3 +40,15 @@ def test_previews_make_word_files_only(bank, tmp_path):
     result = make_pack_files(small_views(bank), tmp_path, pdf=False)
     assert {f.kind for f in result.files} == {"docx"}
     assert not list(tmp_path.glob("*.pdf"))
+
+
+def test_a_job_without_pdfs_keeps_the_cached_pdfs_another_build_uses(bank, tmp_path):
+    import os
+    import time
+
+    old_pdf = tmp_path / "other-0123456789abcdef0123.pdf"
+    old_pdf.write_bytes(b"%PDF-1.7")
+    hours_ago = time.time() - 7200
+    os.utime(old_pdf, (hours_ago, hours_ago))
+    make_pack_files(small_views(bank), tmp_path, pdf=False)
+    assert old_pdf.is_file()  # the offline copy, which makes no PDFs, must not forget the main build's

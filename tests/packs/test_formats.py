@@ -142,9 +142,11 @@ def test_docx_has_every_question_once_in_order_and_a_footer(view, spec):
     assert doc.core_properties.title == spec.title
     footer_xml = doc.sections[0].footer._element.xml
     assert 'w:instr="PAGE"' in footer_xml and 'w:instr="NUMPAGES"' in footer_xml
-    assert view.footer_title in doc.sections[0].footer.paragraphs[0].text
+    footer = [p.text for p in doc.sections[0].footer.paragraphs]
+    assert view.footer_title in "\n".join(footer)
+    assert footer[0].startswith(view.footer_meeting) and "\tPage " in footer[0]  # beside "Page X of Y"
     headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
-    assert [g.title for g in view.groups] == [h for h in headings if h != "Contents"]
+    assert [g.title for g in view.groups] == [h for h in headings if h not in ("Contents", "Terms used in this pack")]
     cells = [c.text for t in doc.tables for c in t.rows[0].cells]
     assert cells.count("Notes") == view.count
     assert sum("RAG" in c for c in cells) == view.count
@@ -185,3 +187,33 @@ def test_markdown_pack_lists_numbered_questions(view):
     assert [line.split(" (ref.")[0].split(" *(Ask")[0] for line in lines] == expected_lines(view)
     assert md.startswith(f"# {view.title}\n")
     assert "&#x27;" not in md and "\\." not in md
+
+
+# -- Terms used in this pack ----------------------------------------------------------------
+
+def test_view_lists_the_terms_its_questions_use_alphabetically(view, bank):
+    from scrutiny_packs.text.glossary import Glossary
+
+    used = {t.id for q in view.questions for t in Glossary(bank.glossary.values()).terms_in(bank.questions[q.id].text)}
+    assert used and {t.id for t in view.terms} == used
+    assert [t.term for t in view.terms] == sorted((t.term for t in view.terms), key=str.casefold)
+    assert all(t.meaning == bank.glossary[t.id].summary for t in view.terms)
+
+
+def test_every_format_prints_the_terms_used(view, pdf):
+    assert view.terms
+    lines = [f"{t.term}{t.meaning}" for t in view.terms]
+    html = BeautifulSoup(str(render_body(view)), "html.parser")
+    heading = html.find(id="sp-pack-terms")
+    assert heading.get_text() == "Terms used in this pack"
+    rows = [(dt.get_text(), dt.find_next_sibling("dd").get_text()) for dt in heading.find_next("dl").find_all("dt")]
+    assert rows == [(t.term, t.meaning) for t in view.terms]
+    text = "\n".join(pdf_pages(pdf))
+    assert "Terms used in this pack" in text and find_in_order(text.split("Terms used in this pack", 1)[1], lines) == []
+    doc = Document(io.BytesIO(render_docx(view)))
+    paras = [p.text for p in doc.paragraphs]
+    start = paras.index("Terms used in this pack")
+    assert paras[start + 1:start + 1 + len(view.terms)] == [f"{t.term}: {t.meaning}" for t in view.terms]
+    md = render_markdown(view)
+    assert "## Terms used in this pack" in md
+    assert all(f"- **{t.term}**:" in md for t in view.terms if not set(t.term) & set("*_[]`\\"))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -13,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from scrutiny_packs.publish.atomic import BuildFailed, build_site
+from scrutiny_packs.publish.atomic import MARKER, MARKER_TEXT, OWNER, BuildFailed, build_site, clean_leftovers
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.site
@@ -33,6 +34,7 @@ def old_site(project) -> Path:
     """A previously published site: a few files, one of them nested, with known bytes."""
     site = project / "site"
     (site / "questions" / "q001").mkdir(parents=True)
+    (site / MARKER).write_text(MARKER_TEXT, encoding="utf-8")  # every build leaves it
     (site / "index.html").write_text("<p>the site as it was</p>", encoding="utf-8")
     (site / "questions" / "q001" / "index.html").write_bytes(b"\x00old bytes\xff")
     return site
@@ -82,7 +84,123 @@ def test_a_good_build_replaces_the_old_site_whole(project, old_site):
     build_site(project, old_site, strict=True, pdf=False)
     assert "the site as it was" not in (old_site / "index.html").read_text(encoding="utf-8")
     assert (old_site / "questions" / "q001" / "index.html").read_bytes() != b"\x00old bytes\xff"
+    assert (old_site / MARKER).is_file()  # so the next build may replace it
     assert _leftovers(project) == []
+
+
+# -- the folder a build replaces: only a site it built, never the project ------------------------------
+
+def _tree(folder: Path) -> dict[str, str]:
+    """Every file and folder under folder, hidden ones too, with a hash of each file's bytes."""
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() if p.is_file() else "folder"
+            for p in sorted(folder.rglob("*")) if not p.is_symlink()}
+
+
+@pytest.fixture
+def checkout(project) -> Path:
+    """A project copy that is also a git checkout, with a site built before."""
+    (project / ".git" / "objects").mkdir(parents=True)
+    (project / ".git" / "HEAD").write_text("ref: refs/heads/main\n", encoding="utf-8")
+    (project / "notes").mkdir()
+    (project / "notes" / "todo.txt").write_text("not a site\n", encoding="utf-8")
+    (project / "README.txt").write_text("a file\n", encoding="utf-8")
+    return project
+
+
+@pytest.mark.parametrize("site_dir, words", [
+    ("content", "'content' is the project's content"),
+    (".", "'.' is the project"),
+    ("./", "'.' is the project"),
+    (".git", "'.git' is the project's git directory"),
+    ("content/pages", "'content/pages' is inside the project's content"),
+    ("content/site", "'content/site' is inside the project's content"),
+    (".git/site", "'.git/site' is inside the project's git directory"),
+    ("..", "holds the project"),
+    ("notes", "'notes' is a folder this tool did not build"),
+    ("hooks", "'hooks' is a folder this tool did not build"),
+])
+def test_the_build_refuses_to_replace_what_it_did_not_build(checkout, site_dir, words):
+    before = _tree(checkout.parent)
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    result = subprocess.run([sys.executable, "-m", "scrutiny_packs.cli", "build", "--site-dir", site_dir, "--no-pdf"],
+                            cwd=checkout, env=env, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 1, result.stdout
+    assert "Built" not in result.stdout and "Traceback" not in result.stderr
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith("--site-dir: ") and words in line and line.endswith("nothing was changed)"), line
+    assert _tree(checkout.parent) == before
+
+
+def test_the_build_refuses_a_file(checkout):
+    with pytest.raises(BuildFailed, match="'README.txt' is not a folder"):
+        build_site(checkout, checkout / "README.txt", strict=True, pdf=False)
+    assert (checkout / "README.txt").read_text(encoding="utf-8") == "a file\n"
+
+
+def test_the_build_refuses_the_current_directory(checkout, monkeypatch):
+    here = checkout / "out"
+    here.mkdir()
+    monkeypatch.chdir(here)
+    with pytest.raises(BuildFailed, match="'out' is the current directory"):
+        build_site(checkout, here, strict=True, pdf=False)
+    assert here.is_dir()
+
+
+def test_a_worktree_checkouts_git_directory_is_refused_too(checkout, tmp_path):
+    """In a git worktree .git is a file naming the real git directory, which is just as precious."""
+    real = tmp_path / "main-git" / "worktrees" / "project"
+    real.mkdir(parents=True)
+    shutil.rmtree(checkout / ".git")
+    (checkout / ".git").write_text(f"gitdir: {real}\n", encoding="utf-8")
+    with pytest.raises(BuildFailed, match="is the project's git directory"):
+        build_site(checkout, real, strict=True, pdf=False)
+    with pytest.raises(BuildFailed, match="holds the project's git directory"):
+        build_site(checkout, tmp_path / "main-git", strict=True, pdf=False)
+    assert real.is_dir()
+
+
+def _stopped_build(parent: Path, kind: str, owner: int | None, minutes_ago: float = 0) -> Path:
+    """The staging folder a build stopped half-way (a timeout, Ctrl-C) leaves behind."""
+    folder = parent / f".site-{kind}-{os.urandom(4).hex()}"
+    (folder / "assets").mkdir(parents=True)
+    (folder / "index.html").write_text("half a site", encoding="utf-8")
+    if owner is not None:
+        (folder / OWNER).write_text(str(owner), encoding="ascii")
+    if minutes_ago:
+        stamp = folder.stat().st_mtime - minutes_ago * 60
+        os.utime(folder, (stamp, stamp))
+    return folder
+
+
+def _dead_pid() -> int:
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    return child.pid
+
+
+def test_a_stopped_builds_leftovers_are_cleaned_by_the_next_build(project, old_site):
+    dead = _stopped_build(project, "new", _dead_pid())
+    unowned = _stopped_build(project, "new", None, minutes_ago=90)  # left by a build before this one
+    running = _stopped_build(project, "new", os.getppid())  # another build, still going
+    young = _stopped_build(project, "new", None)  # a build that has only just started
+    _break(project)
+    with pytest.raises(BuildFailed):
+        build_site(project, old_site, strict=True, pdf=False)
+    assert not dead.exists() and not unowned.exists()
+    assert running.is_dir() and young.is_dir()
+    assert (old_site / "index.html").read_text(encoding="utf-8") == "<p>the site as it was</p>"
+
+
+def test_a_build_stopped_between_the_two_moves_gets_the_old_site_back(project, old_site):
+    """Stopped after moving the old site aside, before moving the new one in: no site at all, until
+    the next build puts the old one back (and replaces it only if that build succeeds)."""
+    before = _fingerprint(old_site)
+    aside = _stopped_build(project, "old", _dead_pid())
+    shutil.rmtree(aside / "assets")
+    (aside / "index.html").unlink()
+    os.replace(old_site, aside / "site")
+    assert clean_leftovers(old_site) == [aside]
+    assert _fingerprint(old_site) == before and not aside.exists()
 
 
 def test_the_build_command_make_build_runs_keeps_the_old_site(project, old_site):

@@ -28,7 +28,7 @@ from click.testing import CliRunner
 
 from scrutiny_packs.cli import main as cli
 from scrutiny_packs.publish.export import ZENSICAL_VERSION
-from scrutiny_packs.site.mypack import DATA_ELEMENT_ID
+from scrutiny_packs.site.mypack import DATA_ELEMENT_ID, link_rules
 from scrutiny_packs.text.framing import frame
 from tests.conftest import ROOT, copy_project, page
 
@@ -133,6 +133,7 @@ def test_my_pack_loads_its_scripts_and_the_bank(engine_site, bank):
         link = doc.select_one("a[data-sp-mypack-link]")
         assert link is not None, path
         assert _resolve(engine_site, path, link["href"]) == engine_site / "my-pack" / "index.html", path
+        assert json.loads(link["data-sp-link"]) == link_rules(), f"{path}: the link's rules, for the buttons"
     doc = page(engine_site, "my-pack/")
     assert doc.select_one("a[data-sp-mypack-link]").get("aria-current") == "page"
     data = json.loads(doc.find("script", id=DATA_ELEMENT_ID).string)

@@ -10,7 +10,6 @@ from pathlib import Path
 from scrutiny_packs.problems import Problem
 from scrutiny_packs.publish import preview
 from scrutiny_packs.publish.options import BuildOptions
-
 from tests.conftest import ROOT
 
 HOOK_FILE = ROOT / "hooks" / "scrutiny_packs_hook.py"

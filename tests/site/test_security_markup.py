@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from scrutiny_packs.packs.checks import load_checked
 from scrutiny_packs.text.framing import frame
 from scrutiny_packs.text.sanitize import sanitize_html
 from tests.conftest import HOSTILE, page
@@ -82,7 +83,7 @@ def test_plain_text_fields_are_shown_exactly_as_written(hostile_site: Path):
     soup = page(hostile_site, "questions/hostile-question/")
     facts = {dt.get_text(): dt.find_next_sibling("dd").get_text() for dt in soup.select("dl.sp-facts dt")}
     assert facts["Ask"] == data["asked_of"]
-    listen = [li.get_text() for li in soup.find(id="what-good-looks-like").find_next("ul").find_all("li")]
+    listen = [li.get_text() for li in soup.find(id="listen-for").find_next("ul").find_all("li")]
     assert listen == data["listen_for"]
     source = soup.select_one("p.sp-source").get_text()
     for key in ("document", "module", "section"):
@@ -243,3 +244,70 @@ def test_markdown_fields_cannot_add_attributes_or_structure(site_markdown, text)
     assert made <= {"p", "em", "strong", "code", "pre", "ul", "ol", "li"}, soup
     for el in soup.find_all(True):
         assert el.attrs == {}, el
+
+
+# -- the exported Markdown is as safe as the site, with no sanitiser after it ------------------------
+
+def test_export_markdown_carries_no_live_script_link_or_markup(tmp_path):
+    import markdown
+
+    from scrutiny_packs.publish.export import export_markdown
+    from tests.conftest import add_hostile, copy_project
+
+    project = add_hostile(copy_project(tmp_path / "project"), "harmless")
+    out = tmp_path / "export"
+    export_markdown(load_checked(project).bank, out, project)
+    config = yaml.safe_load((out / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))
+    extensions = [e if isinstance(e, str) else next(iter(e)) for e in config["markdown_extensions"]]
+    plain = markdown.Markdown(extensions=extensions)  # what another engine makes of it: no sanitiser
+    found, links = {}, 0
+    for path in sorted((out / "docs").rglob("*.md")):
+        soup = parse(plain.reset().convert(path.read_text(encoding="utf-8").split("---\n", 2)[-1]))
+        bad = injected(soup) + [a["href"] for a in soup.find_all("a", href=True)
+                                if a["href"].strip().lower().startswith(("javascript:", "data:", "vbscript:"))]
+        bad += [img.get("src") for img in soup.find_all("img")]
+        if bad:
+            found[path.relative_to(out).as_posix()] = bad
+        links += len(soup.find_all("a", href=True))
+    assert found == {}
+    assert links > 100
+
+
+# -- plain text stays plain on every page, whatever Markdown it looks like ---------------------------
+
+MARKDOWN_TEXT = "**sp-bold** [sp-link](https://example.com/sp-link) `sp-code` _sp-em_"
+
+
+def _site_page(bank, src: str):
+    from scrutiny_packs.site.generate import SiteBuilder
+
+    from .test_security_properties import _markdown
+
+    page = next(p for p in SiteBuilder(bank).pages() if p.src_uri == src)
+    return parse(sanitize_html(_markdown().reset().convert(page.content.split("---\n", 2)[2])))
+
+
+def _made_by_the_text(soup) -> list[str]:
+    return [str(el)[:80] for el in soup.find_all(["strong", "em", "code"])
+            if el.get_text() in ("sp-bold", "sp-code", "sp-em")] + [
+        a["href"] for a in soup.find_all("a", href=True) if "example.com/sp-link" in a["href"]]
+
+
+def test_an_audience_name_is_plain_text_on_its_pages(bank):
+    import dataclasses
+
+    audience = dataclasses.replace(bank.audiences["police"], name=f"Police {MARKDOWN_TEXT}")
+    bank = dataclasses.replace(bank, audiences={**bank.audiences, "police": audience})
+    for src in ("packs/police.md", "audiences/police.md", "audiences/index.md", "packs/index.md", "index.md"):
+        soup = _site_page(bank, src)
+        assert _made_by_the_text(soup) == [], src
+        assert MARKDOWN_TEXT in _words(soup.get_text()), src
+
+
+def test_the_contact_in_settings_is_plain_text_on_the_accessibility_page(bank):
+    import dataclasses
+
+    bank = dataclasses.replace(bank, settings=dataclasses.replace(bank.settings, contact=MARKDOWN_TEXT))
+    soup = _site_page(bank, "accessibility.md")
+    assert _made_by_the_text(soup) == []
+    assert f"tell us: {MARKDOWN_TEXT}" in _words(soup.get_text())

@@ -10,6 +10,7 @@ import click
 from scrutiny_packs.content.load import LoadResult
 from scrutiny_packs.packs.checks import load_checked
 from scrutiny_packs.problems import errors, sort_problems, warnings
+from scrutiny_packs.text.plural import count_of, plural_form
 
 
 def _load_or_exit(root: Path) -> LoadResult:
@@ -19,7 +20,7 @@ def _load_or_exit(root: Path) -> LoadResult:
     if errs:
         for p in problems:
             click.echo(p.format(), err=True)
-        click.echo(f"{len(errs)} error(s); fix them and run again.", err=True)
+        click.echo(f"{count_of(len(errs), 'error')}; fix {plural_form('it', len(errs), 'them')} and run again.", err=True)
         sys.exit(1)
     return result
 
@@ -42,16 +43,23 @@ def main() -> None:
               help="Warn when two questions' wording scores at least this (out of 100) alike.")
 @click.option("--format", "output", type=click.Choice(["text", "github"]), default="text", show_default=True,
               help="'github' also prints each problem as a GitHub Actions annotation on its file and line.")
-def validate(root: Path, similarity: int, output: str) -> None:
+@click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="Warn about actions overdue on this date (YYYY-MM-DD) instead of today.")
+def validate(root: Path, similarity: int, output: str, today) -> None:
     """Check every file in content/ and report all problems, one per line.
 
     Problems stop the site building; warnings (a question with no source, or
     one that reads almost the same as another) are for reviewers to judge.
     """
+    import datetime as dt
+
     from scrutiny_packs.content.duplicates import duplicate_problems
+    from scrutiny_packs.content.records import overdue_problems
 
     result = load_checked(root)
-    problems = sort_problems(result.problems + duplicate_problems(result.bank, root, similarity))
+    on = today.date() if today else dt.date.today()
+    overdue = overdue_problems(result.bank.records, result.documents.get("records", {}), on)
+    problems = sort_problems(result.problems + duplicate_problems(result.bank, root, similarity) + overdue)
     for p in problems:
         click.echo(p.format(), err=True)
     if output == "github":
@@ -62,11 +70,13 @@ def validate(root: Path, similarity: int, output: str) -> None:
     errs, warns = errors(problems), warnings(problems)
     bank = result.bank
     if errs:
-        click.echo(f"{len(errs)} error(s), {len(warns)} warning(s).", err=True)
+        click.echo(f"{count_of(len(errs), 'error')}, {count_of(len(warns), 'warning')}.", err=True)
         sys.exit(1)
-    click.echo(f"OK: {len(bank.questions)} questions, {len(bank.areas)} areas, {len(bank.audiences)} audiences, "
-               f"{len(bank.benchmarks)} benchmarks, {len(bank.indicators)} indicators, {len(bank.packs)} packs"
-               + (f"; {len(warns)} warning(s)." if warns else "."))
+    counts = [count_of(len(bank.questions), "question"), count_of(len(bank.areas), "area"),
+              count_of(len(bank.audiences), "audience"), count_of(len(bank.benchmarks), "benchmark"),
+              count_of(len(bank.indicators), "indicator"), count_of(len(bank.packs), "pack"),
+              count_of(len(bank.meetings), "meeting")]
+    click.echo("OK: " + ", ".join(counts) + (f"; {count_of(len(warns), 'warning')}." if warns else "."))
 
 
 def _ids_prompt(known: dict, what: str):
@@ -206,7 +216,7 @@ def export_markdown(root: Path, out_dir: Path) -> None:
 
     result = _load_or_exit(root)
     exported = run(result.bank, out_dir, root)
-    click.echo(f"Wrote {exported.pages} pages to {out_dir}/ (docs/ and mkdocs.yml).")
+    click.echo(f"Wrote {count_of(exported.pages, 'page')} to {out_dir}/ (docs/ and mkdocs.yml).")
     click.echo(gaps_line(exported))
 
 
@@ -242,6 +252,14 @@ def build(root: Path, site_dir: Path, strict: bool, pdf: bool) -> None:
 @click.option("--evidence/--no-evidence", default=None, help="Show the evidence to ask for (default: yes).")
 @click.option("--notes/--no-notes", default=None, help="Leave space for notes in print (default: yes).")
 @click.option("--rag/--no-rag", default=None, help="Add a red/amber/green status box (default: no).")
+@click.option("--since-last-time/--no-since-last-time", "since_last_time", default=None,
+              help="Add 'Since last time': the body's last RAG status, answer and open actions for each question "
+                   "(from the meeting records; give --body and --date).")
+@click.option("--body", metavar="TEXT", help="The body or committee the pack is for, e.g. 'Children's Scrutiny Panel'.")
+@click.option("--meeting", metavar="TEXT", help="The meeting, e.g. 'Ordinary meeting'.")
+@click.option("--date", metavar="YYYY-MM-DD", help="The meeting date.")
+@click.option("--item", metavar="NUMBER", help="The agenda item number, e.g. 6 or 6a.")
+@click.option("--item-title", "item_title", metavar="TEXT", help="The agenda item's title.")
 @click.option("--spec", "spec_file", type=click.Path(dir_okay=False, path_type=Path),
               help="A pack file (the format of content/packs/) instead of the options above.")
 @click.option("--from-url", "from_url", metavar="URL",
@@ -254,6 +272,8 @@ def pack(root: Path, output: Path, **options) -> None:
     With no --audience, --area, --tag or --question it packs the whole bank.
     --audience, --area and --tag narrow it together, for example
     `--audience councillors --area domestic-violence --framing we -o item-6.pdf`.
+    --body, --meeting, --date, --item and --item-title name the meeting on the
+    cover and at the foot of every page.
     """
     from scrutiny_packs.packs.layout import build_view
     from scrutiny_packs.packs.output import write_pack
@@ -263,7 +283,7 @@ def pack(root: Path, output: Path, **options) -> None:
     request = PackRequest(output=output, **options)
     early = output_problems(output)  # before loading anything
     if from_url is not None:
-        from scrutiny_packs.site.mypack import conflicting_options
+        from scrutiny_packs.packs.link import conflicting_options
 
         early += conflicting_options(options)
     if early:
@@ -272,7 +292,7 @@ def pack(root: Path, output: Path, **options) -> None:
         sys.exit(2)
     bank = _load_or_exit(root).bank
     if from_url is not None:
-        from scrutiny_packs.site.mypack import spec_from_url
+        from scrutiny_packs.packs.link import spec_from_url
 
         spec, problems = spec_from_url(bank, from_url)
     else:
@@ -291,8 +311,96 @@ def pack(root: Path, output: Path, **options) -> None:
         click.echo(f"{output}: could not make the pack ({type(exc).__name__}: {exc})", err=True)
         sys.exit(1)
     for qid in view.left_out:
-        click.echo(f"warning: {qid} is retired and was left out", err=True)
-    click.echo(f"Wrote {output}: {view.count} questions, framed \u201c{view.framing}\u201d.")
+        successor = bank.questions[qid].replaced_by
+        instead = f"; {successor} replaces it" if successor in bank.questions else ""
+        click.echo(f"warning: {qid} is retired and was left out{instead}", err=True)
+    click.echo(f"Wrote {output}: {count_of(view.count, 'question')}, framed \u201c{view.framing}\u201d.")
+
+
+@main.command()
+@root_option
+@click.argument("source", metavar="FILE-OR-ID")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="The file to write: .pdf, .docx, .html or .md.")
+def meeting(root: Path, source: str, output: Path) -> None:
+    """Make a meeting's papers: a cover with the agenda and contents, then each item's questions
+    from a new page, with the meeting and item at the foot of every page.
+
+    FILE-OR-ID is a meeting file (the format of content/meetings/) or the id of one in
+    content/meetings/, for example `scrutiny-packs meeting example-childrens-scrutiny-panel -o papers.pdf`.
+    """
+    from scrutiny_packs.packs.meetings import build_meeting_view, render_bundle
+    from scrutiny_packs.packs.pdf import write_atomically
+    from scrutiny_packs.packs.request import agenda_for, output_problems
+
+    early = output_problems(output)
+    if early:
+        for p in early:
+            click.echo(p.format(), err=True)
+        sys.exit(2)
+    bank = _load_or_exit(root).bank
+    agenda, problems = agenda_for(bank, source)
+    for p in problems:
+        click.echo(p.format(), err=True)
+    if agenda is None:
+        sys.exit(2)
+    view = build_meeting_view(bank, agenda)
+    try:
+        write_atomically(output, render_bundle(view, output.suffix))
+    except OSError as exc:
+        click.echo(f"{output}: could not write the file ({exc.strerror or exc})", err=True)
+        sys.exit(1)
+    except Exception as exc:  # a renderer failed: say so in one line, not a traceback
+        click.echo(f"{output}: could not make the papers ({type(exc).__name__}: {exc})", err=True)
+        sys.exit(1)
+    click.echo(f"Wrote {output}: {count_of(len(view.items), 'agenda item')}, {count_of(view.count, 'question')}.")
+
+
+@main.command()
+@root_option
+@click.option("--overdue", is_flag=True, help="Only open actions whose due date has passed.")
+@click.option("--body", metavar="TEXT", help="Only actions agreed by this body (as named in its meeting files).")
+@click.option("--status", type=click.Choice(["open", "done", "dropped", "all"]), default="open", show_default=True,
+              help="Which actions to list.")
+@click.option("--format", "output", type=click.Choice(["table", "csv"]), default="table", show_default=True)
+@click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="Count as overdue on this date (YYYY-MM-DD) instead of today.")
+def actions(root: Path, overdue: bool, body: str | None, status: str, output: str, today) -> None:
+    """List the actions agreed in meeting records, by due date, overdue first.
+
+    For example `scrutiny-packs actions --overdue --today 2026-12-01`. It always exits with 0.
+    """
+    import csv
+    import datetime as dt
+    import io
+
+    from scrutiny_packs.packs.records import agreed_actions, overdue_first
+
+    result = load_checked(root)
+    if not result.ok:
+        click.echo("Some content files have problems and are left out; run 'scrutiny-packs validate'.", err=True)
+    on = today.date() if today else dt.date.today()
+    found = agreed_actions(result.bank, None if status == "all" else status, body)
+    if overdue:
+        found = [a for a in found if a.overdue(on)]
+    found = overdue_first(found, on)
+    header = ("due", "state", "owner", "action", "question", "meeting", "item")
+    rows = [(a.action.due.isoformat() if a.action.due else "", "overdue" if a.overdue(on) else a.action.status,
+             a.action.owner, a.action.what, a.question, a.heard.meeting, a.heard.item) for a in found]
+    if output == "csv":
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(header)
+        writer.writerows(rows)
+        click.echo(out.getvalue(), nl=False)
+        return
+    if not rows:
+        click.echo(f"No {'overdue ' if overdue else ''}actions on {on.isoformat()}.")
+        return
+    click.echo(f"{count_of(len(rows), ('overdue ' if overdue else '') + 'action')} on {on.isoformat()}:")
+    widths = [max(len(r[i]) for r in rows + [header]) for i in range(len(header))]
+    for row in [header] + rows:
+        click.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip())
 
 
 if __name__ == "__main__":  # pragma: no cover

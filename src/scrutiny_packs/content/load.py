@@ -8,15 +8,17 @@ objects. Cross-references are checked afterwards (see ``checks``).
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from scrutiny_packs.content import personal_data, schema
+from scrutiny_packs.content import markdown_fields, personal_data, records, schema
 from scrutiny_packs.content import references as checks
 from scrutiny_packs.content.yaml_source import MAX_BYTES, YamlDocument, control_character_problem, parse_yaml, read_yaml
+from scrutiny_packs.ids import is_id
 from scrutiny_packs.model import (
+    Agenda,
+    AgendaItem,
     Area,
     Audience,
     Bank,
@@ -24,6 +26,7 @@ from scrutiny_packs.model import (
     Example,
     Indicator,
     Meeting,
+    NowCalled,
     PackOptions,
     PackSpec,
     Page,
@@ -31,10 +34,9 @@ from scrutiny_packs.model import (
     Selection,
     Settings,
     Source,
+    Term,
 )
-from scrutiny_packs.problems import Problem
-
-ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}\Z")  # \Z: "$" would also allow a final newline
+from scrutiny_packs.problems import Problem, did_you_mean
 
 # folder under content/, schema kind
 COLLECTIONS: tuple[tuple[str, str], ...] = (
@@ -44,8 +46,26 @@ COLLECTIONS: tuple[tuple[str, str], ...] = (
     ("indicators", "indicator"),
     ("questions", "question"),
     ("packs", "pack"),
+    ("meetings", "meeting"),
+    ("glossary", "glossary"),
 )
 MARKDOWN_SECTIONS = ("modules", "pages")
+SETTINGS_FILE = "settings.yml"
+# Ids the site's own pages use: content named so would take that page's address
+# (see site/links.py), so such a file is refused. folder -> {id: the page it would take}
+RESERVED_IDS: dict[str, dict[str, str]] = {
+    "pages": {"index": "the home page", "my-pack": "the My pack page", "changes": "the What's changed page",
+              "areas": "the list of areas", "audiences": "the list of audiences", "packs": "the list of packs",
+              "data": "the open data page", "glossary": "the glossary"},
+    "areas": {"index": "the list of areas"},
+    "audiences": {"index": "the list of audiences (and its pack, the list of packs)"},
+    "packs": {"index": "the list of packs"},
+}
+
+
+def content_folders() -> tuple[str, ...]:
+    """Every folder content/ may hold: add a kind of content to COLLECTIONS or MARKDOWN_SECTIONS."""
+    return tuple(folder for folder, _ in COLLECTIONS) + MARKDOWN_SECTIONS
 
 
 @dataclass(slots=True)
@@ -118,28 +138,61 @@ def _question(id_: str, d: dict, path: str) -> Question:
     )
 
 
+def _term(id_: str, d: dict, path: str) -> Term:
+    now = d.get("now_called")
+    now_called = NowCalled(_clean(now["term"]), now.get("since"), _clean(now.get("by", ""))) if now else None
+    return Term(id_, _clean(d["term"]), _clean(d["explanation"]), tuple(_clean(x) for x in d.get("also_written", ())),
+                _clean(d.get("stands_for", "")), now_called, tuple(_clean(x) for x in d.get("search_terms", ())),
+                _source(d.get("source")), path)
+
+
 def pack_from_data(id_: str, d: dict, path: str = "") -> PackSpec:
     m = d.get("meeting", {}) or {}
     s = d.get("selection", {}) or {}
     o = d.get("options", {}) or {}
     meeting = Meeting(body=_clean(m.get("body", "")), name=_clean(m.get("name", "")), date=_date(m.get("date")),
-                      item=_clean(m.get("item", "")), item_title=_clean(m.get("item_title", "")))
+                      item=_clean(m.get("item", "")), item_title=_clean(m.get("item_title", "")),
+                      place=_clean(m.get("place", "")))
     selection = Selection(**{k: _tuple(s.get(k)) for k in (
         "areas", "audiences", "tags", "questions", "exclude_areas", "exclude_audiences", "exclude_tags",
         "exclude_questions", "origins")}, match=s.get("match", "any"), order=s.get("order", "area"))
-    options = PackOptions(**{k: bool(o[k]) for k in ("benchmarks", "evidence", "notes_space", "rag") if k in o})
+    options = PackOptions(**{k: bool(o[k]) for k in ("benchmarks", "evidence", "notes_space", "rag", "since_last_time")
+                             if k in o})
     return PackSpec(id_, _clean(d["title"]), d.get("audience"), d.get("framing", "you"),
                     d.get("description", "").strip(), meeting, selection, options, path)
 
 
+def item_number(value: Any) -> str:
+    """An agenda item number as text: 6 and '6' are the same item."""
+    return _clean(value)
+
+
+def _agenda_item(d: dict) -> AgendaItem:
+    number, title = item_number(d["number"]), _clean(d["title"])
+    inline = None
+    if "selection" in d and "pack" not in d:
+        inline = pack_from_data("item", {k: d[k] for k in ("audience", "framing", "description", "selection", "options")
+                                         if k in d} | {"title": title})
+    return AgendaItem(number, title, d.get("pack"), inline)
+
+
+def meeting_from_data(id_: str, d: dict, path: str = "") -> Agenda:
+    return Agenda(id_, _clean(d["body"]), _clean(d["name"]), _date(d["date"]),
+                  tuple(_agenda_item(item) for item in d["items"]), _clean(d.get("place", "")),
+                  d.get("description", "").strip(), path, bool(d.get("since_last_time", False)))
+
+
 BUILDERS: dict[str, Callable[[str, dict, str], Any]] = {
     "area": _area, "audience": _audience, "benchmark": _benchmark, "indicator": _indicator,
-    "question": _question, "pack": pack_from_data,
+    "question": _question, "pack": pack_from_data, "meeting": meeting_from_data,
+    "record": records.record_from_data, "glossary": _term,
 }
 
 
 def split_front_matter(text: str, display_path: str) -> tuple[YamlDocument | None, str, int, list[Problem]]:
     """(front matter, body, body's first line, problems) for a Markdown file."""
+    # Saved with a byte-order mark, or with Windows (or old Mac) line endings: the same page.
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if not text.startswith("---\n"):
         return None, text, 1, [Problem(display_path, 1, "", "missing front matter",
                                        "start the file with '---', a 'title:' line, and '---'")]
@@ -158,7 +211,7 @@ def split_front_matter(text: str, display_path: str) -> tuple[YamlDocument | Non
 
 
 def _id_problem(stem: str, display_path: str) -> Problem | None:
-    if ID_PATTERN.match(stem):
+    if is_id(stem):
         return None
     return Problem(display_path, None, "", f"file name {stem!r} is not a valid id",
                    "rename it with lower-case letters, digits and hyphens only, e.g. 'q100.yml'")
@@ -184,6 +237,8 @@ def _content_files(folder: Path, suffix: str, root: Path, problems: list[Problem
         display = entry.relative_to(root).as_posix()
         if entry.name.startswith(".") or entry.name.lower() == "readme.md":
             continue
+        if folder.name == "meetings" and records.is_record_file(entry.name):
+            continue  # a meeting's record, read after the meetings (content.records)
         if entry.is_symlink() or not entry.is_file():
             problems.append(Problem(display, None, "", "not a regular file", "content folders hold files only; remove it"))
             continue
@@ -194,6 +249,10 @@ def _content_files(folder: Path, suffix: str, root: Path, problems: list[Problem
         bad = _id_problem(entry.stem, display)
         if bad:
             problems.append(bad)
+            continue
+        if taken := RESERVED_IDS.get(folder.name, {}).get(entry.stem):
+            problems.append(Problem(display, None, "", f"the name {entry.stem!r} is reserved: the site's own page at "
+                                    f"that address is {taken}", f"rename the file, e.g. '{entry.stem}-1{suffix}'"))
             continue
         found.append((entry.stem, entry, display))
     return found
@@ -241,6 +300,8 @@ def _read_item(path: Path, display: str, kind: str, id_: str,
     item = None
     if doc is not None:
         found = schema.validate(doc, kind, display)
+        if not found:
+            found = markdown_fields.field_problems(doc, kind, display)
         problems = problems + found
         if not found:
             item = BUILDERS[kind](id_, doc.data, display)
@@ -294,6 +355,7 @@ def load_bank(root: Path | str = ".", content_dir: str = "content", cache: ReadC
 
     bank.areas = dict(sorted(bank.areas.items(), key=lambda kv: (kv[1].order, kv[1].name)))
     bank.audiences = dict(sorted(bank.audiences.items(), key=lambda kv: (kv[1].order, kv[1].name)))
+    bank.glossary = dict(sorted(bank.glossary.items(), key=lambda kv: (kv[1].term.casefold(), kv[0])))
 
     for section in MARKDOWN_SECTIONS:
         target = getattr(bank, section)
@@ -308,12 +370,13 @@ def load_bank(root: Path | str = ".", content_dir: str = "content", cache: ReadC
                 problems.append(Problem(display, raw.count(b"\n", 0, exc.start) + 1, "",
                                         f"not UTF-8 text (byte 0x{raw[exc.start]:02x})", "save the file as UTF-8"))
                 continue
-            if bad := control_character_problem(text, display):
+            if bad := control_character_problem(text.removeprefix("\ufeff"), display):
                 problems.append(bad)
                 continue
             doc, body, body_line, found = split_front_matter(text, display)
             problems += found
             problems += personal_data.scan_markdown(body, body_line, display)
+            problems += markdown_fields.body_problems(body, body_line, display)
             if doc is None:
                 continue
             problems += personal_data.scan_document(doc, display)
@@ -328,4 +391,49 @@ def load_bank(root: Path | str = ".", content_dir: str = "content", cache: ReadC
         setattr(bank, section, dict(ordered))
 
     problems += checks.check_all(docs)
+    docs["records"] = _load_records(base, root, bank, set(docs.get("meetings", {})), cache, problems)
+    problems += _unread(base, root)
     return LoadResult(bank, problems, docs)
+
+
+def _unread(base: Path, root: Path) -> list[Problem]:
+    """A problem for everything directly in content/ that is not read: nothing is ignored unseen."""
+    folders = content_folders()
+    problems = []
+    for entry in sorted(base.iterdir()):
+        name = entry.name
+        if name.startswith(".") or name.lower() == "readme.md" or name == SETTINGS_FILE or (
+                name in folders and entry.is_dir()):
+            continue  # dotfiles and READMEs are for people and tools; links are reported when read
+        display = entry.relative_to(root).as_posix()
+        close = did_you_mean(name, folders + (SETTINGS_FILE,))
+        where = f"content/ holds {SETTINGS_FILE} and the folders {', '.join(folders)}"
+        if entry.is_dir() and not entry.is_symlink():
+            problems.append(Problem(display + "/", None, "", "not a content folder, so nothing in it is read",
+                                    close if close.startswith("did you mean") else where))
+        else:
+            problems.append(Problem(display, None, "", "not a content file, so it is not read",
+                                    close if close.startswith("did you mean") else
+                                    f"{where}; move it into one of them, or remove it"))
+    return problems
+
+
+def _load_records(base: Path, root: Path, bank: Bank, meeting_files: set[str], cache: ReadCache | None,
+                  problems: list[Problem]) -> dict[str, tuple[YamlDocument, str]]:
+    """Each meeting's record (content/meetings/<id>.record.yml), read and checked against its meeting."""
+    found: dict[str, tuple[YamlDocument, str]] = {}
+    for meeting_id, path in records.record_files(base / "meetings"):
+        display = path.relative_to(root).as_posix()
+        if outside := _outside(path, root):
+            problems.append(outside)
+            continue
+        doc, read_problems, record = _read_item(path, display, "record", meeting_id, cache)
+        problems += read_problems
+        if doc is None:
+            continue
+        found[meeting_id] = (doc, display)
+        checked = records.check_record(meeting_id, doc, display, bank.meetings, meeting_files)
+        problems += checked
+        if record is not None and meeting_id in bank.meetings:
+            bank.records[meeting_id] = record
+    return found

@@ -15,6 +15,7 @@ likely name or date is a reason to look, not proof.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Any, Callable, Iterator
@@ -42,7 +43,10 @@ HINTS = {
     "postcode next to a name": f"{_REMOVE}: remove the name and address, and describe the situation instead",
 }
 
-EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
+# Every part is bounded (an address's parts are at most 64 characters): unbounded, a long run of
+# would-be local parts before one '@' made the search quadratic.
+EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}"
+                   r"\.[A-Za-z]{2,63}\b")
 
 # UK numbers written nationally (0...) or internationally (+44 ...), with the
 # usual spaces, hyphens and brackets; 10 or 11 digits once +44 reads as 0.
@@ -149,12 +153,15 @@ def find_personal_data(text: str) -> list[Finding]:
     if not _MAY_HOLD_PERSONAL_DATA.search(text):
         return []
     found: list[Finding] = []
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []  # the spans taken so far, which never overlap, in order
+    ends: list[int] = []
     for kind, detect in DETECTORS:
         for start, end in detect(text):
-            if any(start < t_end and t_start < end for t_start, t_end in taken):
+            at = bisect.bisect_right(starts, start)
+            if (at and ends[at - 1] > start) or (at < len(starts) and starts[at] < end):
                 continue
-            taken.append((start, end))
+            starts.insert(at, start)
+            ends.insert(at, end)
             found.append(Finding(kind, " ".join(text[start:end].split()), start, HINTS[kind]))
     return sorted(found, key=lambda f: f.start)
 
@@ -177,31 +184,110 @@ def _strings(data: Any, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
             yield from _strings(value, path + (index,))
 
 
-def _line_in_source(doc: YamlDocument, from_line: int, text: str) -> int:
+def _line_in_source(doc: YamlDocument, line_starts: list[int], from_line: int, text: str) -> int:
     """The first line at or after the field's own line where the found text is written.
 
-    A long value spans several lines; this names the one to look at. When the
-    text is not found verbatim (it was folded across lines), the field's line.
+    A long value spans several lines; this names the one to look at. The words may be
+    spaced or broken across lines differently in the file; when they cannot be found at
+    all, the field's line.
     """
-    lines = doc.source.splitlines()
     words = text.split()
-    for index in range(max(from_line - 1, 0), len(lines)):
-        if words and words[0] in lines[index] and (len(words) == 1 or " ".join(words) in " ".join(lines[index].split())):
-            return index + 1
-    return from_line
+    if not words:
+        return from_line
+    pattern = re.compile(r"\s+".join(map(re.escape, words)))
+    found = pattern.search(doc.source, line_starts[min(max(from_line - 1, 0), len(line_starts) - 1)])
+    return bisect.bisect_right(line_starts, found.start()) if found else from_line
+
+
+def _line_starts(source: str) -> list[int]:
+    return [0] + [m.end() for m in re.finditer("\n", source)]
 
 
 def scan_document(doc: YamlDocument, display: str) -> list[Problem]:
     """Problems for every text value of a parsed content file (any kind, any field)."""
     problems = []
+    line_starts: list[int] | None = None
     for path, value in _strings(doc.data):
+        findings = find_personal_data(value)
+        if not findings:
+            continue
+        line_starts = line_starts or _line_starts(doc.source)
         line = doc.line_of(path)
-        for finding in find_personal_data(value):
-            problems.append(_problem(display, _line_in_source(doc, line, finding.text), field_name(path), finding))
+        for finding in findings:  # in order: each is looked for from where the one before it is
+            line = _line_in_source(doc, line_starts, line, finding.text)
+            problems.append(_problem(display, line, field_name(path), finding))
     return problems
 
 
 def scan_markdown(body: str, first_line: int, display: str) -> list[Problem]:
     """Problems for the Markdown text of a page, each with its line in the file."""
-    return [_problem(display, first_line + body.count("\n", 0, finding.start), "body", finding)
+    line_starts = _line_starts(body)
+    return [_problem(display, first_line + bisect.bisect_right(line_starts, finding.start) - 1, "body", finding)
             for finding in find_personal_data(body)]
+
+
+# -- meeting records: published, so what may identify anyone is an error there -------------------
+
+# Capitalised words that name roles, bodies, services and the calendar, not people: "Head of Service",
+# "Designated Nurse", "Children's Scrutiny Panel", "March Panel".
+ROLE_WORDS = frozenset("""
+a an and the of for in on at to by with from as or this that these those it its we our they their our
+head heads service services director directors deputy assistant chief executive officer officers
+manager managers lead leads principal senior team teams unit group board panel committee forum
+partnership partners council councillor councillors cabinet member members portfolio holder chair
+vice clerk scrutiny designated named nurse nurses doctor doctors safeguarding children children's
+young people family families social care worker workers work health police inspector superintendent
+detective sergeant constable school schools education early help front door mash multi agency
+hub practice quality assurance audit performance data intelligence commissioning commissioner
+commissioners public adult adults mental domestic abuse violence housing youth justice virtual
+head's authority local lado designated officer's nhs icb integrated trust hospital gp gps primary
+community provider providers strategic operational independent reviewing conference chairs child
+protection looked after leaving care corporate parenting ofsted report reports plan plans policy
+review reviews action actions item items agenda meeting meetings minutes record records example
+january february march april may june july august september october november december monday
+tuesday wednesday thursday friday saturday sunday yes no not all each every new next last first
+second third agreed asked answer answers red amber green open done dropped progress update updates
+""".split())
+
+TITLED_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor|Prof|Sir|Dame|Lady|Lord)\.?\s+[A-Z][a-z'-]+")
+CAPITALISED_PAIR = re.compile(r"\b([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)\s+([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)\b")
+NAME_HINT = "records are published: name the role, e.g. 'Head of Service' or 'Designated Nurse', never a person"
+
+
+def _role_word(word: str) -> bool:
+    word = word.lower()
+    return word in ROLE_WORDS or all(part in ROLE_WORDS for part in word.split("-"))
+
+
+def _names(text: str) -> Iterator[tuple[int, int]]:
+    for m in TITLED_NAME.finditer(text):
+        yield m.start(), m.end()
+    for m in CAPITALISED_PAIR.finditer(text):
+        if not _role_word(m.group(1)) and not _role_word(m.group(2)):
+            yield m.start(), m.end()
+
+
+def find_personal_data_in_record(text: str) -> list[Finding]:
+    """Everything ``find_personal_data`` finds, and anything that reads like a person's name."""
+    found = find_personal_data(text)
+    taken = [(f.start, f.start + len(f.text)) for f in found]
+    for start, end in _names(text):
+        if any(start < t_end and t_start < end for t_start, t_end in taken):
+            continue
+        taken.append((start, end))
+        found.append(Finding("name", " ".join(text[start:end].split()), start, NAME_HINT))
+    return sorted(found, key=lambda f: f.start)
+
+
+def scan_record(doc: YamlDocument, display: str) -> list[Problem]:
+    """Errors, not warnings, for every likely piece of personal data in a meeting record, any field."""
+    problems = []
+    for path, value in _strings(doc.data):
+        line = doc.line_of(path)
+        for finding in find_personal_data_in_record(value):
+            what = "a person's name" if finding.kind == "name" else finding.kind
+            problems.append(Problem(display, _line_in_source(doc, line, finding.text), field_name(path),
+                                    f"personal data in a record: {what} {finding.text!r}",
+                                    finding.hint if finding.kind == "name" else
+                                    "records are published: remove it, or name a role or team instead"))
+    return problems

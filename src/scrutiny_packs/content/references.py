@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
+from scrutiny_packs.content.glossary import check_glossary
 from scrutiny_packs.content.personal_data import scan_document
 from scrutiny_packs.content.yaml_source import field_name
 from scrutiny_packs.model import Bank, PackSpec
@@ -24,7 +25,7 @@ Docs = dict[str, dict[str, tuple["YamlDocument", str]]]
 
 # What one name in each collection is called in a message.
 WHAT = {"areas": "area", "audiences": "audience", "benchmarks": "benchmark", "indicators": "indicator",
-        "questions": "question", "tags": "tag"}
+        "questions": "question", "tags": "tag", "packs": "pack"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +105,7 @@ def unknown_names(data: Any, references: Iterable[Reference], known: Mapping[str
 def known_in_bank(bank: Bank) -> dict[str, set[str]]:
     """The names a loaded bank knows, for checking a pack made outside content/ (an option, a link)."""
     return {"areas": set(bank.areas), "audiences": set(bank.audiences), "benchmarks": set(bank.benchmarks),
-            "indicators": set(bank.indicators), "questions": set(bank.questions),
+            "indicators": set(bank.indicators), "questions": set(bank.questions), "packs": set(bank.packs),
             "tags": {t for q in bank.questions.values() for t in q.tags}}
 
 
@@ -121,7 +122,7 @@ def _known_in_files(docs: Docs) -> dict[str, set[str]]:
     for name in WHAT:
         known.setdefault(name, set())
     known["tags"] = {t for doc, _ in docs.get("questions", {}).values() if isinstance(doc.data, dict)
-                     for t in (doc.data.get("tags") or ()) if isinstance(t, str)}
+                     and isinstance(doc.data.get("tags"), list) for t in doc.data["tags"] if isinstance(t, str)}
     return known
 
 
@@ -135,6 +136,58 @@ def check_references(docs: Docs, known: Mapping[str, set[str]] | None = None) ->
                 label = "a tag any question has" if u.what == "tag" and not u.itself else None
                 message = f"{u.value!r} is not {label}" if label else u.message
                 problems.append(Problem(display, doc.line_of(u.path), u.field, message, u.hint))
+    return problems
+
+
+INLINE_ONLY = ("audience", "framing", "description", "options")  # an item's fields that only go with 'selection'
+
+
+def check_meetings(docs: Docs, known: Mapping[str, set[str]] | None = None) -> list[Problem]:
+    """Each agenda item of each meeting file: a known pack or a selection of known names, and a number
+    no other item of the meeting has."""
+    known = known if known is not None else _known_in_files(docs)
+    problems: list[Problem] = []
+    for doc, display in docs.get("meetings", {}).values():
+        items = doc.data.get("items") if isinstance(doc.data, dict) else None
+        if not isinstance(items, list):
+            continue
+        numbers: dict[str, int] = {}
+        for i, item in enumerate(items):
+            if not isinstance(item, dict):
+                continue
+            where = ("items", i)
+            number = item.get("number")
+            if isinstance(number, (str, int)) and not isinstance(number, bool):
+                key = " ".join(str(number).split()).lower()
+                if key in numbers:
+                    problems.append(Problem(display, doc.line_of(where + ("number",)), field_name(where + ("number",)),
+                                            f"item {number} is already on the agenda as items[{numbers[key]}]",
+                                            "give each agenda item its own number"))
+                else:
+                    numbers[key] = i
+            pack, selection = item.get("pack"), item.get("selection")
+            if pack is not None and selection is not None:
+                problems.append(Problem(display, doc.line_of(where + ("selection",)), field_name(where + ("selection",)),
+                                        "cannot be given with 'pack'",
+                                        "name a pack from content/packs/, or write the selection here, not both"))
+            elif pack is None and selection is None:
+                problems.append(Problem(display, doc.line_of(where), field_name(where), "has no questions",
+                                        "add 'pack:' (a file in content/packs/) or 'selection:' (as in a pack file)"))
+            if isinstance(pack, str):
+                if pack not in known.get("packs", ()):
+                    problems.append(Problem(display, doc.line_of(where + ("pack",)), field_name(where + ("pack",)),
+                                            f"{pack!r} is not a known pack",
+                                            did_you_mean(pack, known.get("packs", ())) or "add it to content/packs/"))
+                for name in INLINE_ONLY:
+                    if name in item:
+                        problems.append(Problem(display, doc.line_of(where + (name,)), field_name(where + (name,)),
+                                                "is only used with 'selection'",
+                                                "the pack's own file sets it; remove it here"))
+            for u in unknown_names(item, PACK_REFERENCES, known):
+                label = "a tag any question has" if u.what == "tag" else None
+                message = f"{u.value!r} is not {label}" if label else u.message
+                problems.append(Problem(display, doc.line_of(where + u.path), field_name(where + u.path), message,
+                                        u.hint))
     return problems
 
 
@@ -152,6 +205,23 @@ def check_area_loops(docs: Docs) -> list[Problem]:
                 break
             seen.add(current)
             current = parents.get(current)
+    return problems
+
+
+def check_replacement_loops(docs: Docs) -> list[Problem]:
+    """Retired questions that replace each other in a loop: every one of them would be left out."""
+    replaced_by = {qid: doc.data.get("replaced_by") for qid, (doc, _) in docs.get("questions", {}).items()
+                   if isinstance(doc.data, dict)}
+    problems = []
+    for qid, (doc, display) in docs.get("questions", {}).items():
+        trail, current = [qid], replaced_by.get(qid)
+        while isinstance(current, str) and current in replaced_by and current not in trail:
+            trail.append(current)
+            current = replaced_by.get(current)
+        if current == qid and len(trail) > 1:
+            problems.append(Problem(display, doc.line_of(("replaced_by",)), "replaced_by",
+                                    "questions replace each other in a loop (" + " → ".join(trail + [qid]) + ")",
+                                    "the question that replaces the others must not be retired: remove its replaced_by"))
     return problems
 
 
@@ -178,4 +248,5 @@ def check_personal_data(docs: Docs) -> list[Problem]:
 
 
 def check_all(docs: Docs) -> list[Problem]:
-    return check_references(docs) + check_area_loops(docs) + check_questions(docs) + check_personal_data(docs)
+    return (check_references(docs) + check_meetings(docs) + check_area_loops(docs) + check_replacement_loops(docs)
+            + check_questions(docs) + check_glossary(docs) + check_personal_data(docs))

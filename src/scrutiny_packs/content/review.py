@@ -26,6 +26,8 @@ def add_months(day: dt.date, months: int) -> dt.date:
     """The same day of the month, months later; the month's last day when it is shorter."""
     year, month = divmod(day.month - 1 + months, 12)
     year, month = day.year + year, month + 1
+    if year > dt.MAXYEAR:  # content's dates stop at 2999; this never fails on any other date
+        return dt.date.max
     return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 

@@ -10,7 +10,9 @@ Dates stay as text; the schema checks their form.
 
 from __future__ import annotations
 
+import math
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -43,15 +45,38 @@ Path_ = tuple[str | int, ...]
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 _CONTROL_MESSAGE = "invisible control character U+{:04X} in the text"
 _CONTROL_HINT = "delete it; it usually comes from pasting out of another program"
+# Invisible formatting: bidirectional embeddings, overrides, isolates and marks (which can make
+# text read differently from what it holds, "Trojan source"), zero-width spaces and joiners, the
+# byte-order mark inside text, invisible operators, interlinear annotations and tag characters.
+INVISIBLE = re.compile("[\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+                       "\ufff9-\ufffb\U000e0000-\U000e007f]")
+_INVISIBLE_MESSAGE = "invisible formatting character U+{:04X} ({}) in the text"
+_INVISIBLE_HINT = "delete it: invisible characters can make text read differently from what it says"
+MAX_NUMBER_LENGTH = 30  # characters of a number written in a content file
+
+
+def _unseen_problem(found: re.Match[str]) -> tuple[str, str]:
+    """(message, hint) for a control or invisible formatting character."""
+    char = found.group()
+    if CONTROL.fullmatch(char):
+        return _CONTROL_MESSAGE.format(ord(char)), _CONTROL_HINT
+    return _INVISIBLE_MESSAGE.format(ord(char), unicodedata.name(char, "format character").lower()), _INVISIBLE_HINT
+
+
+def _unseen(text: str) -> re.Match[str] | None:
+    """The first control or invisible formatting character in text."""
+    first = CONTROL.search(text)
+    other = INVISIBLE.search(text, 0, first.start() if first else len(text))
+    return other or first
 
 
 def control_character_problem(text: str, display_path: str, first_line: int = 1, field: str = "") -> Problem | None:
-    """A problem naming the line of the first control character in text, if it has one."""
-    found = CONTROL.search(text)
+    """A problem naming the line of the first control or invisible formatting character in text, if any."""
+    found = _unseen(text)
     if not found:
         return None
     line = first_line + text.count("\n", 0, found.start())
-    return Problem(display_path, line, field, _CONTROL_MESSAGE.format(ord(found.group())), _CONTROL_HINT)
+    return Problem(display_path, line, field, *_unseen_problem(found))
 
 
 @dataclass(slots=True)
@@ -85,7 +110,7 @@ def field_name(path: Path_) -> str:
     return out
 
 
-def _scalar(event: yaml.ScalarEvent) -> Any:
+def _scalar(event: yaml.ScalarEvent, field: str = "") -> Any:
     if event.tag not in _ALLOWED_TAGS:
         raise _Refused(event.start_mark.line + 1, "", f"the YAML tag {event.tag!r} is not allowed", "remove the tag")
     value = event.value
@@ -95,11 +120,16 @@ def _scalar(event: yaml.ScalarEvent) -> Any:
         if pattern.match(value):
             if tag.endswith("bool"):
                 return value.lower() == "true"
-            if tag.endswith("int"):
-                return int(value)
-            if tag.endswith("float"):
-                return float(value)
-            return None
+            if tag.endswith("null"):
+                return None
+            number = None
+            if len(value) <= MAX_NUMBER_LENGTH:  # a longer one would be refused by int() itself
+                number = int(value) if tag.endswith("int") else float(value)
+            if number is None or not math.isfinite(number):
+                raise _Refused(event.start_mark.line + 1, field, f"the number {value[:12]}... is too long"
+                               if len(value) > 15 else f"the number {value} is too large",
+                               "numbers in content are short; if this is text, put it in quotes")
+            return number
     return value
 
 
@@ -149,11 +179,10 @@ def _build(events: Any, lines: dict[Path_, int]) -> Any:
             raise _Refused(line, "", f"YAML anchors (&{anchor}) are not allowed in content files",
                            "write the value out in full")
         if isinstance(event, yaml.ScalarEvent):
-            bad = CONTROL.search(event.value)
+            bad = _unseen(event.value)
             if bad:
-                raise _Refused(line, field_name(_current_path(stack)), _CONTROL_MESSAGE.format(ord(bad.group())),
-                               _CONTROL_HINT)
-            place(_scalar(event), line, False)
+                raise _Refused(line, field_name(_current_path(stack)), *_unseen_problem(bad))
+            place(_scalar(event, field_name(_current_path(stack))), line, False)
         elif isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
             if event.tag not in _ALLOWED_TAGS:
                 raise _Refused(line, "", f"the YAML tag {event.tag!r} is not allowed", "remove the tag")
@@ -263,6 +292,9 @@ def explain_syntax_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[int | No
 
 def parse_yaml(text: str, display_path: str) -> tuple[YamlDocument | None, list[Problem]]:
     """Parse YAML text from an untrusted file into data with line numbers."""
+    if raw := CONTROL.search(text):  # the parser itself would refuse it, naming no line
+        line = text.count("\n", 0, raw.start()) + 1
+        return None, [Problem(display_path, line, "", *_unseen_problem(raw))]
     match = _TAB_INDENT.search(text)
     if match:
         line = text.count("\n", 0, match.start()) + 1

@@ -11,9 +11,10 @@ from typing import TYPE_CHECKING
 
 from scrutiny_packs.content.load import LoadResult, ReadCache, load_bank
 from scrutiny_packs.content.references import PACK_REFERENCES, known_in_bank, pack_fields, unknown_names
-from scrutiny_packs.model import Bank, PackSpec
+from scrutiny_packs.content.yaml_source import field_name
+from scrutiny_packs.model import Agenda, Bank, PackSpec
 from scrutiny_packs.packs.select import describe, select
-from scrutiny_packs.problems import Problem
+from scrutiny_packs.problems import Problem, Severity, did_you_mean
 
 if TYPE_CHECKING:
     from scrutiny_packs.content.yaml_source import YamlDocument
@@ -25,6 +26,8 @@ def load_checked(root: Path | str = ".", content_dir: str = "content", cache: Re
     """
     result = load_bank(root, content_dir, cache=cache)
     result.problems += check_packs(result.bank, result.documents.get("packs", {}))
+    result.problems += check_meetings(result.bank, result.documents.get("meetings", {}))
+    result.problems += check_records(result.bank, result.documents.get("records", {}))
     return result
 
 
@@ -39,6 +42,24 @@ def check_packs(bank: Bank, docs: dict[str, tuple["YamlDocument", str]]) -> list
                 f"{bank.audiences[pack_id].name!r} audience", f"rename the file, e.g. '{pack_id}-meeting.yml'"))
             continue
         problems += check_spec(bank, spec, doc, display)
+        problems += retired_problems(bank, spec, doc, display)
+    return problems
+
+
+def retired_problems(bank: Bank, spec: PackSpec, doc: "YamlDocument", display: str) -> list[Problem]:
+    """A warning for each question the pack names that is retired: it is left out of the pack."""
+    problems = []
+    for index, qid in enumerate(spec.selection.questions):
+        question = bank.questions.get(qid)
+        if question is None or not question.retired:
+            continue
+        successor = question.replaced_by if question.replaced_by in bank.questions else None
+        path = ("selection", "questions", index)
+        problems.append(Problem(display, doc.line_of(path), field_name(path),
+                                f"{qid!r} is retired, so the pack leaves it out"
+                                + (f"; {successor!r} replaces it" if successor else ""),
+                                f"list {successor!r} instead" if successor else "remove it from the list",
+                                Severity.WARNING))
     return problems
 
 
@@ -56,4 +77,56 @@ def check_spec(bank: Bank, spec: PackSpec, doc: "YamlDocument", display: str) ->
                     f"matches no questions ({describe(spec.selection)})", EMPTY_HINT)]
 
 
+def check_meetings(bank: Bank, docs: dict[str, tuple["YamlDocument", str]]) -> list[Problem]:
+    """Problems in the loaded meeting files of content/meetings/."""
+    problems: list[Problem] = []
+    for meeting_id, agenda in bank.meetings.items():
+        doc, display = docs[meeting_id]
+        problems += check_agenda(bank, agenda, doc, display)
+    return problems
+
+
+def check_agenda(bank: Bank, agenda: Agenda, doc: "YamlDocument", display: str) -> list[Problem]:
+    """An agenda item whose selection, written in the meeting file, matches no questions.
+
+    As for pack files, only reported when every name in the selection is known.
+    """
+    problems: list[Problem] = []
+    known = known_in_bank(bank)
+    for i, item in enumerate(agenda.items):
+        if item.inline is None or unknown_names(pack_fields(item.inline), PACK_REFERENCES, known):
+            continue
+        if not select(bank, item.inline.selection).questions:
+            problems.append(Problem(display, doc.line_of(("items", i, "selection")), f"items[{i}].selection",
+                                    f"item {item.number} matches no questions ({describe(item.inline.selection)})",
+                                    EMPTY_HINT))
+    return problems
+
+
 EMPTY_HINT = "widen the selection, or use 'match: any' to take questions matching any list"
+
+
+def check_records(bank: Bank, docs: dict[str, tuple["YamlDocument", str]]) -> list[Problem]:
+    """Each question a record answers must be one of the questions in that item's pack."""
+    from scrutiny_packs.packs.meetings import item_spec
+
+    problems: list[Problem] = []
+    for meeting_id, record in bank.records.items():
+        agenda = bank.meetings.get(meeting_id)
+        if agenda is None or meeting_id not in docs:
+            continue
+        doc, display = docs[meeting_id]
+        items = {i.number.lower(): i for i in agenda.items}
+        for i, recorded in enumerate(record.items):
+            item = items.get(recorded.number.lower())
+            spec = item_spec(bank, agenda, item) if item else None
+            if spec is None:
+                continue
+            asked = {q.id for q in select(bank, spec.selection).questions}
+            for j, answer in enumerate(recorded.answers):
+                if answer.question not in asked:
+                    where = ("items", i, "answers", j, "question")
+                    problems.append(Problem(display, doc.line_of(where), f"items[{i}].answers[{j}].question",
+                                            f"{answer.question!r} is not one of item {recorded.number}'s questions",
+                                            did_you_mean(answer.question, asked)))
+    return problems

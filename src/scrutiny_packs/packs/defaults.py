@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from scrutiny_packs.model import Audience, Bank, PackSpec, Selection
+from scrutiny_packs.text.escape import md_literal
 
 
 def audience_pack(audience: Audience) -> PackSpec:
@@ -12,7 +13,8 @@ def audience_pack(audience: Audience) -> PackSpec:
         title=f"Questions for {audience.name}",
         audience=audience.id,
         framing=audience.framing,
-        description=(f"Every question in the bank suited to {_in_sentence(audience.name)}, grouped by area, "
+        # The description is Markdown, the name plain text: escaped, it shows as written.
+        description=(f"Every question in the bank suited to {md_literal(_in_sentence(audience.name))}, grouped by area, "
                      "with what a good answer would show and the evidence to ask for."),
         selection=Selection(audiences=(audience.id,)),
     )

@@ -25,6 +25,8 @@ from docx.text.paragraph import Paragraph
 
 from scrutiny_packs.packs.layout import PackView, paragraphs
 from scrutiny_packs.packs.pdf import write_atomically
+from scrutiny_packs.text import sentences
+from scrutiny_packs.text.plural import count_of
 
 FONT = "Arial"
 MUTED = RGBColor(0x4D, 0x4D, 0x4D)
@@ -35,12 +37,49 @@ PAGE_WIDTH, PAGE_HEIGHT, MARGIN = Mm(210), Mm(297), Mm(18)
 def render_docx(view: PackView) -> bytes:
     doc = Document()
     _setup(doc, view)
-    _cover(doc, view)
+    add_pack(doc, view)
+    return save(doc)
+
+
+def new_document(view: PackView):
+    """A Word document set up as for ``view`` (page, styles, properties, footer), still empty."""
+    doc = Document()
+    _setup(doc, view)
+    return doc
+
+
+def add_pack(doc, view: PackView, cover_break: bool = True) -> None:
+    """The pack's cover and questions, at the end of the document."""
+    _cover(doc, view, cover_break)
+    if view.since_asked:
+        _since(doc, view)
     for group in view.groups:
         _group(doc, view, group)
     sources = _paragraph(doc)
     sources.paragraph_format.space_before = Pt(12)
     _run(sources, view.source_line, size=8.5, color=MUTED)
+
+
+def _since(doc, view: PackView) -> None:
+    """'Since last time': the last RAG status, the answer heard and the actions still open, per question."""
+    doc.add_paragraph("Since last time", "Heading 1")
+    if not view.since:
+        doc.add_paragraph("No earlier meeting of this body has a record of these questions.")
+    for s in view.since:
+        p = doc.add_paragraph()
+        p.add_run(f"Question {s.number}").bold = True
+        p.add_run(f" (ref. {s.question}): {s.text}")
+        p = doc.add_paragraph(f"Last asked {s.heard.date.day} {s.heard.date:%B %Y}, {s.heard.meeting_name}, "
+                              f"item {s.heard.item}. RAG status: ")
+        p.add_run(s.heard.rag_label).bold = True
+        p.add_run(".")
+        doc.add_paragraph(s.heard.answer.summary)
+        for a in s.open_actions:
+            doc.add_paragraph(f"Open action: {a.what} Owner: {a.owner}. Due {a.due.day} {a.due:%B %Y}.",
+                              "List Bullet")
+
+
+def save(doc) -> bytes:
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
@@ -78,19 +117,29 @@ def _setup(doc, view: PackView) -> None:
 
     props = doc.core_properties
     props.title = view.title
-    props.subject = f"{view.count} safeguarding scrutiny questions" + (f" for {view.audience}" if view.audience else "")
+    props.subject = f"{count_of(view.count, 'safeguarding scrutiny question')}" + (f" for {view.audience}" if view.audience else "")
     props.author = view.organisation
     props.keywords = "safeguarding, children, scrutiny, questions"
     props.language = view.language
     props.comments = view.framing_note
 
-    footer = section.footer.paragraphs[0]
-    footer.paragraph_format.tab_stops.add_tab_stop(PAGE_WIDTH - 2 * MARGIN, WD_TAB_ALIGNMENT.RIGHT)
-    _run(footer, view.footer_title, size=8, color=MUTED)
-    _run(footer, "\tPage ", size=8, color=MUTED)
-    _field(footer, "PAGE")
-    _run(footer, " of ", size=8, color=MUTED)
-    _field(footer, "NUMPAGES")
+    set_footer(section, view.footer_lines)
+
+
+def set_footer(section, lines: tuple[str, ...]) -> None:
+    """The section's running footer: the first line beside "Page X of Y", then any other lines under it
+    (as in the PDF: a meeting pack's body, date and item, then its title)."""
+    footer = section.footer
+    footer.is_linked_to_previous = False
+    first = footer.paragraphs[0]
+    first.paragraph_format.tab_stops.add_tab_stop(PAGE_WIDTH - 2 * MARGIN, WD_TAB_ALIGNMENT.RIGHT)
+    _run(first, lines[0] if lines else "", size=8, color=MUTED)
+    _run(first, "\tPage ", size=8, color=MUTED)
+    _field(first, "PAGE")
+    _run(first, " of ", size=8, color=MUTED)
+    _field(first, "NUMPAGES")
+    for line in lines[1:]:
+        _run(footer.add_paragraph(), line, size=8, color=MUTED)
 
 
 def _run(paragraph, text: str, bold: bool = False, size: float | None = None, color: RGBColor | None = None,
@@ -202,7 +251,7 @@ def _bullets(doc, items: list[tuple[str, str]]) -> None:
 
 # -- content -------------------------------------------------------------------------------
 
-def _cover(doc, view: PackView) -> None:
+def _cover(doc, view: PackView, page_break: bool = True) -> None:
     p = _paragraph(doc)
     _run(p, view.kicker, bold=True, size=9, color=ACCENT, caps=True)
     _paragraph(doc, view.title, "Title")
@@ -219,14 +268,18 @@ def _cover(doc, view: PackView) -> None:
     for text in paragraphs(view.description) if view.description else ():
         _paragraph(doc, text)
     _paragraph(doc, view.framing_note)
-    _paragraph(doc, "The questions are numbered so they can be referred to in the meeting.")
+    _paragraph(doc, view.how_to)
 
-    _paragraph(doc, "Contents", "Heading 1")
+    _paragraph(doc, sentences.CONTENTS, "Heading 1")
     for group in view.groups:
         p = _paragraph(doc, style="List Bullet")
         _run(p, group.title)
         _run(p, f" ({group.numbers})", color=MUTED)
-    _paragraph(doc).add_run().add_break(WD_BREAK.PAGE)
+    if view.terms:
+        _paragraph(doc, "Terms used in this pack", "Heading 1")
+        _bullets(doc, [(t.term, t.meaning) for t in view.terms])
+    if page_break:
+        _paragraph(doc).add_run().add_break(WD_BREAK.PAGE)
 
 
 def _group(doc, view: PackView, group) -> None:
@@ -248,15 +301,15 @@ def _group(doc, view: PackView, group) -> None:
         meta.paragraph_format.space_after = Pt(2)
         _run(meta, (f"Ask: {q.asked_of} \u00b7 " if q.asked_of else "") + f"Ref. {q.id}", size=8.5, color=MUTED)
         if options.benchmarks and q.listen_for:
-            _label(doc, "What good looks like")
+            _label(doc, sentences.LISTEN)
             _bullets(doc, [("", point) for point in q.listen_for])
         if options.evidence and q.evidence:
-            _label(doc, "Evidence to ask for")
+            _label(doc, sentences.EVIDENCE)
             _bullets(doc, [(f.name, f.description) for f in q.evidence])
         if options.notes_space or options.rag:
             _answer_table(doc, options.notes_space, options.rag)
     if group.guides:
-        _paragraph(doc, f"What good looks like: {group.title}", "Heading 2")
+        _paragraph(doc, group.guides_title, "Heading 2")
         for guide in group.guides:
             _paragraph(doc, guide.title, "Heading 3")
             for text in paragraphs(guide.text):
@@ -265,9 +318,9 @@ def _group(doc, view: PackView, group) -> None:
 
 def _answer_table(doc, notes: bool, rag: bool) -> None:
     """Room to write: a notes cell and/or a RAG status cell, side by side."""
-    columns = [("Notes", Mm(144 if rag else 174))] if notes else []
+    columns = [(sentences.NOTES, Mm(144 if rag else 174))] if notes else []
     if rag:
-        columns.append(("RAG status (red, amber or green)", Mm(30)))
+        columns.append((f"{sentences.RAG} status ({sentences.RAG_KEY.lower()})", Mm(30)))
     table = _table(doc, rows=1, cols=len(columns))
     row = table.rows[0]
     row.height = Mm(28)

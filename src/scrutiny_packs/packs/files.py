@@ -18,16 +18,16 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Iterable, Literal
+from typing import Callable, Iterable, Literal
 
-from scrutiny_packs.packs.docx import write_docx
+from scrutiny_packs.packs.docx import render_docx
 from scrutiny_packs.packs.html import render_document, stylesheet_path
 from scrutiny_packs.packs.layout import PackView
-from scrutiny_packs.packs.pdf import PDF_VARIANT, write_pdf
+from scrutiny_packs.packs.pdf import PDF_VARIANT, write_atomically, write_pdf
 
 Kind = Literal["pdf", "docx"]
 # Bump when a renderer changes in a way the inputs below do not show.
-RENDER_VERSION = "1"
+RENDER_VERSION = "2"  # 2: reads only its own assets; content links are web or mail addresses
 STALE_AFTER_SECONDS = 3600
 CACHE_DIR = ".cache/packs"  # under the project root; not published, not committed
 
@@ -37,15 +37,43 @@ def site_uri(pack_id: str, kind: Kind) -> str:
     return f"packs/{pack_id}/{pack_id}.{kind}"
 
 
+def meeting_uri(meeting_id: str, name: str, kind: Kind) -> str:
+    """Where a meeting's files are published: next to its page, /meetings/<id>/<name>.<kind>."""
+    return f"meetings/{meeting_id}/{name}.{kind}"
+
+
 @dataclass(frozen=True, slots=True)
 class PackFile:
     pack_id: str
     kind: Kind
     path: Path  # in the cache
+    uri: str = ""  # where it is published, when not beside a pack's page
 
     @property
     def src_uri(self) -> str:
-        return site_uri(self.pack_id, self.kind)
+        return self.uri or site_uri(self.pack_id, self.kind)
+
+
+@dataclass(frozen=True)
+class Printable:
+    """A document to make as PDF and/or Word: a pack, or a meeting's papers.
+
+    ``name`` names it in the cache and in messages; ``uris`` says where each kind is published
+    (a kind left out is not made); ``document`` and ``docx`` render it; ``docx_key`` stands for
+    everything the Word file depends on.
+    """
+
+    name: str
+    uris: dict[str, str]
+    document: Callable[[], str]
+    docx: Callable[[], bytes] | None = None
+    docx_key: str = ""
+
+
+def printable_pack(view: PackView, uris: dict[str, str] | None = None) -> Printable:
+    """A pack's PDF and Word file, published beside its page unless ``uris`` says otherwise."""
+    return Printable(view.id, uris or {kind: site_uri(view.id, kind) for kind in ("pdf", "docx")},
+                     lambda: render_document(view), lambda: render_docx(view), repr(view))
 
 
 @dataclass(slots=True)
@@ -108,17 +136,20 @@ class PackFilesJob:
     MkDocs converts the pages.
     """
 
-    def __init__(self, views: Iterable[PackView], cache_dir: Path, pdf: bool = True, docx: bool = True,
+    def __init__(self, views: Iterable[PackView | Printable], cache_dir: Path, pdf: bool = True, docx: bool = True,
                  workers: int | None = None):
         self.started = time.perf_counter()
         self.cache_dir = Path(cache_dir)
         self.cache_dir.mkdir(parents=True, exist_ok=True)
         self.result = PackFiles()
         self._pdf_jobs: list[tuple[str, str, str, str]] = []  # (pack id, document, target, base url)
-        self._docx_jobs: list[tuple[PackView, Path]] = []
+        self._docx_jobs: list[tuple[str, Callable[[], bytes], Path]] = []
         self._pool: ProcessPoolExecutor | None = None
         self._futures: list[tuple[str, Future]] = []
-        self._plan(list(views), pdf, docx)
+        # Only the kinds this job makes are pruned: a build without PDFs (an offline copy, a preview)
+        # must not forget the PDFs another build still uses.
+        self._kinds = tuple(f".{kind}" for kind, wanted in (("pdf", pdf), ("docx", docx)) if wanted)
+        self._plan([v if isinstance(v, Printable) else printable_pack(v) for v in views], pdf, docx)
         workers = workers or os.cpu_count() or 1
         if len(self._pdf_jobs) > 1 and workers > 1:
             import weasyprint  # noqa: F401  imported once here, inherited by forked workers
@@ -132,36 +163,36 @@ class PackFilesJob:
     def files(self) -> list[PackFile]:
         return self.result.files
 
-    def _plan(self, views: list[PackView], pdf: bool, docx: bool) -> None:
+    def _plan(self, items: list[Printable], pdf: bool, docx: bool) -> None:
         base_url = str(stylesheet_path().parent)
         css = stylesheet_path().read_text(encoding="utf-8")
-        for view in views:
-            if pdf:
-                document = render_document(view)
+        for item in items:
+            if pdf and "pdf" in item.uris:
+                document = item.document()
                 key = _key("pdf", RENDER_VERSION, PDF_VARIANT, _version("weasyprint"), css, document)
-                target = self.cache_dir / f"{view.id}-{key}.pdf"
-                self.result.files.append(PackFile(view.id, "pdf", target))
+                target = self.cache_dir / f"{item.name}-{key}.pdf"
+                self.result.files.append(PackFile(item.name, "pdf", target, item.uris["pdf"]))
                 if target.is_file():
                     self.result.cached += 1
                 else:
-                    self._pdf_jobs.append((view.id, document, str(target), base_url))
-            if docx:
-                key = _key("docx", RENDER_VERSION, _version("python-docx"), repr(view))
-                target = self.cache_dir / f"{view.id}-{key}.docx"
-                self.result.files.append(PackFile(view.id, "docx", target))
+                    self._pdf_jobs.append((item.name, document, str(target), base_url))
+            if docx and "docx" in item.uris and item.docx is not None:
+                key = _key("docx", RENDER_VERSION, _version("python-docx"), item.docx_key)
+                target = self.cache_dir / f"{item.name}-{key}.docx"
+                self.result.files.append(PackFile(item.name, "docx", target, item.uris["docx"]))
                 if target.is_file():
                     self.result.cached += 1
                 else:
-                    self._docx_jobs.append((view, target))
+                    self._docx_jobs.append((item.name, item.docx, target))
 
     def finish(self) -> PackFiles:
         """Wait for every file. Raises PackFilesFailed naming the pack that failed."""
         try:
-            for view, target in self._docx_jobs:
+            for name, render, target in self._docx_jobs:
                 try:
-                    write_docx(view, target)
+                    write_atomically(target, render())
                 except Exception as exc:
-                    raise PackFilesFailed(f"The Word file of pack {view.id!r} could not be made: {exc}") from exc
+                    raise PackFilesFailed(f"The Word file of pack {name!r} could not be made: {exc}") from exc
                 self.result.made["docx"] += 1
             if self._pool is not None:
                 for pack_id, future in self._futures:
@@ -179,7 +210,7 @@ class PackFilesJob:
         finally:
             self.cancel()
         self.result.seconds = time.perf_counter() - self.started
-        _prune(self.cache_dir, {f.path for f in self.result.files})
+        _prune(self.cache_dir, {f.path for f in self.result.files}, self._kinds)
         return self.result
 
     def _add_pdf_time(self, times: tuple[float, float]) -> None:
@@ -192,17 +223,23 @@ class PackFilesJob:
             self._pool = None
 
 
-def make_pack_files(views: Iterable[PackView], cache_dir: Path, pdf: bool = True, docx: bool = True,
+def make_pack_files(views: Iterable[PackView | Printable], cache_dir: Path, pdf: bool = True, docx: bool = True,
                     workers: int | None = None) -> PackFiles:
     """Every pack's PDF and/or Word file, from the cache when unchanged."""
     return PackFilesJob(views, cache_dir, pdf, docx, workers).finish()
 
 
-def _prune(cache_dir: Path, keep: set[Path]) -> None:
-    """Forget old versions of packs. Recent files stay: another build may be using them."""
+def pdf_uris(views: Iterable[PackView | Printable]) -> list[str]:
+    """Where the PDF of each pack or meeting is published, without making any."""
+    items = [v if isinstance(v, Printable) else printable_pack(v) for v in views]
+    return [item.uris["pdf"] for item in items if "pdf" in item.uris]
+
+
+def _prune(cache_dir: Path, keep: set[Path], suffixes: tuple[str, ...] = (".pdf", ".docx")) -> None:
+    """Forget old versions of packs, of the kinds given. Recent files stay: another build may be using them."""
     now = time.time()
     for entry in cache_dir.iterdir():
-        if entry in keep or entry.suffix not in (".pdf", ".docx") or entry.name.startswith("."):
+        if entry in keep or entry.suffix not in suffixes or entry.name.startswith("."):
             continue
         try:
             if now - entry.stat().st_mtime > STALE_AFTER_SECONDS:

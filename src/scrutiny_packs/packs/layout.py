@@ -11,11 +11,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from scrutiny_packs.model import Bank, Framing, PackOptions, PackSpec
+from scrutiny_packs.model import Bank, Framing, Meeting, PackOptions, PackSpec
+from scrutiny_packs.packs.records import SinceLastTime, since_last_time
 from scrutiny_packs.packs.select import Selected, select
+from scrutiny_packs.text import sentences
 from scrutiny_packs.text.credits import PACK_SOURCE_LINE
 from scrutiny_packs.text.escape import truncate
 from scrutiny_packs.text.framing import frame
+from scrutiny_packs.text.glossary import glossary_of
 
 FOOTER_TITLE_LIMIT = 90
 FIGURE_TEXT_LIMIT = 400  # indicator descriptions are one sentence; only a long one is shortened
@@ -49,6 +52,15 @@ class Figure:
 
 
 @dataclass(frozen=True)
+class Gloss:
+    """A term the pack's questions use, with what it stands for or is called now."""
+
+    id: str
+    term: str
+    meaning: str  # plain
+
+
+@dataclass(frozen=True)
 class PackQuestion:
     number: int
     id: str
@@ -76,9 +88,11 @@ class PackGroup:
 
     @property
     def numbers(self) -> str:
-        if self.first == self.last:
-            return f"question {self.first}"
-        return f"questions {self.first}\u2013{self.last}"
+        return sentences.question_numbers(self.first, self.last)
+
+    @property
+    def guides_title(self) -> str:
+        return sentences.guides_heading(self.title)
 
 
 @dataclass(frozen=True)
@@ -93,11 +107,21 @@ class PackView:
     groups: tuple[PackGroup, ...]
     description: str = ""  # Markdown
     audience: str = ""  # the asking body's name
-    kicker: str = "Question pack"
+    kicker: str = sentences.KICKER
     organisation: str = ""
     language: str = "en-GB"
     left_out: tuple[str, ...] = field(default=())  # retired questions the pack named
+    terms: tuple[Gloss, ...] = ()  # "Terms used in this pack", alphabetically
     source_line: str = PACK_SOURCE_LINE  # credits the questions' sources, in every format
+    footer_meeting: str = ""  # body, date and agenda item, for the running footer of every page
+    anchor: str = "sp-pack"  # prefix of the ids in the pack's HTML (several packs share a meeting's papers)
+    since: tuple[SinceLastTime, ...] = ()  # 'Since last time': what the same body last heard, per question
+    since_asked: bool = False  # the pack asked for 'Since last time' (so an empty one says so)
+
+    @property
+    def footer_lines(self) -> tuple[str, ...]:
+        """The running footer beside "Page X of Y": the meeting details when given, then the title."""
+        return (self.footer_meeting, self.footer_title) if self.footer_meeting else (self.footer_title,)
 
     @property
     def questions(self) -> list[PackQuestion]:
@@ -115,25 +139,48 @@ class PackView:
     def has_evidence(self) -> bool:
         return any(q.evidence for q in self.questions)
 
+    @property
+    def how_to(self) -> str:
+        """The cover's sentence on how to use the pack, for what this pack shows."""
+        o = self.options
+        return sentences.how_to(good=o.benchmarks and self.has_guidance, evidence=o.evidence and self.has_evidence,
+                                notes=o.notes_space, rag=o.rag)
+
 
 def long_date(day: dt.date) -> str:
-    return f"{day.day} {day:%B %Y}"
+    return sentences.long_date(day.year, day.month, day.day)
+
+
+def meeting_line(meeting: Meeting, item: bool = True) -> str:
+    """The meeting in one line for a running footer: body, date and (with ``item``) the agenda item."""
+    parts = [meeting.body] if meeting.body else []
+    if meeting.date:
+        parts.append(long_date(meeting.date))
+    if item and meeting.item:
+        parts.append(f"Item {meeting.item}")
+    elif item and meeting.item_title:
+        parts.append(meeting.item_title)
+    return truncate(" \u00b7 ".join(parts), FOOTER_TITLE_LIMIT + 30)
 
 
 def _details(bank: Bank, spec: PackSpec, count: int) -> tuple[Detail, ...]:
     m = spec.meeting
+    label = sentences.DETAILS
     out = []
     if m.body:
-        out.append(Detail("Body", m.body))
+        out.append(Detail(label["body"], m.body))
     if m.name:
-        out.append(Detail("Meeting", m.name))
+        out.append(Detail(label["meeting"], m.name))
     if m.date:
-        out.append(Detail("Date", long_date(m.date), m.date.isoformat()))
+        out.append(Detail(label["date"], long_date(m.date), m.date.isoformat()))
+    if m.place:
+        out.append(Detail(label["place"], m.place))
     if m.item or m.item_title:
-        out.append(Detail("Agenda item", f"{m.item}: {m.item_title}" if m.item and m.item_title else m.item or m.item_title))
+        out.append(Detail(label["item"], f"{m.item}: {m.item_title}" if m.item and m.item_title
+                          else m.item or m.item_title))
     if spec.audience and spec.audience in bank.audiences:
-        out.append(Detail("Audience", bank.audiences[spec.audience].name))
-    out.append(Detail("Questions", str(count)))
+        out.append(Detail(label["audience"], bank.audiences[spec.audience].name))
+    out.append(Detail(label["questions"], str(count)))
     return tuple(out)
 
 
@@ -143,7 +190,7 @@ def framing_note(framing: Framing) -> str:
     return "Framed as \u201cyou\u201d: questions to put to the services being held to account."
 
 
-def build_view(bank: Bank, spec: PackSpec, selected: Selected | None = None) -> PackView:
+def build_view(bank: Bank, spec: PackSpec, selected: Selected | None = None, anchor: str = "sp-pack") -> PackView:
     """The pack as it will be shown. ``selected`` is worked out here when not given."""
     selected = selected if selected is not None else select(bank, spec.selection)
     numbered: list[tuple[str, PackQuestion, tuple[str, ...]]] = []
@@ -185,6 +232,12 @@ def build_view(bank: Bank, spec: PackSpec, selected: Selected | None = None) -> 
     close_run()
 
     audience = bank.audiences.get(spec.audience) if spec.audience else None
+    since: tuple[SinceLastTime, ...] = ()
+    if spec.options.since_last_time:
+        since = since_last_time(bank, spec.meeting.body, spec.meeting.date,
+                                [(pq.number, pq.id, pq.text) for _, pq, _ in numbered])
+    used = {t.id for t in glossary_of(tuple(bank.glossary.values())).terms_in(*(q.text for q in selected.questions))}
+    terms = tuple(Gloss(t.id, t.term, t.summary) for t in bank.glossary.values() if t.id in used)
     return PackView(
         id=spec.id,
         title=spec.title,
@@ -198,6 +251,11 @@ def build_view(bank: Bank, spec: PackSpec, selected: Selected | None = None) -> 
         audience=audience.name if audience else "",
         organisation=bank.settings.organisation,
         left_out=selected.left_out,
+        footer_meeting=meeting_line(spec.meeting),
+        anchor=anchor,
+        since=since,
+        since_asked=spec.options.since_last_time,
+        terms=terms,
     )
 
 
@@ -209,16 +267,24 @@ def _relevant(bank: Bank, benchmark_ids: tuple[str, ...], area_id: str) -> list[
     return here or cited
 
 
-_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
+# Bounded: a long run of unclosed brackets or marks made these quadratic.
+_LINK = re.compile(r"\[([^\[\]]{0,2000})\]\([^()]{0,2000}\)")
+_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.{1,300}?)(?<=\S)\1", re.DOTALL)
+_ESCAPABLE = "\\`*_{}[]()#+-.!>"
+_ESCAPED = re.compile(r"\\([" + re.escape(_ESCAPABLE) + "])")
+_HIDE = {char: chr(0x86 + index) for index, char in enumerate(_ESCAPABLE)}  # C1 controls, not spaces
+_SHOW = {ord(hidden): char for char, hidden in _HIDE.items()}
 
 
 def plain_text(markdown: str) -> str:
-    """Simple Markdown read as plain text: links keep their words, emphasis marks go."""
-    text = _LINK.sub(r"\1", markdown)
+    """Simple Markdown read as plain text: links keep their words, emphasis marks go, and a
+    backslash-escaped mark is the mark itself."""
+    # Escaped marks are set aside as control characters (which content never holds) meanwhile.
+    text = _ESCAPED.sub(lambda m: _HIDE[m.group(1)], markdown)
+    text = _LINK.sub(r"\1", text)
     text = _EMPHASIS.sub(r"\2", text)
     text = text.replace("`", "")
-    return " ".join(text.split())
+    return " ".join(text.split()).translate(_SHOW)
 
 
 def paragraphs(markdown: str) -> list[str]:

@@ -15,11 +15,37 @@ PDF_VARIANT = "pdf/ua-1"
 
 
 def render_pdf(document_html: str, base_url: str | Path | None = None) -> bytes:
-    """PDF bytes for a standalone pack document (see ``html.render_document``)."""
+    """PDF bytes for a standalone pack document (see ``html.render_document``).
+
+    WeasyPrint may read the pack's own assets (the folder of its stylesheet) and nothing
+    else: no file elsewhere on this machine and nothing from the network, whatever the
+    document names.
+    """
     from weasyprint import HTML  # imported late: it is slow to import and serve does not need it
 
     base = str(base_url) if base_url is not None else str(Path.cwd())
-    return HTML(string=document_html, base_url=base).write_pdf(pdf_variant=PDF_VARIANT)
+    return HTML(string=document_html, base_url=base, url_fetcher=_assets_only()).write_pdf(pdf_variant=PDF_VARIANT)
+
+
+def _assets_only():
+    """A WeasyPrint URL fetcher that serves only files inside the package's assets folder."""
+    from urllib.parse import unquote, urlsplit
+
+    from weasyprint.urls import URLFetcher
+
+    from scrutiny_packs.packs.html import asset_path
+
+    assets = asset_path("").resolve()
+
+    class AssetsOnly(URLFetcher):
+        def fetch(self, url, headers=None):
+            parts = urlsplit(url)
+            path = Path(unquote(parts.path)).resolve() if parts.scheme == "file" and not parts.netloc else None
+            if path is None or not path.is_relative_to(assets) or not path.is_file():
+                raise ValueError(f"a pack reads only its own assets, not {url[:80]}")
+            return super().fetch(url, headers)
+
+    return AssetsOnly(allowed_protocols=("file",))
 
 
 def write_pdf(document_html: str, target: Path, base_url: str | Path | None = None) -> Path:

@@ -7,24 +7,26 @@ or the file and line, as problems in content do.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from scrutiny_packs.content import schema
-from scrutiny_packs.content.load import pack_from_data
+from scrutiny_packs.content import markdown_fields, schema
+from scrutiny_packs.content.load import meeting_from_data, pack_from_data
 from scrutiny_packs.content.references import (
     PACK_REFERENCES,
+    check_meetings,
     check_references,
     known_in_bank,
     pack_fields,
     unknown_names,
 )
 from scrutiny_packs.content.yaml_source import read_yaml
-from scrutiny_packs.model import Bank, PackOptions, PackSpec, Selection
-from scrutiny_packs.packs.checks import EMPTY_HINT, check_spec
+from scrutiny_packs.model import Agenda, Bank, PackOptions, PackSpec, Selection
+from scrutiny_packs.packs.checks import EMPTY_HINT, check_agenda, check_spec
 from scrutiny_packs.packs.select import describe, select
-from scrutiny_packs.problems import Problem
+from scrutiny_packs.problems import Problem, did_you_mean
 from scrutiny_packs.text.framing import FRAMINGS
 
 FORMATS = (".pdf", ".docx", ".html", ".md")
@@ -53,7 +55,18 @@ class PackRequest:
     evidence: bool | None = None
     notes: bool | None = None
     rag: bool | None = None
+    since_last_time: bool | None = None
     spec_file: Path | None = None
+    body: str | None = None  # the meeting the pack is for: each replaces the pack file's
+    meeting: str | None = None
+    date: str | None = None
+    item: str | None = None
+    item_title: str | None = None
+
+    def meeting_fields(self) -> dict[str, str]:
+        """The meeting details given, by Meeting field."""
+        given = {"body": self.body, "name": self.meeting, "item": self.item, "item_title": self.item_title}
+        return {k: " ".join(v.split()) for k, v in given.items() if v is not None}
 
     @property
     def selects(self) -> bool:
@@ -96,10 +109,14 @@ def _with_overrides(spec: PackSpec, request: PackRequest, framing_default: str) 
         evidence=o.evidence if request.evidence is None else request.evidence,
         notes_space=o.notes_space if request.notes is None else request.notes,
         rag=o.rag if request.rag is None else request.rag,
+        since_last_time=o.since_last_time if request.since_last_time is None else request.since_last_time,
     )
     selection = spec.selection if request.order is None else replace(spec.selection, order=request.order)
+    meeting = replace(spec.meeting, **request.meeting_fields())
+    if request.date is not None:
+        meeting = replace(meeting, date=dt.date.fromisoformat(request.date))
     return replace(spec, title=request.title or spec.title, framing=request.framing or framing_default,
-                   options=options, selection=selection)
+                   options=options, selection=selection, meeting=meeting)
 
 
 def _common_problems(request: PackRequest) -> list[Problem]:
@@ -112,7 +129,33 @@ def _common_problems(request: PackRequest) -> list[Problem]:
                                 "use " + ", ".join(repr(o) for o in ORDERS)))
     if request.title is not None and not request.title.strip():
         problems.append(Problem("--title", None, "", "must not be empty", "give the pack a title, or leave it out"))
+    for option, value in (("--body", request.body), ("--meeting", request.meeting), ("--item", request.item),
+                          ("--item-title", request.item_title)):
+        if value is None:
+            continue
+        if not value.strip():
+            problems.append(Problem(option, None, "", "must not be empty", "fill it in, or leave the option out"))
+        elif len(value) > MEETING_TEXT_LIMIT:
+            problems.append(Problem(option, None, "", f"too long: {len(value)} characters, the limit is "
+                                    f"{MEETING_TEXT_LIMIT}", "shorten it"))
+    if request.date is not None and not valid_date(request.date):
+        problems.append(Problem("--date", None, "", f"{request.date!r} is not a valid date",
+                                "write dates as YYYY-MM-DD, e.g. 2027-01-19"))
     return problems
+
+
+MEETING_TEXT_LIMIT = 200  # as in a pack file's meeting details
+
+
+def valid_date(text: str) -> bool:
+    """A real day written YYYY-MM-DD (the form the schemas ask for)."""
+    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
+        return False
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def spec_from_options(bank: Bank, request: PackRequest) -> tuple[PackSpec | None, list[Problem]]:
@@ -169,7 +212,7 @@ def spec_from_file(bank: Bank, request: PackRequest, cwd: Path | None = None) ->
     problems += found
     if doc is None:
         return None, problems
-    found = schema.validate(doc, "pack", display)
+    found = schema.validate(doc, "pack", display) or markdown_fields.field_problems(doc, "pack", display)
     problems += found
     if found:
         return None, problems
@@ -186,3 +229,32 @@ def spec_for(bank: Bank, request: PackRequest) -> tuple[PackSpec | None, list[Pr
     if request.spec_file is not None:
         return spec_from_file(bank, request)
     return spec_from_options(bank, request)
+
+
+def agenda_for(bank: Bank, source: str, cwd: Path | None = None) -> tuple[Agenda | None, list[Problem]]:
+    """A meeting for the `meeting` command: a meeting file anywhere on disk, or the id of one in
+    content/meetings/. Problems name the file and line, as in content."""
+    path = Path(source)
+    if not path.is_file():
+        if source in bank.meetings:
+            return bank.meetings[source], []
+        if source.endswith((".yml", ".yaml")) or "/" in source:
+            return None, [Problem(source, None, "", "meeting file not found", "check the path")]
+        hint = did_you_mean(source, bank.meetings) or "give a meeting file, or the id of one in content/meetings/"
+        return None, [Problem(source, None, "", "is not a meeting file or a known meeting", hint)]
+    try:
+        display = path.resolve().relative_to((cwd or Path.cwd()).resolve()).as_posix()
+    except ValueError:
+        display = str(path)
+    doc, problems = read_yaml(path, display)
+    if doc is None:
+        return None, problems
+    problems = schema.validate(doc, "meeting", display)
+    if problems:
+        return None, problems
+    problems = check_meetings({"meetings": {path.stem: (doc, display)}}, known_in_bank(bank))
+    if problems:
+        return None, problems
+    agenda = meeting_from_data(_slug(path.stem), doc.data, display)
+    problems = check_agenda(bank, agenda, doc, display)
+    return (None, problems) if problems else (agenda, [])

@@ -111,6 +111,8 @@ def _plain_config(bank: Bank, project: dict, root: Path | None) -> dict:
     config["docs_dir"] = "docs"
     config["nav"] = build_nav(bank)
     config["extra_css"] = list(config.get("extra_css") or []) + list(site_stylesheets())
+    # What the hook adds to `extra`: the My pack link's rules, read by every page's "Add to my pack".
+    config["extra"] = {**(config.get("extra") or {}), mypack.EXTRA_KEY: mypack.link_rules()}
     theme = config.get("theme")
     if isinstance(theme, dict):
         theme = config["theme"] = dict(theme)

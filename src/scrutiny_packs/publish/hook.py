@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from scrutiny_packs.content.load import ReadCache
-from scrutiny_packs.packs.checks import load_checked
 from scrutiny_packs.model import Bank
 from scrutiny_packs.packs import files as pack_files
+from scrutiny_packs.packs.checks import load_checked
 from scrutiny_packs.packs.html import site_stylesheets
 from scrutiny_packs.problems import Problem, report, warnings
 from scrutiny_packs.publish import offline, preview
@@ -26,6 +26,8 @@ from scrutiny_packs.publish.options import BuildOptions
 from scrutiny_packs.site import links, mypack, opendata
 from scrutiny_packs.site.generate import SiteBuilder, SiteOptions
 from scrutiny_packs.site.nav import build_nav
+from scrutiny_packs.site.search_help import search_help
+from scrutiny_packs.text.plural import count_of
 from scrutiny_packs.text.sanitize import sanitize_html
 
 log = logging.getLogger("mkdocs.hooks.scrutiny_packs")
@@ -109,19 +111,22 @@ class SiteHook:
             if not opts.serving:
                 from mkdocs.exceptions import Abort
 
-                raise Abort(f"{len(errors)} problem(s) in content; nothing was built:\n" + report(errors))
+                raise Abort(f"{count_of(len(errors), 'problem')} in content; nothing was built:\n" + report(errors))
             # The preview goes on, showing the problems in place of every page.
-            log.error(f"{len(errors)} problem(s) in content; the preview shows them in place of every page:\n"
+            log.error(f"{count_of(len(errors), 'problem')} in content; the preview shows them in place of every page:\n"
                       + report(errors))
             build.problems = errors
             config.nav = []
             return config
         build.bank = result.bank
         config.nav = build_nav(result.bank)
+        config.extra["sp_search_help"] = search_help(result.bank, config.repo_url)  # see overrides/main.html
         for uri in site_stylesheets():
             if uri not in config.extra_css:
                 config.extra_css.append(uri)
         build.page_sources = opts.serving and opts.dirty
+        # The My pack link's rules, for the header link every page carries (partials/my-pack-link.html).
+        config.extra[mypack.EXTRA_KEY] = mypack.link_rules()
         return config
 
     def on_pre_build(self, config: Any) -> None:
@@ -149,12 +154,14 @@ class SiteHook:
             edit_base = config.repo_url.rstrip("/") + "/" + config.edit_uri.lstrip("/")
         # A built site (not `mkdocs serve`) also offers an offline copy, built alongside.
         offline_zip = None
+        # An offline copy links the PDFs the main build makes and adds to it (publish/offline.py).
+        pdf_later = offline.pdfs_later() and not opts.pdf
         if opts.offline_copy and not offline.is_offline_build(config):
-            build.offline = offline.start(Path(config.config_file_path), strict=config.strict)
+            build.offline = offline.start(Path(config.config_file_path), strict=config.strict, pdfs=opts.pdf)
             files.append(File.generated(config, offline.ZIP_PATH, abs_src_path=str(build.offline.zip_path)))
             offline_zip = offline.ZIP_PATH
         site = SiteBuilder(build.bank, SiteOptions(edit_base=edit_base, offline_zip=offline_zip,
-                                                   pack_pdf=opts.pdf, pack_word=opts.word))
+                                                   pack_pdf=opts.pdf or pdf_later, pack_word=opts.word))
         sources = self._page_sources(build, config)
         if sources is None:
             for page in site.pages():
@@ -169,10 +176,13 @@ class SiteHook:
         for uri, path in site_stylesheets().items():
             files.append(File.generated(config, uri, abs_src_path=str(path)))
         if opts.pdf or opts.word:
-            build.packs = pack_files.PackFilesJob(site.pack_views.values(), build.root / pack_files.CACHE_DIR,
+            build.packs = pack_files.PackFilesJob(site.printables(), build.root / pack_files.CACHE_DIR,
                                                   pdf=opts.pdf, docx=opts.word)
             for made in build.packs.files:
                 files.append(File.generated(config, made.src_uri, abs_src_path=str(made.path)))
+        if pdf_later:  # an empty stand-in for each PDF, replaced by the main build's before zipping
+            for uri in pack_files.pdf_uris(site.printables()):
+                files.append(File.generated(config, uri, content=b""))
         return files
 
     @staticmethod
@@ -267,13 +277,16 @@ class SiteHook:
             env.bytecode_cache = self.cache.templates  # the theme's templates, compiled once per process
         # Pack files and the offline copy must be ready before MkDocs copies files into the site.
         packs, build.packs = build.packs, None
+        made: dict[str, Path] = {}
         if packs is not None:
             try:
-                log.info(packs.finish().summary())
+                result = packs.finish()
             except pack_files.PackFilesFailed as failed:
                 raise Abort(str(failed)) from None
+            log.info(result.summary())
+            made = {f.src_uri: f.path for f in result.files if f.kind == "pdf"}
         if build.offline is not None:
-            error = offline.finish(build.offline)
+            error = offline.finish(build.offline, files=made)
             if error:
                 raise Abort(error)
         return env

@@ -8,11 +8,15 @@ MkDocs' ``offline`` plugin makes a build that works from ``file://`` (plain
 The main build starts that second build in its own process, so the two never
 share state, lets it run while the main build renders its pages, then zips the
 result into the site as ``downloads/scrutiny-packs-offline.zip``. The offline
-copy leaves out the PDF packs (``SCRUTINY_PACKS_PDF=0``) to stay quick and small.
+copy holds every pack's PDF and Word file, as the site does: it makes the Word files
+itself (quick, and shared through the cache), but not the PDFs, which would double the
+build's slowest work. Its pages link them as usual, and the main build puts its own PDFs
+into the copy before zipping it (``finish``).
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -26,6 +30,7 @@ from scrutiny_packs.publish.options import offline_build_environment
 
 ZIP_PATH = "downloads/scrutiny-packs-offline.zip"
 FOLDER = "scrutiny-packs"  # the folder the zip unpacks to
+PDFS_LATER_ENV = "SCRUTINY_PACKS_PDF_LATER"  # =1: link the PDFs, which the main build adds afterwards
 TIMEOUT_SECONDS = 600
 
 # Not needed to read or search the site from disk: source maps, search
@@ -86,10 +91,19 @@ def _engine() -> str:
     return "properdocs" if running is not None and running is sys.modules.get("properdocs") else "mkdocs"
 
 
-def start(config_file: Path, strict: bool = True) -> OfflineBuild:
-    """Start building the offline copy in another process; returns at once."""
+def pdfs_later() -> bool:
+    """Whether this build is an offline copy whose PDFs the main build adds when it finishes."""
+    return os.environ.get(PDFS_LATER_ENV, "").strip() == "1"
+
+
+def start(config_file: Path, strict: bool = True, pdfs: bool = True) -> OfflineBuild:
+    """Start building the offline copy in another process; returns at once.
+
+    With ``pdfs`` its pages link the pack PDFs, which ``finish`` copies in from the main build.
+    """
     workdir = Path(tempfile.mkdtemp(prefix="scrutiny-packs-offline-"))
     env = offline_build_environment()  # the offline plugin on (mkdocs.yml reads it), no pack PDFs
+    env[PDFS_LATER_ENV] = "1" if pdfs else "0"
     command = [sys.executable, "-m", _engine(), "build", "--quiet", "--config-file", str(config_file),
                "--site-dir", str(workdir / "site")]
     if strict:
@@ -99,8 +113,9 @@ def start(config_file: Path, strict: bool = True) -> OfflineBuild:
     return OfflineBuild(process, workdir, log)
 
 
-def finish(build: OfflineBuild, timeout: float = TIMEOUT_SECONDS) -> str | None:
-    """Wait for the offline build and zip it. Returns an error message, or None."""
+def finish(build: OfflineBuild, timeout: float = TIMEOUT_SECONDS, files: dict[str, Path] | None = None) -> str | None:
+    """Wait for the offline build, add ``files`` (site path: file, e.g. the pack PDFs the main build
+    made) and zip it. Returns an error message, or None."""
     try:
         code = build.process.wait(timeout=timeout)
     except subprocess.TimeoutExpired:
@@ -111,6 +126,10 @@ def finish(build: OfflineBuild, timeout: float = TIMEOUT_SECONDS) -> str | None:
         build.log.seek(0)
         output = build.log.read().strip()
         return f"The offline copy failed to build (exit {code}):\n{output}"
+    for uri, path in (files or {}).items():
+        target = build.site_dir / uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, target)
     zip_site(build.site_dir, build.zip_path)
     return None
 

@@ -16,15 +16,20 @@ from typing import Any, Iterable
 from markupsafe import Markup
 
 from scrutiny_packs.content import review
-from scrutiny_packs.model import Area, Bank, PackSpec, Question
+from scrutiny_packs.model import Area, Bank, PackSpec, Page, Question, Term
 from scrutiny_packs.packs import html as pack_html
+from scrutiny_packs.packs import records as heard_records
 from scrutiny_packs.packs.defaults import all_packs, packs_for_audience
 from scrutiny_packs.packs.files import site_uri as pack_file_uri
 from scrutiny_packs.packs.layout import PackView, build_view
+from scrutiny_packs.packs.meetings import MeetingView, build_meeting_view, bundle_uri, item_uri, meeting_printables
 from scrutiny_packs.site import changes, links, opendata
 from scrutiny_packs.text import credits, framing
-from scrutiny_packs.text.escape import title_text
+from scrutiny_packs.text.escape import md_escape, md_literal, title_text
+from scrutiny_packs.text.glossary import Glossary
 from scrutiny_packs.text.templating import environment
+
+QUESTION_SEARCH_BOOST = 2  # Material's per-page search boost (front matter search.boost)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,8 +103,12 @@ class SiteBuilder:
         self._templates: dict[str, Any] = {}
         self._cards: dict[tuple[str, bool, bool, str], Markup] = {}
         self._card_modules: dict[str, Any] = {}
+        self.glossary = Glossary(bank.glossary.values())
+        self._terms: dict[str, list[Term]] = {}
         self.packs: list[PackSpec] = all_packs(bank)
         self._pack_views: dict[str, PackView] | None = None
+        self._meeting_views: dict[str, MeetingView] | None = None
+        self._history: dict[str, list] | None = None
 
     # -- helpers passed to templates ------------------------------------------------------
     def _render(self, template: str, src: str, **context: Any) -> str:
@@ -130,6 +139,49 @@ class SiteBuilder:
                     self.env.get_template("site/_macros.md.j2").make_module(self._context(src)))
             markup = self._cards[key] = module.question_card(q, show_areas, show_listen)
         return markup
+
+    def terms(self, q: Question) -> list[Term]:
+        """The glossary terms a question's text uses, in the order it first uses them."""
+        found = self._terms.get(q.id)
+        if found is None:
+            found = self._terms[q.id] = self.glossary.terms_in(q.text)
+        return found
+
+    def marked(self, text: str) -> Markup:
+        """Plain text as HTML, its abbreviations marked up with what they stand for."""
+        return self.glossary.mark_up(text)
+
+    def marked_md(self, text: str) -> Markup:
+        """Plain text as inline Markdown, its abbreviations marked up with what they stand for."""
+        return self.glossary.mark_up(text, escape=md_escape)
+
+    def search_text(self, q: Question) -> str:
+        """What search reads beside a question's wording, and shows in its result: its areas, who answers,
+        and every name its terms go by (other spellings, older and current names, plain-English search
+        words), so that a search for any of them finds the question."""
+        areas = "; ".join(self.bank.areas[a].name for a in q.areas if a in self.bank.areas)
+        parts = [f"{'Areas' if len(q.areas) > 1 else 'Area'}: {areas}."]
+        if q.asked_of:
+            parts.append(f"Ask: {q.asked_of}.")
+        words = list(dict.fromkeys(w for t in self.terms(q) for w in t.search_words))
+        if words:
+            parts.append(f"Terms: {'; '.join(words)}.")
+        return " ".join(parts)
+
+    def term_questions(self, term_id: str) -> list[Question]:
+        """The active questions that use a term, in bank order."""
+        return [q for q in self.bank.active_questions() if any(t.id == term_id for t in self.terms(q))]
+
+    def glossary_by_letter(self) -> list[tuple[str, list[Term]]]:
+        """The glossary's terms under the letters they start with, alphabetically."""
+        groups: dict[str, list[Term]] = {}
+        for term in self.bank.glossary.values():
+            groups.setdefault(term.term[:1].upper(), []).append(term)
+        return list(groups.items())
+
+    def page_body(self, page: Page) -> str:
+        """A page's Markdown with {contact} standing for settings.yml's contact, which is plain text."""
+        return page.body.replace("{contact}", md_literal(self.bank.settings.contact))
 
     def benchmark_link(self, benchmark_id: str) -> str | None:
         module = self.module_for.get("benchmarks")
@@ -174,6 +226,64 @@ class SiteBuilder:
             return None
         return pack_file_uri(pack_id, kind)  # type: ignore[arg-type]
 
+    @property
+    def meeting_views(self) -> dict[str, MeetingView]:
+        """Every meeting's papers laid out once, by date then id; its page and files are drawn from this."""
+        if self._meeting_views is None:
+            ordered = sorted(self.bank.meetings.values(), key=lambda a: (a.date or dt.date.max, a.id))
+            self._meeting_views = {a.id: build_meeting_view(self.bank, a) for a in ordered}
+        return self._meeting_views
+
+    def printables(self) -> list:
+        """Everything the build makes as PDF and Word: every pack, every meeting's papers and items."""
+        out: list = list(self.pack_views.values())
+        for meeting in self.meeting_views.values():
+            out += meeting_printables(meeting)
+        return out
+
+    def meeting_file(self, meeting: MeetingView, item=None, kind: str = "pdf") -> str | None:
+        """The source path of a meeting's papers (no ``item``) or of one item's PDF or Word file."""
+        if not self.options.downloads or (kind == "pdf" and not self.options.pack_pdf):
+            return None
+        return bundle_uri(meeting) if item is None else item_uri(meeting, item, kind)  # type: ignore[arg-type]
+
+    def href(self, src: str, target: str) -> str:
+        """A link in raw HTML from one page to another, as served (directory URLs), e.g. '../../questions/q004/'."""
+        here, there = links.url_path(src).rstrip("/") or ".", links.url_path(target).rstrip("/") or "."
+        rel = posixpath.relpath(there, here)
+        return "./" if rel == "." else rel + "/"
+
+    # -- meeting records ----------------------------------------------------------------------
+    @property
+    def history(self) -> dict[str, list]:
+        """Each recorded question's answers across meetings, oldest first."""
+        if getattr(self, "_history", None) is None:
+            self._history = heard_records.history(self.bank)
+        return self._history
+
+    def record_answers(self, meeting_id: str, number: str) -> list:
+        """What the record of a meeting says for one agenda item, in the record's order."""
+        return [h for h in heard_records.all_heard(self.bank) if h.meeting == meeting_id and h.item == number]
+
+    def record_is_example(self, meeting_id: str) -> bool:
+        record = self.bank.records.get(meeting_id)
+        return bool(record and record.example)
+
+    def last_heard(self, question_id: str):
+        found = self.history.get(question_id)
+        return found[-1] if found else None
+
+    def open_actions(self) -> list:
+        """Open actions, overdue first, each by due date."""
+        return heard_records.overdue_first(heard_records.agreed_actions(self.bank, "open"), self.today)
+
+    def questions_in_area(self, area_id: str) -> set[str]:
+        return {q.id for q in self.questions_by_area.get(area_id, ())}
+
+    def question_areas(self, question_id: str) -> list[str]:
+        q = self.bank.questions.get(question_id)
+        return list(q.areas) if q else []
+
     def packs_for_audience(self, audience_id: str) -> list[PackSpec]:
         return packs_for_audience(self.packs, audience_id)
 
@@ -207,6 +317,10 @@ class SiteBuilder:
             src = links.area(area.id)
             yield GeneratedPage(src, front_matter(area.name) + self._render("site/area.md.j2", src, area=area),
                                 area.path, in_nav=False)
+        if bank.glossary:
+            yield GeneratedPage(links.GLOSSARY, front_matter(
+                "Glossary", description="What the abbreviations and older names in the questions mean, "
+                "and what they are called now.") + self._render("site/glossary.md.j2", links.GLOSSARY))
         yield GeneratedPage(links.AUDIENCES, front_matter("Audiences")
                             + self._render("site/audiences.md.j2", links.AUDIENCES))
         for audience in bank.audiences.values():
@@ -216,13 +330,20 @@ class SiteBuilder:
                                 + self._render("site/audience.md.j2", src, audience=audience, questions=questions),
                                 audience.path)
         yield from self.pack_pages()
+        yield from self.meeting_pages()
+        if bank.records:
+            yield GeneratedPage(links.FOLLOW_UP, front_matter(
+                "Follow-up", description="Actions agreed at meetings and still open, and how each question's "
+                "answers were rated over time.") + self._render("site/follow-up.md.j2", links.FOLLOW_UP))
         yield GeneratedPage(links.MY_PACK, front_matter("My pack", description="Choose questions, put them in order and "
                             "print or share them as a pack for a meeting.")
                             + self._render("site/my-pack.md.j2", links.MY_PACK))
         yield from self.about_pages()
         for q in bank.questions.values():
             src = links.question(q.id)
-            yield GeneratedPage(src, front_matter(framing.frame(q.text, "you"))
+            # Boosted in search: a question is what a search is for, above the pages that list questions.
+            search = None if q.retired else {"boost": QUESTION_SEARCH_BOOST}
+            yield GeneratedPage(src, front_matter(framing.frame(q.text, "you"), search=search)
                                 + self._render("site/question.md.j2", src, q=q), q.path, in_nav=False)
 
 
@@ -234,7 +355,23 @@ class SiteBuilder:
         yield GeneratedPage(links.DATA, front_matter("Open data") + self._render(
             "site/data.md.j2", links.DATA, json_path=opendata.JSON_PATH, csv_path=opendata.CSV_PATH,
             separator=opendata.LIST_SEPARATOR, top_fields=opendata.TOP_FIELDS,
-            question_fields=opendata.QUESTION_FIELDS, csv_fields=opendata.CSV_FIELDS))
+            question_fields=opendata.QUESTION_FIELDS, csv_fields=opendata.CSV_FIELDS,
+            records_json_path=opendata.RECORDS_JSON_PATH, records_csv_path=opendata.RECORDS_CSV_PATH,
+            record_top_fields=opendata.RECORD_TOP_FIELDS, record_fields=opendata.RECORD_FIELDS,
+            record_csv_fields=opendata.RECORD_CSV_FIELDS))
+
+    def meeting_pages(self) -> Iterable[GeneratedPage]:
+        """The meetings index and a page per meeting: its agenda, each item's questions and files.
+        Meeting pages stay out of search, as pack pages do."""
+        if not self.bank.meetings:
+            return
+        yield GeneratedPage(links.MEETINGS, front_matter("Meetings")
+                            + self._render("site/meetings.md.j2", links.MEETINGS))
+        for meeting_id, meeting in self.meeting_views.items():
+            src = links.meeting(meeting_id)
+            yield GeneratedPage(src, front_matter(meeting.title, search={"exclude": True})
+                                + self._render("site/meeting.md.j2", src, m=meeting),
+                                self.bank.meetings[meeting_id].path or None, in_nav=False)
 
     def pack_pages(self) -> Iterable[GeneratedPage]:
         """The packs index and a page per pack. Pack pages stay out of search: their questions

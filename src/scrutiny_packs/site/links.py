@@ -9,8 +9,11 @@ HOME = "index.md"
 AREAS = "areas/index.md"
 AUDIENCES = "audiences/index.md"
 PACKS = "packs/index.md"
+MEETINGS = "meetings/index.md"
 MY_PACK = "my-pack.md"
+FOLLOW_UP = "follow-up.md"  # open actions and RAG history from meeting records
 CHANGES = "changes.md"
+GLOSSARY = "glossary/index.md"  # a folder of its own: no page in content/pages/ can take its address
 DATA = "data/index.md"  # the open data page; the files sit beside it in data/
 
 
@@ -36,6 +39,10 @@ def page(page_id: str) -> str:
 
 def pack(pack_id: str) -> str:
     return f"packs/{pack_id}.md"
+
+
+def meeting(meeting_id: str) -> str:
+    return f"meetings/{meeting_id}.md"
 
 
 def relative(from_src: str, to_src: str) -> str:

@@ -25,7 +25,13 @@ def build_nav(bank: Bank) -> list[Any]:
         nav.append({"Toolkit": modules})
     nav.append({"Audiences": audiences})
     nav.append({"Areas": links.AREAS})
+    if bank.glossary:
+        nav.append({"Glossary": links.GLOSSARY})
     nav.append({"Packs": links.PACKS})
+    if bank.meetings:
+        nav.append({"Meetings": links.MEETINGS})
+    if bank.records:
+        nav.append({"Follow-up": links.FOLLOW_UP})
     nav.append({"My pack": links.MY_PACK})
     if about:
         nav.append({"About": about})

@@ -20,8 +20,14 @@ from scrutiny_packs.model import Bank, Question
 from scrutiny_packs.site import links
 from scrutiny_packs.text.framing import frame
 
+LICENCE = ("The project's own text (questions with origin 'added', listen-for points, benchmarks, indicators): "
+           "CC BY 4.0, https://creativecommons.org/licenses/by/4.0/, credit 'Scrutiny Packs'. Questions with origin "
+           "'walsall-2012': Module 3 of the 2012 safeguarding scrutiny toolkit reproduced in Walsall Council's "
+           "briefing note of 30 October 2012, offered as example questions for reuse; credit that source.")
 JSON_PATH = "data/questions.json"
 CSV_PATH = "data/questions.csv"
+RECORDS_JSON_PATH = "data/records.json"
+RECORDS_CSV_PATH = "data/records.csv"
 FORMAT_VERSION = 1
 LIST_SEPARATOR = "; "
 
@@ -43,6 +49,7 @@ class DataFile:
 TOP_FIELDS: tuple[Field, ...] = (
     Field("format_version", "number", "The version of this file's layout. It goes up only when a field is removed or changes meaning."),
     Field("publisher", "text", "Who publishes the bank."),
+    Field("licence", "text", "The terms for reusing the data: the project's own text under CC BY 4.0; the 2012 questions' wording as the toolkit offers it, credited (see the site's Licence and reuse page)."),
     Field("review_interval_months", "number", "How many months after its last review a question falls due for another."),
     Field("question_count", "number", "How many questions follow, retired ones included."),
     Field("questions", "list", "One record per question, in the bank's order, with the fields below."),
@@ -149,6 +156,7 @@ def bank_record(bank: Bank) -> dict[str, Any]:
     return {
         "format_version": FORMAT_VERSION,
         "publisher": bank.settings.organisation,
+        "licence": LICENCE,
         "review_interval_months": bank.settings.review_interval_months,
         "question_count": len(questions),
         "questions": questions,
@@ -202,9 +210,68 @@ def to_csv(bank: Bank) -> str:
     return out.getvalue()
 
 
+RECORD_TOP_FIELDS: tuple[Field, ...] = (
+    Field("format_version", "number", "As in questions.json."),
+    Field("answer_count", "number", "How many answers follow."),
+    Field("answers", "list", "One entry per question asked at a recorded meeting, oldest meeting first, with the fields below."),
+)
+
+RECORD_FIELDS: tuple[Field, ...] = (
+    Field("meeting", "text", "The meeting's id; its page is meetings/<id>/."),
+    Field("body", "text", "The body that met."),
+    Field("meeting_name", "text", "The meeting's name."),
+    Field("date", "date or null", "The meeting's date (YYYY-MM-DD)."),
+    Field("item", "text", "The agenda item number."),
+    Field("item_title", "text", "The agenda item's title."),
+    Field("example", "true or false", "True when the record is an example, with invented answers."),
+    Field("question", "text", "The question's id, as in questions.json."),
+    Field("summary", "text", "A short summary of the answer given."),
+    Field("rag", "text", "'red', 'amber' or 'green': the body's view of the answer."),
+    Field("revisit", "text or null", "When to come back to it: a date (YYYY-MM-DD) or a later meeting's id."),
+    Field("actions", "list of {action, owner, due, status}", "The actions agreed: what, the owner's role, the due date, and 'open', 'done' or 'dropped'."),
+)
+
+RECORD_CSV_FIELDS: tuple[Field, ...] = tuple(f for f in RECORD_FIELDS if f.name != "actions") + (
+    Field("actions", "lines", "One action per line: what; owner; due date; status."),
+)
+
+
+def records_record(bank: Bank) -> dict[str, Any]:
+    from scrutiny_packs.packs.records import all_heard
+
+    answers = []
+    for h in all_heard(bank):
+        a = h.answer
+        answers.append({
+            "meeting": h.meeting, "body": h.body, "meeting_name": h.meeting_name, "date": _iso(h.date),
+            "item": h.item, "item_title": h.item_title, "example": h.example, "question": a.question,
+            "summary": a.summary, "rag": a.rag,
+            "revisit": _iso(a.revisit_date) or a.revisit_meeting or None,
+            "actions": [{"action": x.what, "owner": x.owner, "due": _iso(x.due), "status": x.status}
+                        for x in a.actions],
+        })
+    return {"format_version": FORMAT_VERSION, "answer_count": len(answers), "answers": answers}
+
+
+def records_csv(bank: Bank) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=[f.name for f in RECORD_CSV_FIELDS], lineterminator="\r\n")
+    writer.writeheader()
+    for answer in records_record(bank)["answers"]:
+        row = {k: "" if v is None else str(v).lower() if isinstance(v, bool) else str(v)
+               for k, v in answer.items() if k != "actions"}
+        row["actions"] = "\n".join(LIST_SEPARATOR.join((x["action"], x["owner"], x["due"] or "", x["status"]))
+                                   for x in answer["actions"])
+        writer.writerow({k: _cell(v) for k, v in row.items()})
+    return out.getvalue()
+
+
 def data_files(bank: Bank) -> list[DataFile]:
     """The files to publish. The CSV starts with a byte order mark so spreadsheets read it as UTF-8."""
     return [
         DataFile(JSON_PATH, to_json(bank).encode("utf-8"), "application/json"),
         DataFile(CSV_PATH, to_csv(bank).encode("utf-8-sig"), "text/csv"),
+        DataFile(RECORDS_JSON_PATH, (json.dumps(records_record(bank), ensure_ascii=False, indent=2) + "\n")
+                 .encode("utf-8"), "application/json"),
+        DataFile(RECORDS_CSV_PATH, records_csv(bank).encode("utf-8-sig"), "text/csv"),
     ]

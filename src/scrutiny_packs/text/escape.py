@@ -29,6 +29,13 @@ def _md_escape(text: str) -> Markup:
     return Markup(_MD_SPECIAL.sub(r"\\\1", escaped))
 
 
+def md_literal(text: str) -> str:
+    """Plain text to place inside a Markdown field (which md_block then makes safe): Markdown's
+    marks backslash-escaped, so it reads exactly as written. Unlike md_escape, no HTML entities:
+    the field may also be read as plain text (``packs.layout.plain_text``)."""
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+
+
 def html_escape(text: str) -> Markup:
     return Markup(html.escape(str(text), quote=True))
 
@@ -39,7 +46,9 @@ def title_text(text: str) -> str:
 
 
 # A '#' starting a line, also after list markers ('1. # x' is a heading inside a list item).
-_LINE_START = r"^((?:[ \t]*(?:[-*+]|\d+[.)])[ \t]+)*[ \t]*)"
+# (Written so that each space can be matched one way only: a pattern where runs of spaces could be
+# split between two repeats takes exponential time on a line of list markers with no '#'.)
+_LINE_START = r"^([ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)*)"
 _HEADING = re.compile(_LINE_START + "#", re.MULTILINE)
 _TOP_HEADING = re.compile(_LINE_START + "#(?!#)", re.MULTILINE)
 
@@ -78,7 +87,9 @@ def _md_prose(text: str) -> Markup:
 # structure (underlined headings, '!!! note' boxes). In a field all of these
 # show as written. Code is left alone: there they are text. (mkdocs.yml turns
 # off the table of contents' '[TOC]' marker.)
-_FENCE = re.compile(r"^(`{3,}|~{3,})[ ]*\.?[\w#.+-]*[ ]*\n.*?\n\1[ ]*$", re.MULTILINE | re.DOTALL)
+# The fence runs are atomic ((?>...)): given back one character at a time to what follows, a long
+# run of backticks or tildes took quadratic time.
+_FENCE = re.compile(r"^(?>(`{3,}|~{3,}))[ ]*\.?[\w#.+-]*[ ]*\n.*?\n\1[ ]*$", re.MULTILINE | re.DOTALL)
 _OPENING_BACKTICKS = re.compile(r"(?<!\\)((?:\\\\)*)`+")  # not escaped by a backslash
 _BACKTICK_RUN = re.compile(r"`+")
 # Markdown finds code spans within one paragraph or list item at a time.
@@ -86,7 +97,7 @@ _BLANK_LINE = re.compile(r"(\n[ \t]*\n|\n(?=[ \t]*(?:[-*+]|\d+[.)])[ \t]))")
 _BRACE = re.compile(r"(?<!\\)((?:\\\\)*)\{")
 _UNDERLINE = re.compile(r"(?<=[^\n]\n)([ \t]*)([=-])(?=[=-]*[ \t]*$)", re.MULTILINE)
 _ADMONITION = re.compile(r"^!!!", re.MULTILINE)
-_FENCE_ATTRIBUTES = re.compile(r"^((?:`{3,}|~{3,})[^\n{]*)\{", re.MULTILINE)
+_FENCE_ATTRIBUTES = re.compile(r"^((?>`{3,}|~{3,})[^\n{]*)\{", re.MULTILINE)
 
 
 def _outside_fences(text: str) -> str:
@@ -106,13 +117,114 @@ def _plain_structure(text: str) -> str:
 
 
 def _no_attribute_lists(block: str) -> str:
-    """Escape every '{' outside code spans, finding the spans as Python-Markdown does."""
+    """Escape every '{' outside code spans, finding the spans as Python-Markdown does, and
+    every '[' that no ']' closes; turn links to anything but a web or mail address, and
+    images, into text."""
+    spans = _code_spans(block)
+    loose = _unclosed_brackets(block, spans) if "[" in block else []
     out, pos = [], 0
-    for start, end in _code_spans(block):
-        out += [_BRACE.sub(r"\1\\{", block[pos:start]), block[start:end]]
+    for start, end in spans + [(len(block), len(block))]:
+        part = _escape_at(block, pos, start, loose)
+        out += [_safe_links(_BRACE.sub(r"\1\\{", part)), block[start:end]]
         pos = end
-    out.append(_BRACE.sub(r"\1\\{", block[pos:]))
     return "".join(out)
+
+
+_BRACKET_TOKEN = re.compile(r"\\.|[\[\]]", re.DOTALL)
+
+
+def _unclosed_brackets(block: str, spans: list[tuple[int, int]]) -> list[int]:
+    """Offsets of each '[' (outside code, not escaped) that no later ']' closes. Python-Markdown
+    reads on from every '[' to the end of the paragraph looking for its ']': for a paragraph of
+    unclosed brackets that is quadratic, and slower still among escapes. Escaped, they cost nothing
+    and look the same."""
+    opened: list[int] = []
+    span = iter(spans + [(len(block) + 1, len(block) + 1)])
+    code_start, code_end = next(span)
+    for m in _BRACKET_TOKEN.finditer(block):
+        at = m.start()
+        while at >= code_end:
+            code_start, code_end = next(span)
+        if code_start <= at < code_end or m.group()[0] == "\\":
+            continue
+        if m.group() == "[":
+            opened.append(at)
+        elif opened:
+            opened.pop()
+    return opened
+
+
+def _escape_at(text: str, start: int, end: int, offsets: list[int]) -> str:
+    """text[start:end] with a backslash before each character at one of the (sorted) offsets."""
+    out, pos = [], start
+    for at in offsets:
+        if start <= at < end:
+            out += [text[pos:at], "\\"]
+            pos = at
+    out.append(text[pos:end])
+    return "".join(out)
+
+
+# -- links ---------------------------------------------------------------------------------------
+# A link in a field may lead to a web page or an e-mail address, nowhere else: not a script or data
+# address, nor a file or page relative to wherever the text is shown (the site, a PDF, an exported
+# page). Any other link is shown as written, as text, in every format, sanitiser or none. So are
+# images: the text carries none of its own.
+LINK_SCHEMES = re.compile(r"(?:https?://|mailto:)", re.IGNORECASE)
+HAS_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+# Where a link's address starts: after '](' (inline links and images) or after '[label]:' at the
+# start of a line, also inside list items and quotes (a reference definition).
+_INLINE_LINK = re.compile(r"(?<!\\)((?:\\\\)*)\]\(")
+_IMAGE = re.compile(r"(?<!\\)((?:\\\\)*)!\[")
+_REFERENCE = re.compile(r"^([ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+|>[ \t]*)*)\[([^\[\]]*)\]:[ \t]*\n?[ \t]*",
+                        re.MULTILINE)
+_ADDRESS = re.compile(r"[ \t\n]*(\S*)")
+_WRITTEN_ADDRESS = re.compile(r"[ \t\n]*(?:<([^<>\n]*)>|([^\s)]*))")  # as written: '<x>' stands for 'x'
+
+
+def _allowed(text: str, at: int) -> bool:
+    """Whether the link whose address starts at ``at`` (after its '(' or ':') leads to a web or
+    mail address. Seen after '<' became '&lt;': an address in angle brackets is never allowed."""
+    return bool(LINK_SCHEMES.match(_ADDRESS.match(text, at).group(1)))
+
+
+def _safe_links(part: str) -> str:
+    if "](" not in part and "]:" not in part and "![" not in part:
+        return part
+    part = _IMAGE.sub(r"\1\\![", part)  # '![alt](x)' reads as '!' and a link
+    part = _REFERENCE.sub(lambda m: m.group() if _allowed(part, m.end())
+                          else f"{m.group(1)}\\{m.group()[len(m.group(1)):]}", part)
+    return _INLINE_LINK.sub(lambda m: m.group() if _allowed(part, m.end()) else m.group()[:-1] + "\\(", part)
+
+
+def _written_address(text: str, at: int) -> str:
+    m = _WRITTEN_ADDRESS.match(text, at)
+    return m.group(1) if m.group(1) is not None else m.group(2)
+
+
+def link_targets(text: str) -> list[tuple[int, str]]:
+    """(offset, address) of every link and image written in a Markdown text, outside code."""
+    found: list[tuple[int, str]] = []
+    if "](" not in text and "]:" not in text:
+        return found
+    chunks, pos = [], 0
+    for fence in _FENCE.finditer(text):
+        chunks.append((pos, text[pos:fence.start()]))
+        pos = fence.end()
+    chunks.append((pos, text[pos:]))
+    for offset, chunk in chunks:
+        starts = [0] + [m.end() for m in _BLANK_LINE.finditer(chunk)]
+        for begin, end in zip(starts, starts[1:] + [len(chunk)]):
+            block, cut = chunk[begin:end], 0
+            for start, stop in _code_spans(block) + [(len(block), len(block))]:
+                part = block[cut:start]
+                base = offset + begin + cut
+                for m in _REFERENCE.finditer(part):
+                    found.append((base + m.end(), _written_address(part, m.end())))
+                for m in _INLINE_LINK.finditer(part):
+                    found.append((base + m.end(), _written_address(part, m.end())))
+                cut = stop
+    return sorted(found)
 
 
 def _code_spans(text: str) -> list[tuple[int, int]]:

@@ -55,5 +55,21 @@ def _cleaner() -> "nh3.Cleaner":
     )
 
 
-def sanitize_html(html: str) -> str:
-    return _cleaner().clean(html)
+@cache
+def _absolute_only_cleaner() -> "nh3.Cleaner":
+    return nh3.Cleaner(
+        tags=TAGS,
+        attributes=ATTRIBUTES,
+        generic_attribute_prefixes={"data-", "aria-"},
+        url_schemes=URL_SCHEMES,
+        url_relative="deny",
+        link_rel="noopener noreferrer",
+        clean_content_tags={"script", "style"},
+    )
+
+
+def sanitize_html(html: str, relative_links: bool = True) -> str:
+    """Clean HTML. Without ``relative_links``, links must be web or mail addresses: for text
+    shown away from the site (a PDF, a pack file), where a relative address would lead to a
+    file on the reader's machine."""
+    return (_cleaner() if relative_links else _absolute_only_cleaner()).clean(html)

@@ -10,8 +10,11 @@ from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from scrutiny_packs.text import sentences
 from scrutiny_packs.text.escape import html_escape, md_block, md_escape, md_prose, md_text, truncate
+from scrutiny_packs.text.labels import tag_name
 from scrutiny_packs.text.markdown import markdown_html
+from scrutiny_packs.text.plural import count_of, plural_form
 
 
 @cache
@@ -32,5 +35,9 @@ def environment() -> Environment:
         truncate_words=truncate,
         markdown=markdown_html,  # a Markdown field rendered to sanitised HTML (packs)
         mdtext=md_text,  # plain text in a Markdown pack
+        count_of=lambda n, word, many=None: count_of(n if isinstance(n, int) else len(n), word, many),  # "1 question"
+        plural=lambda word, n, many=None: plural_form(word, n if isinstance(n, int) else len(n), many),
+        tag_name=tag_name,  # a tag id as words, e.g. 'Workforce stability'
     )
+    env.globals["say"] = sentences  # the words every format of a pack shares
     return env

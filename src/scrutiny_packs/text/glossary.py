@@ -1,0 +1,120 @@
+"""Finding the glossary's terms in text: the one place that decides what counts as a use of a term.
+
+A term is used where one of its forms (the term, its other spellings, what it stands for) occurs
+as whole words. Abbreviations (a form with a capital after its first letter, e.g. 'SCR', 'A&E',
+'DfE', 'GPs') match only as written, so 'cin' or 'Cp' in a sentence are not terms; every other
+form matches in any case ('Early help', 'early help'). Where forms overlap the longest wins:
+'child protection conference' is one term, not 'child protection' and a word.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from typing import Callable, Iterable
+
+from markupsafe import Markup
+
+from scrutiny_packs.model import Term
+
+_WORD = "A-Za-z0-9"
+_APOSTROPHES = "'\u2019"
+
+
+def is_abbreviation(form: str) -> bool:
+    """True for a form written with a capital after its first letter: 'SCR', 'A&E', 'DfE', 'GPs'."""
+    return any(ch.isupper() for word in form.split() for ch in word[1:])
+
+
+def _pattern(form: str) -> str:
+    parts = []
+    for word in form.split():
+        parts.append("".join(f"[{_APOSTROPHES}]" if ch in _APOSTROPHES else re.escape(ch) for ch in word))
+    body = r"\s+".join(parts)
+    return body if is_abbreviation(form) else f"(?i:{body})"
+
+
+@dataclass(frozen=True, slots=True)
+class Use:
+    """One place a term is used in a text."""
+
+    start: int
+    end: int
+    term: Term
+
+    def text(self, source: str) -> str:
+        return source[self.start:self.end]
+
+
+class Glossary:
+    """The terms, compiled once into one pattern; ``uses`` and ``terms_in`` read any text."""
+
+    def __init__(self, terms: Iterable[Term]):
+        self.terms = list(terms)
+        forms: dict[str, Term] = {}
+        for term in self.terms:
+            for form in term.forms:
+                form = " ".join(form.split())
+                if form and form not in forms:
+                    forms[form] = term
+        # Longest first, so that at any place the longest form is the one found.
+        self._forms = sorted(forms.items(), key=lambda kv: (-len(kv[0]), kv[0]))
+
+    @cached_property
+    def _regex(self) -> re.Pattern[str] | None:
+        if not self._forms:
+            return None
+        alternatives = "|".join(f"(?P<f{i}>{_pattern(form)})" for i, (form, _) in enumerate(self._forms))
+        return re.compile(f"(?<![{_WORD}])(?:{alternatives})(?![{_WORD}])")
+
+    def uses(self, text: str) -> list[Use]:
+        """Every use of a term in ``text``, in order, none overlapping."""
+        if self._regex is None:
+            return []
+        return [Use(m.start(), m.end(), self._forms[int(m.lastgroup[1:])][1])  # type: ignore[index]
+                for m in self._regex.finditer(text)]
+
+    def terms_in(self, *texts: str) -> list[Term]:
+        """The terms the texts use, each once, in the order they first appear."""
+        seen: dict[str, Term] = {}
+        for text in texts:
+            for use in self.uses(text):
+                seen.setdefault(use.term.id, use.term)
+        return list(seen.values())
+
+    def mark_up(self, text: str, escape: Callable[[str], str] = html.escape) -> Markup:
+        """``text`` escaped, each abbreviation of a term with an expansion as <abbr title="...">.
+
+        Only an abbreviation is marked ('SCRs', not 'serious case reviews', which says what it
+        is), and only its first use, as style guides advise. ``escape`` escapes the text between
+        (HTML by default; ``md_escape`` inside Markdown)."""
+        out, pos, marked = [], 0, set()
+        for use in self.uses(text):
+            written = use.text(text)
+            if not use.term.expansion or use.term.id in marked or not is_abbreviation(written):
+                continue
+            marked.add(use.term.id)
+            out.append(escape(text[pos:use.start]))
+            out.append(f'<abbr title="{attribute(use.term.expansion)}">{escape(written)}</abbr>')
+            pos = use.end
+        out.append(escape(text[pos:]))
+        return Markup("".join(str(piece) for piece in out))
+
+
+@lru_cache(maxsize=8)
+def glossary_of(terms: tuple[Term, ...]) -> Glossary:
+    """The compiled glossary for these terms, made once however many packs read it."""
+    return Glossary(terms)
+
+
+# Characters that HTML or Markdown would read as markup, written as character references (in
+# one pass, so no reference is escaped again): an attribute made here stays as written in HTML
+# and inside Markdown alike.
+_ATTRIBUTE_REFERENCES = {ord(ch): f"&#{ord(ch)};" for ch in "&<>\"'\\`*_{}[]()#+-.!|"}
+
+
+def attribute(text: str) -> str:
+    """Plain text as the value of a double-quoted HTML attribute, also safe inside Markdown."""
+    return " ".join(text.split()).translate(_ATTRIBUTE_REFERENCES)

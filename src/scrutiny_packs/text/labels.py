@@ -1,0 +1,19 @@
+"""Names for readers of the ids content uses for tags: the one place a tag id becomes words."""
+
+from __future__ import annotations
+
+# Where the words made from the id would read oddly. Every other tag: hyphens become spaces,
+# first letter capital ('workforce-stability' -> 'Workforce stability').
+TAG_NAMES: dict[str, str] = {
+    "voice-of-child": "Voice of the child",
+    "voice-of-families": "Voice of families",
+    "voice-of-staff": "Voice of staff",
+}
+
+
+def tag_name(tag_id: str) -> str:
+    """A tag id as words for readers: 'workforce-stability' -> 'Workforce stability'."""
+    if tag_id in TAG_NAMES:
+        return TAG_NAMES[tag_id]
+    text = " ".join(tag_id.replace("-", " ").split())
+    return text[:1].upper() + text[1:] if text else tag_id

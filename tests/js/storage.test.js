@@ -1,0 +1,72 @@
+// Where My pack keeps the pack (overrides/assets/javascripts/my-pack/storage.js).
+"use strict";
+
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const fs = require("node:fs");
+const path = require("node:path");
+
+const storage = require("../../overrides/assets/javascripts/my-pack/storage.js");
+const link = require("../../overrides/assets/javascripts/my-pack/link.js");
+
+const rules = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "fixtures", "mypack-links", "cases.json"), "utf8")).rules;
+
+function memoryBackend() {
+  const items = new Map();
+  return {
+    items,
+    getItem: (key) => (items.has(key) ? items.get(key) : null),
+    setItem: (key, value) => { items.set(key, String(value)); },
+    removeItem: (key) => { items.delete(key); }
+  };
+}
+
+function pack(ids, more) {
+  return Object.assign(link.emptyPack(), { questions: ids }, more || {});
+}
+
+test("the pack is kept in the link's own format", () => {
+  const backend = memoryBackend();
+  const store = storage.open(backend, rules);
+  assert.equal(store.works, true);
+  assert.deepEqual(store.load(), link.emptyPack(), "nothing kept yet: an empty pack");
+  store.save(pack(["q014", "q001"], { framing: "we", title: "Item six" }));
+  assert.equal(backend.items.get(storage.KEY), "ids=q014,q001&f=we&title=Item%20six");
+  assert.deepEqual(store.load(), pack(["q014", "q001"], { framing: "we", title: "Item six" }));
+  assert.deepEqual([...backend.items.keys()], [storage.KEY], "the probe leaves nothing behind");
+});
+
+test("a kept pack is read as a link is, so a damaged one cannot break the page", () => {
+  const backend = memoryBackend();
+  backend.setItem(storage.KEY, "ids=q001,<x>,q001&f=they&opts=zz");
+  assert.deepEqual(storage.open(backend, rules).load(), pack(["q001"], {
+    options: { benchmarks: false, evidence: false, notes_space: false, rag: false } }));
+});
+
+test("the earlier pack a link replaced is kept apart, and can be let go", () => {
+  const store = storage.open(memoryBackend(), rules);
+  store.keepPrevious("ids=q010");
+  assert.equal(store.readPrevious(), "ids=q010");
+  store.keepPrevious(null);
+  assert.equal(store.readPrevious(), null);
+});
+
+test("without storage the pack lives in memory, and says so", () => {
+  const refusing = { getItem() { throw new Error("denied"); }, setItem() { throw new Error("denied"); },
+    removeItem() { throw new Error("denied"); } };
+  for (const backend of [null, refusing]) {
+    const store = storage.open(backend, rules);
+    assert.equal(store.works, false);
+    store.save(pack(["q001"]));
+    assert.deepEqual(store.load().questions, ["q001"]);
+  }
+});
+
+test("a full storage keeps the latest pack in memory", () => {
+  const backend = memoryBackend();
+  const store = storage.open(backend, rules);
+  store.save(pack(["q001"]));
+  backend.setItem = () => { throw new Error("QuotaExceededError"); };
+  store.save(pack(["q001", "q002"]));
+  assert.deepEqual(store.load().questions, ["q001", "q002"]);
+});

@@ -1,0 +1,62 @@
+"""`scrutiny-packs actions` lists the actions agreed in records; `validate` warns of overdue ones."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+
+from click.testing import CliRunner
+
+from scrutiny_packs.cli import main
+
+from .conftest import ROOT
+
+EXAMPLE = "example-childrens-scrutiny-panel-2026-10"
+
+
+def invoke(*args: str):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def _example_actions(bank):
+    record = bank.records[EXAMPLE]
+    return [(item.number, answer.question, action) for item in record.items for answer in item.answers
+            for action in answer.actions]
+
+
+def test_overdue_lists_exactly_the_overdue_actions_of_the_example(bank):
+    today = dt.date(2026, 12, 1)
+    expected = sorted(a.what for _, _, a in _example_actions(bank) if a.status == "open" and a.due < today)
+    assert expected  # the example keeps one overdue on purpose
+    done = invoke("actions", "--root", str(ROOT), "--overdue", "--today", "2026-12-01", "--format", "csv")
+    assert done.exit_code == 0, done.output
+    rows = list(csv.DictReader(io.StringIO(done.output)))
+    assert sorted(r["action"] for r in rows) == expected
+    assert {r["state"] for r in rows} == {"overdue"}
+
+
+def test_actions_are_listed_by_due_date_overdue_first(bank):
+    done = invoke("actions", "--root", str(ROOT), "--today", "2026-12-01", "--format", "csv",
+                  "--body", bank.meetings[EXAMPLE].body)
+    rows = list(csv.DictReader(io.StringIO(done.output)))
+    open_ones = [a for _, _, a in _example_actions(bank) if a.status == "open"]
+    assert len(rows) == len(open_ones)
+    assert [r["due"] for r in rows] == sorted(r["due"] for r in rows)
+    assert rows[0]["state"] == "overdue"
+
+
+def test_the_table_and_an_unknown_body():
+    table = invoke("actions", "--root", str(ROOT), "--overdue", "--today", "2026-12-01")
+    assert table.output.startswith("1 overdue action on 2026-12-01:")
+    none = invoke("actions", "--root", str(ROOT), "--body", "No such panel", "--today", "2026-12-01")
+    assert none.output.strip() == "No actions on 2026-12-01."
+
+
+def test_validate_warns_of_an_overdue_action_with_its_line():
+    done = CliRunner().invoke(main, ["validate", "--root", str(ROOT), "--today", "2026-12-01"])
+    assert done.exit_code == 0, done.stderr
+    warned = [line for line in done.stderr.splitlines() if "action overdue" in line]
+    assert len(warned) == 1
+    assert warned[0].startswith(f"content/meetings/{EXAMPLE}.record.yml:")
+    assert ": warning: items[0].answers[0].actions[0].due: action overdue since 2026-11-15" in warned[0]
