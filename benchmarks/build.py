@@ -761,6 +761,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.monotonic()
     load_before = os.getloadavg()[0]
     shipped: ServeResult | None = None
+    failures: list[str] = []
     try:
         if not args.no_serve_shipped and serve_sizes:
             project = work / "bank-shipped"
@@ -769,58 +770,64 @@ def main(argv: list[str] | None = None) -> int:
             _say(f"shipped bank: mkdocs serve --dirty, {edits} edit(s)")
             shipped = serve_latency(project, edits)
         for n in sizes:
-            result = Result(n)
-            results.append(result)
-            project = work / f"bank-{n}"
-            if project.exists():
-                shutil.rmtree(project)
-            _say(f"{n:,} questions: making the project in {project}")
-            make_project(n, project)
-            plain = work / f"plain-{n}"
-            _say(f"{n:,}: export-markdown for the plain build")
-            export_plain(project, plain)
-            site, plain_site = work / f"site-{n}", work / f"plain-site-{n}"
-            _say(f"{n:,}: first build of ours (pack cache empty)")
-            result.first = mkdocs_build(project / "mkdocs.yml", site, cold=True)
-            for i in range(runs):
-                _say(f"{n:,}: run {i + 1}/{runs}: ours")
-                result.ours.append(mkdocs_build(project / "mkdocs.yml", site))
-                _say(f"{n:,}: run {i + 1}/{runs}: plain  (ours {result.ours[-1].seconds:.2f} s)")
-                result.plain.append(mkdocs_build(plain / "mkdocs.yml", plain_site))
-                last = f"plain {result.plain[-1].seconds:.2f} s"
+            try:
+                result = Result(n)
+                results.append(result)
+                project = work / f"bank-{n}"
+                if project.exists():
+                    shutil.rmtree(project)
+                _say(f"{n:,} questions: making the project in {project}")
+                make_project(n, project)
+                plain = work / f"plain-{n}"
+                _say(f"{n:,}: export-markdown for the plain build")
+                export_plain(project, plain)
+                site, plain_site = work / f"site-{n}", work / f"plain-site-{n}"
+                _say(f"{n:,}: first build of ours (pack cache empty)")
+                result.first = mkdocs_build(project / "mkdocs.yml", site, cold=True)
+                for i in range(runs):
+                    _say(f"{n:,}: run {i + 1}/{runs}: ours")
+                    result.ours.append(mkdocs_build(project / "mkdocs.yml", site))
+                    _say(f"{n:,}: run {i + 1}/{runs}: plain  (ours {result.ours[-1].seconds:.2f} s)")
+                    result.plain.append(mkdocs_build(plain / "mkdocs.yml", plain_site))
+                    last = f"plain {result.plain[-1].seconds:.2f} s"
+                    if with_zensical:
+                        _say(f"{n:,}: run {i + 1}/{runs}: zensical, same export  ({last})")
+                        result.zensical.append(zensical_build(plain))
+                        last = f"zensical {result.zensical[-1].seconds:.2f} s"
+                    _say(f"{n:,}: run {i + 1}/{runs}: own work  ({last})")
+                    result.own.append(measure_own_work(project))
+                result.ours_site = site_stats(site)
+                result.plain_site = site_stats(plain_site)
                 if with_zensical:
-                    _say(f"{n:,}: run {i + 1}/{runs}: zensical, same export  ({last})")
-                    result.zensical.append(zensical_build(plain))
-                    last = f"zensical {result.zensical[-1].seconds:.2f} s"
-                _say(f"{n:,}: run {i + 1}/{runs}: own work  ({last})")
-                result.own.append(measure_own_work(project))
-            result.ours_site = site_stats(site)
-            result.plain_site = site_stats(plain_site)
-            if with_zensical:
-                result.zensical_site = site_stats(plain / "site")
-            if n in offline_sizes:
-                for i in range(runs):
-                    _say(f"{n:,}: run {i + 1}/{runs}: ours with the offline copy")
-                    result.offline.append(mkdocs_build(project / "mkdocs.yml", site, offline_copy=True))
-            if n in pdf_sizes:
-                for i in range(runs):
-                    _say(f"{n:,}: run {i + 1}/{runs}: ours with PDF and Word packs, pack cache emptied")
-                    result.pdf.append(mkdocs_build(project / "mkdocs.yml", work / f"pdf-site-{n}", pdf=True,
-                                                   cold=True, quiet=False))
-                result.pdf_site = site_stats(work / f"pdf-site-{n}", count_pdf_pages=True)
-            if n in serve_sizes:
-                _say(f"{n:,}: mkdocs serve, {edits} edit(s)")
-                result.serve = serve_latency(project, edits)
-            if args.breakdown:
-                _say(f"{n:,}: one build of ours, timed by phase")
-                result.breakdown = breakdown(project, work / f"timed-site-{n}")
-            if args.profile and n == max(sizes):
-                _say(f"{n:,}: profiling one build of ours")
-                profile(project, work / f"profile-site-{n}", args.profile)
-            for name in (f"site-{n}", f"plain-site-{n}", f"pdf-site-{n}", f"profile-site-{n}"):
-                if not args.keep:
-                    shutil.rmtree(work / name, ignore_errors=True)
-            _say(f"{n:,}: done ({time.monotonic() - started:.0f} s so far)")
+                    result.zensical_site = site_stats(plain / "site")
+                if n in offline_sizes:
+                    for i in range(runs):
+                        _say(f"{n:,}: run {i + 1}/{runs}: ours with the offline copy")
+                        result.offline.append(mkdocs_build(project / "mkdocs.yml", site, offline_copy=True))
+                if n in pdf_sizes:
+                    for i in range(runs):
+                        _say(f"{n:,}: run {i + 1}/{runs}: ours with PDF and Word packs, pack cache emptied")
+                        result.pdf.append(mkdocs_build(project / "mkdocs.yml", work / f"pdf-site-{n}", pdf=True,
+                                                       cold=True, quiet=False))
+                    result.pdf_site = site_stats(work / f"pdf-site-{n}", count_pdf_pages=True)
+                if n in serve_sizes:
+                    _say(f"{n:,}: mkdocs serve, {edits} edit(s)")
+                    result.serve = serve_latency(project, edits)
+                if args.breakdown:
+                    _say(f"{n:,}: one build of ours, timed by phase")
+                    result.breakdown = breakdown(project, work / f"timed-site-{n}")
+                if args.profile and n == max(sizes):
+                    _say(f"{n:,}: profiling one build of ours")
+                    profile(project, work / f"profile-site-{n}", args.profile)
+                for name in (f"site-{n}", f"plain-site-{n}", f"pdf-site-{n}", f"profile-site-{n}"):
+                    if not args.keep:
+                        shutil.rmtree(work / name, ignore_errors=True)
+                _say(f"{n:,}: done ({time.monotonic() - started:.0f} s so far)")
+            except SystemExit as failed:  # one size failing (a build stopped from outside) keeps the others
+                _say(f"{n:,}: left out: {str(failed).splitlines()[0] if str(failed) else 'failed'}")
+                failures.append(f"{n:,} questions: {str(failed).splitlines()[0] if str(failed) else 'failed'}")
+                if result in results and not result.ours:
+                    results.remove(result)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
@@ -830,6 +837,8 @@ def main(argv: list[str] | None = None) -> int:
           f"Python {sys.version.split()[0]}; {_versions()}; "
           f"load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after")
     print(table(results))
+    for failure in failures:
+        print(f"Left out: {failure}")
     if shipped is not None:
         print()
         print(f"mkdocs serve --dirty on the shipped bank ({len(list((ROOT / 'content' / 'questions').glob('*.yml')))} "

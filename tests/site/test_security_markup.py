@@ -280,7 +280,6 @@ MARKDOWN_TEXT = "**sp-bold** [sp-link](https://example.com/sp-link) `sp-code` _s
 
 def _site_page(bank, src: str):
     from scrutiny_packs.site.generate import SiteBuilder
-
     from tests.content.test_security_properties import _markdown
 
     page = next(p for p in SiteBuilder(bank).pages() if p.src_uri == src)
