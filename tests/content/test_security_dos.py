@@ -161,4 +161,5 @@ def test_review_dates_in_the_last_years_the_calendar_holds_do_not_crash(project)
                                 capture_output=True, text=True, timeout=120)
         assert "Traceback" not in result.stderr, result.stderr[-2000:]
         said[command] = result.stderr
-    assert "content/questions/q001.yml:20: last_reviewed: '9999-12-31' is not a valid date" in said["validate"]
+    line = path.read_text(encoding="utf-8").splitlines().index("last_reviewed: 9999-12-31") + 1
+    assert f"content/questions/q001.yml:{line}: last_reviewed: '9999-12-31' is not a valid date" in said["validate"]

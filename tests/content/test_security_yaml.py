@@ -237,10 +237,12 @@ def test_every_file_in_content_is_read_or_reported(project):
     errors = sorted(p.format() for p in load_checked(project).problems if p.is_error)
     assert errors == [
         "content/notes.txt: not a content file, so it is not read (content/ holds settings.yml and the folders "
-        "areas, audiences, benchmarks, indicators, questions, packs, glossary, modules, pages; move it into one of them, "
+        "areas, audiences, benchmarks, indicators, questions, packs, meetings, glossary, modules, pages; move it into one "
+        "of them, "
         "or remove it)",
         "content/q901.yml: not a content file, so it is not read (content/ holds settings.yml and the folders "
-        "areas, audiences, benchmarks, indicators, questions, packs, glossary, modules, pages; move it into one of them, "
+        "areas, audiences, benchmarks, indicators, questions, packs, meetings, glossary, modules, pages; move it into one "
+        "of them, "
         "or remove it)",
         "content/question/: not a content folder, so nothing in it is read (did you mean 'questions'?)",
         "content/settings.yaml: not a content file, so it is not read (did you mean 'settings.yml'?)",

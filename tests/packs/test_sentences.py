@@ -67,14 +67,14 @@ def test_the_labels_under_each_question_are_the_same_in_every_format(bank, chose
     view = build_view(bank, link.to_spec(link.MyPack(chosen, options=options)))
     page = BeautifulSoup(str(render_body(view)), "html.parser")
     labels = {p.get_text() for p in page.select(".sp-pack-label")}
-    assert labels == {sentences.GOOD, sentences.EVIDENCE, sentences.NOTES, sentences.RAG}
+    assert labels == {sentences.LISTEN, sentences.EVIDENCE, sentences.NOTES, sentences.RAG}
     assert page.select_one(".sp-pack-contents-title").get_text() == sentences.CONTENTS
     assert page.select_one(".sp-pack-kicker").get_text() == sentences.KICKER
     words = docx_paragraphs(view)
-    for label in (sentences.GOOD, sentences.EVIDENCE, sentences.NOTES, sentences.CONTENTS):
+    for label in (sentences.LISTEN, sentences.EVIDENCE, sentences.NOTES, sentences.CONTENTS):
         assert label in words
     markdown = render_markdown(view)
-    assert f"{sentences.GOOD}:" in markdown and f"{sentences.EVIDENCE}:" in markdown
+    assert f"{sentences.LISTEN}:" in markdown and f"{sentences.EVIDENCE}:" in markdown
     guided = next(g for g in view.groups if g.guides)
     assert page.select_one(".sp-pack-guides__title").get_text() == sentences.guides_heading(guided.title)
     assert sentences.guides_heading(guided.title) in words

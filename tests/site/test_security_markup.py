@@ -280,8 +280,7 @@ MARKDOWN_TEXT = "**sp-bold** [sp-link](https://example.com/sp-link) `sp-code` _s
 
 def _site_page(bank, src: str):
     from scrutiny_packs.site.generate import SiteBuilder
-
-    from .test_security_properties import _markdown
+    from tests.content.test_security_properties import _markdown
 
     page = next(p for p in SiteBuilder(bank).pages() if p.src_uri == src)
     return parse(sanitize_html(_markdown().reset().convert(page.content.split("---\n", 2)[2])))

@@ -56,7 +56,8 @@ SETTINGS_FILE = "settings.yml"
 RESERVED_IDS: dict[str, dict[str, str]] = {
     "pages": {"index": "the home page", "my-pack": "the My pack page", "changes": "the What's changed page",
               "areas": "the list of areas", "audiences": "the list of audiences", "packs": "the list of packs",
-              "data": "the open data page", "glossary": "the glossary"},
+              "data": "the open data page", "glossary": "the glossary", "meetings": "the list of meetings",
+              "follow-up": "the Follow-up page"},
     "areas": {"index": "the list of areas"},
     "audiences": {"index": "the list of audiences (and its pack, the list of packs)"},
     "packs": {"index": "the list of packs"},

@@ -282,11 +282,12 @@ def find_personal_data_in_record(text: str) -> list[Finding]:
 def scan_record(doc: YamlDocument, display: str) -> list[Problem]:
     """Errors, not warnings, for every likely piece of personal data in a meeting record, any field."""
     problems = []
+    line_starts = _line_starts(doc.source)
     for path, value in _strings(doc.data):
         line = doc.line_of(path)
         for finding in find_personal_data_in_record(value):
             what = "a person's name" if finding.kind == "name" else finding.kind
-            problems.append(Problem(display, _line_in_source(doc, line, finding.text), field_name(path),
+            problems.append(Problem(display, _line_in_source(doc, line_starts, line, finding.text), field_name(path),
                                     f"personal data in a record: {what} {finding.text!r}",
                                     finding.hint if finding.kind == "name" else
                                     "records are published: remove it, or name a role or team instead"))

@@ -94,7 +94,6 @@ def for_browser() -> dict:
         "kicker": KICKER,
         "contents": CONTENTS,
         "good": GOOD,
-        "listen": LISTEN,
         "evidence": EVIDENCE,
         "notes": NOTES,
         "rag": RAG,

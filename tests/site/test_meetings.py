@@ -11,10 +11,9 @@ from pypdf import PdfReader
 
 from scrutiny_packs.packs.defaults import all_packs
 from scrutiny_packs.packs.meetings import build_meeting_view
-
-from .conftest import page
-from .packs_helpers import find_in_order
-from .test_packs_site import target
+from tests.conftest import page
+from tests.packs_helpers import find_in_order
+from tests.site.test_pack_pages import target
 
 pytestmark = pytest.mark.site
 EXAMPLE = "example-childrens-scrutiny-panel"

@@ -49,10 +49,10 @@ CASES = [
      "(give each agenda item its own number)"),
     ({"date": "2027-02-30"},
      "content/meetings/panel.yml:3: date: '2027-02-30' is not a valid date "
-     "(write dates as YYYY-MM-DD, e.g. 2026-11-22)"),
+     "(write dates as YYYY-MM-DD, e.g. 2026-11-22, with a year from 1900 to 2999)"),
     ({"date": "next Tuesday"},
      "content/meetings/panel.yml:3: date: 'next Tuesday' is not a valid date "
-     "(write dates as YYYY-MM-DD, e.g. 2026-11-22)"),
+     "(write dates as YYYY-MM-DD, e.g. 2026-11-22, with a year from 1900 to 2999)"),
     ({"area": "domestic-violnce"},
      "content/meetings/panel.yml:11: items[1].selection.areas[0]: 'domestic-violnce' is not a known area "
      "(did you mean 'domestic-violence'?)"),

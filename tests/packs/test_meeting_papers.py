@@ -11,8 +11,7 @@ from docx import Document
 from pypdf import PdfReader
 
 from scrutiny_packs.packs.meetings import build_meeting_view, render_bundle
-
-from .packs_helpers import find_in_order, squash
+from tests.packs_helpers import find_in_order, squash
 
 EXAMPLE = "example-childrens-scrutiny-panel"
 

@@ -8,8 +8,8 @@ import json
 
 import pytest
 
-from .conftest import page
-from .test_packs_site import target
+from tests.conftest import page
+from tests.site.test_pack_pages import target
 
 pytestmark = pytest.mark.site
 EXAMPLE = "example-childrens-scrutiny-panel-2026-10"

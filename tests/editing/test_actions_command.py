@@ -9,8 +9,7 @@ import io
 from click.testing import CliRunner
 
 from scrutiny_packs.cli import main
-
-from .conftest import ROOT
+from tests.conftest import ROOT
 
 EXAMPLE = "example-childrens-scrutiny-panel-2026-10"
 

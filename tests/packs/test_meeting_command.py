@@ -12,8 +12,7 @@ from docx import Document
 from pypdf import PdfReader
 
 from scrutiny_packs.cli import main
-
-from .conftest import ROOT
+from tests.conftest import ROOT
 
 MEETING_OPTIONS = ["--body", "Children's Scrutiny Panel", "--meeting", "Ordinary meeting", "--date", "2027-01-19",
                    "--item", "6", "--item-title", "The front door"]
@@ -90,7 +89,7 @@ def test_meeting_command_takes_a_file_and_reports_its_problems(tmp_path):
     assert done.exit_code == 2
     lines = done.output.strip().splitlines()
     assert len(lines) == 1 and lines[0].endswith(
-        "bad.yml:3: date: '2027-13-01' is not a valid date (write dates as YYYY-MM-DD, e.g. 2026-11-22)")
+        "bad.yml:3: date: '2027-13-01' is not a valid date (write dates as YYYY-MM-DD, e.g. 2026-11-22, with a year from 1900 to 2999)")
     bad.write_text(bad.read_text(encoding="utf-8").replace("2027-13-01", "2027-01-13"), encoding="utf-8")
     done = CliRunner().invoke(main, ["meeting", "--root", str(ROOT), str(bad), "-o", str(tmp_path / "b.pdf")])
     assert done.exit_code == 2 and "bad.yml:7: items[0].pack: 'front-dor' is not a known pack" in done.output

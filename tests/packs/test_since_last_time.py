@@ -11,8 +11,7 @@ from docx import Document
 from pypdf import PdfReader
 
 from scrutiny_packs.cli import main
-
-from .conftest import ROOT
+from tests.conftest import ROOT
 
 EXAMPLE = "example-childrens-scrutiny-panel-2026-10"
 LATER = "example-childrens-scrutiny-panel"
