@@ -50,7 +50,8 @@ def set_fields(project: Path, qid: str, **fields: str) -> None:
 def test_a_question_added_as_one_new_file_appears_on_the_site_in_packs_and_in_open_data(project, tmp_path):
     # As CONTRIBUTING.md says: take the next number, paste the template, nothing else.
     qid = next_question_id(project / "content" / "questions")
-    assert qid == "q100"
+    highest = max(int(f.stem[1:]) for f in (project / "content" / "questions").glob("q*.yml"))
+    assert qid == f"q{highest + 1:03d}"
     (project / "content" / "questions" / f"{qid}.yml").write_text(contributing_template(), encoding="utf-8")
     added = load_checked(project).bank.questions[qid]
     wording = frame(added.text, "you")
@@ -60,7 +61,7 @@ def test_a_question_added_as_one_new_file_appears_on_the_site_in_packs_and_in_op
 
     # Its own page.
     doc = page(site, f"questions/{qid}/")
-    assert doc.select_one("article h1").get_text(strip=True).rstrip("¶") == wording
+    assert " ".join(doc.select_one("article h1").get_text().split()).rstrip("¶").strip() == wording
     suits = doc.find("dt", string="Suits").find_next_sibling("dd")
     assert [a.get_text() for a in suits.find_all("a")] == ["Health bodies",
                                                            "Safeguarding children partnership (formerly LSCB)"]
@@ -99,9 +100,9 @@ def edited_site(tmp_path_factory) -> Path:
     from tests.conftest import copy_project
 
     project = copy_project(tmp_path_factory.mktemp("edited") / "project")
-    set_fields(project, "q010", status="retired", replaced_by="q011", last_reviewed="2026-12-01")
+    set_fields(project, "q010", status="retired", replaced_by="q011", last_reviewed="2026-12-03")
     set_fields(project, "q020", status="retired")
-    set_fields(project, "q014", last_reviewed="2026-11-30")
+    set_fields(project, "q014", last_reviewed="2026-12-02")
     set_fields(project, "q012", last_reviewed="2020-01-15")
     assert load_checked(project).ok
     site = project / "site"
@@ -143,15 +144,15 @@ def test_an_overdue_question_shows_a_review_notice(edited_site):
 def test_whats_changed_lists_changes_newest_first(edited_site):
     doc = page(edited_site, "changes/")
     days = [h2.get_text(strip=True).rstrip("¶") for h2 in doc.select("article h2")]
-    assert days[:3] == ["1 December 2026", "30 November 2026", "22 November 2026"]
+    assert days[:3] == ["3 December 2026", "2 December 2026", "1 December 2026"]
 
     def entries(day: str) -> list[str]:
-        heading = next(h for h in doc.select("article h2") if h.get_text(strip=True).rstrip("¶") == day)
+        heading = next(h for h in doc.select("article h2") if h.get_text(" ", strip=True).rstrip("¶").strip() == day)
         return [" ".join(li.get_text().split()) for li in heading.find_next("div", class_="sp-changes").find_all("li")]
 
-    (replaced,) = entries("1 December 2026")
+    (replaced,) = entries("3 December 2026")
     assert replaced.startswith("Retired and replaced: Does A&E have paediatric nurses") and "replaced by q011" in replaced
-    (reviewed,) = entries("30 November 2026")
+    (reviewed,) = entries("2 December 2026")
     assert reviewed.startswith("Reviewed or changed:") and "(ref. q014)" in reviewed
     day = entries("22 November 2026")
     assert day[0].startswith("Retired:") and "(ref. q020)" in day[0]

@@ -1,16 +1,12 @@
 /* When the site's search finds nothing: words to try instead, from the glossary (the names its
  * terms go by, also when the search was misspelt) and the areas of the bank; a line saying the
  * bank may not cover this yet; and a link to propose a question. A classic script, no modules,
- * so it works in the offline copy opened from disk. Data: the JSON block #sp-search-help
- * (written by overrides/main.html from src/scrutiny_packs/site/search_help.py). */
+ * so it works in the offline copy opened from disk. Data: window.ScrutinyPacksSearchHelp, set by
+ * assets/javascripts/search-help-data.js, a file the build writes once for the whole site
+ * (src/scrutiny_packs/site/search_help.py), not into every page. */
 (function () {
   "use strict";
-  var data;
-  try {
-    data = JSON.parse(document.getElementById("sp-search-help").textContent);
-  } catch (e) {
-    return;
-  }
+  var data = window.ScrutinyPacksSearchHelp;
   var input = document.querySelector("input.md-search__input");
   var meta = document.querySelector(".md-search-result__meta");
   if (!input || !meta || !data) return;

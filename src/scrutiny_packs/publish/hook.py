@@ -9,6 +9,7 @@ afresh by ``on_config``.
 
 from __future__ import annotations
 
+import json
 import logging
 import time
 from dataclasses import dataclass, field
@@ -46,6 +47,10 @@ def _saved_since(root: Path, since_ns: int) -> set[str]:
     return found
 
 
+SEARCH_HELP_PATH = "assets/javascripts/search-help-data.js"
+SEARCH_HELP_SCRIPT_PREFIX = "window.ScrutinyPacksSearchHelp = "
+
+
 @dataclass
 class RebuildCache:
     """Everything kept from one build to the next in one process, for one project root."""
@@ -81,6 +86,7 @@ class _Build:
     packs: pack_files.PackFilesJob | None = None
     offline: offline.OfflineBuild | None = None
     page_sources: bool = False  # generated pages come from PageSources files (quick rebuilds)
+    search_help: str = ""  # the script holding the search help's words, written once per build
 
 
 class SiteHook:
@@ -120,7 +126,10 @@ class SiteHook:
             return config
         build.bank = result.bank
         config.nav = build_nav(result.bank)
-        config.extra["sp_search_help"] = search_help(result.bank, config.repo_url)  # see overrides/main.html
+        # The search help's words, one script for the whole site (overrides/main.html loads it).
+        build.search_help = SEARCH_HELP_SCRIPT_PREFIX + json.dumps(search_help(result.bank, config.repo_url),
+                                                                 ensure_ascii=False) + ";\n"
+        config.extra["sp_search_help"] = SEARCH_HELP_PATH
         for uri in site_stylesheets():
             if uri not in config.extra_css:
                 config.extra_css.append(uri)
@@ -143,6 +152,8 @@ class SiteHook:
         from mkdocs.structure.files import File
 
         build = self._require()
+        if build.search_help:
+            files.append(File.generated(config, SEARCH_HELP_PATH, content=build.search_help))
         # Markdown in docs_dir is content too: the bank has loaded and checked it.
         for file in list(files.documentation_pages()):
             files.remove(file)
@@ -161,6 +172,7 @@ class SiteHook:
             files.append(File.generated(config, offline.ZIP_PATH, abs_src_path=str(build.offline.zip_path)))
             offline_zip = offline.ZIP_PATH
         site = SiteBuilder(build.bank, SiteOptions(edit_base=edit_base, offline_zip=offline_zip,
+                                                   directory_urls=bool(config.use_directory_urls),
                                                    pack_pdf=opts.pdf or pdf_later, pack_word=opts.word))
         sources = self._page_sources(build, config)
         if sources is None:

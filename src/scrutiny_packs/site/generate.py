@@ -57,6 +57,7 @@ class SiteOptions:
     offline_zip: str | None = None  # site path of the offline copy to offer on the home page
     pack_pdf: bool = True  # the build makes pack PDFs (not `mkdocs serve`, nor SCRUTINY_PACKS_PDF=0)
     pack_word: bool = True  # the build makes pack Word files (not `mkdocs serve`, unless SCRUTINY_PACKS_PDF=1)
+    directory_urls: bool = True  # pages served as folders (questions/q004/); False in the offline copy (.html files)
 
 
 def front_matter(title: str, **extra: Any) -> str:
@@ -248,7 +249,12 @@ class SiteBuilder:
         return bundle_uri(meeting) if item is None else item_uri(meeting, item, kind)  # type: ignore[arg-type]
 
     def href(self, src: str, target: str) -> str:
-        """A link in raw HTML from one page to another, as served (directory URLs), e.g. '../../questions/q004/'."""
+        """A link in raw HTML from one page to another, as served: '../../questions/q004/' with directory
+        URLs, '../questions/q004.html' in the offline copy (MkDocs rewrites Markdown links, not raw HTML)."""
+        if not self.options.directory_urls:
+            def html(uri: str) -> str:
+                return uri[:-3] + ".html" if uri.endswith(".md") else uri
+            return posixpath.relpath(html(target), posixpath.dirname(src) or ".")
         here, there = links.url_path(src).rstrip("/") or ".", links.url_path(target).rstrip("/") or "."
         rel = posixpath.relpath(there, here)
         return "./" if rel == "." else rel + "/"

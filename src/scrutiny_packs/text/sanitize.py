@@ -3,13 +3,14 @@
 Content is escaped when pages are generated; this pass removes whatever
 markup could still execute: scripts, event handlers, inline styles, iframes
 and ``javascript:``/``data:`` URLs. Only the tags and attributes our own
-templates and Python-Markdown produce survive. Every link gets
-``rel="noopener noreferrer"`` (nh3's ``link_rel``): harmless on the site's own links, and a
-page opened from content can never reach back into ours.
+templates and Python-Markdown produce survive. External links get
+``rel="noopener noreferrer"``: nh3's ``link_rel`` would put it on the site's own links too, so it is
+added to web and mail links after cleaning, where nh3 has already written every ``href`` first.
 """
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import nh3
@@ -41,6 +42,7 @@ ATTRIBUTES = {
     "output": {"for", "name"},
 }
 URL_SCHEMES = {"http", "https", "mailto"}
+_EXTERNAL = re.compile(r'<a href="(https?:|mailto:)')
 
 
 @cache
@@ -50,7 +52,7 @@ def _cleaner() -> "nh3.Cleaner":
         attributes=ATTRIBUTES,
         generic_attribute_prefixes={"data-", "aria-"},
         url_schemes=URL_SCHEMES,
-        link_rel="noopener noreferrer",
+        link_rel=None,
         clean_content_tags={"script", "style"},
     )
 
@@ -63,7 +65,7 @@ def _absolute_only_cleaner() -> "nh3.Cleaner":
         generic_attribute_prefixes={"data-", "aria-"},
         url_schemes=URL_SCHEMES,
         url_relative="deny",
-        link_rel="noopener noreferrer",
+        link_rel=None,
         clean_content_tags={"script", "style"},
     )
 
@@ -72,4 +74,5 @@ def sanitize_html(html: str, relative_links: bool = True) -> str:
     """Clean HTML. Without ``relative_links``, links must be web or mail addresses: for text
     shown away from the site (a PDF, a pack file), where a relative address would lead to a
     file on the reader's machine."""
-    return (_cleaner() if relative_links else _absolute_only_cleaner()).clean(html)
+    cleaned = (_cleaner() if relative_links else _absolute_only_cleaner()).clean(html)
+    return _EXTERNAL.sub(r'<a rel="noopener noreferrer" href="\1', cleaned)
