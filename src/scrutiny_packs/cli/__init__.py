@@ -302,19 +302,24 @@ def pack(root: Path, output: Path, **options) -> None:
     if spec is None:
         sys.exit(2)
     view = build_view(bank, spec)
-    try:
-        write_pack(view, output)
-    except OSError as exc:
-        click.echo(f"{output}: could not write the file ({exc.strerror or exc})", err=True)
-        sys.exit(1)
-    except Exception as exc:  # a renderer failed: say so in one line, not a traceback
-        click.echo(f"{output}: could not make the pack ({type(exc).__name__}: {exc})", err=True)
-        sys.exit(1)
+    _write_or_exit(output, "the pack", lambda: write_pack(view, output))
     for qid in view.left_out:
         successor = bank.questions[qid].replaced_by
         instead = f"; {successor} replaces it" if successor in bank.questions else ""
         click.echo(f"warning: {qid} is retired and was left out{instead}", err=True)
     click.echo(f"Wrote {output}: {count_of(view.count, 'question')}, framed \u201c{view.framing}\u201d.")
+
+
+def _write_or_exit(output: Path, what: str, write) -> None:
+    """Run ``write``; a failure is one line naming the file, never a traceback."""
+    try:
+        write()
+    except OSError as exc:
+        click.echo(f"{output}: could not write the file ({exc.strerror or exc})", err=True)
+        sys.exit(1)
+    except Exception as exc:  # a renderer failed: say so in one line, not a traceback
+        click.echo(f"{output}: could not make {what} ({type(exc).__name__}: {exc})", err=True)
+        sys.exit(1)
 
 
 @main.command()
@@ -345,14 +350,7 @@ def meeting(root: Path, source: str, output: Path) -> None:
     if agenda is None:
         sys.exit(2)
     view = build_meeting_view(bank, agenda)
-    try:
-        write_atomically(output, render_bundle(view, output.suffix))
-    except OSError as exc:
-        click.echo(f"{output}: could not write the file ({exc.strerror or exc})", err=True)
-        sys.exit(1)
-    except Exception as exc:  # a renderer failed: say so in one line, not a traceback
-        click.echo(f"{output}: could not make the papers ({type(exc).__name__}: {exc})", err=True)
-        sys.exit(1)
+    _write_or_exit(output, "the papers", lambda: write_atomically(output, render_bundle(view, output.suffix)))
     click.echo(f"Wrote {output}: {count_of(len(view.items), 'agenda item')}, {count_of(view.count, 'question')}.")
 
 
