@@ -14,7 +14,6 @@ from pathlib import Path
 from markupsafe import Markup
 
 from scrutiny_packs.packs.layout import PackView
-from scrutiny_packs.text.markdown import markdown_html  # noqa: F401 (re-exported for the renderers)
 from scrutiny_packs.text.templating import environment
 
 STYLESHEET = "pack-print.css"  # the pack: PDF, downloadable .html and web page alike
