@@ -295,6 +295,7 @@ def _builds(bank) -> None:
         render_docx(view)
 
 
+@pytest.mark.site  # builds every page, the packs and the open data, many times over
 @SETTINGS
 @given(field=build_fields, value=build_values)
 def test_whatever_validates_builds(mini, field, value):
@@ -309,6 +310,7 @@ def test_whatever_validates_builds(mini, field, value):
     _builds(result.bank)
 
 
+@pytest.mark.site  # builds every page, the packs and the open data, many times over
 @SETTINGS
 @given(name=breaking_text, description=breaking_text)
 def test_whatever_audience_validates_builds(mini, name, description):
