@@ -54,9 +54,10 @@ test: $(STAMP) system-deps browser-deps $(NODE_STAMP) lint-imports
 	node --test tests/js/
 	$(BIN)/python -m pytest
 
-# Everything that needs no site build and no browser, on both cores.
+# Everything that needs no site build and no browser, on both cores; the property tests try a fifth
+# of their examples (tests/examples.py), `make test` all of them.
 test-fast: $(STAMP) system-deps lint-imports test-js
-	$(BIN)/python -m pytest -m "not browser and not site" -n 2 -q
+	SCRUTINY_PACKS_QUICK=1 $(BIN)/python -m pytest -m "not browser and not site" -n 2 --dist worksteal -q
 
 # The browser scripts' own tests (tests/js/*.test.js), on Node's built-in test runner: no packages needed.
 test-js:

@@ -15,6 +15,7 @@ from jsonschema import Draft202012Validator
 
 from scrutiny_packs.ids import ID_REGEX, is_id
 from scrutiny_packs.packs.link import browser_rules
+from tests.examples import examples
 
 SCHEMA_PATTERN = json.loads(resources.files("scrutiny_packs").joinpath("schemas", "_defs.schema.json")
                             .read_text(encoding="utf-8"))["$defs"]["id"]["pattern"]
@@ -47,7 +48,7 @@ def test_the_schema_and_the_code_accept_the_same_ids(text):
 
 
 @given(near_ids | st.text(max_size=80))
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 def test_the_schema_and_the_code_agree_on_any_text(text):
     assert schema_accepts(text) == is_id(text)
 

@@ -12,6 +12,7 @@ from scrutiny_packs.content import schema, schema_fast
 from scrutiny_packs.content.load import COLLECTIONS, split_front_matter
 from scrutiny_packs.content.yaml_source import read_yaml
 from tests.conftest import ROOT
+from tests.examples import examples
 
 CONTENT = ROOT / "content"
 
@@ -100,7 +101,7 @@ FIELD_VALUES = {
 _edit = st.sampled_from(sorted(FIELD_VALUES)).flatmap(lambda f: st.tuples(st.just(f), FIELD_VALUES[f]))
 
 
-@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(600), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(index=st.integers(0, len(QUESTIONS) - 1), edits=st.lists(_edit, max_size=3),
        drop=st.lists(st.sampled_from(sorted(FIELD_VALUES)), max_size=2))
 def test_quick_check_never_accepts_what_jsonschema_rejects(index, edits, drop):

@@ -45,7 +45,8 @@ def _timed(work, *args):
 
 
 def _question_page_html(bank, qid: str) -> str:
-    page = next(p for p in SiteBuilder(bank).pages() if p.src_uri == question_src(qid))
+    page = SiteBuilder(bank).question_page(bank.questions[qid])
+    assert page.src_uri == question_src(qid)
     return sanitize_html(_site_markdown().reset().convert(page.content.split("---\n", 2)[2]))
 
 

@@ -33,10 +33,11 @@ from scrutiny_packs.site.links import question as question_src
 from scrutiny_packs.text.framing import frame
 from scrutiny_packs.text.sanitize import sanitize_html
 from tests.conftest import ROOT
+from tests.examples import examples
 from tests.security_html import injected, parse
 
-# 150 examples keep `make test` quick; SCRUTINY_PACKS_EXAMPLES=5000 searches harder.
-SETTINGS = settings(max_examples=int(os.environ.get("SCRUTINY_PACKS_EXAMPLES", "150")), deadline=None,
+# 150 examples keep `make test` quick (tests/examples.py: fewer in `make test-fast`, more on request).
+SETTINGS = settings(max_examples=examples(150), deadline=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 
 # Pieces of markup, template syntax and odd characters, mixed with random text.
@@ -125,8 +126,8 @@ def _markdown() -> markdown.Markdown:
 
 def _render(bank, qid: str = "q900"):
     """(front matter, sanitised HTML soup) of a question's page, as the build makes it."""
-    src = question_src(qid)
-    (generated,) = [p for p in SiteBuilder(bank).pages() if p.src_uri == src]
+    generated = SiteBuilder(bank).question_page(bank.questions[qid])
+    assert generated.src_uri == question_src(qid)
     _, front, body = generated.content.split("---\n", 2)
     html_out = sanitize_html(_markdown().reset().convert(body))
     return yaml.safe_load(front), parse(html_out)

@@ -195,8 +195,8 @@ def test_the_pre_commit_hooks_catch_bad_content(project):
     shutil.copytree(ROOT / "src" / "scrutiny_packs" / "schemas", project / "src" / "scrutiny_packs" / "schemas")
     shutil.copy2(ROOT / ".yamllint.yml", project / ".yamllint.yml")
     by_id = {h["id"]: h for h in hooks()}
-    for hook_id in ("scrutiny-packs-validate", "schema-questions", "yamllint"):
-        assert run_hook(by_id[hook_id], project).returncode == 0, hook_id
+    # (The hooks pass on the unchanged repository: test_each_pre_commit_hook_passes_on_the_repository.
+    # Each failure below names the broken file and field, so it cannot come from anything else.)
     questions = project / "content" / "questions"
     # Well-formed YAML that breaks the schema: an id in capitals, a date that does not exist.
     (questions / "q100.yml").write_text('text: "Is it working?"\nareas: [Workforce]\naudiences: [police]\n'

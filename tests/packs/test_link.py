@@ -20,6 +20,7 @@ from scrutiny_packs.packs import link
 from scrutiny_packs.packs.layout import build_view
 from scrutiny_packs.text.framing import SECOND_PERSON, frame
 from tests.conftest import ROOT
+from tests.examples import examples
 
 # -- the link format ---------------------------------------------------------------------------
 
@@ -36,7 +37,7 @@ packs = st.builds(
 
 
 @given(packs)
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 def test_a_link_reads_back_as_the_pack_it_was_made_from(pack):
     query = link.encode(pack)
     assert link.decode(query) == (pack, [])
@@ -44,7 +45,7 @@ def test_a_link_reads_back_as_the_pack_it_was_made_from(pack):
 
 
 @given(st.text(max_size=400))
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 def test_any_text_reads_as_some_pack_without_failing(text):
     pack, notices = link.decode(text)
     assert all(is_id(q) for q in pack.questions)

@@ -61,17 +61,35 @@ def test_bad_meeting_options_are_one_line_each(tmp_path, args, message):
     assert not (tmp_path / "x.pdf").exists()
 
 
+# A two-item meeting, so that the PDF is quick to make; tests/packs/test_meeting_papers.py reads the
+# example meeting's whole bundle page by page.
+TWO_ITEMS = ('body: "Panel"\nname: "Meeting"\ndate: 2027-01-19\nitems:\n'
+             '  - number: 4\n    title: "Front door"\n    selection:\n      questions: [q004, q013]\n'
+             '  - number: 5\n    title: "Missing children"\n    selection:\n      questions: [q050]\n')
+
+
 @pytest.mark.parametrize("suffix", [".pdf", ".docx", ".html", ".md"])
-def test_meeting_command_writes_the_papers(tmp_path, suffix, bank):
+def test_meeting_command_writes_the_papers(tmp_path, suffix):
+    meeting = tmp_path / "panel.yml"
+    meeting.write_text(TWO_ITEMS, encoding="utf-8")
     out = tmp_path / f"papers{suffix}"
-    done = invoke("meeting", "--root", str(ROOT), "example-childrens-scrutiny-panel", "-o", str(out))
+    done = invoke("meeting", "--root", str(ROOT), str(meeting), "-o", str(out))
     assert done.exit_code == 0, done.output
-    agenda = bank.meetings["example-childrens-scrutiny-panel"]
-    assert done.output.startswith(f"Wrote {out}: {len(agenda.items)} agenda items, ")
+    assert done.output.startswith(f"Wrote {out}: 2 agenda items, ")
     data = out.read_bytes()
     assert data.startswith({".pdf": b"%PDF", ".docx": b"PK", ".html": b"<!DOCTYPE html>", ".md": b"# "}[suffix])
     if suffix == ".pdf":
         assert "Item 5" in PdfReader(io.BytesIO(data)).pages[0].extract_text()
+
+
+def test_meeting_command_finds_a_meeting_by_its_id(tmp_path, bank):
+    out = tmp_path / "papers.md"
+    done = invoke("meeting", "--root", str(ROOT), "example-childrens-scrutiny-panel", "-o", str(out))
+    assert done.exit_code == 0, done.output
+    agenda = bank.meetings["example-childrens-scrutiny-panel"]
+    assert done.output.startswith(f"Wrote {out}: {len(agenda.items)} agenda items, ")
+    text = out.read_text(encoding="utf-8")
+    assert all(item.title in text for item in agenda.items)
 
 
 def test_meeting_command_takes_a_file_and_reports_its_problems(tmp_path):

@@ -346,12 +346,14 @@ class SiteBuilder:
                             + self._render("site/my-pack.md.j2", links.MY_PACK))
         yield from self.about_pages()
         for q in bank.questions.values():
-            src = links.question(q.id)
-            # Boosted in search: a question is what a search is for, above the pages that list questions.
-            search = None if q.retired else {"boost": QUESTION_SEARCH_BOOST}
-            yield GeneratedPage(src, front_matter(framing.frame(q.text, "you"), search=search)
-                                + self._render("site/question.md.j2", src, q=q), q.path, in_nav=False)
+            yield self.question_page(q)
 
+    def question_page(self, q: Question) -> GeneratedPage:
+        src = links.question(q.id)
+        # Boosted in search: a question is what a search is for, above the pages that list questions.
+        search = None if q.retired else {"boost": QUESTION_SEARCH_BOOST}
+        return GeneratedPage(src, front_matter(framing.frame(q.text, "you"), search=search)
+                             + self._render("site/question.md.j2", src, q=q), q.path, in_nav=False)
 
     def about_pages(self) -> Iterable[GeneratedPage]:
         """What's changed (from each question's dates) and the open data page documenting the files."""
