@@ -30,8 +30,8 @@ function item(location, text, terms, title = "") {
   return { location, title, text, terms };
 }
 
-function order(groups, query) {
-  return sq.rerank(groups, query).map((g) => g[0].location);
+function order(groups, query, found) {
+  return sq.rerank(groups, query, found).map((g) => g[0].location);
 }
 
 test("a result holding every word comes before one holding some, even when lunr scored it lower", () => {
@@ -92,4 +92,25 @@ test("the search worker gets the rewritten query and the page gets the results i
   const answer = await received;
   assert.equal(answer.type, 3);
   assert.deepEqual(answer.data.items.map((g) => g[0].location), ["questions/q006/", "questions/q001/"]);
+});
+
+test("an abbreviation written as the glossary writes it is searched with what it stands for", () => {
+  const abbreviations = { CSE: "Child sexual exploitation", "A&E": "Accident and emergency" };
+  assert.deepEqual(sq.meanings("CSE in parks", abbreviations), { CSE: "Child sexual exploitation" });
+  assert.deepEqual(sq.meanings("cse", abbreviations), {}, "a lower-case word may be an ordinary word");
+  assert.deepEqual(sq.meanings("CSE child sexual exploitation", abbreviations), {}, "already said");
+  assert.equal(sq.expand("nurses in A&E", sq.meanings("nurses in A&E", abbreviations)),
+    "nurses in A&E Accident and emergency");
+  assert.equal(sq.expand("fathers", {}), "fathers");
+});
+
+test("a result holding what an abbreviation stands for holds the abbreviation", () => {
+  const found = { CSE: "Child sexual exploitation" };
+  const spelt = [item("questions/q114/", "child sexual exploitation in parks",
+    { cse: false, child: true, sexual: true, exploitation: true, parks: true })];
+  const part = [item("questions/q118/", "online sexual abuse in parks",
+    { cse: false, child: false, sexual: true, exploitation: false, parks: true })];
+  const other = [item("areas/parks/", "parks", { cse: false, child: false, sexual: false, exploitation: false, parks: true })];
+  assert.deepEqual(order([other, part, spelt], "CSE parks", found),
+    ["questions/q114/", "questions/q118/", "areas/parks/"]);
 });

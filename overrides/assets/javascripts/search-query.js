@@ -1,6 +1,8 @@
 /* The site's search, read the way people ask. Material runs lunr in a worker; this stands between the
  * page and that worker (both the real one and file-worker.js's stand-in in the offline copy), so that
  *
+ * - an abbreviation of the glossary, written as the glossary writes it ("CSE"), is searched with what it
+ *   stands for ("child sexual exploitation"), so the questions using either are found;
  * - a query is written the way the index holds text: the index keeps the pages' HTML escapes, so
  *   "A&E" is stored as "A&amp;E", and "A and E" or "A & E" (letters joined by "and" or "&") are the
  *   same abbreviation said aloud;
@@ -28,6 +30,25 @@
       .replace(/&(?!amp;|lt;|gt;)/g, "&amp;")
       .replace(/</g, "&lt;")
       .replace(/>/g, "&gt;");
+  }
+
+  // What each abbreviation in the query, written as the glossary writes it, stands for, unless the
+  // query says it already. abbreviations: {"CSE": "Child sexual exploitation"}, from search-help-data.js.
+  function meanings(query, abbreviations) {
+    var found = {};
+    query.split(/[\s"]+/).forEach(function (word) {
+      var bare = word.replace(/^[^A-Za-z0-9&]+|[^A-Za-z0-9&]+$/g, "");
+      if (abbreviations && Object.prototype.hasOwnProperty.call(abbreviations, bare) &&
+          query.toLowerCase().indexOf(abbreviations[bare].toLowerCase()) < 0) found[bare] = abbreviations[bare];
+    });
+    return found;
+  }
+
+  // The query with those meanings added, so lunr finds the pages using either.
+  function expand(query, found) {
+    var extra = [];
+    Object.keys(found || {}).forEach(function (k) { if (extra.indexOf(found[k]) < 0) extra.push(found[k]); });
+    return extra.length ? query + " " + extra.join(" ") : query;
   }
 
   // Words as search compares them: lower case, markup and punctuation gone, "&amp;" as "&".
@@ -63,24 +84,35 @@
 
   // Share of the query's words (lunr's stop words left aside) that one part of the result holds: a page's
   // section, or a question with its area and terms. A long page holding each word somewhere is not a match.
-  function coverage(item) {
-    var terms = Object.keys(item.terms || {});
-    var matched = terms.filter(function (term) { return item.terms[term]; });
-    return terms.length ? matched.length / terms.length : 0;
+  // An abbreviation counts as held when the part holds it or every word of what it stands for
+  // (alternatives: {"cse": ["child", "sexual", "exploitation"]}); those words are not the query's own.
+  function coverage(item, alternatives) {
+    var terms = item.terms || {}, added = {};
+    Object.keys(alternatives).forEach(function (a) { alternatives[a].forEach(function (w) { added[w] = true; }); });
+    var own = Object.keys(terms).filter(function (t) { return !added[t] || alternatives[t]; });
+    var held = own.filter(function (t) {
+      return terms[t] || (alternatives[t] && alternatives[t].every(function (w) { return !(w in terms) || terms[w]; }));
+    });
+    return own.length ? held.length / own.length : 0;
   }
 
   function isQuestion(group) {
     return /(^|\/)questions\/[^/]+\/?(\.html)?([#?]|$)/.test(group[0] ? group[0].location : "");
   }
 
-  function rerank(groups, query) {
+  // groups: Material's results, each a page's sections, best first; query: as typed; found: its meanings.
+  function rerank(groups, query, found) {
     var queryWords = words(rewrite(query));
+    var alternatives = {};
+    Object.keys(found || {}).forEach(function (abbr) {
+      alternatives[rewrite(abbr).trim().toLowerCase()] = rewrite(found[abbr]).trim().toLowerCase().split(/\s+/);
+    });
     var wanted = phrases(query);
     var ranked = groups.map(function (group, place) {
       var best = { coverage: 0, run: 0, phrases: false };
       group.forEach(function (item) {
         var textWords = words(item.title + " " + item.text);
-        best.coverage = Math.max(best.coverage, coverage(item));
+        best.coverage = Math.max(best.coverage, coverage(item, alternatives));
         if (queryWords.length > 1) best.run = Math.max(best.run, longestRun(queryWords, textWords));
         best.phrases = best.phrases || wanted.every(function (p) { return longestRun(p, textWords) === p.length; });
       });
@@ -98,7 +130,7 @@
     return ranked.map(function (r) { return r.group; });
   }
 
-  var api = { rewrite: rewrite, words: words, longestRun: longestRun, rerank: rerank, wrap: wrap };
+  var api = { meanings: meanings, expand: expand, rewrite: rewrite, words: words, longestRun: longestRun, rerank: rerank, wrap: wrap };
   root.ScrutinyPacksSearchQuery = api;
   if (typeof module === "object" && module && module.exports) module.exports = api;
   if (typeof root.Worker === "function" && typeof EventTarget === "function") root.Worker = wrap(root.Worker);
@@ -119,8 +151,10 @@
         terminate: function () { worker.terminate(); },
         postMessage: function (message) {
           if (message && message.type === QUERY && typeof message.data === "string") {
-            asked.push(message.data);
-            message = { type: QUERY, data: rewrite(message.data) };
+            var help = root.ScrutinyPacksSearchHelp;
+            var found = meanings(message.data, help && help.abbreviations);
+            asked.push({ query: message.data, found: found });
+            message = { type: QUERY, data: rewrite(expand(message.data, found)) };
           }
           worker.postMessage(message);
         }
@@ -128,12 +162,12 @@
       worker.addEventListener("message", function (ev) {
         var data = ev.data;
         if (data && data.type === RESULT && asked.length) {
-          var query = asked.shift();
+          var sent = asked.shift();
           var result = data.data || {};
           if (Array.isArray(result.items)) {
             var copy = {};
             Object.keys(result).forEach(function (key) { copy[key] = result[key]; });
-            copy.items = rerank(result.items, query);
+            copy.items = rerank(result.items, sent.query, sent.found);
             data = { type: RESULT, data: copy };
           }
         }
