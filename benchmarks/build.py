@@ -731,9 +731,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="also time one build of ours by phase at each size (a timing hook)")
     parser.add_argument("--keep", type=Path, help="build in this folder and keep it (default: a temporary one)")
     parser.add_argument("--json", type=Path, help="also write the raw figures to this file")
-    parser.add_argument("--search", action="store_true",
-                        help="also measure search quality on the shipped bank: success@5 and MRR over "
-                        "tests/fixtures/search-queries.yml, typed into the built site's search box in Chromium")
+    parser.add_argument("--no-search", dest="search", action="store_false",
+                        help="leave out the search quality step (success@5 and MRR on the shipped bank over "
+                        "tests/fixtures/search-queries.yml, typed into the built site's search box in Chromium)")
     parser.add_argument("--search-only", action="store_true", help="only the search quality step")
     parser.add_argument("--no-zensical", action="store_true", help="leave Zensical out of the comparison")
     parser.add_argument("--own-work", type=Path, help=argparse.SUPPRESS)

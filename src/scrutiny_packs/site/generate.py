@@ -148,9 +148,16 @@ class SiteBuilder:
             found = self._terms[q.id] = self.glossary.terms_in(q.text)
         return found
 
-    def marked(self, text: str) -> Markup:
-        """Plain text as HTML, its abbreviations marked up with what they stand for."""
-        return self.glossary.mark_up(text)
+    def marked(self, text: str, focusable: bool = False) -> Markup:
+        """Plain text as HTML, its abbreviations marked up with what they stand for; when ``focusable``
+        (a question's own page, where no link holds them) reachable by keyboard and described by the
+        page's Terms used entry (``term_note_id``)."""
+        return self.glossary.mark_up(text, note_id=self.term_note_id if focusable else None)
+
+    @staticmethod
+    def term_note_id(term: Term) -> str:
+        """The id of a term's entry under a question page's Terms used."""
+        return f"term-{term.id}"
 
     def marked_md(self, text: str) -> Markup:
         """Plain text as inline Markdown, its abbreviations marked up with what they stand for."""

@@ -84,12 +84,15 @@ class Glossary:
                 seen.setdefault(use.term.id, use.term)
         return list(seen.values())
 
-    def mark_up(self, text: str, escape: Callable[[str], str] = html.escape) -> Markup:
+    def mark_up(self, text: str, escape: Callable[[str], str] = html.escape,
+                note_id: Callable[[Term], str] | None = None) -> Markup:
         """``text`` escaped, each abbreviation of a term with an expansion as <abbr title="...">.
 
         Only an abbreviation is marked ('SCRs', not 'serious case reviews', which says what it
         is), and only its first use, as style guides advise. ``escape`` escapes the text between
-        (HTML by default; ``md_escape`` inside Markdown)."""
+        (HTML by default; ``md_escape`` inside Markdown). With ``note_id``, the id of an element on the
+        same page saying what a term stands for, each abbreviation is reachable by keyboard (its
+        expansion then shows on focus as on hover) and described by that element; never inside a link."""
         out, pos, marked = [], 0, set()
         for use in self.uses(text):
             written = use.text(text)
@@ -97,7 +100,8 @@ class Glossary:
                 continue
             marked.add(use.term.id)
             out.append(escape(text[pos:use.start]))
-            out.append(f'<abbr title="{attribute(use.term.expansion)}">{escape(written)}</abbr>')
+            tab = f' tabindex="0" aria-describedby="{attribute(note_id(use.term))}"' if note_id else ""
+            out.append(f'<abbr title="{attribute(use.term.expansion)}"{tab}>{escape(written)}</abbr>')
             pos = use.end
         out.append(escape(text[pos:]))
         return Markup("".join(str(piece) for piece in out))

@@ -1,0 +1,52 @@
+"""An abbreviation in a question shows what it stands for in a tooltip, by mouse and by keyboard."""
+
+from __future__ import annotations
+
+import pytest
+
+from scrutiny_packs.site import links
+from scrutiny_packs.site.generate import SiteBuilder
+from scrutiny_packs.text.glossary import is_abbreviation
+
+from .harness import DESKTOP
+from .test_keyboard import tab_until
+
+pytestmark = pytest.mark.browser
+
+
+def question_with_an_abbreviation(bank):
+    """The first question whose text writes a glossary term as an abbreviation, and that term."""
+    glossary = SiteBuilder(bank).glossary
+    for q in bank.active_questions():
+        for use in glossary.uses(q.text):
+            if use.term.expansion and is_abbreviation(use.text(q.text)):
+                return q, use.term
+    raise AssertionError("no question writes a glossary abbreviation")
+
+
+def test_an_abbreviation_shows_its_expansion_on_focus_and_on_hover(open_page, bank):
+    question, term = question_with_an_abbreviation(bank)
+    page = open_page(links.url_path(links.question(question.id)), viewport=DESKTOP)
+    abbr = page.locator(".sp-framings dd abbr").first
+    expansion = abbr.get_attribute("title")
+    assert expansion == term.expansion
+
+    tip = page.get_by_role("tooltip")
+    abbr.hover()
+    tip.wait_for(state="visible")
+    assert tip.inner_text().strip() == expansion
+    page.mouse.move(0, 0)
+    tip.wait_for(state="detached")
+    assert abbr.get_attribute("title") == expansion, "the expansion is back in place for the next reader"
+
+    reached = tab_until(page, lambda a: a["tag"] == "ABBR", limit=60)
+    assert reached["inMain"], reached
+    tip.wait_for(state="visible")
+    assert tip.inner_text().strip() == expansion
+    described = page.evaluate("() => document.activeElement.getAttribute('aria-describedby')")
+    assert described and page.locator(f"[id='{described}']").inner_text().strip() == expansion
+
+
+def test_abbreviations_inside_question_links_are_not_extra_tab_stops(open_page, page_kinds):
+    page = open_page(page_kinds["area"].path, viewport=DESKTOP)
+    assert page.locator("a abbr[tabindex]").count() == 0

@@ -1,0 +1,116 @@
+// How the site's search reads a query and orders its results (overrides/assets/javascripts/search-query.js).
+"use strict";
+
+const test = require("node:test");
+const assert = require("node:assert/strict");
+
+const sq = require("../../overrides/assets/javascripts/search-query.js");
+
+test("A&E, A & E and A and E are all searched as the index holds A&E", () => {
+  for (const said of ["A&E", "A & E", "A and E", "a and e"]) {
+    assert.equal(sq.rewrite(said).toLowerCase(), "a&amp;e", said);
+  }
+  assert.equal(sq.rewrite("nurses in A&E"), "nurses in A&amp;E");
+  assert.equal(sq.rewrite('"A and E" nurses').trim(), "A&amp;E  nurses");
+});
+
+test("and between words is left alone, and other markup characters are escaped", () => {
+  assert.equal(sq.rewrite("children and families"), "children and families");
+  assert.equal(sq.rewrite("drug and alcohol"), "drug and alcohol");
+  assert.equal(sq.rewrite("Q and A session"), "Q&amp;A session");
+  assert.equal(sq.rewrite("under <18> & over"), "under &lt;18&gt; &amp; over");
+  assert.equal(sq.rewrite("A&amp;E"), "A&amp;E");
+});
+
+test("words drop markup and punctuation and read an escaped ampersand as one", () => {
+  assert.deepEqual(sq.words("<p>Nurses in <mark>A&amp;E</mark>? (CAIT)/ GPs'</p>"), ["nurses", "in", "a&e", "cait", "gps"]);
+});
+
+function item(location, text, terms, title = "") {
+  return { location, title, text, terms };
+}
+
+function order(groups, query, found) {
+  return sq.rerank(groups, query, found).map((g) => g[0].location);
+}
+
+test("a result holding every word comes before one holding some, even when lunr scored it lower", () => {
+  const some = [item("questions/q001/", "children in care", { children: true, need: false })];
+  const all = [item("questions/q002/", "children in need", { children: true, need: true })];
+  assert.deepEqual(order([some, all], "children in need"), ["questions/q002/", "questions/q001/"]);
+});
+
+test("a long page holding each word in a different section is not taken for holding them all", () => {
+  const page = [
+    item("modules/guide/", "", {}),
+    item("modules/guide/#a", "fathers", { fathers: true, mental: false }),
+    item("modules/guide/#b", "mental health", { fathers: false, mental: true }),
+  ];
+  const question = [item("questions/q150/", "fathers with mental health needs", { fathers: true, mental: true })];
+  assert.deepEqual(order([page, question], "fathers mental"), ["questions/q150/", "modules/guide/"]);
+});
+
+test("question pages come before the pages that list them; then the words in the order typed", () => {
+  const area = [item("areas/workforce/", "workforce stability", { workforce: true, stability: true })];
+  const scattered = [item("questions/q040/", "stability of the workforce", { workforce: true, stability: true })];
+  const phrase = [item("questions/q041/", "workforce stability", { workforce: true, stability: true })];
+  assert.deepEqual(order([area, scattered, phrase], "workforce stability"),
+    ["questions/q041/", "questions/q040/", "areas/workforce/"]);
+});
+
+test("a quoted phrase goes to lunr as words, since a required stop word would match nothing", () => {
+  assert.equal(sq.rewrite('"children in need" plans').trim(), "children in need  plans");
+});
+
+test("a quoted phrase keeps only the results holding it, unless none does", () => {
+  const scattered = [item("questions/q001/", "children whose need is in doubt", { children: true, need: true })];
+  const phrase = [item("questions/q002/", "a plan for children in need", { children: true, need: true })];
+  assert.deepEqual(order([scattered, phrase], '"children in need"'), ["questions/q002/"]);
+  assert.deepEqual(order([scattered], '"children in need"'), ["questions/q001/"]);
+});
+
+test("the search worker gets the rewritten query and the page gets the results in the new order", async () => {
+  const made = [];
+  class FakeWorker extends EventTarget {
+    constructor(url) { super(); this.url = url; this.sent = []; made.push(this); }
+    postMessage(message) { this.sent.push(message); }
+    terminate() {}
+  }
+  const Wrapped = sq.wrap(FakeWorker);
+  assert.ok(new Wrapped("assets/javascripts/other.js") instanceof FakeWorker, "only the search worker is wrapped");
+
+  const worker = new Wrapped("assets/javascripts/workers/search.js");
+  const inner = made[made.length - 1];
+  const received = new Promise((resolve) => worker.addEventListener("message", (ev) => resolve(ev.data)));
+  worker.postMessage({ type: 0, data: { docs: [] } });
+  worker.postMessage({ type: 2, data: "A and E nurses" });
+  assert.deepEqual(inner.sent, [{ type: 0, data: { docs: [] } }, { type: 2, data: "A&amp;E nurses" }]);
+
+  const some = [item("questions/q001/", "nurses", { "a&amp;e": false, nurses: true })];
+  const all = [item("questions/q006/", "nurses in A&amp;E", { "a&amp;e": true, nurses: true })];
+  inner.dispatchEvent(new MessageEvent("message", { data: { type: 3, data: { items: [some, all] } } }));
+  const answer = await received;
+  assert.equal(answer.type, 3);
+  assert.deepEqual(answer.data.items.map((g) => g[0].location), ["questions/q006/", "questions/q001/"]);
+});
+
+test("an abbreviation written as the glossary writes it is searched with what it stands for", () => {
+  const abbreviations = { CSE: "Child sexual exploitation", "A&E": "Accident and emergency" };
+  assert.deepEqual(sq.meanings("CSE in parks", abbreviations), { CSE: "Child sexual exploitation" });
+  assert.deepEqual(sq.meanings("cse", abbreviations), {}, "a lower-case word may be an ordinary word");
+  assert.deepEqual(sq.meanings("CSE child sexual exploitation", abbreviations), {}, "already said");
+  assert.equal(sq.expand("nurses in A&E", sq.meanings("nurses in A&E", abbreviations)),
+    "nurses in A&E Accident and emergency");
+  assert.equal(sq.expand("fathers", {}), "fathers");
+});
+
+test("a result holding what an abbreviation stands for holds the abbreviation", () => {
+  const found = { CSE: "Child sexual exploitation" };
+  const spelt = [item("questions/q114/", "child sexual exploitation in parks",
+    { cse: false, child: true, sexual: true, exploitation: true, parks: true })];
+  const part = [item("questions/q118/", "online sexual abuse in parks",
+    { cse: false, child: false, sexual: true, exploitation: false, parks: true })];
+  const other = [item("areas/parks/", "parks", { cse: false, child: false, sexual: false, exploitation: false, parks: true })];
+  assert.deepEqual(order([other, part, spelt], "CSE parks", found),
+    ["questions/q114/", "questions/q118/", "areas/parks/"]);
+});
