@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .harness import DESKTOP, screenshot
+from .harness import DESKTOP, MOBILE, axe_report, axe_violations, screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -88,6 +88,21 @@ def test_without_javascript_plain_links_do_the_filtering(open_page, page_kinds, 
     assert page.locator(".sp-q").count() >= len(bank.questions_for_audience(audience.id))
 
 
+def opens_the_same_elsewhere(open_page, url: str, want: list[str]):
+    """The filtered address in a fresh browser (a shared link, a bookmark) shows the same list, and so
+    do a reload and Back from one of its questions; the page is returned at the end."""
+    again = open_page(url, viewport=DESKTOP)
+    assert again.evaluate(VISIBLE_IDS) == want, "opened afresh"
+    again.reload()
+    assert again.evaluate(VISIBLE_IDS) == want, "after a reload"
+    again.locator(f"#question-{want[0]} .sp-q__text a").first.click()
+    again.wait_for_url(f"**/questions/{want[0]}/**")
+    again.go_back()
+    again.wait_for_function("() => document.querySelector('[data-sp-filter-status]').textContent.length > 0")
+    assert again.evaluate(VISIBLE_IDS) == want, "after Back from a question"
+    return again
+
+
 def test_a_filtered_list_lives_in_the_address_and_opens_the_same_elsewhere(open_page, page_kinds, bank):
     page = open_page(page_kinds["module"].path, viewport=DESKTOP)
     form = page.locator("form[data-sp-filters]")
@@ -96,16 +111,114 @@ def test_a_filtered_list_lives_in_the_address_and_opens_the_same_elsewhere(open_
     want = sorted(q.id for q in bank.active_questions() if "councillors" in q.audiences and q.origin == "added")
     assert want and page.evaluate(VISIBLE_IDS) == want
     assert "audience=councillors" in page.url and "origin=added" in page.url
-    # The same address in a fresh browser (a shared link, a bookmark) shows the same list.
-    again = open_page(page.url, viewport=DESKTOP)
+    again = opens_the_same_elsewhere(open_page, page.url, want)
     assert again.locator("form[data-sp-filters]").get_by_label("Audience").input_value() == "councillors"
-    assert again.evaluate(VISIBLE_IDS) == want
-    # Back from a question page keeps the choices.
-    again.locator(f"#question-{want[0]} .sp-q__text a").first.click()
-    again.wait_for_url(f"**/questions/{want[0]}/**")
-    again.go_back()
-    again.wait_for_function("() => document.querySelector('[data-sp-filter-status]').textContent.length > 0")
-    assert again.evaluate(VISIBLE_IDS) == want
+    assert again.locator("form[data-sp-filters]").get_by_label("Origin").input_value() == "added"
     # A value the bank does not know is ignored, not an empty list.
     odd = open_page(page_kinds["module"].path + "?audience=nobody", viewport=DESKTOP)
     assert odd.evaluate(VISIBLE_IDS) == expected(bank)
+
+
+# -- area pages: narrowed by audience, the same script and the same address ----------------------
+
+PHONE = {"width": 390, "height": 844}
+
+
+def narrowable_area(bank):
+    """An area whose questions are for several audiences, one of them for only some of its questions."""
+    for area in bank.areas_in_order():
+        questions = bank.questions_for_area(area.id)
+        for audience in bank.audiences:
+            some = [q.id for q in questions if audience in q.audiences]
+            if 0 < len(some) < len(questions):
+                return area, audience, sorted(some), len(questions)
+    pytest.fail("no area page has questions for some audiences and not others")
+
+
+def test_an_area_page_narrows_by_audience_and_keeps_it_in_the_address(open_page, bank):
+    area, audience, want, total = narrowable_area(bank)
+    page = open_page(f"areas/{area.id}/", viewport=DESKTOP)
+    form = page.locator("form[data-sp-filters]")
+    assert page.evaluate(VISIBLE_IDS) == sorted(q.id for q in bank.questions_for_area(area.id))
+    form.get_by_label("Audience").select_option(audience)
+    assert page.evaluate(VISIBLE_IDS) == want
+    status = form.locator("[data-sp-filter-status]")
+    assert status.inner_text() == f"Showing {len(want)} of {total} questions."
+    assert f"audience={audience}" in page.url
+    screenshot(page, "area-narrowed-desktop", full_page=False)
+    again = opens_the_same_elsewhere(open_page, page.url, want)
+    assert again.locator("[data-sp-filter-status]").inner_text() == f"Showing {len(want)} of {total} questions."
+    form.get_by_label("Audience").select_option("")
+    assert status.inner_text() == f"Showing all {total} questions."
+    assert "audience=" not in page.url
+
+
+def test_without_javascript_an_area_page_shows_all_its_questions(open_page, bank):
+    area, audience, want, total = narrowable_area(bank)
+    page = open_page(f"areas/{area.id}/?audience={audience}", viewport=DESKTOP, js=False)
+    assert page.locator("form[data-sp-filters]").is_hidden()
+    assert len(page.evaluate(VISIBLE_IDS)) == total
+
+
+def test_on_a_phone_the_first_question_is_on_the_first_screen(open_page, bank):
+    checked = []
+    for area in bank.areas_in_order():
+        if not bank.questions_for_area(area.id):
+            continue
+        page = open_page(f"areas/{area.id}/", viewport=PHONE)
+        heading = page.locator("article h2").first
+        assert heading.inner_text().startswith("Questions"), f"{area.id}: the questions come first"
+        first = page.locator(".sp-qlist .sp-q__text").first.bounding_box()
+        assert first["y"] + first["height"] <= PHONE["height"], \
+            f"{area.id}: the first question ends {first['y'] + first['height']:.0f} px down, below the first screen"
+        # The benchmarks follow, under their own heading, for screen readers as on screen.
+        order = page.eval_on_selector_all("article h2", "hs => hs.map(h => h.textContent.replace('¶', '').trim())")
+        if "What good looks like" in order:
+            assert order.index("What good looks like") > 0
+        checked.append(area.id)
+        page.context.close()
+    assert checked
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, MOBILE], ids=["desktop", "mobile"])
+def test_filtered_lists_have_no_wcag_violations(open_page, page_kinds, bank, viewport):
+    bank_page = open_page(page_kinds["module"].path + "?audience=police&origin=added", viewport=viewport)
+    bank_page.locator("button[data-sp-add-shown]").click()
+    bank_page.wait_for_function("() => document.querySelector('[data-sp-add-shown-status]').textContent.length > 0")
+    violations = axe_violations(bank_page)
+    assert not violations, f"axe on the filtered bank:\n{axe_report(violations)}"
+    area, audience, want, total = narrowable_area(bank)
+    area_page = open_page(f"areas/{area.id}/?audience={audience}", viewport=viewport)
+    assert area_page.locator("[data-sp-filter-status]").inner_text() == f"Showing {len(want)} of {total} questions."
+    violations = axe_violations(area_page)
+    screenshot(area_page, f"area-narrowed-{'phone' if viewport is MOBILE else 'desktop'}", full_page=False)
+    assert not violations, f"axe on an area page narrowed by audience:\n{axe_report(violations)}"
+
+
+FOCUSED = """() => { const e = document.activeElement;
+  return e && e !== document.body ? {tag: e.tagName, name: e.getAttribute('name'),
+    text: (e.textContent || '').replace(/\\s+/g, ' ').trim()} : null; }"""
+
+
+def test_the_keyboard_alone_narrows_an_area_and_adds_what_it_shows(open_page, bank):
+    area, audience, want, total = narrowable_area(bank)
+    page = open_page(f"areas/{area.id}/", viewport=DESKTOP)
+    choices = page.eval_on_selector_all("#sp-filter-audience option", "os => os.map(o => o.value)")
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        if (page.evaluate(FOCUSED) or {}).get("name") == "audience":
+            break
+    else:
+        raise AssertionError("Tab never reaches the audience choice")
+    for _ in range(choices.index(audience)):
+        page.keyboard.press("ArrowDown")
+    assert page.locator("#sp-filter-audience").input_value() == audience
+    assert page.evaluate(VISIBLE_IDS) == want
+    page.keyboard.press("Tab")
+    assert page.evaluate(FOCUSED)["text"] == "Add all shown to my pack"
+    page.keyboard.press("Enter")
+    status = page.locator("[data-sp-add-shown-status]")
+    status.wait_for(state="visible")
+    page.wait_for_function("() => document.querySelector('[data-sp-add-shown-status]').textContent.length > 0")
+    noun = "question" if len(want) == 1 else "questions"
+    assert status.inner_text() == f"Added {len(want)} {noun} to your pack. Your pack has {len(want)} {noun}."

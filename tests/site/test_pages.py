@@ -66,6 +66,29 @@ def test_area_pages_list_their_questions(built_site, bank):
         assert listed == expected, area.id
 
 
+def test_area_pages_put_their_questions_first_and_offer_only_their_audiences(built_site, bank):
+    checked = 0
+    for area in bank.areas.values():
+        questions = bank.questions_for_area(area.id)
+        doc = page(built_site, f"areas/{area.id}/")
+        headings = [h.get_text(" ", strip=True).rstrip("¶").strip() for h in doc.select("article h2")]
+        form = doc.select_one("article form[data-sp-filters]")
+        if not questions:
+            assert form is None and not any(h.startswith("Questions") for h in headings), area.id
+            continue
+        # The questions before the long benchmarks and the sub-areas, in reading order as on screen.
+        assert headings[0] == f"Questions ({len(questions)})", area.id
+        # The audience choice, hidden until the script can work it, offers the audiences the questions are for.
+        assert form.has_attr("hidden") and form.find_previous("h2") is doc.select("article h2")[0]
+        options = [(o["value"], o.get_text(strip=True)) for o in form.select("select[name=audience] option")]
+        wanted = {a for q in questions for a in q.audiences}
+        assert options == [("", "All audiences")] + [(a.id, a.name) for a in bank.audiences.values() if a.id in wanted]
+        assert [s["name"] for s in form.select("select")] == ["audience"], "an area page narrows by audience only"
+        assert form.select_one("[data-sp-filter-status][role=status]") is not None
+        checked += 1
+    assert checked
+
+
 def test_audience_pages_list_exactly_their_questions(built_site, bank):
     for audience in bank.audiences:
         doc = page(built_site, f"audiences/{audience}/")

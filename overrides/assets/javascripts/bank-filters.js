@@ -1,12 +1,16 @@
-/* Question bank filters: narrow the list by audience, area, tag and origin, without
- * reloading the page, and say how many questions are left. The choices are kept in
- * the address (?audience=police&area=front-door), so a filtered list can be shared
- * or bookmarked and comes back after a reload or the Back button.
+/* Filters of question lists: the question bank narrows by audience, area, tag and
+ * origin, an area page by audience (the form holds only the fields it offers).
+ * The list narrows without reloading the page, and the form says how many
+ * questions are left. The choices are kept in the address
+ * (?audience=police&area=front-door), so a filtered list can be shared or
+ * bookmarked and comes back after a reload or the Back button.
  *
- * The page ships the form hidden: without JavaScript it would do nothing, and
- * the plain links to audience and area pages above it do the same job. Each
- * question card carries data-audiences, data-areas and data-tags; each list of
- * cards follows a heading whose id is the area it lists.
+ * The page ships the form hidden (site/_filters.md.j2): without JavaScript it
+ * would do nothing, and every question shows; on the bank, plain links to the
+ * audience and area pages above it do the same job. Each question card carries
+ * data-audiences, data-areas and data-tags; each list of cards follows a
+ * heading, whose id on the bank is the area it lists. add-shown.js adds the
+ * questions left showing to My pack.
  */
 (function () {
   "use strict";
@@ -108,7 +112,7 @@
     if (status) {
       status.textContent = !filtering ? "Showing all " + totalCount + " questions."
         : count === 0 ? "No questions match these choices."
-        : "Showing " + count + " of " + totalCount + (count === 1 ? " question." : " questions.");
+        : "Showing " + count + " of " + totalCount + (totalCount === 1 ? " question." : " questions.");
     }
   }
 

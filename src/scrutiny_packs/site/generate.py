@@ -16,7 +16,7 @@ from typing import Any, Iterable
 from markupsafe import Markup
 
 from scrutiny_packs.content import review
-from scrutiny_packs.model import Area, Bank, PackSpec, Page, Question, Term
+from scrutiny_packs.model import Area, Audience, Bank, PackSpec, Page, Question, Term
 from scrutiny_packs.packs import html as pack_html
 from scrutiny_packs.packs import records as heard_records
 from scrutiny_packs.packs.defaults import all_packs, packs_for_audience
@@ -289,6 +289,12 @@ class SiteBuilder:
     def open_actions(self) -> list:
         """Open actions, overdue first, each by due date."""
         return heard_records.overdue_first(heard_records.agreed_actions(self.bank, "open"), self.today)
+
+    def audiences_among(self, questions: Iterable[Question]) -> list[Audience]:
+        """The audiences at least one of these questions is for, in the bank's order: the choices
+        of an area page's audience filter."""
+        wanted = {a for q in questions for a in q.audiences}
+        return [a for a in self.bank.audiences.values() if a.id in wanted]
 
     def questions_in_area(self, area_id: str) -> set[str]:
         return {q.id for q in self.questions_by_area.get(area_id, ())}

@@ -81,10 +81,14 @@
 
   var addButtons = Array.prototype.slice.call(document.querySelectorAll("button[data-sp-add]"));
 
+  // A question in the pack says so on its button, and what a tap would do: on any page, not only
+  // where it was added, so a tap never takes a question out unannounced.
   function updateButtons(pack) {
     addButtons.forEach(function (button) {
       var chosen = pack.questions.indexOf(button.getAttribute("data-sp-add")) !== -1;
-      button.setAttribute("aria-pressed", chosen ? "true" : "false");
+      var label = button.querySelector("[data-sp-add-label]");
+      if (label) label.textContent = chosen ? "In your pack \u2014 remove" : "Add to my pack";
+      button.classList.toggle("sp-add--chosen", chosen);
     });
   }
 
@@ -109,6 +113,12 @@
   var initial = store.load();
   updateButtons(initial);
   updateHeader(initial);
+
+  // For other scripts that change the pack (add-shown.js): the kept pack, and redrawing after a change.
+  SP.myPack = {
+    store: store,
+    changed: function () { var now = store.load(); updateButtons(now); updateHeader(now); }
+  };
 
   if (!bank) {
     window.addEventListener("storage", function (event) {
