@@ -117,12 +117,17 @@ def synthesise(content: Path, n: int, seed: int = SEED) -> Iterator[tuple[str, s
 
 
 def make_project(n: int, dest: Path) -> Path:
-    """A copy of the project (config, content, hook, theme overrides) with N questions."""
+    """A copy of the project (config, content, hook, theme overrides) with N questions.
+
+    Meeting records are left out: they record answers to the questions the shipped bank's agenda items
+    select, and the synthetic questions change which those are (so a record would no longer validate).
+    """
     dest.mkdir(parents=True, exist_ok=True)
     for name in PROJECT_FILES:
         src = ROOT / name
         if src.is_dir():
-            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("questions", "__pycache__"))
+            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("questions", "__pycache__",
+                                                                            "*.record.yml"))
         elif src.exists():
             shutil.copy2(src, dest / name)
     questions = dest / "content" / "questions"

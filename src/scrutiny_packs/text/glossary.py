@@ -36,6 +36,12 @@ def _pattern(form: str) -> str:
     return body if is_abbreviation(form) else f"(?i:{body})"
 
 
+def _first(form: str) -> str:
+    """A pattern for the first character of a form, in either case (a form's own pattern then decides)."""
+    ch = form[0].lower()
+    return f"[{_APOSTROPHES}]" if ch in _APOSTROPHES else f"(?i:{re.escape(ch)})"
+
+
 @dataclass(frozen=True, slots=True)
 class Use:
     """One place a term is used in a text."""
@@ -61,20 +67,33 @@ class Glossary:
                     forms[form] = term
         # Longest first, so that at any place the longest form is the one found.
         self._forms = sorted(forms.items(), key=lambda kv: (-len(kv[0]), kv[0]))
+        self._found: dict[str, tuple[Use, ...]] = {}
 
     @cached_property
     def _regex(self) -> re.Pattern[str] | None:
         if not self._forms:
             return None
-        alternatives = "|".join(f"(?P<f{i}>{_pattern(form)})" for i, (form, _) in enumerate(self._forms))
+        # One branch per first character, each holding that character's forms longest first: where a
+        # word starts, the engine tests a character or two instead of trying every form in turn.
+        branches: dict[str, list[str]] = {}
+        for i, (form, _) in enumerate(self._forms):
+            branches.setdefault(_first(form), []).append(f"(?P<f{i}>{_pattern(form)})")
+        alternatives = "|".join(f"(?={first})(?:{'|'.join(forms)})" for first, forms in branches.items())
         return re.compile(f"(?<![{_WORD}])(?:{alternatives})(?![{_WORD}])")
 
-    def uses(self, text: str) -> list[Use]:
+    def uses(self, text: str) -> tuple[Use, ...]:
         """Every use of a term in ``text``, in order, none overlapping."""
         if self._regex is None:
-            return []
-        return [Use(m.start(), m.end(), self._forms[int(m.lastgroup[1:])][1])  # type: ignore[index]
-                for m in self._regex.finditer(text)]
+            return ()
+        found = self._found.get(text)
+        if found is None:
+            # A question's text is read for its page, its area's and audiences' lists and every pack.
+            if len(self._found) > 50_000:
+                self._found.clear()
+            found = self._found[text] = tuple(
+                Use(m.start(), m.end(), self._forms[int(m.lastgroup[1:])][1])  # type: ignore[index]
+                for m in self._regex.finditer(text))
+        return found
 
     def terms_in(self, *texts: str) -> list[Term]:
         """The terms the texts use, each once, in the order they first appear."""
