@@ -405,7 +405,7 @@ def test_download_as_csv_and_copy_as_text(new_context, base_url, bank):
     raw = Path(download.path()).read_bytes()
     assert raw.startswith("\ufeff".encode())  # so spreadsheets read it as UTF-8
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
-    assert rows[0] == ["Number", "Reference", "Area", "Question", "Ask", "What good looks like",
+    assert rows[0] == ["Number", "Reference", "Area", "Question", "Ask", "Listen for",
                        "Evidence to ask for", "RAG"]
     assert [r[1] for r in rows[1:]] == order
     assert [r[3] for r in rows[1:]] == [frame(bank.questions[q].text, "we") for q in order]
