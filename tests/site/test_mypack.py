@@ -86,7 +86,8 @@ def test_the_javascript_tests_bank_has_the_shape_the_build_writes(bank):
     assert small["sentences"]["howTo"].keys() == made["sentences"]["howTo"].keys()
     made_fields = set().union(*(q.keys() for q in made["questions"].values()))
     assert all(q.keys() <= made_fields for q in small["questions"].values())
-    assert all(g.keys() == {"html"} for g in [*small["guides"].values(), *made["guides"].values()])
+    assert all(g.keys() == {"html", "title", "paragraphs"} for g in [*small["guides"].values(), *made["guides"].values()])
+    assert all(t.keys() == {"id", "term", "meaning"} for t in [*small["glossary"], *made["glossary"]])
 
 
 # -- the built site ------------------------------------------------------------------------------

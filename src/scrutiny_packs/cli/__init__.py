@@ -213,9 +213,14 @@ def export_markdown(root: Path, out_dir: Path) -> None:
     """Write every generated page as plain Markdown, with an mkdocs.yml that MkDocs, ProperDocs and Zensical build."""
     from scrutiny_packs.publish.export import export_markdown as run
     from scrutiny_packs.publish.export import gaps_line
+    from scrutiny_packs.publish.vendor import VendorMissing
 
     result = _load_or_exit(root)
-    exported = run(result.bank, out_dir, root)
+    try:
+        exported = run(result.bank, out_dir, root)
+    except VendorMissing as missing:
+        click.echo(str(missing), err=True)
+        sys.exit(1)
     click.echo(f"Wrote {count_of(exported.pages, 'page')} to {out_dir}/ (docs/ and mkdocs.yml).")
     click.echo(gaps_line(exported))
 

@@ -276,7 +276,7 @@ def _cover(doc, view: PackView, page_break: bool = True) -> None:
         _run(p, group.title)
         _run(p, f" ({group.numbers})", color=MUTED)
     if view.terms:
-        _paragraph(doc, "Terms used in this pack", "Heading 1")
+        _paragraph(doc, sentences.TERMS, "Heading 1")
         _bullets(doc, [(t.term, t.meaning) for t in view.terms])
     if page_break:
         _paragraph(doc).add_run().add_break(WD_BREAK.PAGE)
@@ -320,7 +320,7 @@ def _answer_table(doc, notes: bool, rag: bool) -> None:
     """Room to write: a notes cell and/or a RAG status cell, side by side."""
     columns = [(sentences.NOTES, Mm(144 if rag else 174))] if notes else []
     if rag:
-        columns.append((f"{sentences.RAG} status ({sentences.RAG_KEY.lower()})", Mm(30)))
+        columns.append((sentences.RAG_COLUMN, Mm(30)))
     table = _table(doc, rows=1, cols=len(columns))
     row = table.rows[0]
     row.height = Mm(28)

@@ -21,6 +21,7 @@ from scrutiny_packs.text.framing import frame
 from scrutiny_packs.text.glossary import glossary_of
 
 FOOTER_TITLE_LIMIT = 90
+FOOTER_MEETING_LIMIT = FOOTER_TITLE_LIMIT + 30
 FIGURE_TEXT_LIMIT = 400  # indicator descriptions are one sentence; only a long one is shortened
 
 
@@ -157,10 +158,10 @@ def meeting_line(meeting: Meeting, item: bool = True) -> str:
     if meeting.date:
         parts.append(long_date(meeting.date))
     if item and meeting.item:
-        parts.append(f"Item {meeting.item}")
+        parts.append(sentences.FOOTER_ITEM.format(item=meeting.item))
     elif item and meeting.item_title:
         parts.append(meeting.item_title)
-    return truncate(" \u00b7 ".join(parts), FOOTER_TITLE_LIMIT + 30)
+    return truncate(" \u00b7 ".join(parts), FOOTER_MEETING_LIMIT)
 
 
 def _details(bank: Bank, spec: PackSpec, count: int) -> tuple[Detail, ...]:

@@ -6,7 +6,8 @@ shape but no hook. MkDocs, ProperDocs and Zensical read that one file:
 the overrides in ``overrides/`` render under all of them.
 
 What the hook adds beyond the pages (PDF and Word packs, the offline copy)
-is not in the export, whatever the engine. What the pinned Zensical leaves
+is not in the export, whatever the engine; the scripts copied from npm
+packages (``publish/vendor.py``, My pack's Download Word) are. What the pinned Zensical leaves
 out of this configuration is named by :func:`zensical_gaps`, and
 ``scrutiny-packs export-markdown`` prints it in one line.
 """
@@ -22,6 +23,7 @@ import yaml
 
 from scrutiny_packs.model import Bank
 from scrutiny_packs.packs.html import site_stylesheets
+from scrutiny_packs.publish import vendor
 from scrutiny_packs.site import links, mypack, opendata
 from scrutiny_packs.site.generate import SiteBuilder, SiteOptions
 from scrutiny_packs.site.nav import build_nav
@@ -50,7 +52,9 @@ class Exported:
 
 
 def export_markdown(bank: Bank, out_dir: Path, root: Path | None = None) -> Exported:
+    """Raises ``vendor.VendorMissing`` (one line) when the npm packages are not installed."""
     out_dir = Path(out_dir)
+    shipped = vendor.files(root)  # before anything is written
     docs = out_dir / "docs"
     if docs.exists():
         shutil.rmtree(docs)
@@ -62,7 +66,7 @@ def export_markdown(bank: Bank, out_dir: Path, root: Path | None = None) -> Expo
         content = page.content
         if page.src_uri == links.MY_PACK:
             # The hook adds the bank as JSON after sanitising; here it is a raw HTML block.
-            content = content.rstrip("\n") + "\n\n" + _my_pack_data(bank) + "\n"
+            content = content.rstrip("\n") + "\n\n" + _my_pack_data(bank) + _my_pack_scripts(shipped) + "\n"
         target = docs / page.src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(content, encoding="utf-8")
@@ -71,7 +75,8 @@ def export_markdown(bank: Bank, out_dir: Path, root: Path | None = None) -> Expo
         target = docs / data.path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data.content)
-    for uri, path in site_stylesheets().items():  # the packs' stylesheets, which the hook adds
+    # The packs' stylesheets and the scripts from npm packages, which the hook adds.
+    for uri, path in [*site_stylesheets().items(), *shipped.items()]:
         target = docs / uri
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(path, target)
@@ -101,6 +106,12 @@ def _my_pack_data(bank: Bank) -> str:
     """The My pack page's bank data, linking each question as the built site serves it."""
     here = links.url_path(links.MY_PACK) or "."
     return mypack.data_script(bank, lambda qid: posixpath.relpath(links.url_path(links.question(qid)), here) + "/")
+
+
+def _my_pack_scripts(shipped: dict[str, Path]) -> str:
+    """The scripts only the My pack page loads, linked from it as the built site serves it."""
+    here = links.url_path(links.MY_PACK) or "."
+    return mypack.vendor_scripts(posixpath.relpath(uri, here) for uri in shipped)
 
 
 def _plain_config(bank: Bank, project: dict, root: Path | None) -> dict:

@@ -22,7 +22,7 @@ from scrutiny_packs.packs import files as pack_files
 from scrutiny_packs.packs.checks import load_checked
 from scrutiny_packs.packs.html import site_stylesheets
 from scrutiny_packs.problems import Problem, report, warnings
-from scrutiny_packs.publish import offline, preview
+from scrutiny_packs.publish import offline, preview, vendor
 from scrutiny_packs.publish.options import BuildOptions
 from scrutiny_packs.site import links, mypack, opendata
 from scrutiny_packs.site.generate import SiteBuilder, SiteOptions
@@ -87,6 +87,7 @@ class _Build:
     offline: offline.OfflineBuild | None = None
     page_sources: bool = False  # generated pages come from PageSources files (quick rebuilds)
     search_help: str = ""  # the script holding the search help's words, written once per build
+    vendor: dict[str, Path] = field(default_factory=dict)  # site path: file in node_modules (publish/vendor.py)
 
 
 class SiteHook:
@@ -105,9 +106,15 @@ class SiteHook:
 
     # -- events -----------------------------------------------------------------------------------
     def on_config(self, config: Any) -> Any:
+        from mkdocs.exceptions import Abort
+
         root = Path(config.config_file_path).parent.resolve()
         opts = self.options
         build = self._build = _Build(root)
+        try:
+            build.vendor = vendor.files(root)
+        except vendor.VendorMissing as missing:
+            raise Abort(str(missing)) from None
         cache = self.cache.for_root(root) if opts.serving else None
         result = load_checked(root, cache=cache.files if cache else None)  # serve: unchanged files not read again
         for problem in warnings(result.problems):
@@ -154,6 +161,8 @@ class SiteHook:
         build = self._require()
         if build.search_help:
             files.append(File.generated(config, SEARCH_HELP_PATH, content=build.search_help))
+        for uri, path in build.vendor.items():
+            files.append(File.generated(config, uri, abs_src_path=str(path)))
         # Markdown in docs_dir is content too: the bank has loaded and checked it.
         for file in list(files.documentation_pages()):
             files.remove(file)
@@ -276,9 +285,12 @@ class SiteHook:
     def on_page_content(self, html: str, page: Any, config: Any, files: Any) -> str:
         html = sanitize_html(html)
         if page.file.src_uri == links.MY_PACK and self._build is not None and self._build.bank is not None:
-            # My pack draws packs in the browser: it gets the bank as JSON, added after sanitising (a script element).
+            # My pack draws packs in the browser: it gets the bank as JSON, added after sanitising (a script
+            # element), and the scripts only it needs (the Word file's maker).
             html += mypack.data_script(self._build.bank, lambda qid: files.get_file_from_path(
                 links.question(qid)).url_relative_to(page.file))
+            html += mypack.vendor_scripts(files.get_file_from_path(uri).url_relative_to(page.file)
+                                          for uri in self._build.vendor)
         return html
 
     def on_env(self, env: Any, config: Any, files: Any) -> Any:

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
-from typing import Callable
+from typing import Callable, Iterable
 
 from scrutiny_packs.model import Bank, PackOptions
-from scrutiny_packs.packs.layout import FOOTER_TITLE_LIMIT, build_view, framing_note
+from scrutiny_packs.packs.layout import (FOOTER_MEETING_LIMIT, FOOTER_TITLE_LIMIT, Gloss, build_view, framing_note,
+                                       paragraphs)
 from scrutiny_packs.packs.link import DEFAULT_TITLE, MyPack, browser_rules, to_spec
 from scrutiny_packs.packs.select import Selected
 from scrutiny_packs.text import sentences
+from scrutiny_packs.text.escape import html_escape
 from scrutiny_packs.text.framing import FRAMINGS, frame, framing_table
 from scrutiny_packs.text.templating import environment
 
@@ -45,15 +47,17 @@ def bank_data(bank: Bank, question_href: Callable[[str], str] | None = None) -> 
     options leave out. Each guide comes drawn the same way. What the page
     writes itself (the list, the cover, CSV and text) it takes from the plain
     fields kept beside the markup: the area a question is shown under, what to
-    listen for, the evidence (shortened as in the packs), and the words every
-    format shares (``text.sentences``). Question text keeps its placeholders,
-    framed in the browser with ``framing.framing_table()``.
+    listen for, the evidence (shortened as in the packs), the glossary terms its
+    text uses, each guide's title and paragraphs (for the Word file), and the
+    words every format shares (``text.sentences``). Question text keeps its
+    placeholders, framed in the browser with ``framing.framing_table()``.
     """
     template = environment().get_template("packs/pack.html.j2").module
     questions: dict[str, dict] = {}
     areas: dict[str, dict] = {}
     indicators: dict[str, dict] = {}
     guides: dict[str, dict] = {}
+    used_terms: dict[str, Gloss] = {}
     for q in bank.questions.values():
         entry: dict = {"text": q.text, "areas": list(q.areas), "audiences": list(q.audiences)}
         if question_href is not None:
@@ -77,6 +81,9 @@ def bank_data(bank: Bank, question_href: Callable[[str], str] | None = None) -> 
         if shown.evidence:
             entry["evidence"] = [f.id for f in shown.evidence]
             indicators.update({f.id: {"name": f.name, "description": f.description} for f in shown.evidence})
+        if alone.terms:  # "Terms used in this pack": the glossary entries this question's text uses
+            entry["terms"] = [t.id for t in alone.terms]
+            used_terms.update((t.id, t) for t in alone.terms)
         # The entry as the built packs draw it; a framing that reads the same is left out (the page uses "you").
         entry["html"] = {"you": str(template.question(alone, shown))}
         we = frame(q.text, "we")
@@ -86,13 +93,19 @@ def bank_data(bank: Bank, question_href: Callable[[str], str] | None = None) -> 
             entry["guides"] = [g.id for g in group.guides]
             for g in group.guides:  # each guide drawn once, however many questions bring it
                 if g.id not in guides:
-                    guides[g.id] = {"html": str(template.guide(g))}
+                    guides[g.id] = {"html": str(template.guide(g)), "title": g.title,
+                                    "paragraphs": paragraphs(g.text)}
         questions[q.id] = entry
+    # The terms in the glossary's order (a pack lists them so); each as a pack's list shows it.
+    glossary = [{"id": t.id, "term": t.term, "meaning": t.meaning}
+                for t in (used_terms[i] for i in bank.glossary if i in used_terms)]
     return {
         "version": 2,
         "link": link_rules(),
         "defaultTitle": DEFAULT_TITLE,
+        "organisation": bank.settings.organisation,  # the Word file's author
         "footerTitleLimit": FOOTER_TITLE_LIMIT,
+        "footerMeetingLimit": FOOTER_MEETING_LIMIT,
         "framing": framing_table(),
         "framingNotes": {f: framing_note(f) for f in FRAMINGS},
         "sentences": sentences.for_browser(),
@@ -100,6 +113,7 @@ def bank_data(bank: Bank, question_href: Callable[[str], str] | None = None) -> 
         "questions": questions,
         "indicators": indicators,
         "guides": guides,
+        "glossary": glossary,
     }
 
 
@@ -114,3 +128,9 @@ def data_script(bank: Bank, question_href: Callable[[str], str] | None = None) -
     """The bank as a JSON data block for the My pack page (not run; read by the My pack scripts)."""
     return (f'<script type="application/json" id="{DATA_ELEMENT_ID}">'
             f"{json_for_script(bank_data(bank, question_href))}</script>")
+
+
+def vendor_scripts(sources: Iterable[str]) -> str:
+    """The scripts only the My pack page loads (``publish/vendor.py``), by their URLs from the page.
+    Deferred: they run after the page is read, before the reader can press a button."""
+    return "".join(f'<script src="{html_escape(src)}" defer></script>' for src in sources)

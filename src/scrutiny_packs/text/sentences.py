@@ -21,6 +21,8 @@ EVIDENCE = "Evidence to ask for"
 NOTES = "Notes"
 RAG = "RAG"
 RAG_KEY = "Red, amber or green"
+RAG_COLUMN = f"{RAG} status ({RAG_KEY.lower()})"  # the Word file's box for it, beside the notes
+TERMS = "Terms used in this pack"  # the glossary's entries for the words the pack's questions use
 
 # The cover's labelled lines (packs.layout.Detail), by what they show.
 DETAILS: dict[str, str] = {
@@ -36,6 +38,9 @@ DETAILS: dict[str, str] = {
 # Dates are written "4 March 2026" in every format, whatever the machine's locale.
 MONTHS: tuple[str, ...] = ("January", "February", "March", "April", "May", "June", "July", "August",
                            "September", "October", "November", "December")
+
+# The running footer's agenda item, after the body and date (packs.layout.meeting_line).
+FOOTER_ITEM = "Item {item}"
 
 ONE_QUESTION = "question {first}"
 SOME_QUESTIONS = "questions {first}\u2013{last}"
@@ -94,10 +99,14 @@ def for_browser() -> dict:
         "kicker": KICKER,
         "contents": CONTENTS,
         "good": GOOD,
+        "listen": LISTEN,
+        "terms": TERMS,
+        "footerItem": FOOTER_ITEM,
         "evidence": EVIDENCE,
         "notes": NOTES,
         "rag": RAG,
         "ragKey": RAG_KEY,
+        "ragColumn": RAG_COLUMN,
         "details": dict(DETAILS),
         "months": list(MONTHS),
         "oneQuestion": ONE_QUESTION,

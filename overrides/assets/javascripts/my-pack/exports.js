@@ -14,12 +14,16 @@
     var lines = [v.title, ""];
     v.details.forEach(function (d) { lines.push(d.label + ": " + d.value); });
     lines.push("", v.framingNote);
+    if (v.terms.length) {
+      lines.push("", say.terms + ":");
+      v.terms.forEach(function (t) { lines.push("- " + t.term + ": " + t.meaning); });
+    }
     v.groups.forEach(function (g) {
       lines.push("", g.title, "");
       g.questions.forEach(function (q) {
         lines.push(q.number + ". " + q.text + (q.askedOf ? " (Ask: " + q.askedOf + ")" : "") + " (ref. " + q.id + ")");
         if (pack.options.benchmarks && q.listenFor.length) {
-          lines.push("   " + say.good + ":");
+          lines.push("   " + say.listen + ":");
           q.listenFor.forEach(function (point) { lines.push("   - " + point); });
         }
         if (pack.options.evidence && q.evidence.length) {
@@ -45,7 +49,7 @@
     var o = pack.options;
     var v = views.view(pack, bank);
     var head = ["Number", "Reference", "Area", "Question", "Ask"];
-    if (o.benchmarks) head.push(say.good);
+    if (o.benchmarks) head.push(say.listen);
     if (o.evidence) head.push(say.evidence);
     if (o.notes_space) head.push(say.notes);
     if (o.rag) head.push(say.rag);

@@ -9,8 +9,9 @@
  *
  * The other files: link.js (the link format), storage.js (where the pack is
  * kept), view.js (the pack as shown), render.js (drawing it), exports.js (CSV
- * and text). They load first, as classic scripts (so that the offline copy
- * works from disk), each adding itself to window.ScrutinyPacks.
+ * and text), word.js (the Word file, with the docx package that only the My
+ * pack page loads). They load first, as classic scripts (so that the offline
+ * copy works from disk), each adding itself to window.ScrutinyPacks.
  */
 (function () {
   "use strict";
@@ -405,6 +406,19 @@
     return false;
   }
 
+  // A file made here, saved by the browser as a download.
+  function download(blob, name) {
+    var url = URL.createObjectURL(blob);
+    var a = el("a", { href: url, download: name, hidden: true });
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    window.setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+    announce("Downloading " + name + ".");
+  }
+
+  var making = false;  // a Word file is being made: a second press waits for it
+
   var actions = {
     print: function () {
       drawPreview();
@@ -425,14 +439,24 @@
     },
     csv: function () {
       var name = SP.exports.fileName(pack, bank, "csv");
-      var blob = new Blob([SP.exports.asCsv(pack, bank)], { type: "text/csv;charset=utf-8" });
-      var url = URL.createObjectURL(blob);
-      var a = el("a", { href: url, download: name, hidden: true });
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
-      window.setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
-      announce("Downloading " + name + ".");
+      download(new Blob([SP.exports.asCsv(pack, bank)], { type: "text/csv;charset=utf-8" }), name);
+    },
+    word: function () {
+      // window.docx: the docx package's browser bundle, which only this page loads (publish/vendor.py).
+      if (!window.docx) {
+        announce("The Word file cannot be made: part of this page did not load. Reload the page and try again.");
+        return;
+      }
+      if (making) return;
+      making = true;
+      var name = SP.exports.fileName(pack, bank, "docx");
+      SP.word.blob(pack, bank, window.docx).then(function (blob) {
+        making = false;
+        download(blob, name);
+      }, function () {
+        making = false;
+        announce("The Word file could not be made. Print the pack or copy it as text instead.");
+      });
     },
     text: function () {
       var text = SP.exports.asText(pack, bank);

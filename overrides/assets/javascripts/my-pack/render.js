@@ -61,9 +61,9 @@
     var v = views.view(pack, bank);
     var say = bank.sentences;
     var classes = "sp-pack sp-pack--" + pack.framing + (pack.options.notes_space ? " sp-pack--notes" : "")
-      + (pack.options.rag ? " sp-pack--rag" : "");
+      + (pack.options.rag ? " sp-pack--rag" : "") + (v.footerMeeting ? " sp-pack--meeting" : "");
     var rootNode = el(doc, "div", { className: classes, "data-pack": "my-pack", "data-framing": pack.framing,
-      "data-footer-title": v.footerTitle });
+      "data-footer-title": v.footerTitle, "data-footer-meeting": v.footerMeeting });
     var detailList = el(doc, "dl", { className: "sp-pack-details" }, v.details.map(function (d) {
       var value = d.iso ? el(doc, "time", { datetime: d.iso }, [d.value]) : d.value;
       return el(doc, "div", { className: "sp-pack-details__row" }, [el(doc, "dt", {}, [d.label]),
@@ -79,7 +79,12 @@
       el(doc, "ul", { className: "sp-pack-contents" }, v.groups.map(function (g, i) {
         return el(doc, "li", {}, [el(doc, "a", { href: "#sp-pack-group-" + (i + 1) }, [g.title]), " ",
           el(doc, "span", { className: "sp-pack-contents__numbers" }, ["(" + g.numbers + ")"])]);
-      }))
+      })),
+      v.terms.length ? el(doc, "h2", { className: "sp-pack-terms-title", id: "sp-pack-terms" }, [say.terms]) : null,
+      v.terms.length ? el(doc, "dl", { className: "sp-pack-terms" }, v.terms.map(function (t) {
+        return el(doc, "div", { className: "sp-pack-terms__row" }, [el(doc, "dt", {}, [t.term]),
+          el(doc, "dd", {}, [t.meaning])]);
+      })) : null
     ]));
     v.groups.forEach(function (g, i) {
       var id = "sp-pack-group-" + (i + 1);

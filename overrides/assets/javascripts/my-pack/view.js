@@ -60,6 +60,24 @@
     return rows;
   }
 
+  // The meeting in one line for the running footer, as packs.layout.meeting_line writes it.
+  function footerMeeting(pack, bank) {
+    var parts = pack.body ? [pack.body] : [];
+    if (pack.date) parts.push(longDate(pack.date, bank));
+    if (pack.item) parts.push(fill(bank.sentences.footerItem, { item: pack.item }));
+    else if (pack.title) parts.push(pack.title);
+    return shorten(parts.join(" \u00b7 "), bank.footerMeetingLimit);
+  }
+
+  // "Terms used in this pack": the glossary entries the questions use, in the glossary's order.
+  function terms(questionIds, bank) {
+    var used = {};
+    questionIds.forEach(function (id) {
+      (bank.questions[id].terms || []).forEach(function (term) { used[term] = true; });
+    });
+    return (bank.glossary || []).filter(function (t) { return used[t.id]; });
+  }
+
   function questionNumbers(first, last, bank) {
     var say = bank.sentences;
     return first === last ? fill(say.oneQuestion, { first: first }) : fill(say.someQuestions, { first: first, last: last });
@@ -111,9 +129,11 @@
     return {
       title: title,
       footerTitle: shorten(title, bank.footerTitleLimit),
+      footerMeeting: footerMeeting(pack, bank),
       framingNote: bank.framingNotes[pack.framing],
       howTo: bank.sentences.howTo[howTo],
       details: details(pack, bank),
+      terms: terms(pack.questions, bank),
       groups: groups,
       questions: all,
       hasGuidance: hasGuidance,
@@ -127,7 +147,8 @@
     shorten: shorten,
     packTitle: packTitle,
     longDate: longDate,
-    details: details
+    details: details,
+    footerMeeting: footerMeeting
   };
 
   SP.view = api;

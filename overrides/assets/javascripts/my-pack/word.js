@@ -1,0 +1,208 @@
+/* My pack as a Word document (.docx), made in the browser: nothing is sent anywhere.
+ *
+ * The same document the built packs' Word files are (src/scrutiny_packs/packs/docx.py),
+ * drawn from the same view of the pack (view.js, as packs/layout.py): a cover with the
+ * title, the meeting details, how to use the pack, the contents and the terms used;
+ * a Heading 1 per area, each question a numbered paragraph (the number is text, so it
+ * survives copy and paste) with what to listen for, the evidence to ask for and a box
+ * for notes and the RAG status as the pack's options say; the source line; and a
+ * footer with the meeting details (or the title) beside "Page X of Y".
+ *
+ * `lib` is the docx package's browser bundle (window.docx: assets/javascripts/vendor/docx.js,
+ * copied from node_modules by the build, loaded only on the My pack page). Every measure
+ * here is docx.py's.
+ */
+(function (root) {
+  "use strict";
+
+  var SP = root.ScrutinyPacks = root.ScrutinyPacks || {};
+  var views = SP.view || (typeof require === "function" ? require("./view.js") : null);
+
+  var FONT = "Arial";
+  var MUTED = "4D4D4D";
+  var ACCENT = "303F9F";
+  var INK = "1A1A1A";
+  var RULE = "4F81BD";  // the line under the title, as in the built packs' Word template
+  var BULLETS = "sp-bullets";
+
+  function pt(points) { return Math.round(points * 20); }  // twips
+  function half(points) { return Math.round(points * 2); }  // a font size, in half-points
+
+  function make(pack, bank, lib) {
+    var mm = lib.convertMillimetersToTwip;
+    var say = bank.sentences;
+    var o = pack.options;
+    var v = views.view(pack, bank);
+
+    function run(text, style) {
+      style = style || {};
+      return new lib.TextRun({ text: text, bold: style.bold || undefined, size: style.size ? half(style.size) : undefined,
+        color: style.color, allCaps: style.caps || undefined });
+    }
+
+    function para(children, options) {
+      return new lib.Paragraph(Object.assign({ children: children || [] }, options || {}));
+    }
+
+    function label(text) {
+      return para([run(text, { bold: true, size: 8.5, color: MUTED, caps: true })],
+        { spacing: { before: pt(6), after: pt(2) }, keepNext: true });
+    }
+
+    function bullet(children) {
+      return para(children, { style: "ListBullet", numbering: { reference: BULLETS, level: 0 } });
+    }
+
+    // Bulleted points, each [bold lead, text], at 10 pt.
+    function points(items) {
+      return items.map(function (item) {
+        var lead = item[0] ? [run(item[0], { bold: true, size: 10 }), run(": ", { size: 10 })] : [];
+        return para(lead.concat([run(item[1], { size: 10 })]),
+          { style: "ListBullet", numbering: { reference: BULLETS, level: 0 }, spacing: { after: pt(1) } });
+      });
+    }
+
+    function cell(children, width) {
+      return new lib.TableCell({ width: { size: width, type: lib.WidthType.DXA }, children: children });
+    }
+
+    function inCell(children) {
+      return para(children, { spacing: { after: 0, line: 240 } });
+    }
+
+    var body = [];
+
+    // -- the cover
+    body.push(para([run(say.kicker, { bold: true, size: 9, color: ACCENT, caps: true })]));
+    body.push(para([run(v.title)], { heading: lib.HeadingLevel.TITLE }));
+    body.push(new lib.Table({
+      columnWidths: [mm(40), mm(134)],
+      alignment: lib.AlignmentType.LEFT,
+      rows: v.details.map(function (d) {
+        return new lib.TableRow({ children: [cell([inCell([run(d.label, { bold: true })])], mm(40)),
+          cell([inCell([run(d.value)])], mm(134))] });
+      })
+    }));
+    body.push(para());
+    body.push(para([run(v.framingNote)]));
+    body.push(para([run(v.howTo)]));
+    body.push(para([run(say.contents)], { heading: lib.HeadingLevel.HEADING_1 }));
+    v.groups.forEach(function (g) {
+      body.push(bullet([run(g.title), run(" (" + g.numbers + ")", { color: MUTED })]));
+    });
+    if (v.terms.length) {
+      body.push(para([run(say.terms)], { heading: lib.HeadingLevel.HEADING_1 }));
+      body.push.apply(body, points(v.terms.map(function (t) { return [t.term, t.meaning]; })));
+    }
+    body.push(para([new lib.PageBreak()]));
+
+    // -- the questions, by area
+    v.groups.forEach(function (g) {
+      if (g.context) {
+        body.push(para([run(g.context, { size: 8.5, color: MUTED, caps: true })],
+          { keepNext: true, spacing: { before: pt(12) } }));
+      }
+      body.push(para([run(g.title)], { heading: lib.HeadingLevel.HEADING_1 }));
+      g.questions.forEach(function (q) {
+        body.push(para([run(q.number + ". ", { bold: true }), run(q.text, { bold: true })],
+          { spacing: { before: pt(10), after: pt(2) }, keepNext: true }));
+        body.push(para([run((q.askedOf ? "Ask: " + q.askedOf + " \u00b7 " : "") + "Ref. " + q.id,
+          { size: 8.5, color: MUTED })], { spacing: { after: pt(2) } }));
+        if (o.benchmarks && q.listenFor.length) {
+          body.push(label(say.listen));
+          body.push.apply(body, points(q.listenFor.map(function (point) { return ["", point]; })));
+        }
+        if (o.evidence && q.evidence.length) {
+          body.push(label(say.evidence));
+          body.push.apply(body, points(q.evidence.map(function (f) { return [f.name, f.description]; })));
+        }
+        if (o.notes_space || o.rag) {
+          var columns = o.notes_space ? [[say.notes, mm(o.rag ? 144 : 174)]] : [];
+          if (o.rag) columns.push([say.ragColumn, mm(30)]);
+          body.push(new lib.Table({
+            columnWidths: columns.map(function (c) { return c[1]; }),
+            rows: [new lib.TableRow({
+              height: { value: mm(28), rule: lib.HeightRule.ATLEAST },
+              children: columns.map(function (c) {
+                return cell([inCell([run(c[0], { bold: true, size: 8, color: MUTED })])], c[1]);
+              })
+            })]
+          }));
+          body.push(para([], { spacing: { after: pt(4) } }));
+        }
+      });
+      g.guides.forEach(function (gid, index) {
+        var guide = bank.guides[gid];
+        if (index === 0) body.push(para([run(g.guidesTitle)], { heading: lib.HeadingLevel.HEADING_2 }));
+        body.push(para([run(guide.title)], { heading: lib.HeadingLevel.HEADING_3 }));
+        guide.paragraphs.forEach(function (text) { body.push(para([run(text)])); });
+      });
+    });
+    body.push(para([run(say.sources, { size: 8.5, color: MUTED })], { spacing: { before: pt(12) } }));
+
+    // -- the running footer: the meeting (or the title) beside "Page X of Y", then the title under it
+    var lines = v.footerMeeting ? [v.footerMeeting, v.footerTitle] : [v.footerTitle];
+    var small = { size: half(8), color: MUTED };
+    var tight = { spacing: { after: 0, line: 240 } };
+    var footer = [para([run(lines[0], { size: 8, color: MUTED }),
+      new lib.TextRun(Object.assign({ children: [new lib.Tab(), "Page "] }, small)),
+      new lib.TextRun(Object.assign({ children: [lib.PageNumber.CURRENT] }, small)),
+      run(" of ", { size: 8, color: MUTED }),
+      new lib.TextRun(Object.assign({ children: [lib.PageNumber.TOTAL_PAGES] }, small))],
+    Object.assign({ tabStops: [{ type: lib.TabStopType.RIGHT, position: mm(210 - 2 * 18) }] }, tight))];
+    lines.slice(1).forEach(function (line) { footer.push(para([run(line, { size: 8, color: MUTED })], tight)); });
+
+    var heading = function (size, before) {
+      return { run: { font: FONT, size: size ? half(size) : undefined, bold: true, color: INK },
+        paragraph: { spacing: { before: pt(before), after: 0 }, keepNext: true, keepLines: true } };
+    };
+    var count = v.questions.length;
+    return new lib.Document({
+      title: v.title,
+      subject: count + " safeguarding scrutiny question" + (count === 1 ? "" : "s"),
+      creator: bank.organisation || "",
+      keywords: "safeguarding, children, scrutiny, questions",
+      description: v.framingNote,
+      styles: {
+        default: {
+          document: {
+            run: { font: FONT, size: half(11), language: { value: "en-GB" } },
+            paragraph: { spacing: { after: 200, line: 276 } }
+          },
+          title: { run: { font: FONT, size: half(24), color: INK },
+            paragraph: { spacing: { after: 300, line: 240 }, contextualSpacing: true,
+              border: { bottom: { style: lib.BorderStyle.SINGLE, size: 8, space: 4, color: RULE } } } },
+          heading1: heading(14, 24),
+          heading2: heading(13, 10),
+          heading3: heading(0, 10)
+        },
+        paragraphStyles: [{ id: "ListBullet", name: "List Bullet", basedOn: "Normal", quickFormat: true,
+          paragraph: { contextualSpacing: true } }]
+      },
+      numbering: {
+        config: [{ reference: BULLETS, levels: [{ level: 0, format: lib.LevelFormat.BULLET, text: "\u2022",
+          alignment: lib.AlignmentType.LEFT, style: { paragraph: { indent: { left: 360, hanging: 360 } } } }] }]
+      },
+      sections: [{
+        properties: {
+          page: {
+            size: { width: mm(210), height: mm(297), orientation: lib.PageOrientation.PORTRAIT },
+            margin: { top: mm(18), right: mm(18), bottom: mm(20), left: mm(18) }
+          }
+        },
+        footers: { default: new lib.Footer({ children: footer }) },
+        children: body
+      }]
+    });
+  }
+
+  // The pack as a .docx file: a promise of a Blob.
+  function blob(pack, bank, lib) {
+    return lib.Packer.toBlob(make(pack, bank, lib));
+  }
+
+  var api = { make: make, blob: blob };
+
+  SP.word = api;
+  if (typeof module === "object" && module && module.exports) module.exports = api;
+})(typeof window !== "undefined" ? window : globalThis);
