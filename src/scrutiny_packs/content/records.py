@@ -22,6 +22,10 @@ from scrutiny_packs.problems import Problem, Severity, did_you_mean
 
 SUFFIX = ".record.yml"
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}\Z")
+OWNER_FIELD = "owner"
+DUE_FIELD = "due"
+# Required of every action here though the schema leaves it optional (so that its error can say what to write).
+ACTION_ALSO_REQUIRED = (OWNER_FIELD,)
 
 
 def is_record_file(name: str) -> bool:
@@ -105,14 +109,14 @@ def check_record(meeting_id: str, doc: YamlDocument, display: str, meetings: dic
                 if not isinstance(action, dict):
                     continue
                 where = base + ("actions", k)
-                owner = action.get("owner")
+                owner = action.get(OWNER_FIELD)
                 if owner is None or (isinstance(owner, str) and not owner.strip()):
-                    problems.append(Problem(display, doc.line_of(where), field_name(where + ("owner",)),
+                    problems.append(Problem(display, doc.line_of(where), field_name(where + (OWNER_FIELD,)),
                                             "an action needs an owner",
                                             "add 'owner:' with the role that will do it, e.g. 'Head of Service'"))
-                due = _date(action.get("due"))
+                due = _date(action.get(DUE_FIELD))
                 if agenda is not None and agenda.date and due and due < agenda.date:
-                    problems.append(Problem(display, doc.line_of(where + ("due",)), field_name(where + ("due",)),
+                    problems.append(Problem(display, doc.line_of(where + (DUE_FIELD,)), field_name(where + (DUE_FIELD,)),
                                             f"due {due.isoformat()}, before the meeting on {agenda.date.isoformat()}",
                                             "an action agreed at a meeting falls due on or after it"))
     return problems
