@@ -138,3 +138,30 @@ def overdue_problems(records: dict[str, Record], docs: dict[str, tuple[YamlDocum
                             f"action overdue since {action.due.isoformat()} ({action.owner}: {action.what})",
                             "mark it 'done' or 'dropped', or agree a new due date", Severity.WARNING))
     return problems
+
+
+def revisit_problems(records: dict[str, Record], docs: dict[str, tuple[YamlDocument, str]],
+                     meetings: dict[str, Agenda], today: dt.date) -> list[Problem]:
+    """Warnings for answers to come back to on a date that has passed, or at a meeting held before
+    the one recorded, each at its line in the record file."""
+    problems = []
+    for meeting_id, record in records.items():
+        doc = docs[meeting_id][0] if meeting_id in docs else None
+        held = meetings[meeting_id].date if meeting_id in meetings else None
+        for i, item in enumerate(record.items):
+            for j, answer in enumerate(item.answers):
+                where = ("items", i, "answers", j, "revisit")
+                line = doc.line_of(where) if doc else None
+                if answer.revisit_date and answer.revisit_date < today:
+                    problems.append(Problem(
+                        record.path, line, field_name(where),
+                        f"{answer.question} was to be come back to on {answer.revisit_date.isoformat()}, which has passed",
+                        "ask it again at a meeting, or set a new 'revisit' date or meeting", Severity.WARNING))
+                later = meetings.get(answer.revisit_meeting) if answer.revisit_meeting else None
+                if later is not None and later.date and held and later.date < held:
+                    problems.append(Problem(
+                        record.path, line, field_name(where),
+                        f"{answer.question} is to be come back to at {later.id}, held on {later.date.isoformat()}, "
+                        f"before this meeting on {held.isoformat()}",
+                        "name a later meeting, or a date on or after this one", Severity.WARNING))
+    return problems
