@@ -138,7 +138,7 @@ def test_problems_are_listed_by_their_fields_and_stop_the_download(open_page):
     page.locator("#sp-rec-5-q004-action-1-due").fill("2027-01-01")
     page.locator("#sp-rec-6-q017-summary").fill("Heard but not rated")
     downloads = []
-    page.on("download", downloads.append)
+    page.on("download", lambda download: downloads.append(download))
     page.get_by_role("button", name="Download record file").click()
     problems = page.locator("[data-sp-record-problem-list] li").all_inner_texts()
     joined = "\n".join(problems)

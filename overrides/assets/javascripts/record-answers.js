@@ -79,9 +79,7 @@
     return roleWords.indexOf(lower) >= 0 || lower.split("-").every(function (p) { return roleWords.indexOf(p) >= 0; });
   }
 
-  function compile(pattern) {
-    try { return new RegExp(pattern, "gu"); } catch (e) { return new RegExp(pattern, "g"); }
-  }
+  function compile(pattern) { return new RegExp(pattern, "gu"); }
 
   function matches(pattern, text) {
     var re = compile(pattern);

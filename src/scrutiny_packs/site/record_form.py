@@ -72,15 +72,24 @@ def record_shape() -> dict[str, Any]:
     }
 
 
+def _js_pattern(pattern: str) -> str:
+    """A Python pattern for a JavaScript RegExp with the u flag, every character beyond ASCII as an
+    escape (a lone surrogate written as itself would not survive the page's HTML)."""
+    def escape(char: str) -> str:
+        code = ord(char)
+        return char if 0x20 <= code < 0x7f else (f"\\u{code:04x}" if code <= 0xFFFF else f"\\u{{{code:x}}}")
+    return "".join(escape(c) for c in pattern)
+
+
 def checks() -> dict[str, Any]:
     """What the validator refuses in a record's text, as patterns the browser can run."""
-    return {
-        "email": personal_data.EMAIL.pattern, "phone": personal_data.PHONE.pattern,
-        "internationalPhone": personal_data.INTERNATIONAL_PHONE.pattern,
-        "titledName": personal_data.TITLED_NAME.pattern, "capitalisedPair": personal_data.CAPITALISED_PAIR.pattern,
-        "roleWords": sorted(personal_data.ROLE_WORDS),
-        "control": yaml_source.CONTROL.pattern, "invisible": yaml_source.INVISIBLE.pattern,
+    patterns = {
+        "email": personal_data.EMAIL, "phone": personal_data.PHONE,
+        "internationalPhone": personal_data.INTERNATIONAL_PHONE,
+        "titledName": personal_data.TITLED_NAME, "capitalisedPair": personal_data.CAPITALISED_PAIR,
+        "control": yaml_source.CONTROL, "invisible": yaml_source.INVISIBLE,
     }
+    return {"roleWords": sorted(personal_data.ROLE_WORDS)} | {k: _js_pattern(p.pattern) for k, p in patterns.items()}
 
 
 def meeting_data(bank: Bank, meeting: MeetingView) -> dict[str, Any]:
