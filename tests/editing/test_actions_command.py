@@ -59,3 +59,27 @@ def test_validate_warns_of_an_overdue_action_with_its_line():
     assert len(warned) == 1
     assert warned[0].startswith(f"content/meetings/{EXAMPLE}.record.yml:")
     assert ": warning: items[0].answers[0].actions[0].due: action overdue since 2026-11-15" in warned[0]
+
+
+def test_validate_warns_of_answers_whose_time_to_come_back_has_passed(project):
+    record = project / "content" / "meetings" / f"{EXAMPLE}.record.yml"
+    text = record.read_text(encoding="utf-8")
+    # The example's first answer comes back at the March meeting; make it one held before October.
+    earlier = project / "content" / "meetings" / "example-childrens-scrutiny-panel-2026-06.yml"
+    earlier.write_text((project / "content" / "meetings" / f"{EXAMPLE}.yml").read_text(encoding="utf-8")
+                       .replace("date: 2026-10-13", "date: 2026-06-09"), encoding="utf-8")
+    record.write_text(text.replace("revisit: example-childrens-scrutiny-panel\n",
+                                   "revisit: example-childrens-scrutiny-panel-2026-06\n"), encoding="utf-8")
+    done = CliRunner().invoke(main, ["validate", "--root", str(project), "--today", "2027-03-17"])
+    assert done.exit_code == 0, done.stderr
+    warned = [line for line in done.stderr.splitlines() if "come back to" in line]
+    path = f"content/meetings/{EXAMPLE}.record.yml"
+    assert warned == [
+        f"{path}:18: warning: items[0].answers[0].revisit: q004 is to be come back to at "
+        "example-childrens-scrutiny-panel-2026-06, held on 2026-06-09, before this meeting on 2026-10-13 "
+        "(name a later meeting, or a date on or after this one)",
+        f"{path}:38: warning: items[0].answers[2].revisit: q160 was to be come back to on 2027-03-16, which has "
+        "passed (ask it again at a meeting, or set a new 'revisit' date or meeting)",
+    ], done.stderr
+    on_time = CliRunner().invoke(main, ["validate", "--root", str(ROOT), "--today", "2027-03-16"])
+    assert not [line for line in on_time.stderr.splitlines() if "come back to" in line], "not before the day has passed"

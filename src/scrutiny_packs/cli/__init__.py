@@ -44,7 +44,7 @@ def main() -> None:
 @click.option("--format", "output", type=click.Choice(["text", "github"]), default="text", show_default=True,
               help="'github' also prints each problem as a GitHub Actions annotation on its file and line.")
 @click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
-              help="Warn about actions overdue on this date (YYYY-MM-DD) instead of today.")
+              help="Warn about actions overdue, and answers due to be come back to, on this date (YYYY-MM-DD) instead of today.")
 def validate(root: Path, similarity: int, output: str, today) -> None:
     """Check every file in content/ and report all problems, one per line.
 
@@ -54,11 +54,13 @@ def validate(root: Path, similarity: int, output: str, today) -> None:
     import datetime as dt
 
     from scrutiny_packs.content.duplicates import duplicate_problems
-    from scrutiny_packs.content.records import overdue_problems
+    from scrutiny_packs.content.records import overdue_problems, revisit_problems
 
     result = load_checked(root)
     on = today.date() if today else dt.date.today()
-    overdue = overdue_problems(result.bank.records, result.documents.get("records", {}), on)
+    record_docs = result.documents.get("records", {})
+    overdue = overdue_problems(result.bank.records, record_docs, on) + revisit_problems(
+        result.bank.records, record_docs, result.bank.meetings, on)
     problems = sort_problems(result.problems + duplicate_problems(result.bank, root, similarity) + overdue)
     for p in problems:
         click.echo(p.format(), err=True)

@@ -22,6 +22,10 @@ from scrutiny_packs.problems import Problem, Severity, did_you_mean
 
 SUFFIX = ".record.yml"
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}\Z")
+OWNER_FIELD = "owner"
+DUE_FIELD = "due"
+# Required of every action here though the schema leaves it optional (so that its error can say what to write).
+ACTION_ALSO_REQUIRED = (OWNER_FIELD,)
 
 
 def is_record_file(name: str) -> bool:
@@ -105,14 +109,14 @@ def check_record(meeting_id: str, doc: YamlDocument, display: str, meetings: dic
                 if not isinstance(action, dict):
                     continue
                 where = base + ("actions", k)
-                owner = action.get("owner")
+                owner = action.get(OWNER_FIELD)
                 if owner is None or (isinstance(owner, str) and not owner.strip()):
-                    problems.append(Problem(display, doc.line_of(where), field_name(where + ("owner",)),
+                    problems.append(Problem(display, doc.line_of(where), field_name(where + (OWNER_FIELD,)),
                                             "an action needs an owner",
                                             "add 'owner:' with the role that will do it, e.g. 'Head of Service'"))
-                due = _date(action.get("due"))
+                due = _date(action.get(DUE_FIELD))
                 if agenda is not None and agenda.date and due and due < agenda.date:
-                    problems.append(Problem(display, doc.line_of(where + ("due",)), field_name(where + ("due",)),
+                    problems.append(Problem(display, doc.line_of(where + (DUE_FIELD,)), field_name(where + (DUE_FIELD,)),
                                             f"due {due.isoformat()}, before the meeting on {agenda.date.isoformat()}",
                                             "an action agreed at a meeting falls due on or after it"))
     return problems
@@ -133,4 +137,31 @@ def overdue_problems(records: dict[str, Record], docs: dict[str, tuple[YamlDocum
                             record.path, doc.line_of(where) if doc else None, field_name(where),
                             f"action overdue since {action.due.isoformat()} ({action.owner}: {action.what})",
                             "mark it 'done' or 'dropped', or agree a new due date", Severity.WARNING))
+    return problems
+
+
+def revisit_problems(records: dict[str, Record], docs: dict[str, tuple[YamlDocument, str]],
+                     meetings: dict[str, Agenda], today: dt.date) -> list[Problem]:
+    """Warnings for answers to come back to on a date that has passed, or at a meeting held before
+    the one recorded, each at its line in the record file."""
+    problems = []
+    for meeting_id, record in records.items():
+        doc = docs[meeting_id][0] if meeting_id in docs else None
+        held = meetings[meeting_id].date if meeting_id in meetings else None
+        for i, item in enumerate(record.items):
+            for j, answer in enumerate(item.answers):
+                where = ("items", i, "answers", j, "revisit")
+                line = doc.line_of(where) if doc else None
+                if answer.revisit_date and answer.revisit_date < today:
+                    problems.append(Problem(
+                        record.path, line, field_name(where),
+                        f"{answer.question} was to be come back to on {answer.revisit_date.isoformat()}, which has passed",
+                        "ask it again at a meeting, or set a new 'revisit' date or meeting", Severity.WARNING))
+                later = meetings.get(answer.revisit_meeting) if answer.revisit_meeting else None
+                if later is not None and later.date and held and later.date < held:
+                    problems.append(Problem(
+                        record.path, line, field_name(where),
+                        f"{answer.question} is to be come back to at {later.id}, held on {later.date.isoformat()}, "
+                        f"before this meeting on {held.isoformat()}",
+                        "name a later meeting, or a date on or after this one", Severity.WARNING))
     return problems

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from scrutiny_packs.model import Action, Answer, Bank
 
 RAG_LABELS = {"red": "Red", "amber": "Amber", "green": "Green"}
+RAG_MEANINGS = {"red": "a concern", "amber": "partly assured", "green": "assured"}
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ import yaml
 from scrutiny_packs.model import Bank
 from scrutiny_packs.packs.html import site_stylesheets
 from scrutiny_packs.publish import vendor
-from scrutiny_packs.site import links, mypack, opendata
+from scrutiny_packs.site import links, mypack, opendata, record_form
 from scrutiny_packs.site.generate import SiteBuilder, SiteOptions
 from scrutiny_packs.site.nav import build_nav
 
@@ -67,6 +67,8 @@ def export_markdown(bank: Bank, out_dir: Path, root: Path | None = None) -> Expo
         if page.src_uri == links.MY_PACK:
             # The hook adds the bank as JSON after sanitising; here it is a raw HTML block.
             content = content.rstrip("\n") + "\n\n" + _my_pack_data(bank) + _my_pack_scripts(shipped) + "\n"
+        elif record := record_form.meeting_script(bank, page.src_uri):  # the same, for a meeting's Record answers
+            content = content.rstrip("\n") + "\n\n" + record + "\n"
         target = docs / page.src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(content, encoding="utf-8")

@@ -24,7 +24,7 @@ from scrutiny_packs.packs.html import site_stylesheets
 from scrutiny_packs.problems import Problem, report, warnings
 from scrutiny_packs.publish import offline, preview, vendor
 from scrutiny_packs.publish.options import BuildOptions
-from scrutiny_packs.site import links, mypack, opendata
+from scrutiny_packs.site import links, mypack, opendata, record_form
 from scrutiny_packs.site.generate import SiteBuilder, SiteOptions
 from scrutiny_packs.site.nav import build_nav
 from scrutiny_packs.site.search_help import search_help
@@ -291,6 +291,8 @@ class SiteHook:
                 links.question(qid)).url_relative_to(page.file))
             html += mypack.vendor_scripts(files.get_file_from_path(uri).url_relative_to(page.file)
                                           for uri in self._build.vendor)
+        elif page.file.src_uri.startswith("meetings/") and self._build is not None and self._build.bank is not None:
+            html += record_form.meeting_script(self._build.bank, page.file.src_uri)
         return html
 
     def on_env(self, env: Any, config: Any, files: Any) -> Any:

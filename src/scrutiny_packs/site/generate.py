@@ -23,7 +23,7 @@ from scrutiny_packs.packs.defaults import all_packs, packs_for_audience
 from scrutiny_packs.packs.files import site_uri as pack_file_uri
 from scrutiny_packs.packs.layout import PackView, build_view
 from scrutiny_packs.packs.meetings import MeetingView, build_meeting_view, bundle_uri, item_uri, meeting_printables
-from scrutiny_packs.site import changes, links, opendata
+from scrutiny_packs.site import changes, links, opendata, record_form
 from scrutiny_packs.text import credits, framing
 from scrutiny_packs.text.escape import md_escape, md_literal, title_text
 from scrutiny_packs.text.glossary import Glossary
@@ -390,8 +390,12 @@ class SiteBuilder:
                             + self._render("site/meetings.md.j2", links.MEETINGS))
         for meeting_id, meeting in self.meeting_views.items():
             src = links.meeting(meeting_id)
-            yield GeneratedPage(src, front_matter(meeting.title, search={"exclude": True})
-                                + self._render("site/meeting.md.j2", src, m=meeting),
+            # sp_record: the page loads record-answers.js (overrides/main.html), for its Record answers mode.
+            yield GeneratedPage(src, front_matter(meeting.title, search={"exclude": True}, sp_record=True)
+                                + self._render("site/meeting.md.j2", src, m=meeting, rec=record_form.record_shape(),
+                                               rag_labels=heard_records.RAG_LABELS,
+                                               rag_meanings=heard_records.RAG_MEANINGS,
+                                               later_meetings=record_form.later_meetings(self.bank, meeting)),
                                 self.bank.meetings[meeting_id].path or None, in_nav=False)
 
     def pack_pages(self) -> Iterable[GeneratedPage]:
