@@ -31,7 +31,8 @@ def test_an_abbreviation_shows_its_expansion_on_focus_and_on_hover(open_page, ba
     expansion = abbr.get_attribute("title")
     assert expansion == term.expansion
 
-    tip = page.get_by_role("tooltip")
+    # Material also shows tooltips for the header's buttons and the page's links; this is the abbreviation's.
+    tip = page.get_by_role("tooltip").filter(has_text=expansion)
     abbr.hover()
     tip.wait_for(state="visible")
     assert tip.inner_text().strip() == expansion
@@ -41,6 +42,7 @@ def test_an_abbreviation_shows_its_expansion_on_focus_and_on_hover(open_page, ba
 
     reached = tab_until(page, lambda a: a["tag"] == "ABBR", limit=60)
     assert reached["inMain"], reached
+    assert page.evaluate("() => document.activeElement.textContent") == abbr.inner_text()
     tip.wait_for(state="visible")
     assert tip.inner_text().strip() == expansion
     described = page.evaluate("() => document.activeElement.getAttribute('aria-describedby')")
