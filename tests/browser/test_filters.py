@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from .harness import DESKTOP, MOBILE, axe_report, axe_violations, screenshot
+from .test_keyboard import tab_until
 
 pytestmark = pytest.mark.browser
 
@@ -204,12 +205,7 @@ def test_the_keyboard_alone_narrows_an_area_and_adds_what_it_shows(open_page, ba
     area, audience, want, total = narrowable_area(bank)
     page = open_page(f"areas/{area.id}/", viewport=DESKTOP)
     choices = page.eval_on_selector_all("#sp-filter-audience option", "os => os.map(o => o.value)")
-    for _ in range(80):
-        page.keyboard.press("Tab")
-        if (page.evaluate(FOCUSED) or {}).get("name") == "audience":
-            break
-    else:
-        raise AssertionError("Tab never reaches the audience choice")
+    tab_until(page, lambda a: a["name"] == "audience", limit=80)
     for _ in range(choices.index(audience)):
         page.keyboard.press("ArrowDown")
     assert page.locator("#sp-filter-audience").input_value() == audience

@@ -18,7 +18,7 @@ ACTIVE = """() => {
   const e = document.activeElement;
   if (!e || e === document.body) return null;
   const r = e.getBoundingClientRect();
-  return {tag: e.tagName, cls: String(e.className), text: (e.getAttribute('aria-label') || e.textContent || '').trim().slice(0, 60),
+  return {tag: e.tagName, name: e.getAttribute('name'), cls: String(e.className), text: (e.getAttribute('aria-label') || e.textContent || '').trim().slice(0, 60),
           href: e.getAttribute('href'), inMain: !!e.closest('article'), x: r.x, y: r.y, w: r.width, h: r.height};
 }"""
 

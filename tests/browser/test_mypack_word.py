@@ -28,7 +28,8 @@ from scrutiny_packs.text.framing import frame
 from tests.conftest import ROOT
 
 from .harness import DESKTOP, axe_report, axe_violations, screenshot
-from .test_mypack import FOCUSED, MEETING, add, announced, choose_from_two_pages, fill_meeting, open_my_pack
+from .test_keyboard import tab_until
+from .test_mypack import MEETING, add, announced, choose_from_two_pages, fill_meeting, open_my_pack
 
 pytestmark = pytest.mark.browser
 
@@ -137,12 +138,7 @@ def test_the_button_is_reached_and_pressed_with_the_keyboard_and_the_page_passes
     violations = axe_violations(page)
     assert not violations, axe_report(violations)
     page.locator("#sp-mypack-title").focus()
-    for _ in range(40):
-        page.keyboard.press("Tab")
-        if (page.evaluate(FOCUSED) or {}).get("name") == "Download Word":
-            break
-    else:
-        raise AssertionError("Tab never reached Download Word")
+    tab_until(page, lambda a: a["text"] == "Download Word")
     assert page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle") != "none", "focus is visible"
     with page.expect_download() as waiting:
         page.keyboard.press("Enter")
