@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 from pathlib import Path
@@ -40,6 +41,30 @@ def _builds_only_when_marked(request, monkeypatch):
     import mkdocs.commands.build
 
     monkeypatch.setattr(mkdocs.commands.build, "build", refuse)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _each_text_parsed_once():
+    """Parse each distinct content file's text once per test process.
+
+    Parsing is a pure function of a file's text and the path it is reported under, and the suite
+    reads the shipped bank again in hundreds of scratch copies (``project``): half of each load was
+    libyaml and line numbering of files it had already parsed. Callers get their own copy of the
+    document's line table and problem list; the data itself is never changed after parsing.
+    """
+    from scrutiny_packs.content import yaml_source
+
+    parse = functools.lru_cache(maxsize=4096)(yaml_source.parse_yaml)
+
+    def parse_once(text: str, display_path: str):
+        doc, problems = parse(text, display_path)
+        if doc is not None:
+            doc = yaml_source.YamlDocument(doc.data, dict(doc.lines), doc.source)
+        return doc, list(problems)
+
+    original, yaml_source.parse_yaml = yaml_source.parse_yaml, parse_once
+    yield
+    yaml_source.parse_yaml = original
 
 
 @pytest.fixture(scope="session")

@@ -7,15 +7,21 @@ check-jsonschema ships. Each check is shown to fail on a broken file.
 
 from __future__ import annotations
 
+import contextlib
+import io
+import os
 import re
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 import yaml
+from check_jsonschema import main as check_jsonschema_cli
 from click.testing import CliRunner
+from yamllint import cli as yamllint_cli
 
 from scrutiny_packs.cli import main
 from scrutiny_packs.editing.forms import generate
@@ -169,20 +175,67 @@ def hooks() -> list[dict]:
     return [hook for repo in config["repos"] for hook in repo["hooks"]]
 
 
-def run_hook(hook: dict, root: Path) -> subprocess.CompletedProcess:
+@dataclass(frozen=True)
+class HookRun:
+    returncode: int
+    stdout: str
+    stderr: str = ""
+
+
+def _in_process(program: str, args: list[str], root: Path) -> HookRun:
+    """Run one of the hooks' Python programs in this process, in ``root``: the same command, no interpreter start-up.
+
+    The hooks' programs are click commands (ours, check-jsonschema) or take their arguments (yamllint).
+    """
+    with contextlib.chdir(root):
+        if program == "yamllint":
+            out = io.StringIO()
+            with contextlib.redirect_stdout(out):
+                try:
+                    yamllint_cli.run(args)
+                    code = 0
+                except SystemExit as exit_:
+                    code = int(exit_.code or 0)
+            return HookRun(code, out.getvalue())
+        command = {"scrutiny-packs": main, "check-jsonschema": check_jsonschema_cli}[program]
+        result = CliRunner().invoke(command, args, catch_exceptions=False)
+        return HookRun(result.exit_code, result.stdout, result.stderr)
+
+
+UNTRACKED = {".git", ".venv", "node_modules", "site", ".cache", ".pytest_cache", "__pycache__"}
+
+
+def _repository_files(root: Path) -> list[str]:
+    """Every file pre-commit would look at: the tree less what git ignores here (environments, builds)."""
+    found = []
+    for folder, dirs, names in os.walk(root):
+        dirs[:] = [d for d in dirs if d not in UNTRACKED]
+        base = Path(folder).relative_to(root)
+        found += [(base / name).as_posix() for name in names]
+    return found
+
+
+def run_hook(hook: dict, root: Path) -> HookRun:
     """Run a hook's command on the files it matches, as pre-commit would, with this environment's tools."""
-    files = [p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()]
     pattern = re.compile(hook.get("files", ""))
-    files = sorted(f for f in files if pattern.search(f) and not f.startswith((".venv/", "node_modules/", "site/")))
+    files = sorted(f for f in _repository_files(root) if pattern.search(f))
     if "yaml" in hook.get("types", []):
         files = [f for f in files if f.endswith((".yml", ".yaml"))]
-    command = hook["entry"].split()
-    if command[0].startswith(".venv/bin/"):
-        command[0] = str(BIN / Path(command[0]).name)
-    else:
-        command[0] = str(BIN / command[0])
-    args = command + ([] if hook.get("pass_filenames") is False else files)
-    return subprocess.run(args, cwd=root, capture_output=True, text=True, timeout=300)
+    program, *args = hook["entry"].split()
+    args += [] if hook.get("pass_filenames") is False else files
+    return _in_process(Path(program).name, args, root)
+
+
+def test_each_pre_commit_hook_is_a_program_this_environment_installs():
+    for hook in hooks():
+        program = Path(hook["entry"].split()[0])
+        assert (BIN / program.name).is_file(), f"{hook['id']}: {program.name} is not installed in {BIN}"
+        assert program.parent in (Path("."), Path(".venv/bin")), hook["id"]
+    # And one real process, as pre-commit starts it: the entry runs from the repository root.
+    validate = next(h for h in hooks() if h["id"] == "scrutiny-packs-validate")
+    result = subprocess.run(validate["entry"].split() + ["--help"], cwd=ROOT, capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0 and "validate" in result.stdout.lower(), result.stdout + result.stderr
 
 
 @pytest.mark.parametrize("hook", hooks(), ids=lambda h: h["id"])
