@@ -7,6 +7,8 @@ import re
 import markdown
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from scrutiny_packs.model import NowCalled, Term
 from scrutiny_packs.site import links
@@ -14,6 +16,7 @@ from scrutiny_packs.site.generate import SiteBuilder
 from scrutiny_packs.site.nav import build_nav
 from scrutiny_packs.text.glossary import Glossary
 from scrutiny_packs.text.labels import tag_name
+from tests.examples import examples
 
 # Capitalised tokens of two or more letters, '&' allowed inside, an optional plural 's': SCR, A&E, GPs.
 ABBREVIATION = re.compile(r"(?<![A-Za-z0-9&])[A-Z][A-Z&]*[A-Z]s?(?![A-Za-z0-9&])")
@@ -100,6 +103,37 @@ GLOSSARY = Glossary([
 ])
 def test_terms_are_whole_words_and_abbreviations_keep_their_case(text, found):
     assert [use.text(text) for use in GLOSSARY.uses(text)] == found
+
+
+# Pieces of text for the property below: the forms of the shipped glossary's terms, in any case,
+# with the characters that sit at a word's edge, and the non-ASCII letters that match ASCII ones.
+_PIECES = st.sampled_from([" ", "  ", "\n", "-", "&", "'", "\u2019", ".", "/", "x", "9", "s", "GP", "GPs", "é",
+                           "\u017f", "\u212a", "\u0130"])
+
+
+@settings(max_examples=examples(300), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_reading_by_first_word_finds_what_the_one_pattern_finds(bank, data):
+    """``uses`` tries only the forms that start with each run of letters; the glossary's one pattern,
+    tried at every place, is the rule it must agree with, whatever the text."""
+    glossary = Glossary(bank.glossary.values())
+    forms = sorted({f for t in bank.glossary.values() for f in t.forms})
+    form = st.sampled_from(forms).flatmap(lambda f: st.sampled_from([f, f.lower(), f.upper(), f.title()]))
+    text = "".join(data.draw(st.lists(st.one_of(form, _PIECES), max_size=14)))
+    everywhere = [(m.start(), m.end(), m.lastgroup) for m in glossary._regex.finditer(text)]
+    assert [(u.start, u.end) for u in glossary.uses(text)] == [(a, b) for a, b, _ in everywhere]
+    assert [u.term for u in glossary.uses(text)] == [glossary._forms[int(g[1:])][1] for *_, g in everywhere]
+
+
+def test_every_shipped_text_reads_the_same_both_ways(bank):
+    glossary = Glossary(bank.glossary.values())
+    texts = [q.text for q in bank.questions.values()] + [b.text for b in bank.benchmarks.values()]
+    found = 0
+    for text in texts:
+        everywhere = [(m.start(), m.end()) for m in glossary._regex.finditer(text)]
+        assert [(u.start, u.end) for u in glossary.uses(text)] == everywhere, text
+        found += len(everywhere)
+    assert found > 100  # the shipped texts do use terms: the comparison is not of empty lists
 
 
 def test_only_the_first_abbreviation_is_marked_and_plain_names_are_not():

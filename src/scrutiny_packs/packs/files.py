@@ -20,7 +20,6 @@ from functools import cache
 from pathlib import Path
 from typing import Callable, Iterable, Literal
 
-from scrutiny_packs.packs.docx import render_docx
 from scrutiny_packs.packs.html import render_document, stylesheet_path
 from scrutiny_packs.packs.layout import PackView
 from scrutiny_packs.packs.pdf import PDF_VARIANT, write_atomically, write_pdf
@@ -70,10 +69,17 @@ class Printable:
     docx_key: str = ""
 
 
+def _docx(view: PackView) -> bytes:
+    # Imported late, as WeasyPrint is: a build whose Word files are all cached never needs python-docx.
+    from scrutiny_packs.packs.docx import render_docx
+
+    return render_docx(view)
+
+
 def printable_pack(view: PackView, uris: dict[str, str] | None = None) -> Printable:
     """A pack's PDF and Word file, published beside its page unless ``uris`` says otherwise."""
     return Printable(view.id, uris or {kind: site_uri(view.id, kind) for kind in ("pdf", "docx")},
-                     lambda: render_document(view), lambda: render_docx(view), repr(view))
+                     lambda: render_document(view), lambda: _docx(view), repr(view))
 
 
 @dataclass(slots=True)

@@ -15,7 +15,6 @@ from dataclasses import dataclass, replace
 from markupsafe import Markup
 
 from scrutiny_packs.model import Agenda, AgendaItem, Bank, Meeting, PackSpec
-from scrutiny_packs.packs import docx as pack_docx
 from scrutiny_packs.packs.files import Kind, Printable, meeting_uri, printable_pack
 from scrutiny_packs.packs.html import render_body, stylesheet_text
 from scrutiny_packs.packs.layout import Detail, PackView, build_view, long_date, meeting_line
@@ -125,8 +124,10 @@ def render_bundle_document(meeting: MeetingView) -> str:
 def render_bundle_docx(meeting: MeetingView) -> bytes:
     """The papers in Word: the cover with the agenda, then each item in a section of its own (a new
     page, with the item in its footer)."""
-    from docx.enum.section import WD_SECTION
+    from docx.enum.section import WD_SECTION  # python-docx is imported late, only when a Word file is made
     from docx.shared import Pt
+
+    from scrutiny_packs.packs import docx as pack_docx
 
     first = meeting.items[0].view if meeting.items else None
     if first is None:

@@ -21,6 +21,10 @@ from scrutiny_packs.model import Term
 
 _WORD = "A-Za-z0-9"
 _APOSTROPHES = "'\u2019"
+_RUN = re.compile(f"[{_WORD}]+")
+# The only characters outside ASCII that a case-insensitive ASCII letter matches (long s, Kelvin sign,
+# dotted and dotless i): a text holding one is read with the one pattern, where they count.
+_FOLDS_TO_ASCII = re.compile("[\u017f\u212a\u0130\u0131]")
 
 
 def is_abbreviation(form: str) -> bool:
@@ -81,6 +85,38 @@ class Glossary:
         alternatives = "|".join(f"(?={first})(?:{'|'.join(forms)})" for first, forms in branches.items())
         return re.compile(f"(?<![{_WORD}])(?:{alternatives})(?![{_WORD}])")
 
+    @cached_property
+    def _by_first_word(self) -> dict[str, re.Pattern[str]] | None:
+        """Each form's first run of letters and digits (lowercased) -> one pattern of the forms starting so.
+
+        A form can only match where a run of letters and digits starts (the pattern's look-behind),
+        and only where that whole run is its own first run (the character after the run in the form
+        is not a letter or digit, and the text must hold it). So reading the text's runs and trying
+        only the forms keyed by a run finds what ``_regex`` finds, in the same order, much sooner.
+        None where a form starts otherwise (``uses`` then reads with ``_regex``)."""
+        keyed: dict[str, list[str]] = {}
+        for i, (form, _) in enumerate(self._forms):  # longest first, as in _regex
+            run = _RUN.match(form)
+            if run is None:
+                return None
+            keyed.setdefault(run.group().lower(), []).append(f"(?P<f{i}>{_pattern(form)})")
+        return {key: re.compile(f"(?:{'|'.join(forms)})(?![{_WORD}])") for key, forms in keyed.items()}
+
+    def _scan(self, text: str) -> Iterable[re.Match[str]]:
+        by_first_word = self._by_first_word
+        if by_first_word is None or _FOLDS_TO_ASCII.search(text):
+            yield from self._regex.finditer(text)  # type: ignore[union-attr]
+            return
+        end = 0
+        for run in _RUN.finditer(text):
+            start = run.start()
+            if start < end:
+                continue
+            pattern = by_first_word.get(run.group().lower())
+            if pattern is not None and (found := pattern.match(text, start)) is not None:
+                end = found.end()
+                yield found
+
     def uses(self, text: str) -> tuple[Use, ...]:
         """Every use of a term in ``text``, in order, none overlapping."""
         if self._regex is None:
@@ -92,7 +128,7 @@ class Glossary:
                 self._found.clear()
             found = self._found[text] = tuple(
                 Use(m.start(), m.end(), self._forms[int(m.lastgroup[1:])][1])  # type: ignore[index]
-                for m in self._regex.finditer(text))
+                for m in self._scan(text))
         return found
 
     def terms_in(self, *texts: str) -> list[Term]:
