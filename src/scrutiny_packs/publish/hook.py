@@ -9,7 +9,6 @@ afresh by ``on_config``.
 
 from __future__ import annotations
 
-import gc
 import json
 import logging
 import time
@@ -205,11 +204,6 @@ class SiteHook:
         if pdf_later:  # an empty stand-in for each PDF, replaced by the main build's before zipping
             for uri in pack_files.pdf_uris(site.printables()):
                 files.append(File.generated(config, uri, content=b""))
-        if not opts.serving:
-            # Everything made so far (the bank, its pages' sources, MkDocs' files) lives until the build
-            # ends: out of the garbage collector's full passes, which MkDocs' page work sets off again and
-            # again and which would otherwise walk all of it each time. Undone in on_post_build.
-            gc.freeze()
         return files
 
     @staticmethod
@@ -324,7 +318,6 @@ class SiteHook:
         return env
 
     def on_post_build(self, config: Any) -> None:
-        gc.unfreeze()
         build = self._require()
         if build.offline is not None:
             offline.cleanup(build.offline)
@@ -349,7 +342,6 @@ class SiteHook:
         return server
 
     def on_build_error(self, error: BaseException) -> None:
-        gc.unfreeze()
         build, self._build = self._build, None
         if build is None:
             return
