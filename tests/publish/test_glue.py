@@ -94,4 +94,3 @@ def test_putting_the_site_aside_and_back(tmp_path: Path):
     shown.restore_site(site)
     assert (site / "questions" / "q001" / "index.html").read_text(encoding="utf-8") == "the page"
     assert not (site / "404.html").exists()
-
