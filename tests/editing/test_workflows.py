@@ -58,9 +58,8 @@ def actionlint(*paths: Path) -> subprocess.CompletedProcess:
                           timeout=120)
 
 
-def check_jsonschema(schema: str, *paths: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([str(BIN / "check-jsonschema"), "--builtin-schema", schema, *map(str, paths)],
-                          capture_output=True, text=True, timeout=120)
+def check_jsonschema(schema: str, *paths: Path) -> HookRun:
+    return _in_process("check-jsonschema", ["--builtin-schema", schema, *map(str, paths)], ROOT)
 
 
 def workflow(name: str) -> dict:
