@@ -33,10 +33,12 @@ def on_page_markdown(markdown, page, config, files):
     return HOOK.on_page_markdown(markdown, page, config, files)
 
 
+@event_priority(-100)  # after every other plugin's change: what is published is what was sanitised
 def on_page_content(html, page, config, files):
     return HOOK.on_page_content(html, page, config, files)
 
 
+@event_priority(100)  # the sanitised HTML is in place before any other plugin sees the pages again
 def on_env(env, config, files):
     return HOOK.on_env(env, config, files)
 

@@ -45,7 +45,7 @@ def _timed(work, *args):
 
 
 def _question_page_html(bank, qid: str) -> str:
-    page = SiteBuilder(bank).question_page(bank.questions[qid])
+    page = SiteBuilder(bank).question_page(bank.questions[qid]).made()
     assert page.src_uri == question_src(qid)
     return sanitize_html(_site_markdown().reset().convert(page.content.split("---\n", 2)[2]))
 

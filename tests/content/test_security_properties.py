@@ -126,7 +126,7 @@ def _markdown() -> markdown.Markdown:
 
 def _render(bank, qid: str = "q900"):
     """(front matter, sanitised HTML soup) of a question's page, as the build makes it."""
-    generated = SiteBuilder(bank).question_page(bank.questions[qid])
+    generated = SiteBuilder(bank).question_page(bank.questions[qid]).made()
     assert generated.src_uri == question_src(qid)
     _, front, body = generated.content.split("---\n", 2)
     html_out = sanitize_html(_markdown().reset().convert(body))

@@ -59,7 +59,7 @@ def test_a_pack_of_one_question_says_1_question(bank):
     one = copy.copy(bank)
     one.packs = dict(bank.packs, single=PackSpec("single", "One question", selection=Selection(questions=("q004",)),
                                                   path="content/packs/single.yml"))
-    pages = {p.src_uri: p.content for p in SiteBuilder(one).pack_pages()}
+    pages = {p.src_uri: p.render() for p in SiteBuilder(one).pack_pages()}
     index = " ".join(pages["packs/index.md"].split())
     assert "1 question, framed" in index and not ONE_QUESTIONS.search(index)
     assert not ONE_QUESTIONS.search(" ".join(render_document(build_view(one, one.packs["single"])).split()))

@@ -16,7 +16,7 @@ from functools import cache
 from typing import Any, Iterator
 
 from scrutiny_packs.content.schema import _registry as schema_registry
-from scrutiny_packs.content.schema import validator
+from scrutiny_packs.content.schema import schema
 from scrutiny_packs.content.yaml_source import Path_, YamlDocument, field_name
 from scrutiny_packs.problems import Problem
 from scrutiny_packs.text.escape import HAS_SCHEME, link_targets
@@ -144,7 +144,7 @@ def markdown_paths(kind: str) -> tuple[tuple[str, ...], ...]:
         if isinstance(node.get("items"), dict):
             walk(node["items"], path + ("*",), depth + 1)
 
-    walk(validator(kind).schema, ())
+    walk(schema(kind), ())
     return tuple(found)
 
 

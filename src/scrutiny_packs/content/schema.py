@@ -10,19 +10,22 @@ from __future__ import annotations
 import json
 from functools import cache
 from importlib import resources
-from typing import Any
-
-import jsonschema
-from jsonschema import Draft202012Validator
-from referencing import Registry, Resource
+from typing import TYPE_CHECKING, Any
 
 from scrutiny_packs.content import schema_fast
 from scrutiny_packs.content.yaml_source import YamlDocument, field_name
 from scrutiny_packs.problems import Problem, did_you_mean
 
+if TYPE_CHECKING:  # jsonschema is imported only when a file has a problem to word (schema_fast checks the rest)
+    import jsonschema
+    from jsonschema import Draft202012Validator
+    from referencing import Registry
+
 
 @cache
 def _registry() -> Registry:
+    from referencing import Registry, Resource
+
     schemas_dir = resources.files("scrutiny_packs").joinpath("schemas")
     pairs = []
     for entry in schemas_dir.iterdir():
@@ -31,11 +34,16 @@ def _registry() -> Registry:
     return Registry().with_resources(pairs)
 
 
+def schema(kind: str) -> dict[str, Any]:
+    """A kind of content's schema, as written in ``schemas/<kind>.schema.json``."""
+    return _registry().contents(f"{kind}.schema.json")
+
+
 @cache
 def validator(kind: str) -> Draft202012Validator:
-    name = f"{kind}.schema.json"
-    schema = _registry().contents(name)
-    return Draft202012Validator(schema, registry=_registry(), format_checker=Draft202012Validator.FORMAT_CHECKER)
+    from jsonschema import Draft202012Validator
+
+    return Draft202012Validator(schema(kind), registry=_registry(), format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
 _TYPE_WORDS = {

@@ -9,12 +9,14 @@ afresh by ``on_config``.
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import time
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from scrutiny_packs.content.load import ReadCache
 from scrutiny_packs.model import Bank
@@ -22,7 +24,7 @@ from scrutiny_packs.packs import files as pack_files
 from scrutiny_packs.packs.checks import load_checked
 from scrutiny_packs.packs.html import site_stylesheets
 from scrutiny_packs.problems import Problem, report, warnings
-from scrutiny_packs.publish import offline, preview, vendor
+from scrutiny_packs.publish import offline, page_texts, preview, vendor
 from scrutiny_packs.publish.options import BuildOptions
 from scrutiny_packs.site import links, mypack, opendata, record_form
 from scrutiny_packs.site.generate import SiteBuilder, SiteOptions
@@ -49,6 +51,7 @@ def _saved_since(root: Path, since_ns: int) -> set[str]:
 
 SEARCH_HELP_PATH = "assets/javascripts/search-help-data.js"
 SEARCH_HELP_SCRIPT_PREFIX = "window.ScrutinyPacksSearchHelp = "
+MY_PACK_DATA = "my-pack/ (its bank data)"  # not a file: what the page gets after sanitising, named in errors
 
 
 @dataclass
@@ -88,6 +91,11 @@ class _Build:
     page_sources: bool = False  # generated pages come from PageSources files (quick rebuilds)
     search_help: str = ""  # the script holding the search help's words, written once per build
     vendor: dict[str, Path] = field(default_factory=dict)  # site path: file in node_modules (publish/vendor.py)
+    texts: page_texts.PageTexts | None = None  # the generated pages' Markdown, made as MkDocs reads them
+    data_files: list[Any] = field(default_factory=list)  # the open data files, made by ``texts`` too
+    my_pack_data: Callable[[], str] | None = None  # the My pack page's bank data (a script element)
+    sanitiser: ThreadPoolExecutor | None = None  # sanitises each page's HTML alongside MkDocs
+    sanitised: list[tuple[Any, Future[str], str]] = field(default_factory=list)  # page, clean HTML, what follows
 
 
 class SiteHook:
@@ -183,14 +191,40 @@ class SiteHook:
         site = SiteBuilder(build.bank, SiteOptions(edit_base=edit_base, offline_zip=offline_zip,
                                                    directory_urls=bool(config.use_directory_urls),
                                                    pack_pdf=opts.pdf or pdf_later, pack_word=opts.word))
+        bank = build.bank
+
+        def my_pack_data() -> str:  # each question linked from the My pack page as the site serves it
+            return mypack.data_script(bank, lambda qid: site.href(links.MY_PACK, links.question(qid)))
+
         sources = self._page_sources(build, config)
         if sources is None:
-            for page in site.pages():
-                files.append(self._page_file(config, page, File.generated(config, page.src_uri, content=page.content)))
-            data = opendata.data_files(build.bank)
-            for item in data:
-                files.append(File.generated(config, item.path, content=item.content))
+            # Every page is listed now and rendered when MkDocs reads it, by a worker process where
+            # there is a core for one (publish/page_texts.py): the worker starts before anything else does.
+            # My pack's bank data is made straight after its page, and the open data files last.
+            pages = list(site.plan())
+            data = [page_texts.PlannedData(path, make) for path, make in opendata.data_makers(build.bank)]
+            plan: list[page_texts.Planned] = []
+            for page in pages:
+                plan.append(page)
+                if page.src_uri == links.MY_PACK:
+                    plan.append(page_texts.PlannedData(MY_PACK_DATA, my_pack_data))
+            first_data = len(plan)
+            plan.extend(data)
+            texts = build.texts = page_texts.page_texts(plan, forked=opts.page_worker)
+            planned_file = _planned_file_type()
+            for index, planned in enumerate(plan):
+                if planned.src_uri == MY_PACK_DATA:
+                    build.my_pack_data = functools.partial(texts.text, index)
+                    continue
+                file = planned_file.generated(config, planned.src_uri, content=b"" if index >= first_data else "")
+                file.texts, file.index = texts, index
+                if index >= first_data:
+                    build.data_files.append(file)
+                    files.append(file)
+                else:
+                    files.append(self._page_file(config, planned, file))
         else:
+            build.my_pack_data = my_pack_data
             self._add_quick(build, config, files, site, sources)
         # Packs: the stylesheets, and each pack's PDF and Word file, made in the background
         # (cached by content) while MkDocs converts the pages; on_env waits for them.
@@ -283,12 +317,22 @@ class SiteHook:
         return markdown
 
     def on_page_content(self, html: str, page: Any, config: Any, files: Any) -> str:
-        html = sanitize_html(html)
-        if page.file.src_uri == links.MY_PACK and self._build is not None and self._build.bank is not None:
+        # Sanitised on a thread of its own (nh3 lets go of the GIL), while MkDocs converts the next pages;
+        # the page's HTML is replaced by the clean one in on_env, before anything reads it.
+        build = self._require()
+        if build.sanitiser is None:
+            build.sanitiser = ThreadPoolExecutor(1, thread_name_prefix="sanitise")
+        cleaned = build.sanitiser.submit(sanitize_html, html)
+        build.sanitised.append((page, cleaned, self._after_sanitising(page, files)))
+        return html
+
+    def _after_sanitising(self, page: Any, files: Any) -> str:
+        """What a page gets after its HTML is sanitised: script elements of our own."""
+        html = ""
+        if page.file.src_uri == links.MY_PACK and self._build is not None and self._build.my_pack_data is not None:
             # My pack draws packs in the browser: it gets the bank as JSON, added after sanitising (a script
             # element), and the scripts only it needs (the Word file's maker).
-            html += mypack.data_script(self._build.bank, lambda qid: files.get_file_from_path(
-                links.question(qid)).url_relative_to(page.file))
+            html += self._build.my_pack_data()
             html += mypack.vendor_scripts(files.get_file_from_path(uri).url_relative_to(page.file)
                                           for uri in self._build.vendor)
         elif page.file.src_uri.startswith("meetings/") and self._build is not None and self._build.bank is not None:
@@ -299,6 +343,17 @@ class SiteHook:
         from mkdocs.exceptions import Abort
 
         build = self._require()
+        for page, cleaned, after in build.sanitised:  # every page has been converted: swap in the clean HTML
+            page.content = cleaned.result() + after
+        build.sanitised.clear()
+        if build.sanitiser is not None:
+            build.sanitiser.shutdown()
+            build.sanitiser = None
+        if build.texts is not None:  # every page has been read: take the data files, and stop the worker
+            for data in build.data_files:
+                data.content_bytes  # noqa: B018 - made now, before MkDocs copies it
+            build.texts.close()
+            build.texts = None
         if self.options.serving:
             env.bytecode_cache = self.cache.templates  # the theme's templates, compiled once per process
         # Pack files and the offline copy must be ready before MkDocs copies files into the site.
@@ -345,6 +400,10 @@ class SiteHook:
         build, self._build = self._build, None
         if build is None:
             return
+        if build.texts is not None:
+            build.texts.close()
+        if build.sanitiser is not None:
+            build.sanitiser.shutdown(cancel_futures=True)
         if build.packs is not None:
             build.packs.cancel()
         if build.offline is not None:
@@ -358,6 +417,50 @@ class SiteHook:
             raise RuntimeError("the Scrutiny Packs hook got an event before on_config")
         return self._build
 
+
+@functools.cache
+def _planned_file_type() -> type:
+    """MkDocs' File for a generated page whose Markdown is made the first time it is read."""
+    from mkdocs.exceptions import Abort
+    from mkdocs.structure.files import File
+
+    class PlannedFile(File):
+        texts: page_texts.PageTexts | None = None
+        index: int = 0
+
+        def _make(self) -> None:
+            if self.texts is not None:
+                texts, self.texts = self.texts, None
+                try:
+                    self._content = texts.text(self.index)
+                except page_texts.PageTextsFailed as failed:
+                    raise Abort(str(failed)) from None
+
+        @property
+        def content_string(self) -> str:
+            self._make()
+            return File.content_string.fget(self)
+
+        @content_string.setter
+        def content_string(self, value: str) -> None:
+            self.texts = None
+            File.content_string.fset(self, value)
+
+        @property
+        def content_bytes(self) -> bytes:
+            self._make()
+            return File.content_bytes.fget(self)
+
+        @content_bytes.setter
+        def content_bytes(self, value: bytes) -> None:
+            self.texts = None
+            File.content_bytes.fset(self, value)
+
+        def copy_file(self, dirty: bool = False) -> None:
+            self._make()  # MkDocs writes a file that is not a page from what it holds
+            super().copy_file(dirty)
+
+    return PlannedFile
 
 
 def find_hook(config: Any) -> SiteHook | None:

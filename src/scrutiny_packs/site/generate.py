@@ -11,7 +11,8 @@ import datetime as dt
 import json
 import posixpath
 from dataclasses import dataclass
-from typing import Any, Iterable
+from functools import partial
+from typing import Any, Callable, Iterable, Iterator
 
 from markupsafe import Markup
 
@@ -38,6 +39,23 @@ class GeneratedPage:
     content: str
     edit_path: str | None = None  # repository path of the content file behind it
     in_nav: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedPage:
+    """A page before it is rendered: where it goes, and how to make its Markdown (``render``).
+
+    The hook lists every page to MkDocs first and renders each when MkDocs reads it, so a large bank's
+    pages are not all held in memory at once (and can be made in another process: publish/page_worker.py).
+    """
+
+    src_uri: str
+    render: Callable[[], str]
+    edit_path: str | None = None
+    in_nav: bool = True
+
+    def made(self) -> GeneratedPage:
+        return GeneratedPage(self.src_uri, self.render(), self.edit_path, self.in_nav)
 
 
 @dataclass(frozen=True, slots=True)
@@ -320,93 +338,110 @@ class SiteBuilder:
         return rows
 
     # -- pages -------------------------------------------------------------------------------
-    def pages(self) -> Iterable[GeneratedPage]:
+    def pages(self) -> Iterator[GeneratedPage]:
+        """Every page, rendered, in the order ``plan`` lists them."""
+        return (planned.made() for planned in self.plan())
+
+    def plan(self) -> Iterator[PlannedPage]:
+        """Every page of the site, not yet rendered: the home page, modules and pages, areas, the glossary,
+        audiences, packs, meetings, follow-up, My pack, the about pages, then one page per question."""
         bank = self.bank
-        yield GeneratedPage(links.HOME, front_matter("Home") + self._render("site/home.md.j2", links.HOME))
+        page = self._planned
+        yield page(links.HOME, "Home", "site/home.md.j2")
         for module in bank.modules.values():
-            src = links.module(module.id)
-            yield GeneratedPage(src, front_matter(module.title, description=module.description or None)
-                                + self._render("site/module.md.j2", src, page=module), module.path)
-        for page in bank.pages.values():
-            src = links.page(page.id)
-            yield GeneratedPage(src, front_matter(page.title, description=page.description or None)
-                                + self._render("site/page.md.j2", src, page=page), page.path)
-        yield GeneratedPage(links.AREAS, front_matter("Areas") + self._render("site/areas.md.j2", links.AREAS))
+            yield page(links.module(module.id), module.title, "site/module.md.j2", module.path,
+                       description=module.description or None, context={"page": module})
+        for own in bank.pages.values():
+            yield page(links.page(own.id), own.title, "site/page.md.j2", own.path,
+                       description=own.description or None, context={"page": own})
+        yield page(links.AREAS, "Areas", "site/areas.md.j2")
         for area in bank.areas.values():
-            src = links.area(area.id)
-            yield GeneratedPage(src, front_matter(area.name) + self._render("site/area.md.j2", src, area=area),
-                                area.path, in_nav=False)
+            yield page(links.area(area.id), area.name, "site/area.md.j2", area.path, in_nav=False,
+                       context={"area": area})
         if bank.glossary:
-            yield GeneratedPage(links.GLOSSARY, front_matter(
-                "Glossary", description="What the abbreviations and older names in the questions mean, "
-                "and what they are called now.") + self._render("site/glossary.md.j2", links.GLOSSARY))
-        yield GeneratedPage(links.AUDIENCES, front_matter("Audiences")
-                            + self._render("site/audiences.md.j2", links.AUDIENCES))
+            yield page(links.GLOSSARY, "Glossary", "site/glossary.md.j2",
+                       description="What the abbreviations and older names in the questions mean, "
+                       "and what they are called now.")
+        yield page(links.AUDIENCES, "Audiences", "site/audiences.md.j2")
         for audience in bank.audiences.values():
-            src = links.audience(audience.id)
-            questions = bank.questions_for_audience(audience.id)
-            yield GeneratedPage(src, front_matter(audience.name)
-                                + self._render("site/audience.md.j2", src, audience=audience, questions=questions),
-                                audience.path)
+            yield page(links.audience(audience.id), audience.name, "site/audience.md.j2", audience.path,
+                       context={"audience": audience},
+                       later={"questions": partial(bank.questions_for_audience, audience.id)})
         yield from self.pack_pages()
         yield from self.meeting_pages()
         if bank.records:
-            yield GeneratedPage(links.FOLLOW_UP, front_matter(
-                "Follow-up", description="Actions agreed at meetings and still open, and how each question's "
-                "answers were rated over time.") + self._render("site/follow-up.md.j2", links.FOLLOW_UP))
-        yield GeneratedPage(links.MY_PACK, front_matter("My pack", description="Choose questions, put them in order and "
-                            "print or share them as a pack for a meeting.")
-                            + self._render("site/my-pack.md.j2", links.MY_PACK))
+            yield page(links.FOLLOW_UP, "Follow-up", "site/follow-up.md.j2",
+                       description="Actions agreed at meetings and still open, and how each question's "
+                       "answers were rated over time.")
+        yield page(links.MY_PACK, "My pack", "site/my-pack.md.j2",
+                   description="Choose questions, put them in order and print or share them as a pack for a meeting.")
         yield from self.about_pages()
         for q in bank.questions.values():
             yield self.question_page(q)
 
-    def question_page(self, q: Question) -> GeneratedPage:
-        src = links.question(q.id)
+    def _planned(self, src: str, title: str, template: str, edit_path: str | None = None, in_nav: bool = True,
+                 context: dict[str, Any] | None = None, later: dict[str, Callable[[], Any]] | None = None,
+                 **front: Any) -> PlannedPage:
+        """A page whose Markdown is its front matter and one template's output, made when asked for.
+
+        ``later`` holds what the template needs that takes time to work out: each is called when the
+        page is rendered, not when it is planned.
+        """
+        def render() -> str:
+            values = {**(context or {}), **{key: make() for key, make in (later or {}).items()}}
+            return front_matter(title, **front) + self._render(template, src, **values)
+
+        return PlannedPage(src, render, edit_path, in_nav)
+
+    def question_page(self, q: Question) -> PlannedPage:
         # Boosted in search: a question is what a search is for, above the pages that list questions.
         search = None if q.retired else {"boost": QUESTION_SEARCH_BOOST}
-        return GeneratedPage(src, front_matter(framing.frame(q.text, "you"), search=search)
-                             + self._render("site/question.md.j2", src, q=q), q.path, in_nav=False)
+        return PlannedPage(links.question(q.id), partial(self._question_text, q, search), q.path, in_nav=False)
 
-    def about_pages(self) -> Iterable[GeneratedPage]:
+    def _question_text(self, q: Question, search: dict[str, int] | None) -> str:
+        return (front_matter(framing.frame(q.text, "you"), search=search)
+                + self._render("site/question.md.j2", links.question(q.id), q=q))
+
+    def about_pages(self) -> Iterator[PlannedPage]:
         """What's changed (from each question's dates) and the open data page documenting the files."""
-        days, left_off = changes.changes_by_day(self.bank)
-        yield GeneratedPage(links.CHANGES, front_matter("What's changed")
-                            + self._render("site/changes.md.j2", links.CHANGES, days=days, left_off=left_off))
-        yield GeneratedPage(links.DATA, front_matter("Open data") + self._render(
-            "site/data.md.j2", links.DATA, json_path=opendata.JSON_PATH, csv_path=opendata.CSV_PATH,
+        def changed() -> str:
+            days, left_off = changes.changes_by_day(self.bank)
+            return front_matter("What's changed") + self._render("site/changes.md.j2", links.CHANGES, days=days,
+                                                                 left_off=left_off)
+
+        yield PlannedPage(links.CHANGES, changed)
+        yield self._planned(links.DATA, "Open data", "site/data.md.j2", context=dict(
+            json_path=opendata.JSON_PATH, csv_path=opendata.CSV_PATH,
             separator=opendata.LIST_SEPARATOR, top_fields=opendata.TOP_FIELDS,
             question_fields=opendata.QUESTION_FIELDS, csv_fields=opendata.CSV_FIELDS,
             records_json_path=opendata.RECORDS_JSON_PATH, records_csv_path=opendata.RECORDS_CSV_PATH,
             record_top_fields=opendata.RECORD_TOP_FIELDS, record_fields=opendata.RECORD_FIELDS,
             record_csv_fields=opendata.RECORD_CSV_FIELDS))
 
-    def meeting_pages(self) -> Iterable[GeneratedPage]:
+    def meeting_pages(self) -> Iterator[PlannedPage]:
         """The meetings index and a page per meeting: its agenda, each item's questions and files.
         Meeting pages stay out of search, as pack pages do."""
         if not self.bank.meetings:
             return
-        yield GeneratedPage(links.MEETINGS, front_matter("Meetings")
-                            + self._render("site/meetings.md.j2", links.MEETINGS))
+        yield self._planned(links.MEETINGS, "Meetings", "site/meetings.md.j2")
         for meeting_id, meeting in self.meeting_views.items():
-            src = links.meeting(meeting_id)
             # sp_record: the page loads record-answers.js (overrides/main.html), for its Record answers mode.
-            yield GeneratedPage(src, front_matter(meeting.title, search={"exclude": True}, sp_record=True)
-                                + self._render("site/meeting.md.j2", src, m=meeting, rec=record_form.record_shape(),
-                                               rag_labels=heard_records.RAG_LABELS,
-                                               rag_meanings=heard_records.RAG_MEANINGS,
-                                               later_meetings=record_form.later_meetings(self.bank, meeting)),
-                                self.bank.meetings[meeting_id].path or None, in_nav=False)
+            yield self._planned(
+                links.meeting(meeting_id), meeting.title, "site/meeting.md.j2",
+                self.bank.meetings[meeting_id].path or None, in_nav=False, search={"exclude": True}, sp_record=True,
+                context=dict(m=meeting, rag_labels=heard_records.RAG_LABELS, rag_meanings=heard_records.RAG_MEANINGS),
+                later=dict(rec=record_form.record_shape,
+                           later_meetings=partial(record_form.later_meetings, self.bank, meeting)))
 
-    def pack_pages(self) -> Iterable[GeneratedPage]:
+    def pack_pages(self) -> Iterator[PlannedPage]:
         """The packs index and a page per pack. Pack pages stay out of search: their questions
         are indexed on their own pages already."""
-        yield GeneratedPage(links.PACKS, front_matter("Question packs")
-                            + self._render("site/packs.md.j2", links.PACKS))
+        yield self._planned(links.PACKS, "Question packs", "site/packs.md.j2")
         for spec in self.packs:
-            src = links.pack(spec.id)
-            view = self.pack_views[spec.id]
-            yield GeneratedPage(src, front_matter(spec.title, search={"exclude": True})
-                                + self._render("site/pack.md.j2", src, spec=spec, view=view,
-                                               pack_body=pack_html.render_body),
-                                spec.path or None, in_nav=False)
+            yield self._planned(links.pack(spec.id), spec.title, "site/pack.md.j2", spec.path or None, in_nav=False,
+                                search={"exclude": True},
+                                context=dict(spec=spec, pack_body=pack_html.render_body),
+                                later=dict(view=partial(self._pack_view, spec.id)))
+
+    def _pack_view(self, pack_id: str) -> PackView:
+        return self.pack_views[pack_id]

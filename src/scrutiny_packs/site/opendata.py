@@ -13,7 +13,7 @@ import csv
 import io
 import json
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable
 
 from scrutiny_packs.content import review
 from scrutiny_packs.model import Bank, Question
@@ -266,12 +266,28 @@ def records_csv(bank: Bank) -> str:
     return out.getvalue()
 
 
+def _records_json(bank: Bank) -> str:
+    return json.dumps(records_record(bank), ensure_ascii=False, indent=2) + "\n"
+
+
+# Each file: its site path, media type, how its text is made and its encoding. The CSVs start with a
+# byte order mark so spreadsheets read them as UTF-8.
+_FILES: tuple[tuple[str, str, Callable[[Bank], str], str], ...] = (
+    (JSON_PATH, "application/json", to_json, "utf-8"),
+    (CSV_PATH, "text/csv", to_csv, "utf-8-sig"),
+    (RECORDS_JSON_PATH, "application/json", _records_json, "utf-8"),
+    (RECORDS_CSV_PATH, "text/csv", records_csv, "utf-8-sig"),
+)
+
+
+def data_makers(bank: Bank) -> list[tuple[str, Callable[[], bytes]]]:
+    """Each file to publish, by its site path, and how to make its bytes (when the build copies it)."""
+    def maker(make: Callable[[Bank], str], encoding: str) -> Callable[[], bytes]:
+        return lambda: make(bank).encode(encoding)
+
+    return [(path, maker(make, encoding)) for path, _, make, encoding in _FILES]
+
+
 def data_files(bank: Bank) -> list[DataFile]:
-    """The files to publish. The CSV starts with a byte order mark so spreadsheets read it as UTF-8."""
-    return [
-        DataFile(JSON_PATH, to_json(bank).encode("utf-8"), "application/json"),
-        DataFile(CSV_PATH, to_csv(bank).encode("utf-8-sig"), "text/csv"),
-        DataFile(RECORDS_JSON_PATH, (json.dumps(records_record(bank), ensure_ascii=False, indent=2) + "\n")
-                 .encode("utf-8"), "application/json"),
-        DataFile(RECORDS_CSV_PATH, records_csv(bank).encode("utf-8-sig"), "text/csv"),
-    ]
+    """The files to publish, made now."""
+    return [DataFile(path, make(bank).encode(encoding), media_type) for path, media_type, make, encoding in _FILES]
