@@ -204,17 +204,20 @@ class SiteHook:
             pages = list(site.plan())
             data = [page_texts.PlannedData(path, make) for path, make in opendata.data_makers(build.bank)]
             plan: list[page_texts.Planned] = []
+            my_pack_at = None
             for page in pages:
                 plan.append(page)
                 if page.src_uri == links.MY_PACK:
+                    my_pack_at = len(plan)
                     plan.append(page_texts.PlannedData(MY_PACK_DATA, my_pack_data))
             first_data = len(plan)
             plan.extend(data)
             texts = build.texts = page_texts.page_texts(plan, forked=opts.page_worker)
+            if my_pack_at is not None:
+                build.my_pack_data = functools.partial(texts.text, my_pack_at)
             planned_file = _planned_file_type()
             for index, planned in enumerate(plan):
-                if planned.src_uri == MY_PACK_DATA:
-                    build.my_pack_data = functools.partial(texts.text, index)
+                if index == my_pack_at:  # not a file: the page's data, asked for in on_page_content
                     continue
                 file = planned_file.generated(config, planned.src_uri, content=b"" if index >= first_data else "")
                 file.texts, file.index = texts, index
@@ -323,21 +326,20 @@ class SiteHook:
         if build.sanitiser is None:
             build.sanitiser = ThreadPoolExecutor(1, thread_name_prefix="sanitise")
         cleaned = build.sanitiser.submit(sanitize_html, html)
-        build.sanitised.append((page, cleaned, self._after_sanitising(page, files)))
+        build.sanitised.append((page, cleaned, self._after_sanitising(build, page, files)))
         return html
 
-    def _after_sanitising(self, page: Any, files: Any) -> str:
+    @staticmethod
+    def _after_sanitising(build: _Build, page: Any, files: Any) -> str:
         """What a page gets after its HTML is sanitised: script elements of our own."""
-        html = ""
-        if page.file.src_uri == links.MY_PACK and self._build is not None and self._build.my_pack_data is not None:
+        if page.file.src_uri == links.MY_PACK and build.my_pack_data is not None:
             # My pack draws packs in the browser: it gets the bank as JSON, added after sanitising (a script
             # element), and the scripts only it needs (the Word file's maker).
-            html += self._build.my_pack_data()
-            html += mypack.vendor_scripts(files.get_file_from_path(uri).url_relative_to(page.file)
-                                          for uri in self._build.vendor)
-        elif page.file.src_uri.startswith("meetings/") and self._build is not None and self._build.bank is not None:
-            html += record_form.meeting_script(self._build.bank, page.file.src_uri)
-        return html
+            return build.my_pack_data() + mypack.vendor_scripts(
+                files.get_file_from_path(uri).url_relative_to(page.file) for uri in build.vendor)
+        if page.file.src_uri.startswith("meetings/") and build.bank is not None:
+            return record_form.meeting_script(build.bank, page.file.src_uri)
+        return ""
 
     def on_env(self, env: Any, config: Any, files: Any) -> Any:
         from mkdocs.exceptions import Abort
