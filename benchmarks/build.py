@@ -635,13 +635,25 @@ def _ratio(a: list[Run], b: list[Run], measure: Callable[[list[Run]], float]) ->
     return measure(a) / measure(b) if a and b else None
 
 
+def _paired_ratio(a: list[Run], b: list[Run]) -> float | None:
+    """The median of each run's own ratio: a's build over b's, built back to back."""
+    pairs = [x.seconds / y.seconds for x, y in zip(a, b)]
+    return med(pairs) if pairs else None
+
+
+def _pairs(a: list[Run], b: list[Run]) -> str:
+    return ", ".join(f"{x.seconds / y.seconds:.3f}" for x, y in zip(a, b)) or "-"
+
+
 ROWS: list[tuple[str, Callable[[Result], str]]] = [
     ("pages built (ours / plain / zensical)", lambda r: " / ".join(
         _pages(s) for s in (r.ours_site, r.plain_site, r.zensical_site))),
     ("ours: wall s", lambda r: _fmt(_wall(r.ours), ".2f")),
     ("plain mkdocs-material: wall s", lambda r: _fmt(_wall(r.plain), ".2f")),
     ("zensical, same export: wall s", lambda r: _fmt(_wall(r.zensical) if r.zensical else None, ".2f")),
-    ("RATIO ours / plain (wall)", lambda r: _fmt(_ratio(r.ours, r.plain, _wall), ".3f")),
+    ("RATIO ours / plain (wall), median of each run's pair", lambda r: _fmt(_paired_ratio(r.ours, r.plain), ".3f")),
+    ("  each run's pair, ours / plain (wall)", lambda r: _pairs(r.ours, r.plain)),
+    ("ratio ours / plain (wall), of the medians", lambda r: _fmt(_ratio(r.ours, r.plain, _wall), ".3f")),
     ("ratio ours / plain (CPU)", lambda r: _fmt(_ratio(r.ours, r.plain, _cpu), ".3f")),
     ("ratio zensical / plain (wall)", lambda r: _fmt(_ratio(r.zensical, r.plain, _wall), ".3f")),
     ("ratio zensical / plain (CPU)", lambda r: _fmt(_ratio(r.zensical, r.plain, _cpu), ".3f")),
@@ -790,11 +802,15 @@ def main(argv: list[str] | None = None) -> int:
                 _say(f"{n:,}: first build of ours (pack cache empty)")
                 result.first = mkdocs_build(project / "mkdocs.yml", site, cold=True)
                 for i in range(runs):
-                    _say(f"{n:,}: run {i + 1}/{runs}: ours")
-                    result.ours.append(mkdocs_build(project / "mkdocs.yml", site))
-                    _say(f"{n:,}: run {i + 1}/{runs}: plain  (ours {result.ours[-1].seconds:.2f} s)")
-                    result.plain.append(mkdocs_build(plain / "mkdocs.yml", plain_site))
-                    last = f"plain {result.plain[-1].seconds:.2f} s"
+                    # Each run is a pair built back to back, ours first in one run and plain first in
+                    # the next: the machine's speed drifts over minutes, and a pair shares the drift.
+                    for which in (("ours", "plain") if i % 2 == 0 else ("plain", "ours")):
+                        _say(f"{n:,}: run {i + 1}/{runs}: {which}")
+                        if which == "ours":
+                            result.ours.append(mkdocs_build(project / "mkdocs.yml", site))
+                        else:
+                            result.plain.append(mkdocs_build(plain / "mkdocs.yml", plain_site))
+                    last = f"ours {result.ours[-1].seconds:.2f} s, plain {result.plain[-1].seconds:.2f} s"
                     if with_zensical:
                         _say(f"{n:,}: run {i + 1}/{runs}: zensical, same export  ({last})")
                         result.zensical.append(zensical_build(plain))

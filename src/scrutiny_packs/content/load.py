@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from scrutiny_packs.content import markdown_fields, personal_data, records, schema
+from scrutiny_packs.content import halves, markdown_fields, personal_data, records, schema
 from scrutiny_packs.content import references as checks
 from scrutiny_packs.content.yaml_source import MAX_BYTES, YamlDocument, control_character_problem, parse_yaml, read_yaml
 from scrutiny_packs.ids import is_id
@@ -312,10 +312,12 @@ def _read_item(path: Path, display: str, kind: str, id_: str,
     return doc, problems, item
 
 
-def load_bank(root: Path | str = ".", content_dir: str = "content", cache: ReadCache | None = None) -> LoadResult:
+def load_bank(root: Path | str = ".", content_dir: str = "content", cache: ReadCache | None = None,
+              split: bool = False) -> LoadResult:
     """Load and check everything under ``root/content_dir``.
 
     With a ``cache``, files unchanged since an earlier load into the same cache are not read again.
+    With ``split``, a large bank is read in two processes where there is a second core (``halves``).
     """
     root = Path(root).resolve()
     base = root / content_dir
@@ -341,12 +343,22 @@ def load_bank(root: Path | str = ".", content_dir: str = "content", cache: ReadC
             if not found:
                 bank.settings = Settings(**doc.data)
 
-    docs: dict[str, dict[str, tuple[YamlDocument, str]]] = {}
+    # Every file is listed first, then all are read (half of a large bank on a second core, when
+    # split allows and nothing is cached between loads), then the problems reported folder by folder.
+    listed: list[tuple[str, str, list[Problem], list[tuple[str, Path, str]]]] = []
     for folder, kind in COLLECTIONS:
+        listing: list[Problem] = []
+        listed.append((folder, kind, listing, _content_files(base / folder, ".yml", root, listing)))
+    jobs = [(path, display, kind, id_) for _, kind, _, files in listed for id_, path, display in files]
+    read = iter(halves.map_in_two(lambda job: _read_item(*job, cache), jobs, split=split and cache is None))
+
+    docs: dict[str, dict[str, tuple[YamlDocument, str]]] = {}
+    for folder, kind, listing, files in listed:
+        problems += listing
         items: dict[str, tuple[YamlDocument, str]] = {}
         target = getattr(bank, folder)
-        for id_, path, display in _content_files(base / folder, ".yml", root, problems):
-            doc, found, item = _read_item(path, display, kind, id_, cache)
+        for id_, path, display in files:
+            doc, found, item = next(read)
             problems += found
             if doc is None:
                 continue

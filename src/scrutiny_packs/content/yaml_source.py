@@ -110,11 +110,15 @@ def field_name(path: Path_) -> str:
     return out
 
 
-def _scalar(event: yaml.ScalarEvent, field: str = "") -> Any:
+# Plain scalars that could be anything but text start with one of these (or are empty).
+_MAYBE_NOT_TEXT = frozenset("-+.0123456789~nNtTfF")
+
+
+def _scalar(event: yaml.ScalarEvent, stack: list[tuple[Any, Path_, Any]]) -> Any:
     if event.tag not in _ALLOWED_TAGS:
         raise _Refused(event.start_mark.line + 1, "", f"the YAML tag {event.tag!r} is not allowed", "remove the tag")
     value = event.value
-    if event.tag == _STR or event.style or not event.implicit[0]:
+    if event.tag == _STR or event.style or not event.implicit[0] or (value and value[0] not in _MAYBE_NOT_TEXT):
         return value
     for tag, pattern in _RESOLVERS.items():
         if pattern.match(value):
@@ -126,15 +130,30 @@ def _scalar(event: yaml.ScalarEvent, field: str = "") -> Any:
             if len(value) <= MAX_NUMBER_LENGTH:  # a longer one would be refused by int() itself
                 number = int(value) if tag.endswith("int") else float(value)
             if number is None or not math.isfinite(number):
-                raise _Refused(event.start_mark.line + 1, field, f"the number {value[:12]}... is too long"
-                               if len(value) > 15 else f"the number {value} is too large",
+                raise _Refused(event.start_mark.line + 1, field_name(_current_path(stack)),
+                               f"the number {value[:12]}... is too long" if len(value) > 15
+                               else f"the number {value} is too large",
                                "numbers in content are short; if this is text, put it in quotes")
             return number
     return value
 
 
-def _build(events: Any, lines: dict[Path_, int]) -> Any:
-    """Turn one document's events into data. Raises _Refused on anything unsafe."""
+def _events(text: str) -> Any:
+    """The parser's events for text, one at a time, then None."""
+    loader = _Loader(text)
+    try:
+        get = loader.get_event
+        while (event := get()) is not None:
+            yield event
+    finally:
+        loader.dispose()
+
+
+def _build(events: Any, lines: dict[Path_, int], check_each: bool = True) -> Any:
+    """Turn one document's events into data. Raises _Refused on anything unsafe.
+
+    check_each looks for invisible characters in every value; it can be off when the whole text
+    has none and no escapes that could make one."""
     stack: list[tuple[Any, Path_, Any]] = []  # (container, path, pending key)
     root: Any = None
     done = False
@@ -146,7 +165,7 @@ def _build(events: Any, lines: dict[Path_, int]) -> Any:
             lines[()] = line
             return ()
         container, path, key = stack[-1]
-        if isinstance(container, list):
+        if type(container) is list:
             child = path + (len(container),)
             container.append(value)
             lines[child] = line
@@ -170,33 +189,35 @@ def _build(events: Any, lines: dict[Path_, int]) -> Any:
         return child
 
     for event in events:
+        kind = type(event)
         line = event.start_mark.line + 1 if event.start_mark else 1
-        if isinstance(event, yaml.AliasEvent):
-            raise _Refused(line, "", "YAML aliases (*name) are not allowed in content files",
-                           "write the value out in full")
-        anchor = getattr(event, "anchor", None)
-        if anchor:
-            raise _Refused(line, "", f"YAML anchors (&{anchor}) are not allowed in content files",
-                           "write the value out in full")
-        if isinstance(event, yaml.ScalarEvent):
-            bad = _unseen(event.value)
-            if bad:
+        if kind is yaml.ScalarEvent:
+            if event.anchor:
+                raise _Refused(line, "", f"YAML anchors (&{event.anchor}) are not allowed in content files",
+                               "write the value out in full")
+            if check_each and (bad := _unseen(event.value)):
                 raise _Refused(line, field_name(_current_path(stack)), *_unseen_problem(bad))
-            place(_scalar(event, field_name(_current_path(stack))), line, False)
-        elif isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            place(_scalar(event, stack), line, False)
+        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            if event.anchor:
+                raise _Refused(line, "", f"YAML anchors (&{event.anchor}) are not allowed in content files",
+                               "write the value out in full")
             if event.tag not in _ALLOWED_TAGS:
                 raise _Refused(line, "", f"the YAML tag {event.tag!r} is not allowed", "remove the tag")
             if len(stack) >= MAX_DEPTH:
                 raise _Refused(line, "", f"nesting deeper than {MAX_DEPTH} levels", "content files are shallow")
-            value: Any = [] if isinstance(event, yaml.SequenceStartEvent) else {}
+            value: Any = [] if kind is yaml.SequenceStartEvent else {}
             path = place(value, line, True)
             stack.append((value, path, _NO_KEY))
-        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
             stack.pop()
-        elif isinstance(event, yaml.DocumentStartEvent):
+        elif kind is yaml.AliasEvent:
+            raise _Refused(line, "", "YAML aliases (*name) are not allowed in content files",
+                           "write the value out in full")
+        elif kind is yaml.DocumentStartEvent:
             if done:
                 raise _Refused(line, "", "more than one YAML document in the file", "remove the '---' line")
-        elif isinstance(event, yaml.DocumentEndEvent):
+        elif kind is yaml.DocumentEndEvent:
             done = True
     return root
 
@@ -302,7 +323,9 @@ def parse_yaml(text: str, display_path: str) -> tuple[YamlDocument | None, list[
                               "indent with the space bar, not the Tab key")]
     lines: dict[Path_, int] = {}
     try:
-        data = _build(yaml.parse(text, Loader=_Loader), lines)
+        # Escapes in quoted text can make characters the text itself does not hold.
+        check_each = "\\" in text or INVISIBLE.search(text) is not None
+        data = _build(_events(text), lines, check_each)
     except _Refused as refused:
         return None, [Problem(display_path, refused.line, refused.field, refused.message, refused.hint)]
     except yaml.MarkedYAMLError as exc:

@@ -124,7 +124,8 @@ class SiteHook:
         except vendor.VendorMissing as missing:
             raise Abort(str(missing)) from None
         cache = self.cache.for_root(root) if opts.serving else None
-        result = load_checked(root, cache=cache.files if cache else None)  # serve: unchanged files not read again
+        # serve: unchanged files are not read again; build: a large bank is read on two cores, as pages are made
+        result = load_checked(root, cache=cache.files if cache else None, split=opts.page_worker)
         for problem in warnings(result.problems):
             log.info(problem.format())
         if not result.ok:
@@ -320,14 +321,15 @@ class SiteHook:
         return markdown
 
     def on_page_content(self, html: str, page: Any, config: Any, files: Any) -> str:
-        # Sanitised on a thread of its own (nh3 lets go of the GIL), while MkDocs converts the next pages;
-        # the page's HTML is replaced by the clean one in on_env, before anything reads it.
+        # Sanitised on a thread of its own (nh3 lets go of the GIL), while MkDocs converts the next pages.
+        # The page holds nothing until on_env puts the clean HTML in, before anything reads it: this
+        # event runs after every other plugin's, and a large site would otherwise hold its HTML twice.
         build = self._require()
         if build.sanitiser is None:
             build.sanitiser = ThreadPoolExecutor(1, thread_name_prefix="sanitise")
         cleaned = build.sanitiser.submit(sanitize_html, html)
         build.sanitised.append((page, cleaned, self._after_sanitising(build, page, files)))
-        return html
+        return ""
 
     @staticmethod
     def _after_sanitising(build: _Build, page: Any, files: Any) -> str:
