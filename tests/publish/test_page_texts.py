@@ -82,6 +82,20 @@ def test_closing_stops_a_worker_that_has_pages_left():
     assert not texts._process.is_alive()
 
 
+@needs_fork
+def test_what_the_build_held_is_collected_as_usual_once_the_worker_is_closed():
+    """Frozen while the worker runs (the collector leaves it alone), and not after: a process that
+    builds many times, as the tests do, would otherwise never free what each build left."""
+    import gc
+
+    texts = page_texts.page_texts(_plan(3), forked=True)
+    try:
+        assert gc.get_freeze_count() > 0
+    finally:
+        texts.close()
+    assert gc.get_freeze_count() == 0
+
+
 def test_without_a_worker_each_page_is_made_when_it_is_read():
     made = []
     plan = [PlannedPage(f"p{i}.md", (lambda i=i: made.append(i) or f"page {i}")) for i in range(3)]

@@ -11,7 +11,8 @@ environment to pass an option along. Settings (all optional):
   reads it to turn Material's offline plugin on; the main build sets it for its second build).
 - ``SCRUTINY_PACKS_PAGE_WORKER``: ``0`` makes a build render every page in its own process. Unset,
   ``mkdocs build`` renders them in a second process, alongside MkDocs, where it can fork one onto
-  a second core (``publish/page_texts.py``); ``mkdocs serve`` never does.
+  a second core (``publish/page_texts.py``), and reads a large bank in two halves the same way
+  (``content/halves.py``); ``mkdocs serve`` never does either.
 """
 
 from __future__ import annotations

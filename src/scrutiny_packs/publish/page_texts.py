@@ -18,6 +18,7 @@ ways and compares every file).
 from __future__ import annotations
 
 import collections
+import gc
 import multiprocessing
 import os
 import sys
@@ -80,7 +81,17 @@ class Forked:
         self._reader, writer = context.Pipe(duplex=False)
         self._process = context.Process(target=_render_all, args=(plan, writer, self._reader), name="scrutiny-packs-pages",
                                         daemon=True)
-        self._process.start()
+        # Everything made so far (the bank, MkDocs' config, the plan) lives as long as the build: frozen,
+        # the garbage collector no longer walks it. Each full collection of a large build went through
+        # all of it again, and by writing to it made both processes copy the memory they share.
+        gc.freeze()
+        self._frozen = True
+        try:
+            self._process.start()
+        except BaseException:
+            self._frozen = False
+            gc.unfreeze()
+            raise
         writer.close()  # the worker holds the only writing end: its exit ends the pipe
 
     def text(self, index: int) -> str | bytes:
@@ -111,6 +122,9 @@ class Forked:
         return body if kind == _BYTES else body.decode("utf-8")
 
     def close(self) -> None:
+        if self._frozen:  # collected as usual again, once the build is done with it
+            gc.unfreeze()
+            self._frozen = False
         self._reader.close()
         if self._process.is_alive():
             self._process.terminate()
@@ -176,6 +190,10 @@ class _Sender:
 def _render_all(plan: Sequence[Planned], writer, reader) -> None:
     """The worker: render each page in order and send it; on an error, send the error and stop."""
     reader.close()  # the build's end: held here too, a build that died would leave this worker waiting
+    _widen(writer)
+    # The sender thread must get this process's lock back quickly whenever the pipe has room, or
+    # MkDocs waits on it while the worker renders pages far ahead.
+    sys.setswitchinterval(0.0002)
     sender = _Sender(writer)
     page = None
     try:
@@ -188,6 +206,19 @@ def _render_all(plan: Sequence[Planned], writer, reader) -> None:
         sender.put(_FAILED + _failure(page, error).encode("utf-8"))
     finally:
         sender.finish()
+
+
+PIPE_BYTES = 1024 * 1024  # the pipe's own buffer, where Linux allows it (its default is 64 KB)
+
+
+def _widen(writer) -> None:
+    """Give the pipe a larger buffer, so MkDocs reads several pages for each time the sender runs."""
+    try:
+        import fcntl
+
+        fcntl.fcntl(writer.fileno(), fcntl.F_SETPIPE_SZ, PIPE_BYTES)
+    except (ImportError, AttributeError, OSError):  # not Linux, or over the system's limit: the default serves
+        pass
 
 
 def _render(page: Planned) -> str | bytes:
