@@ -317,7 +317,7 @@ def load_bank(root: Path | str = ".", content_dir: str = "content", cache: ReadC
     """Load and check everything under ``root/content_dir``.
 
     With a ``cache``, files unchanged since an earlier load into the same cache are not read again.
-    With ``split``, a large bank is read in two processes where there is a second core (``halves``).
+    With ``split`` (the caller has a second core to spare), a large bank is read in two processes (``halves``).
     """
     root = Path(root).resolve()
     base = root / content_dir

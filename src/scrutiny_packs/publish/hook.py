@@ -422,6 +422,20 @@ class SiteHook:
         return self._build
 
 
+def _made_when_read(inherited: property) -> property:
+    """One of File's content properties, made from the plan the first time it is read; setting it
+    (MkDocs does, and so do we) replaces what the plan would have made."""
+    def read(file: Any) -> Any:
+        file._make()
+        return inherited.fget(file)
+
+    def write(file: Any, value: Any) -> None:
+        file.texts = None
+        inherited.fset(file, value)
+
+    return property(read, write)
+
+
 @functools.cache
 def _planned_file_type() -> type:
     """MkDocs' File for a generated page whose Markdown is made the first time it is read."""
@@ -440,25 +454,8 @@ def _planned_file_type() -> type:
                 except page_texts.PageTextsFailed as failed:
                     raise Abort(str(failed)) from None
 
-        @property
-        def content_string(self) -> str:
-            self._make()
-            return File.content_string.fget(self)
-
-        @content_string.setter
-        def content_string(self, value: str) -> None:
-            self.texts = None
-            File.content_string.fset(self, value)
-
-        @property
-        def content_bytes(self) -> bytes:
-            self._make()
-            return File.content_bytes.fget(self)
-
-        @content_bytes.setter
-        def content_bytes(self, value: bytes) -> None:
-            self.texts = None
-            File.content_bytes.fset(self, value)
+        content_string = _made_when_read(File.content_string)
+        content_bytes = _made_when_read(File.content_bytes)
 
         def copy_file(self, dirty: bool = False) -> None:
             self._make()  # MkDocs writes a file that is not a page from what it holds
