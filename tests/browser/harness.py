@@ -135,11 +135,23 @@ class Violation:
         return f"{self.rule} ({self.impact}): {self.help}\n    at {where}\n    {self.summary}"
 
 
+def settle(page: Any, timeout_ms: int = 3000) -> None:
+    """Wait for the page's running transitions and animations to end (endless ones aside), so what is
+    checked is what a reader sees: a tooltip caught fading in has the colours of neither state."""
+    page.evaluate("""(timeout) => Promise.race([
+        Promise.all(document.getAnimations()
+            .filter((a) => a.effect && a.effect.getComputedTiming().iterations !== Infinity)
+            .map((a) => a.finished.catch(() => null))),
+        new Promise((done) => setTimeout(done, timeout)),
+    ])""", timeout_ms)
+
+
 def axe_violations(page: Any, context: Any = None) -> list[Violation]:
     """Run axe-core (the copy bundled with axe-playwright-python) for WCAG 2.2 AA."""
     from axe_playwright_python.sync_playwright import Axe
 
     options = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+    settle(page)
     results = Axe().run(page, context=context, options=options)
     found = []
     for v in results.response["violations"]:
