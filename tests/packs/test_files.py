@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from scrutiny_packs.model import PackSpec, Selection
-from scrutiny_packs.packs.files import make_pack_files, site_uri
+from scrutiny_packs.packs.files import docx_keys, lazy_pack, make_pack_files, site_uri
 from scrutiny_packs.packs.layout import build_view
 from tests.packs_helpers import find_in_order, pdf_pages
 
@@ -52,3 +52,27 @@ def test_a_job_without_pdfs_keeps_the_cached_pdfs_another_build_uses(bank, tmp_p
     os.utime(old_pdf, (hours_ago, hours_ago))
     make_pack_files(small_views(bank), tmp_path, pdf=False)
     assert old_pdf.is_file()  # the offline copy, which makes no PDFs, must not forget the main build's
+
+
+def test_word_keys_worked_out_elsewhere_find_the_same_files_without_laying_out_a_pack(bank, tmp_path):
+    # The build works the keys out in its page worker and hands them over: the cached files must be the
+    # very ones this process would have found, and with every key given no pack is laid out again.
+    views = small_views(bank)
+    first = make_pack_files(views, tmp_path, pdf=False)
+    keys = docx_keys(views)
+    assert sorted(keys) == sorted(site_uri(v.id, "docx") for v in views)
+    laid_out = []
+
+    def lazily(view):
+        return lazy_pack(view.id, lambda: laid_out.append(view.id) or view)
+
+    again = make_pack_files([lazily(v) for v in views], tmp_path, pdf=False, keys=keys)
+    assert again.cached == 3 and again.made["docx"] == 0
+    assert [f.path for f in again.files] == [f.path for f in first.files]
+    assert laid_out == []
+    # A pack whose key is not given is laid out, and a changed pack gets a key of its own.
+    changed = dataclasses.replace(views[0], title="Pack a, revised")
+    assert docx_keys([changed])[site_uri("a", "docx")] != keys[site_uri("a", "docx")]
+    third = make_pack_files([lazily(changed)] + [lazily(v) for v in views[1:]], tmp_path, pdf=False,
+                            keys={k: v for k, v in keys.items() if k != site_uri("a", "docx")})
+    assert third.made["docx"] == 1 and laid_out.count("a") >= 1 and "b" not in laid_out

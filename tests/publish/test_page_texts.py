@@ -140,6 +140,11 @@ def test_a_site_built_with_the_worker_is_the_site_built_without(built_site, tmp_
     with_worker, without = _text_files(built_site), _text_files(alone)
     assert len(without) > 200 and with_worker.keys() == without.keys()
     assert [name for name in without if with_worker[name] != without[name]] == []
+    # The Word files: found in the cache by keys the worker works out, or by this process's own.
+    word = {p.relative_to(built_site).as_posix(): p.read_bytes() for p in built_site.rglob("*.docx")}
+    word_alone = {p.relative_to(alone).as_posix(): p.read_bytes() for p in alone.rglob("*.docx")}
+    assert len(word) >= 10 and word.keys() == word_alone.keys()
+    assert [name for name in word if word[name] != word_alone[name]] == []
 
 
 @pytest.mark.site

@@ -58,15 +58,16 @@ class Printable:
     """A document to make as PDF and/or Word: a pack, or a meeting's papers.
 
     ``name`` names it in the cache and in messages; ``uris`` says where each kind is published
-    (a kind left out is not made); ``document`` and ``docx`` render it; ``docx_key`` stands for
-    everything the Word file depends on.
+    (a kind left out is not made); ``document`` and ``docx`` render it; ``docx_key`` gives a text
+    standing for everything the Word file depends on. Each is called only when wanted, so listing
+    a site's printables lays nothing out.
     """
 
     name: str
     uris: dict[str, str]
     document: Callable[[], str]
     docx: Callable[[], bytes] | None = None
-    docx_key: str = ""
+    docx_key: Callable[[], str] = str
 
 
 def _docx(view: PackView) -> bytes:
@@ -78,8 +79,30 @@ def _docx(view: PackView) -> bytes:
 
 def printable_pack(view: PackView, uris: dict[str, str] | None = None) -> Printable:
     """A pack's PDF and Word file, published beside its page unless ``uris`` says otherwise."""
-    return Printable(view.id, uris or {kind: site_uri(view.id, kind) for kind in ("pdf", "docx")},
-                     lambda: render_document(view), lambda: _docx(view), repr(view))
+    return lazy_pack(view.id, lambda: view, uris)
+
+
+def lazy_pack(pack_id: str, view: Callable[[], PackView], uris: dict[str, str] | None = None) -> Printable:
+    """The same, for a pack laid out (by ``view``) only when one of its files or their keys is wanted."""
+    return Printable(pack_id, uris or {kind: site_uri(pack_id, kind) for kind in ("pdf", "docx")},
+                     lambda: render_document(view()), lambda: _docx(view()), lambda: repr(view()))
+
+
+def docx_keys(items: Iterable[PackView | Printable]) -> dict[str, str]:
+    """Each Word file's cache key, by where it is published: a hash of everything that shapes it.
+
+    A build works these out in its page worker (publish/hook.py), where laying out every pack
+    costs the build nothing, and hands them to ``PackFilesJob``.
+    """
+    keys = {}
+    for item in _printables(items):
+        if "docx" in item.uris and item.docx is not None:
+            keys[item.uris["docx"]] = _key("docx", RENDER_VERSION, _version("python-docx"), item.docx_key())
+    return keys
+
+
+def _printables(items: Iterable[PackView | Printable]) -> list[Printable]:
+    return [v if isinstance(v, Printable) else printable_pack(v) for v in items]
 
 
 @dataclass(slots=True)
@@ -139,11 +162,12 @@ class PackFilesJob:
 
     The MkDocs hook starts the job when it adds the files to the site and
     finishes it just before MkDocs copies them, so the PDFs are made while
-    MkDocs converts the pages.
+    MkDocs converts the pages. ``keys`` holds Word files' cache keys already worked out
+    (``docx_keys``), by where each is published; the others are worked out here.
     """
 
     def __init__(self, views: Iterable[PackView | Printable], cache_dir: Path, pdf: bool = True, docx: bool = True,
-                 workers: int | None = None):
+                 workers: int | None = None, keys: dict[str, str] | None = None):
         self.started = time.perf_counter()
         self.cache_dir = Path(cache_dir)
         self.cache_dir.mkdir(parents=True, exist_ok=True)
@@ -155,7 +179,7 @@ class PackFilesJob:
         # Only the kinds this job makes are pruned: a build without PDFs (an offline copy, a preview)
         # must not forget the PDFs another build still uses.
         self._kinds = tuple(f".{kind}" for kind, wanted in (("pdf", pdf), ("docx", docx)) if wanted)
-        self._plan([v if isinstance(v, Printable) else printable_pack(v) for v in views], pdf, docx)
+        self._plan(_printables(views), pdf, docx, keys or {})
         workers = workers or os.cpu_count() or 1
         if len(self._pdf_jobs) > 1 and workers > 1:
             import weasyprint  # noqa: F401  imported once here, inherited by forked workers
@@ -169,7 +193,7 @@ class PackFilesJob:
     def files(self) -> list[PackFile]:
         return self.result.files
 
-    def _plan(self, items: list[Printable], pdf: bool, docx: bool) -> None:
+    def _plan(self, items: list[Printable], pdf: bool, docx: bool, keys: dict[str, str]) -> None:
         base_url = str(stylesheet_path().parent)
         css = stylesheet_path().read_text(encoding="utf-8")
         for item in items:
@@ -183,7 +207,7 @@ class PackFilesJob:
                 else:
                     self._pdf_jobs.append((item.name, document, str(target), base_url))
             if docx and "docx" in item.uris and item.docx is not None:
-                key = _key("docx", RENDER_VERSION, _version("python-docx"), item.docx_key)
+                key = keys.get(item.uris["docx"]) or docx_keys([item])[item.uris["docx"]]
                 target = self.cache_dir / f"{item.name}-{key}.docx"
                 self.result.files.append(PackFile(item.name, "docx", target, item.uris["docx"]))
                 if target.is_file():
@@ -230,15 +254,14 @@ class PackFilesJob:
 
 
 def make_pack_files(views: Iterable[PackView | Printable], cache_dir: Path, pdf: bool = True, docx: bool = True,
-                    workers: int | None = None) -> PackFiles:
+                    workers: int | None = None, keys: dict[str, str] | None = None) -> PackFiles:
     """Every pack's PDF and/or Word file, from the cache when unchanged."""
-    return PackFilesJob(views, cache_dir, pdf, docx, workers).finish()
+    return PackFilesJob(views, cache_dir, pdf, docx, workers, keys).finish()
 
 
 def pdf_uris(views: Iterable[PackView | Printable]) -> list[str]:
     """Where the PDF of each pack or meeting is published, without making any."""
-    items = [v if isinstance(v, Printable) else printable_pack(v) for v in views]
-    return [item.uris["pdf"] for item in items if "pdf" in item.uris]
+    return [item.uris["pdf"] for item in _printables(views) if "pdf" in item.uris]
 
 
 def _prune(cache_dir: Path, keep: set[Path], suffixes: tuple[str, ...] = (".pdf", ".docx")) -> None:

@@ -52,6 +52,20 @@ def _saved_since(root: Path, since_ns: int) -> set[str]:
 SEARCH_HELP_PATH = "assets/javascripts/search-help-data.js"
 SEARCH_HELP_SCRIPT_PREFIX = "window.ScrutinyPacksSearchHelp = "
 MY_PACK_DATA = "my-pack/ (its bank data)"  # not a file: what the page gets after sanitising, named in errors
+WORD_KEYS = "the Word files (their cache keys)"  # not a file either: worked out with the pages, named in errors
+
+
+@dataclass
+class _WordLater:
+    """The Word files, listed to MkDocs at once and found in (or added to) the cache in ``on_env``.
+
+    Their cache keys stand for every pack laid out in full, which takes a large bank seconds: the
+    page worker works them out after the pages, on its own core, instead of ``on_files`` before them.
+    """
+
+    keys: Callable[[], str]  # JSON: each Word file's cache key by where it is published
+    printables: Callable[[], list]  # what to make a missing file from
+    files: dict[str, Any] = field(default_factory=dict)  # each Word file's File, by where it is published
 
 
 @dataclass
@@ -87,6 +101,7 @@ class _Build:
     bank: Bank | None = None
     problems: list[Problem] = field(default_factory=list)  # errors shown by the preview instead of pages
     packs: pack_files.PackFilesJob | None = None
+    word: _WordLater | None = None  # the Word files, when their cache keys come from the page worker
     offline: offline.OfflineBuild | None = None
     page_sources: bool = False  # generated pages come from PageSources files (quick rebuilds)
     search_help: str = ""  # the script holding the search help's words, written once per build
@@ -213,12 +228,19 @@ class SiteHook:
                     plan.append(page_texts.PlannedData(MY_PACK_DATA, my_pack_data))
             first_data = len(plan)
             plan.extend(data)
+            word_keys_at = None
+            if opts.word:
+                word_keys_at = len(plan)
+                plan.append(page_texts.PlannedData(
+                    WORD_KEYS, lambda: json.dumps(pack_files.docx_keys(site.printables()))))
             texts = build.texts = page_texts.page_texts(plan, forked=opts.page_worker)
+            if word_keys_at is not None:
+                build.word = _WordLater(functools.partial(texts.text, word_keys_at), site.printables)
             if my_pack_at is not None:
                 build.my_pack_data = functools.partial(texts.text, my_pack_at)
             planned_file = _planned_file_type()
             for index, planned in enumerate(plan):
-                if index == my_pack_at:  # not a file: the page's data, asked for in on_page_content
+                if index in (my_pack_at, word_keys_at):  # not files: asked for in on_page_content and on_env
                     continue
                 file = planned_file.generated(config, planned.src_uri, content=b"" if index >= first_data else "")
                 file.texts, file.index = texts, index
@@ -234,11 +256,18 @@ class SiteHook:
         # (cached by content) while MkDocs converts the pages; on_env waits for them.
         for uri, path in site_stylesheets().items():
             files.append(File.generated(config, uri, abs_src_path=str(path)))
-        if opts.pdf or opts.word:
-            build.packs = pack_files.PackFilesJob(site.printables(), build.root / pack_files.CACHE_DIR,
-                                                  pdf=opts.pdf, docx=opts.word)
+        cache_dir = build.root / pack_files.CACHE_DIR
+        if opts.pdf or (opts.word and build.word is None):
+            build.packs = pack_files.PackFilesJob(site.printables(), cache_dir, pdf=opts.pdf,
+                                                  docx=opts.word and build.word is None)
             for made in build.packs.files:
                 files.append(File.generated(config, made.src_uri, abs_src_path=str(made.path)))
+        if build.word is not None:  # where each file is in the cache is set in on_env
+            for item in site.printables():
+                if "docx" in item.uris:
+                    file = File.generated(config, item.uris["docx"], abs_src_path=str(cache_dir / "not-made-yet"))
+                    build.word.files[file.src_uri] = file
+                    files.append(file)
         if pdf_later:  # an empty stand-in for each PDF, replaced by the main build's before zipping
             for uri in pack_files.pdf_uris(site.printables()):
                 files.append(File.generated(config, uri, content=b""))
@@ -353,9 +382,15 @@ class SiteHook:
         if build.sanitiser is not None:
             build.sanitiser.shutdown()
             build.sanitiser = None
+        word_keys = None
         if build.texts is not None:  # every page has been read: take the data files, and stop the worker
             for data in build.data_files:
                 data.content_bytes  # noqa: B018 - made now, before MkDocs copies it
+            if build.word is not None:
+                try:
+                    word_keys = json.loads(build.word.keys())
+                except page_texts.PageTextsFailed as failed:
+                    raise Abort(str(failed)) from None
             build.texts.close()
             build.texts = None
         if self.options.serving:
@@ -370,6 +405,16 @@ class SiteHook:
                 raise Abort(str(failed)) from None
             log.info(result.summary())
             made = {f.src_uri: f.path for f in result.files if f.kind == "pdf"}
+        word, build.word = build.word, None
+        if word is not None:  # its keys came with the pages
+            try:
+                result = pack_files.PackFilesJob(word.printables(), build.root / pack_files.CACHE_DIR, pdf=False,
+                                                 keys=word_keys).finish()
+            except pack_files.PackFilesFailed as failed:
+                raise Abort(str(failed)) from None
+            log.info(result.summary())
+            for made_file in result.files:
+                word.files[made_file.src_uri].abs_src_path = str(made_file.path)
         if build.offline is not None:
             error = offline.finish(build.offline, files=made)
             if error:

@@ -21,6 +21,7 @@ from scrutiny_packs.model import Area, Audience, Bank, PackSpec, Page, Question,
 from scrutiny_packs.packs import html as pack_html
 from scrutiny_packs.packs import records as heard_records
 from scrutiny_packs.packs.defaults import all_packs, packs_for_audience
+from scrutiny_packs.packs.files import lazy_pack
 from scrutiny_packs.packs.files import site_uri as pack_file_uri
 from scrutiny_packs.packs.layout import PackView, build_view
 from scrutiny_packs.packs.meetings import MeetingView, build_meeting_view, bundle_uri, item_uri, meeting_printables
@@ -261,8 +262,9 @@ class SiteBuilder:
         return self._meeting_views
 
     def printables(self) -> list:
-        """Everything the build makes as PDF and Word: every pack, every meeting's papers and items."""
-        out: list = list(self.pack_views.values())
+        """Everything the build makes as PDF and Word: every pack, every meeting's papers and items.
+        Packs are laid out only when one of their files (or its cache key) is wanted."""
+        out: list = [lazy_pack(spec.id, partial(self._pack_view, spec.id)) for spec in self.packs]
         for meeting in self.meeting_views.values():
             out += meeting_printables(meeting)
         return out
