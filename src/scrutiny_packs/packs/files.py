@@ -94,11 +94,20 @@ def docx_keys(items: Iterable[PackView | Printable]) -> dict[str, str]:
     A build works these out in its page worker (publish/hook.py), where laying out every pack
     costs the build nothing, and hands them to ``PackFilesJob``.
     """
-    keys = {}
-    for item in _printables(items):
-        if "docx" in item.uris and item.docx is not None:
-            keys[item.uris["docx"]] = _key("docx", RENDER_VERSION, _version("python-docx"), item.docx_key())
-    return keys
+    return {item.uris["docx"]: _docx_key(item) for item in _printables(items) if _has_docx(item)}
+
+
+def docx_uris(items: Iterable[PackView | Printable]) -> list[str]:
+    """Where the Word file of each pack or meeting item is published, without laying any out."""
+    return [item.uris["docx"] for item in _printables(items) if _has_docx(item)]
+
+
+def _has_docx(item: Printable) -> bool:
+    return "docx" in item.uris and item.docx is not None
+
+
+def _docx_key(item: Printable) -> str:
+    return _key("docx", RENDER_VERSION, _version("python-docx"), item.docx_key())
 
 
 def _printables(items: Iterable[PackView | Printable]) -> list[Printable]:
@@ -206,8 +215,8 @@ class PackFilesJob:
                     self.result.cached += 1
                 else:
                     self._pdf_jobs.append((item.name, document, str(target), base_url))
-            if docx and "docx" in item.uris and item.docx is not None:
-                key = keys.get(item.uris["docx"]) or docx_keys([item])[item.uris["docx"]]
+            if docx and _has_docx(item):
+                key = keys.get(item.uris["docx"]) or _docx_key(item)
                 target = self.cache_dir / f"{item.name}-{key}.docx"
                 self.result.files.append(PackFile(item.name, "docx", target, item.uris["docx"]))
                 if target.is_file():

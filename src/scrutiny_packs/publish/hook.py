@@ -257,17 +257,16 @@ class SiteHook:
         for uri, path in site_stylesheets().items():
             files.append(File.generated(config, uri, abs_src_path=str(path)))
         cache_dir = build.root / pack_files.CACHE_DIR
-        if opts.pdf or (opts.word and build.word is None):
-            build.packs = pack_files.PackFilesJob(site.printables(), cache_dir, pdf=opts.pdf,
-                                                  docx=opts.word and build.word is None)
+        word_now = opts.word and build.word is None  # no page worker's plan to work the Word keys out
+        if opts.pdf or word_now:
+            build.packs = pack_files.PackFilesJob(site.printables(), cache_dir, pdf=opts.pdf, docx=word_now)
             for made in build.packs.files:
                 files.append(File.generated(config, made.src_uri, abs_src_path=str(made.path)))
         if build.word is not None:  # where each file is in the cache is set in on_env
-            for item in site.printables():
-                if "docx" in item.uris:
-                    file = File.generated(config, item.uris["docx"], abs_src_path=str(cache_dir / "not-made-yet"))
-                    build.word.files[file.src_uri] = file
-                    files.append(file)
+            for uri in pack_files.docx_uris(site.printables()):
+                file = File.generated(config, uri, abs_src_path=str(cache_dir / "not-made-yet"))
+                build.word.files[uri] = file
+                files.append(file)
         if pdf_later:  # an empty stand-in for each PDF, replaced by the main build's before zipping
             for uri in pack_files.pdf_uris(site.printables()):
                 files.append(File.generated(config, uri, content=b""))
