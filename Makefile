@@ -8,15 +8,31 @@
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
 
-.PHONY: serve build test test-fast test-js lint-imports validate forms bench lint system-deps browser-deps node-deps clean
+.PHONY: lock serve build test test-fast test-js lint-imports validate forms bench lint system-deps browser-deps node-deps clean
 
-$(STAMP): pyproject.toml
+# Python packages: exactly the versions in requirements/*.txt (hashes checked), never newer ones.
+# `make serve` and `make build` need only the site's; `make test` and `make bench` everything.
+# requirements/README.md says how to update the lock (`make lock`).
+SITE_STAMP := $(VENV)/.installed-site
+STAMP := $(VENV)/.installed-dev
+$(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test,bench,engines]'
-	touch $(STAMP)
+$(SITE_STAMP): requirements/site.txt | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/site.txt
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $@
+$(STAMP): requirements/dev.txt $(SITE_STAMP)
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/dev.txt
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $@
+
+LOCK_ARGS ?=
+LOCK = $(BIN)/uv pip compile pyproject.toml --universal --python-version 3.11 --generate-hashes \
+	--custom-compile-command "make lock" $(LOCK_ARGS)
+lock: $(STAMP)
+	$(LOCK) --extra test --extra bench --extra engines --extra lint --extra lock --extra build -o requirements/dev.txt
+	$(LOCK) --extra build --constraint requirements/dev.txt -o requirements/site.txt
 
 # Pango for WeasyPrint's PDF packs, and poppler-utils for reading PDFs in tests.
 system-deps:
@@ -37,18 +53,18 @@ node-deps: $(NODE_STAMP)
 
 export NO_MKDOCS_2_WARNING := 1
 
-serve: $(STAMP) $(NODE_STAMP)
+serve: $(SITE_STAMP) $(NODE_STAMP)
 	$(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
-build: $(STAMP) system-deps $(NODE_STAMP)
+build: $(SITE_STAMP) system-deps $(NODE_STAMP)
 	$(BIN)/scrutiny-packs build --site-dir site
 
-validate: $(STAMP)
+validate: $(SITE_STAMP)
 	$(BIN)/scrutiny-packs validate $(VALIDATE_ARGS)
 
 # After adding, renaming or removing an area or audience: rewrite their lists in the issue form
 # and CONTRIBUTING.md (`scrutiny-packs generate-forms --check` tells when they are out of date).
-forms: $(STAMP)
+forms: $(SITE_STAMP)
 	$(BIN)/scrutiny-packs generate-forms
 
 test: $(STAMP) system-deps browser-deps $(NODE_STAMP) lint-imports

@@ -58,6 +58,7 @@ SCHEMA_LINE = "# yaml-language-server: $schema=../../src/scrutiny_packs/schemas/
 
 # -- the synthetic bank -------------------------------------------------------------------------
 
+
 def _real_questions(content: Path) -> list[tuple[Path, dict]]:
     out = []
     for path in sorted((content / "questions").glob("*.yml")):
@@ -94,7 +95,7 @@ def synthesise(content: Path, n: int, seed: int = SEED) -> Iterator[tuple[str, s
         if i <= len(real):
             yield name, real[i - 1][0].read_text(encoding="utf-8")
             continue
-        base = real[rng.randrange(len(real))][1]   # wording, source, review date
+        base = real[rng.randrange(len(real))][1]  # wording, source, review date
         shape = real[rng.randrange(len(real))][1]  # areas, audiences, benchmarks, evidence, tags
         data: dict[str, Any] = {"text": _vary(base["text"], words, rng, 0.3)}
         for key in ("areas", "audiences", "benchmarks", "evidence", "tags"):
@@ -109,8 +110,19 @@ def synthesise(content: Path, n: int, seed: int = SEED) -> Iterator[tuple[str, s
             if base.get(key):
                 data[key] = base[key]
         # The order of keys in the real files: text first, source near the end.
-        order = ["text", "areas", "audiences", "asked_of", "listen_for", "benchmarks", "evidence", "tags",
-                 "source", "notes", "last_reviewed"]
+        order = [
+            "text",
+            "areas",
+            "audiences",
+            "asked_of",
+            "listen_for",
+            "benchmarks",
+            "evidence",
+            "tags",
+            "source",
+            "notes",
+            "last_reviewed",
+        ]
         data = {k: data[k] for k in order if k in data}
         body = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=10_000)
         yield name, SCHEMA_LINE + body
@@ -126,8 +138,7 @@ def make_project(n: int, dest: Path) -> Path:
     for name in PROJECT_FILES:
         src = ROOT / name
         if src.is_dir():
-            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("questions", "__pycache__",
-                                                                            "*.record.yml"))
+            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("questions", "__pycache__", "*.record.yml"))
         elif src.exists():
             shutil.copy2(src, dest / name)
     questions = dest / "content" / "questions"
@@ -150,6 +161,7 @@ def make_shipped(dest: Path) -> Path:
 
 
 # -- running things ----------------------------------------------------------------------------
+
 
 @dataclass
 class Run:
@@ -189,8 +201,9 @@ def must(result: Run, what: str) -> Run:
 PACK_CACHE = ".cache/packs"  # where the hook keeps pack PDF and Word files, by content
 
 
-def mkdocs_build(config: Path, site: Path, pdf: bool = False, offline_copy: bool = False,
-                 cold: bool = False, quiet: bool = True) -> Run:
+def mkdocs_build(
+    config: Path, site: Path, pdf: bool = False, offline_copy: bool = False, cold: bool = False, quiet: bool = True
+) -> Run:
     """One `mkdocs build`. pdf/offline_copy switch the hook's extras; cold empties its pack cache first."""
     if site.exists():
         shutil.rmtree(site)
@@ -213,8 +226,10 @@ def pdf_render_seconds(result: Run) -> float | None:
 def export_plain(project: Path, out: Path) -> None:
     if out.exists():
         shutil.rmtree(out)
-    must(run([PYTHON, "-m", "scrutiny_packs.cli", "export-markdown", "--root", str(project), str(out)]),
-         "export-markdown")
+    must(
+        run([PYTHON, "-m", "scrutiny_packs.cli", "export-markdown", "--root", str(project), str(out)]),
+        "export-markdown",
+    )
 
 
 def zensical_installed() -> bool:
@@ -231,6 +246,7 @@ def zensical_build(export: Path) -> Run:
 
 
 # -- what a built site weighs --------------------------------------------------------------------
+
 
 @dataclass
 class SiteStats:
@@ -288,6 +304,7 @@ def site_stats(site: Path, count_pdf_pages: bool = False) -> SiteStats:
 
 # -- our own work, alone -----------------------------------------------------------------------
 
+
 def own_work(project: Path) -> dict[str, float]:
     """CPU seconds for each of our phases, in this process (a fresh interpreter per measure).
 
@@ -306,8 +323,10 @@ def own_work(project: Path) -> dict[str, float]:
     result = load_checked(project)
     timings["load"] = clock() - start
     if not result.ok:
-        raise SystemExit("the synthetic bank does not validate:\n"
-                         + "\n".join(p.format() for p in result.problems if p.is_error)[:3000])
+        raise SystemExit(
+            "the synthetic bank does not validate:\n"
+            + "\n".join(p.format() for p in result.problems if p.is_error)[:3000]
+        )
     bank = result.bank
     start = clock()
     builder = SiteBuilder(bank)
@@ -332,14 +351,19 @@ def own_work(project: Path) -> dict[str, float]:
 
 
 def measure_own_work(project: Path) -> dict[str, float]:
-    out = subprocess.run([PYTHON, str(Path(__file__).resolve()), "--own-work", str(project)],
-                         capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    out = subprocess.run(
+        [PYTHON, str(Path(__file__).resolve()), "--own-work", str(project)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
     if out.returncode != 0:
         raise SystemExit(f"own-work measure failed:\n{out.stderr[-3000:]}")
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
 # -- mkdocs serve: save a file, wait for the served page to change ----------------------------------
+
 
 def _free_port() -> int:
     with socket.socket() as sock:
@@ -373,9 +397,23 @@ def serve_latency(project: Path, edits: int, startup_timeout: float = 900, dirty
     env.pop("SCRUTINY_PACKS_PDF", None)
     env.pop("SCRUTINY_PACKS_OFFLINE_COPY", None)
     log = tempfile.TemporaryFile()
-    proc = subprocess.Popen([PYTHON, "-m", "mkdocs", "serve", *(["--dirty"] if dirty else []),
-                             "-f", str(project / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"], cwd=project, env=env,
-                            stdout=subprocess.DEVNULL, stderr=log)
+    proc = subprocess.Popen(
+        [
+            PYTHON,
+            "-m",
+            "mkdocs",
+            "serve",
+            *(["--dirty"] if dirty else []),
+            "-f",
+            str(project / "mkdocs.yml"),
+            "-a",
+            f"127.0.0.1:{port}",
+        ],
+        cwd=project,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=log,
+    )
     target = project / "content" / "questions" / "q001.yml"
     original = target.read_text(encoding="utf-8")
     page_url = base + "questions/q001/"
@@ -391,8 +429,13 @@ def serve_latency(project: Path, edits: int, startup_timeout: float = 900, dirty
         time.sleep(1.0)  # let the watcher take its first snapshot
         for k in range(1, edits + 1):
             marker = f"Benchmark edit {k} {time.time_ns()}"
-            edited = re.sub(r"^text: (.*)$", lambda m: f'text: "{marker} ' + m.group(1).strip('"') + '"',
-                            original, count=1, flags=re.MULTILINE)
+            edited = re.sub(
+                r"^text: (.*)$",
+                lambda m: f'text: "{marker} ' + m.group(1).strip('"') + '"',
+                original,
+                count=1,
+                flags=re.MULTILINE,
+            )
             start = time.perf_counter()
             target.write_text(edited, encoding="utf-8")
             for url, into in ((page_url, result.page), (list_url, result.lists)):
@@ -454,11 +497,21 @@ def near_duplicate_figures() -> list[list[str]]:
     pairs = yaml.safe_load(LABELLED_PAIRS.read_text(encoding="utf-8"))["pairs"]
 
     def scores(**options: Any) -> tuple[float, float, int, int]:
-        flagged = [bool(near_duplicates([Question("q001", p["a"], ("a",), ("b",)),
-                                         Question("q002", p["b"], ("a",), ("b",))], **options)) for p in pairs]
+        flagged = [
+            bool(
+                near_duplicates(
+                    [Question("q001", p["a"], ("a",), ("b",)), Question("q002", p["b"], ("a",), ("b",))], **options
+                )
+            )
+            for p in pairs
+        ]
         hits = sum(f and p["same"] for f, p in zip(flagged, pairs))
-        return hits / max(1, sum(flagged)), hits / sum(p["same"] for p in pairs), sum(flagged) - hits, \
-            sum(p["same"] for p in pairs) - hits
+        return (
+            hits / max(1, sum(flagged)),
+            hits / sum(p["same"] for p in pairs),
+            sum(flagged) - hits,
+            sum(p["same"] for p in pairs) - hits,
+        )
 
     rows = []
     for label, options in (("words and characters (validate)", {}), ("characters alone (before)", {"by_words": False})):
@@ -513,12 +566,18 @@ def _timing_hook(where: str, priority: int) -> str:
         ret = f"    return {arg}" if name != "post_build" else ""
         lines.append(f"@event_priority({priority})\ndef on_{name}({arg}, **kwargs):\n    _mark({name!r})\n{ret}\n")
     for name in _PAGE_EVENTS:
-        first = {"page_markdown": "markdown", "page_content": "html", "page_context": "context", "post_page": "output"}[name]
-        lines.append(f"@event_priority({priority})\ndef on_{name}({first}, page, **kwargs):\n"
-                     f"    _page(page, {name!r})\n    return {first}\n")
+        first = {"page_markdown": "markdown", "page_content": "html", "page_context": "context", "post_page": "output"}[
+            name
+        ]
+        lines.append(
+            f"@event_priority({priority})\ndef on_{name}({first}, page, **kwargs):\n"
+            f"    _page(page, {name!r})\n    return {first}\n"
+        )
     if where == "last":
-        lines.append('@event_priority(-100)\ndef on_shutdown():\n    json.dump({"marks": state.marks, "pages": state.pages}, '
-                     'open(os.environ["SCRUTINY_BENCH_TIMING"], "w"))\n')
+        lines.append(
+            '@event_priority(-100)\ndef on_shutdown():\n    json.dump({"marks": state.marks, "pages": state.pages}, '
+            'open(os.environ["SCRUTINY_BENCH_TIMING"], "w"))\n'
+        )
     return _TIMING_HOOK.format(where=where, events="\n".join(lines))
 
 
@@ -532,13 +591,16 @@ def breakdown(project: Path, site: Path) -> dict[str, float]:
     (timed / "hooks" / "bench_first.py").write_text(_timing_hook("first", 100), encoding="utf-8")
     (timed / "hooks" / "bench_last.py").write_text(_timing_hook("last", -100), encoding="utf-8")
     config_text = re.sub(r"^hooks:\n", "hooks:\n  - hooks/bench_first.py\n", config_text, count=1, flags=re.MULTILINE)
-    config_text = re.sub(r"^(hooks:\n(?:  - .*\n)+)", r"\1  - hooks/bench_last.py\n", config_text, count=1,
-                         flags=re.MULTILINE)
+    config_text = re.sub(
+        r"^(hooks:\n(?:  - .*\n)+)", r"\1  - hooks/bench_last.py\n", config_text, count=1, flags=re.MULTILINE
+    )
     (timed / "mkdocs.yml").write_text(config_text, encoding="utf-8")
     out = timed / "timing.json"
     env = {"SCRUTINY_PACKS_PDF": "0", "SCRUTINY_PACKS_OFFLINE_COPY": "0", "SCRUTINY_BENCH_TIMING": str(out)}
-    whole = must(run([PYTHON, "-m", "mkdocs", "build", "-q", "-f", str(timed / "mkdocs.yml"), "-d", str(site)], env),
-                 "timed build")
+    whole = must(
+        run([PYTHON, "-m", "mkdocs", "build", "-q", "-f", str(timed / "mkdocs.yml"), "-d", str(site)], env),
+        "timed build",
+    )
     data = json.loads(out.read_text(encoding="utf-8"))
     shutil.rmtree(timed, ignore_errors=True)
     marks = dict(data["marks"])
@@ -580,6 +642,7 @@ def _page_kind(uri: str) -> str:
 
 
 # -- the table -----------------------------------------------------------------------------------
+
 
 @dataclass
 class Result:
@@ -646,8 +709,10 @@ def _pairs(a: list[Run], b: list[Run]) -> str:
 
 
 ROWS: list[tuple[str, Callable[[Result], str]]] = [
-    ("pages built (ours / plain / zensical)", lambda r: " / ".join(
-        _pages(s) for s in (r.ours_site, r.plain_site, r.zensical_site))),
+    (
+        "pages built (ours / plain / zensical)",
+        lambda r: " / ".join(_pages(s) for s in (r.ours_site, r.plain_site, r.zensical_site)),
+    ),
     ("ours: wall s", lambda r: _fmt(_wall(r.ours), ".2f")),
     ("plain mkdocs-material: wall s", lambda r: _fmt(_wall(r.plain), ".2f")),
     ("zensical, same export: wall s", lambda r: _fmt(_wall(r.zensical) if r.zensical else None, ".2f")),
@@ -661,46 +726,78 @@ ROWS: list[tuple[str, Callable[[Result], str]]] = [
     ("plain: ms per question", lambda r: _fmt(1000 * _wall(r.plain) / r.n, ".2f")),
     ("zensical: ms per question", lambda r: _fmt(1000 * _wall(r.zensical) / r.n if r.zensical else None, ".2f")),
     ("ours: growth from previous size", lambda r: r.__dict__.get("_growth", "-")),
-    ("our own work: ms per question (CPU)", lambda r: _fmt(
-        1000 * _own(r, "load", "select", "generate", "data") / r.n, ".3f")),
+    (
+        "our own work: ms per question (CPU)",
+        lambda r: _fmt(1000 * _own(r, "load", "select", "generate", "data") / r.n, ".3f"),
+    ),
     ("  load + validate", lambda r: _fmt(1000 * _own(r, "load") / r.n, ".3f")),
     ("  select + frame (pack layout)", lambda r: _fmt(1000 * _own(r, "select") / r.n, ".3f")),
     ("  generate pages", lambda r: _fmt(1000 * _own(r, "generate") / r.n, ".3f")),
     ("  open data + My pack data", lambda r: _fmt(1000 * _own(r, "data") / r.n, ".3f")),
-    ("peak memory MB (ours / plain / zensical)", lambda r: " / ".join(
-        _fmt(med([x.max_rss_mb for x in runs]), ".0f") for runs in (r.ours, r.plain, r.zensical))),
-    ("site MB, pages only (ours / plain / zensical)", lambda r: " / ".join(
-        _fmt(s.total_bytes / 1e6 if s else None, ".1f") for s in (r.ours_site, r.plain_site, r.zensical_site))),
-    ("search index KB (ours / plain / zensical)", lambda r: " / ".join(
-        _fmt(s.index_bytes / 1e3 if s else None, ".0f") for s in (r.ours_site, r.plain_site, r.zensical_site))),
-    ("search index B per question (no packs)", lambda r: _fmt(
-        (r.ours_site.index_bytes - r.ours_site.index_pack_bytes) / r.n if r.ours_site else None, ".0f")),
-    ("largest question page KB", lambda r: _fmt(
-        r.ours_site.largest_question_bytes / 1e3 if r.ours_site else None, ".1f")),
+    (
+        "peak memory MB (ours / plain / zensical)",
+        lambda r: " / ".join(_fmt(med([x.max_rss_mb for x in runs]), ".0f") for runs in (r.ours, r.plain, r.zensical)),
+    ),
+    (
+        "site MB, pages only (ours / plain / zensical)",
+        lambda r: " / ".join(
+            _fmt(s.total_bytes / 1e6 if s else None, ".1f") for s in (r.ours_site, r.plain_site, r.zensical_site)
+        ),
+    ),
+    (
+        "search index KB (ours / plain / zensical)",
+        lambda r: " / ".join(
+            _fmt(s.index_bytes / 1e3 if s else None, ".0f") for s in (r.ours_site, r.plain_site, r.zensical_site)
+        ),
+    ),
+    (
+        "search index B per question (no packs)",
+        lambda r: _fmt((r.ours_site.index_bytes - r.ours_site.index_pack_bytes) / r.n if r.ours_site else None, ".0f"),
+    ),
+    (
+        "largest question page KB",
+        lambda r: _fmt(r.ours_site.largest_question_bytes / 1e3 if r.ours_site else None, ".1f"),
+    ),
     ("first build, empty pack cache: wall s", lambda r: _fmt(r.first.seconds if r.first else None, ".2f")),
     ("offline copy: extra wall s", lambda r: _fmt(_wall(r.offline) - _wall(r.ours) if r.offline else None, ".2f")),
-    ("PDF packs: files / pages", lambda r: _pair(str(r.pdf_site.pdf_files), str(r.pdf_site.pdf_pages))
-        if r.pdf_site else "-"),
+    (
+        "PDF packs: files / pages",
+        lambda r: _pair(str(r.pdf_site.pdf_files), str(r.pdf_site.pdf_pages)) if r.pdf_site else "-",
+    ),
     ("PDF + Word packs: extra wall s", lambda r: _fmt(_wall(r.pdf) - _wall(r.ours) if r.pdf else None, ".2f")),
-    ("PDF rendering s per PDF page", lambda r: _fmt(
-        med([x for x in (pdf_render_seconds(p) for p in r.pdf) if x is not None]) / r.pdf_site.pdf_pages
-        if r.pdf and r.pdf_site and r.pdf_site.pdf_pages else None, ".3f")),
+    (
+        "PDF rendering s per PDF page",
+        lambda r: _fmt(
+            med([x for x in (pdf_render_seconds(p) for p in r.pdf) if x is not None]) / r.pdf_site.pdf_pages
+            if r.pdf and r.pdf_site and r.pdf_site.pdf_pages
+            else None,
+            ".3f",
+        ),
+    ),
     ("peak memory MB with PDFs", lambda r: _fmt(med([x.max_rss_mb for x in r.pdf]) if r.pdf else None, ".0f")),
     ("serve --dirty: save -> its page shows it, s", lambda r: _fmt(med(r.serve.page) if r.serve else None, ".2f")),
-    ("serve --dirty: save -> every list shows it, s", lambda r: _fmt(med(r.serve.lists) if r.serve else None,
-                                                                      ".2f")),
-    ("serve made PDF / Word files", lambda r: "-" if r.serve is None or r.serve.made_pdf is None else _pair(
-        "yes" if r.serve.made_pdf else "no", "yes" if r.serve.made_word else "no")),
+    ("serve --dirty: save -> every list shows it, s", lambda r: _fmt(med(r.serve.lists) if r.serve else None, ".2f")),
+    (
+        "serve made PDF / Word files",
+        lambda r: (
+            "-"
+            if r.serve is None or r.serve.made_pdf is None
+            else _pair("yes" if r.serve.made_pdf else "no", "yes" if r.serve.made_word else "no")
+        ),
+    ),
 ]
 
 
 def _markdown_table(header: list[str], body: list[list[str]]) -> str:
     """A Markdown table: first column left-aligned, the figures right-aligned."""
     widths = [max(len(line[i]) for line in [header] + body) for i in range(len(header))]
-    lines = ["| " + " | ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(line, widths)))
-             + " |" for line in [header] + body]
-    lines.insert(1, "|" + "|".join("-" * (w + 2) if i == 0 else "-" * (w + 1) + ":" for i, w in enumerate(widths))
-                 + "|")
+    lines = [
+        "| " + " | ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(line, widths))) + " |"
+        for line in [header] + body
+    ]
+    lines.insert(
+        1, "|" + "|".join("-" * (w + 2) if i == 0 else "-" * (w + 1) + ":" for i, w in enumerate(widths)) + "|"
+    )
     return "\n".join(lines)
 
 
@@ -726,6 +823,7 @@ def breakdown_table(results: list[Result]) -> str:
 
 # -- main --------------------------------------------------------------------------------------
 
+
 def _ints(text: str) -> list[int]:
     return [int(x.replace("_", "").replace(",", "")) for x in re.split(r"[ ,]+", text.strip()) if x] if text else []
 
@@ -738,19 +836,31 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pdf-sizes", default="100,1000", help="sizes at which to time the PDF packs ('' for none)")
     parser.add_argument("--serve-sizes", default="1000", help="sizes at which to time mkdocs serve ('' for none)")
     parser.add_argument("--serve-edits", type=int, default=3, help="edits per serve measure")
-    parser.add_argument("--no-serve-shipped", action="store_true",
-                        help="leave out the serve measure on the shipped bank (a copy of the project as it is)")
-    parser.add_argument("--offline-sizes", default="100,1000",
-                        help="sizes at which to time the offline copy ('' for none)")
-    parser.add_argument("--profile", type=Path, help="also profile one of our builds at the largest size "
-                        "(pyinstrument text report written to this file)")
-    parser.add_argument("--breakdown", action="store_true",
-                        help="also time one build of ours by phase at each size (a timing hook)")
+    parser.add_argument(
+        "--no-serve-shipped",
+        action="store_true",
+        help="leave out the serve measure on the shipped bank (a copy of the project as it is)",
+    )
+    parser.add_argument(
+        "--offline-sizes", default="100,1000", help="sizes at which to time the offline copy ('' for none)"
+    )
+    parser.add_argument(
+        "--profile",
+        type=Path,
+        help="also profile one of our builds at the largest size (pyinstrument text report written to this file)",
+    )
+    parser.add_argument(
+        "--breakdown", action="store_true", help="also time one build of ours by phase at each size (a timing hook)"
+    )
     parser.add_argument("--keep", type=Path, help="build in this folder and keep it (default: a temporary one)")
     parser.add_argument("--json", type=Path, help="also write the raw figures to this file")
-    parser.add_argument("--no-search", dest="search", action="store_false",
-                        help="leave out the search quality step (success@5 and MRR on the shipped bank over "
-                        "tests/fixtures/search-queries.yml, typed into the built site's search box in Chromium)")
+    parser.add_argument(
+        "--no-search",
+        dest="search",
+        action="store_false",
+        help="leave out the search quality step (success@5 and MRR on the shipped bank over "
+        "tests/fixtures/search-queries.yml, typed into the built site's search box in Chromium)",
+    )
     parser.add_argument("--search-only", action="store_true", help="only the search quality step")
     parser.add_argument("--no-zensical", action="store_true", help="leave Zensical out of the comparison")
     parser.add_argument("--own-work", type=Path, help=argparse.SUPPRESS)
@@ -804,7 +914,7 @@ def main(argv: list[str] | None = None) -> int:
                 for i in range(runs):
                     # Each run is a pair built back to back, ours first in one run and plain first in
                     # the next: the machine's speed drifts over minutes, and a pair shares the drift.
-                    for which in (("ours", "plain") if i % 2 == 0 else ("plain", "ours")):
+                    for which in ("ours", "plain") if i % 2 == 0 else ("plain", "ours"):
                         _say(f"{n:,}: run {i + 1}/{runs}: {which}")
                         if which == "ours":
                             result.ours.append(mkdocs_build(project / "mkdocs.yml", site))
@@ -828,8 +938,11 @@ def main(argv: list[str] | None = None) -> int:
                 if n in pdf_sizes:
                     for i in range(runs):
                         _say(f"{n:,}: run {i + 1}/{runs}: ours with PDF and Word packs, pack cache emptied")
-                        result.pdf.append(mkdocs_build(project / "mkdocs.yml", work / f"pdf-site-{n}", pdf=True,
-                                                       cold=True, quiet=False))
+                        result.pdf.append(
+                            mkdocs_build(
+                                project / "mkdocs.yml", work / f"pdf-site-{n}", pdf=True, cold=True, quiet=False
+                            )
+                        )
                     result.pdf_site = site_stats(work / f"pdf-site-{n}", count_pdf_pages=True)
                 if n in serve_sizes:
                     _say(f"{n:,}: mkdocs serve, {edits} edit(s)")
@@ -854,18 +967,22 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(work, ignore_errors=True)
 
     print()
-    print(f"Build benchmark, {time.strftime('%Y-%m-%d %H:%M')}: {runs} run(s) each, medians; {os.cpu_count()} CPUs; "
-          f"Python {sys.version.split()[0]}; {_versions()}; "
-          f"load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after")
+    print(
+        f"Build benchmark, {time.strftime('%Y-%m-%d %H:%M')}: {runs} run(s) each, medians; {os.cpu_count()} CPUs; "
+        f"Python {sys.version.split()[0]}; {_versions()}; "
+        f"load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after"
+    )
     print(table(results))
     for failure in failures:
         print(f"Left out: {failure}")
     if shipped is not None:
         print()
-        print(f"mkdocs serve --dirty on the shipped bank ({len(list((ROOT / 'content' / 'questions').glob('*.yml')))} "
-              f"questions), medians of {len(shipped.page)} saves: save -> its page shows it "
-              f"{med(shipped.page):.2f} s; save -> every list shows it {med(shipped.lists):.2f} s; "
-              f"PDF / Word files made: {'yes' if shipped.made_pdf else 'no'} / {'yes' if shipped.made_word else 'no'}.")
+        print(
+            f"mkdocs serve --dirty on the shipped bank ({len(list((ROOT / 'content' / 'questions').glob('*.yml')))} "
+            f"questions), medians of {len(shipped.page)} saves: save -> its page shows it "
+            f"{med(shipped.page):.2f} s; save -> every list shows it {med(shipped.lists):.2f} s; "
+            f"PDF / Word files made: {'yes' if shipped.made_pdf else 'no'} / {'yes' if shipped.made_word else 'no'}."
+        )
     print()
     print("Near-duplicate warnings (tests/fixtures/near-duplicates.yml):")
     print(_markdown_table(["measure", "precision", "recall", "false alarms / missed"], near_duplicate_figures()))
@@ -902,23 +1019,50 @@ def search_quality(work: Path) -> str:
 
 def profile(project: Path, site: Path, out: Path) -> None:
     env = {"SCRUTINY_PACKS_PDF": "0", "SCRUTINY_PACKS_OFFLINE_COPY": "0"}
-    must(run([PYTHON, "-m", "pyinstrument", "-r", "text", "-o", str(out),
-              "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(site)], env),
-         "profiled build")
+    must(
+        run(
+            [
+                PYTHON,
+                "-m",
+                "pyinstrument",
+                "-r",
+                "text",
+                "-o",
+                str(out),
+                "-m",
+                "mkdocs",
+                "build",
+                "-q",
+                "-f",
+                str(project / "mkdocs.yml"),
+                "-d",
+                str(site),
+            ],
+            env,
+        ),
+        "profiled build",
+    )
 
 
 def _raw(r: Result) -> dict[str, Any]:
     return {
         "questions": r.n,
-        "ours_s": [x.seconds for x in r.ours], "plain_s": [x.seconds for x in r.plain],
-        "ours_cpu_s": [x.cpu_seconds for x in r.ours], "plain_cpu_s": [x.cpu_seconds for x in r.plain],
-        "zensical_s": [x.seconds for x in r.zensical], "zensical_cpu_s": [x.cpu_seconds for x in r.zensical],
+        "ours_s": [x.seconds for x in r.ours],
+        "plain_s": [x.seconds for x in r.plain],
+        "ours_cpu_s": [x.cpu_seconds for x in r.ours],
+        "plain_cpu_s": [x.cpu_seconds for x in r.plain],
+        "zensical_s": [x.seconds for x in r.zensical],
+        "zensical_cpu_s": [x.cpu_seconds for x in r.zensical],
         "zensical_mb": [x.max_rss_mb for x in r.zensical],
         "zensical_site": r.zensical_site.__dict__ if r.zensical_site else None,
-        "first_s": r.first.seconds if r.first else None, "offline_s": [x.seconds for x in r.offline],
-        "pdf_s": [x.seconds for x in r.pdf], "pdf_render_s": [pdf_render_seconds(x) for x in r.pdf],
-        "ours_mb": [x.max_rss_mb for x in r.ours], "plain_mb": [x.max_rss_mb for x in r.plain],
-        "own": r.own, "serve": r.serve.__dict__ if r.serve else None,
+        "first_s": r.first.seconds if r.first else None,
+        "offline_s": [x.seconds for x in r.offline],
+        "pdf_s": [x.seconds for x in r.pdf],
+        "pdf_render_s": [pdf_render_seconds(x) for x in r.pdf],
+        "ours_mb": [x.max_rss_mb for x in r.ours],
+        "plain_mb": [x.max_rss_mb for x in r.plain],
+        "own": r.own,
+        "serve": r.serve.__dict__ if r.serve else None,
         "ours_site": r.ours_site.__dict__ if r.ours_site else None,
         "plain_site": r.plain_site.__dict__ if r.plain_site else None,
         "pdf_site": r.pdf_site.__dict__ if r.pdf_site else None,

@@ -28,7 +28,19 @@ case "${1:-}" in
     ;;
 esac
 
-[ -z "$need" ] && exit 0
+check_node() {
+  # package.json's "engines" (and .nvmrc): Node 20.19 or newer.
+  [ "${1:-}" = node ] || return 0
+  version=$(node --version 2>/dev/null | sed 's/^v//')
+  major=${version%%.*}; rest=${version#*.}; minor=${rest%%.*}
+  if [ -z "$version" ] || [ "$major" -lt 20 ] || { [ "$major" -eq 20 ] && [ "$minor" -lt 19 ]; }; then
+    echo "Node.js ${version:-(none)} is too old: Scrutiny Packs needs Node.js 20.19 or newer (package.json, engines)." >&2
+    echo "Install a current Node.js (for example from NodeSource's Debian packages), then run make again." >&2
+    exit 1
+  fi
+}
+
+if [ -z "$need" ]; then check_node "${1:-}"; exit 0; fi
 
 if [ -r /etc/debian_version ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   echo "Installing system packages:$need"
@@ -41,3 +53,4 @@ else
   echo "Install them with your system's package manager (Debian/Ubuntu: sudo apt-get install$need), then run make again." >&2
   exit 1
 fi
+check_node "${1:-}"

@@ -46,8 +46,10 @@ def find_in_order(text: str, needles: list[str]) -> list[str]:
 
 def page_png(pdf: Path, page: int, out_dir: Path, dpi: int = 60) -> Path:
     prefix = out_dir / f"{pdf.stem}-p{page}"
-    subprocess.run(["pdftoppm", "-png", "-r", str(dpi), "-f", str(page), "-l", str(page), "-singlefile",
-                    str(pdf), str(prefix)], check=True)
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", str(dpi), "-f", str(page), "-l", str(page), "-singlefile", str(pdf), str(prefix)],
+        check=True,
+    )
     return prefix.with_suffix(".png")
 
 

@@ -15,8 +15,29 @@ MARK = "sp-xss"
 # Elements content must never create. Our own templates use form controls,
 # so those count only when they carry content's mark.
 DANGEROUS = {
-    "script", "iframe", "frame", "frameset", "object", "embed", "applet", "img", "svg", "math", "style", "link",
-    "meta", "base", "marquee", "video", "audio", "source", "form", "input", "button", "select", "textarea",
+    "script",
+    "iframe",
+    "frame",
+    "frameset",
+    "object",
+    "embed",
+    "applet",
+    "img",
+    "svg",
+    "math",
+    "style",
+    "link",
+    "meta",
+    "base",
+    "marquee",
+    "video",
+    "audio",
+    "source",
+    "form",
+    "input",
+    "button",
+    "select",
+    "textarea",
 }
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "data", "srcdoc", "xlink:href", "poster", "background"}
 BAD_SCHEMES = ("javascript:", "data:", "vbscript:")
@@ -29,7 +50,8 @@ def _text(value: object) -> str:
 def _own(el: Tag) -> str:
     """An element's own attributes and text, not its children's: what made this element."""
     return " ".join(_text(v) for v in el.attrs.values()) + "".join(
-        str(child) for child in el.children if isinstance(child, NavigableString))
+        str(child) for child in el.children if isinstance(child, NavigableString)
+    )
 
 
 def _is_data_block(el: Tag) -> bool:

@@ -65,8 +65,10 @@ def did_you_mean(value: object, choices: Iterable[str]) -> str:
         return ""
     if len(choices) <= FULL_LIST:
         return "known: " + ", ".join(choices)
-    return (f"known: {len(choices):,} ids, from {choices[0]} to {choices[-1]}: each is the name of a file "
-            "in its folder under content/, without .yml")
+    return (
+        f"known: {len(choices):,} ids, from {choices[0]} to {choices[-1]}: each is the name of a file "
+        "in its folder under content/, without .yml"
+    )
 
 
 def report(problems: Iterable[Problem]) -> str:

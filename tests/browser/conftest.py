@@ -36,8 +36,10 @@ def base_url(site_server: SiteServer) -> str:
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
     if not os.access(CHROMIUM, os.X_OK):
-        pytest.fail(f"Chromium is not installed at {CHROMIUM}: run `make browser-deps` "
-                    "(Debian: apt-get install chromium), then run the tests again.")
+        pytest.fail(
+            f"Chromium is not installed at {CHROMIUM}: run `make browser-deps` "
+            "(Debian: apt-get install chromium), then run the tests again."
+        )
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS, "headless": True}
 
 
@@ -72,6 +74,7 @@ def open_page(new_context: Callable[..., Any]) -> Callable[..., Any]:
 
 # -- the kinds of page every check runs on ---------------------------------------------------
 
+
 @dataclass(frozen=True)
 class PageKind:
     name: str
@@ -79,8 +82,21 @@ class PageKind:
     src: str  # the generated source page
 
 
-KIND_NAMES = ("home", "module", "area", "audience", "question", "question-with-terms", "glossary", "packs-index",
-              "pack", "meetings-index", "meeting", "statement", "follow-up")
+KIND_NAMES = (
+    "home",
+    "module",
+    "area",
+    "audience",
+    "question",
+    "question-with-terms",
+    "glossary",
+    "packs-index",
+    "pack",
+    "meetings-index",
+    "meeting",
+    "statement",
+    "follow-up",
+)
 
 
 @pytest.fixture(scope="session")
@@ -88,8 +104,7 @@ def page_kinds(bank) -> dict[str, PageKind]:
     """One page of each kind the site generates, found from the bank (not hard-coded)."""
     pages = [p.src_uri for p in SiteBuilder(bank).pages()]
     bank_module = next((m.id for m in bank.modules.values() if m.generated == "questions"), None)
-    area = next(a.id for a in bank.areas_in_order()
-                if any(a.id in q.areas for q in bank.active_questions()))
+    area = next(a.id for a in bank.areas_in_order() if any(a.id in q.areas for q in bank.active_questions()))
     found = {
         "home": links.HOME,
         "module": links.module(bank_module) if bank_module else None,
@@ -97,8 +112,13 @@ def page_kinds(bank) -> dict[str, PageKind]:
         "audience": links.audience(next(iter(bank.audiences))),
         "question": links.question(next(iter(bank.active_questions())).id),
         # A question whose text uses an abbreviation (marked up) and has a Terms used list.
-        "question-with-terms": links.question(next(
-            q.id for q in bank.active_questions() if any(t.stands_for for t in SiteBuilder(bank).glossary.terms_in(q.text)))),
+        "question-with-terms": links.question(
+            next(
+                q.id
+                for q in bank.active_questions()
+                if any(t.stands_for for t in SiteBuilder(bank).glossary.terms_in(q.text))
+            )
+        ),
         "glossary": links.GLOSSARY if links.GLOSSARY in pages else None,
         "packs-index": links.PACKS if links.PACKS in pages else None,
         "pack": next((p for p in pages if p.startswith("packs/") and p != links.PACKS), None),

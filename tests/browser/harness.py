@@ -43,6 +43,7 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 # -- the local server -----------------------------------------------------------------------
 
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 (the stdlib's name)
         pass
@@ -97,6 +98,7 @@ class SiteServer:
 
 # -- requests that must not leave the machine -----------------------------------------------
 
+
 class RequestGuard:
     """Lets a page load only from the allowed places, and remembers what it refused."""
 
@@ -122,6 +124,7 @@ class RequestGuard:
 
 # -- axe-core ------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Violation:
     rule: str
@@ -138,12 +141,15 @@ class Violation:
 def settle(page: Any, timeout_ms: int = 3000) -> None:
     """Wait for the page's running transitions and animations to end (endless ones aside), so what is
     checked is what a reader sees: a tooltip caught fading in has the colours of neither state."""
-    page.evaluate("""(timeout) => Promise.race([
+    page.evaluate(
+        """(timeout) => Promise.race([
         Promise.all(document.getAnimations()
             .filter((a) => a.effect && a.effect.getComputedTiming().iterations !== Infinity)
             .map((a) => a.finished.catch(() => null))),
         new Promise((done) => setTimeout(done, timeout)),
-    ])""", timeout_ms)
+    ])""",
+        timeout_ms,
+    )
 
 
 def axe_violations(page: Any, context: Any = None) -> list[Violation]:
@@ -157,8 +163,15 @@ def axe_violations(page: Any, context: Any = None) -> list[Violation]:
     for v in results.response["violations"]:
         nodes = v.get("nodes", [])
         summary = " ".join((nodes[0].get("failureSummary") or "").split()) if nodes else ""
-        found.append(Violation(v["id"], v.get("impact") or "", v.get("help", ""),
-                               [" ".join(map(str, n.get("target", []))) for n in nodes], summary[:400]))
+        found.append(
+            Violation(
+                v["id"],
+                v.get("impact") or "",
+                v.get("help", ""),
+                [" ".join(map(str, n.get("target", []))) for n in nodes],
+                summary[:400],
+            )
+        )
     return found
 
 
@@ -180,7 +193,8 @@ def screenshot(page: Any, name: str, full_page: bool = True) -> Path:
     path = SCREENSHOTS / f"{re.sub(r'[^a-z0-9-]+', '-', name.lower()).strip('-')}.png"
     if full_page:
         width, height = page.evaluate(
-            "() => [document.documentElement.clientWidth, document.scrollingElement.scrollHeight]")
+            "() => [document.documentElement.clientWidth, document.scrollingElement.scrollHeight]"
+        )
         clip = {"x": 0, "y": 0, "width": width, "height": min(height, MAX_SCREENSHOT_HEIGHT)}
         page.screenshot(path=str(path), full_page=True, clip=clip)
     else:
@@ -205,7 +219,8 @@ def wait_for_search_ready(page: Any, timeout: float = 15_000) -> None:
     """Material's search index has loaded once its placeholder text appears."""
     page.wait_for_function(
         "text => (document.querySelector('.md-search-result__meta') || {}).textContent?.trim() === text",
-        arg=SEARCH_READY, timeout=timeout,
+        arg=SEARCH_READY,
+        timeout=timeout,
     )
 
 
@@ -219,8 +234,9 @@ def search(page: Any, phrase: str, timeout: float = 15_000) -> list[str]:
         " || /^No matching/.test(document.querySelector('.md-search-result__meta').textContent.trim())",
         timeout=timeout,
     )
-    return page.eval_on_selector_all(".md-search-result__item > a.md-search-result__link",
-                                     "links => links.map(a => a.getAttribute('href'))")
+    return page.eval_on_selector_all(
+        ".md-search-result__item > a.md-search-result__link", "links => links.map(a => a.getAttribute('href'))"
+    )
 
 
 def live_text(page: Any, selector: str) -> str:

@@ -32,7 +32,7 @@ def distinctive_phrase(bank, question_id: str) -> str:
     words = _words(texts[question_id])
     best, best_score = None, None
     for start in range(max(1, len(words) - WINDOW + 1)):
-        window = words[start:start + WINDOW]
+        window = words[start : start + WINDOW]
         lowered = {w.lower() for w in window}
         if any(lowered <= other for other in others):
             continue

@@ -76,14 +76,19 @@ def results_for(page: Any, query: str, timeout: float = 15_000) -> list[str]:
     page.wait_for_function(
         "text => document.querySelector('.md-search-result__meta').textContent.trim() === text"
         " && document.querySelectorAll('.md-search-result__item').length === 0",
-        arg=SEARCH_READY, timeout=timeout)
+        arg=SEARCH_READY,
+        timeout=timeout,
+    )
     field.fill(query)
     field.press("End")
     page.wait_for_function(
         "text => document.querySelector('.md-search-result__meta').textContent.trim() !== text",
-        arg=SEARCH_READY, timeout=timeout)
-    hrefs = page.eval_on_selector_all(".md-search-result__item > a.md-search-result__link",
-                                      "links => links.map(a => a.getAttribute('href'))")
+        arg=SEARCH_READY,
+        timeout=timeout,
+    )
+    hrefs = page.eval_on_selector_all(
+        ".md-search-result__item > a.md-search-result__link", "links => links.map(a => a.getAttribute('href'))"
+    )
     pages: dict[str, str] = {}  # a page's sections are listed under it: count the page once
     for href in hrefs:
         pages.setdefault(href.split("#", 1)[0].split("?", 1)[0], href)
@@ -114,8 +119,10 @@ class Scores:
         return [o for o in self.outcomes if not o.success]
 
     def summary(self) -> str:
-        return (f"{len(self.outcomes)} queries: success@{TOP} {self.success_at_5:.1%}, MRR {self.mrr:.3f}, "
-                f"{len(self.misses)} missed")
+        return (
+            f"{len(self.outcomes)} queries: success@{TOP} {self.success_at_5:.1%}, MRR {self.mrr:.3f}, "
+            f"{len(self.misses)} missed"
+        )
 
 
 def measure_site(site: Path, queries: list[Query] | None = None) -> Scores:

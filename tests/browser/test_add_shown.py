@@ -33,8 +33,9 @@ def added_says(page) -> str:
 
 def test_add_all_shown_adds_exactly_the_filtered_questions_in_order_and_removes_none(new_context, page_kinds, bank):
     audience = "police" if "police" in bank.audiences else next(iter(bank.audiences))
-    parent = next(a.id for a in bank.areas_in_order() if bank.child_areas(a.id)
-                  and len(bank_order(bank, audience, a.id)) >= 3)
+    parent = next(
+        a.id for a in bank.areas_in_order() if bank.child_areas(a.id) and len(bank_order(bank, audience, a.id)) >= 3
+    )
     want = bank_order(bank, audience, parent)
     page = new_context(viewport=DESKTOP).new_page()
     page.goto(page_kinds["module"].path)
@@ -52,8 +53,10 @@ def test_add_all_shown_adds_exactly_the_filtered_questions_in_order_and_removes_
     button = form.get_by_role("button", name="Add all shown to my pack")
     button.click()
     n = len(want)
-    assert added_says(page) == (f"Added {n - 1} question{'s' if n - 1 != 1 else ''} to your pack "
-                                f"(1 was in it already). Your pack has {n + 1} questions.")
+    assert added_says(page) == (
+        f"Added {n - 1} question{'s' if n - 1 != 1 else ''} to your pack "
+        f"(1 was in it already). Your pack has {n + 1} questions."
+    )
     assert header_count(page) == n + 1
     for qid in want:
         assert in_pack(page.locator(f"button[data-sp-add='{qid}']").first), f"{qid}'s button does not show it added"
@@ -95,7 +98,9 @@ def test_a_question_in_the_pack_says_so_on_every_page_and_a_tap_there_says_it_re
     before = button.evaluate("b => getComputedStyle(b).backgroundColor")
     button.click()
     assert in_pack(button)
-    assert button.evaluate("b => getComputedStyle(b).backgroundColor") != before, "the button looks different once added"
+    assert button.evaluate("b => getComputedStyle(b).backgroundColor") != before, (
+        "the button looks different once added"
+    )
 
     # On another page, the question's button already says it is in the pack, and what a tap does.
     page.goto(f"questions/{qid}/")

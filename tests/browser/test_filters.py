@@ -24,10 +24,13 @@ def subtree(bank, area_id: str) -> set[str]:
 
 def expected(bank, audience: str = "", area: str = "", tag: str = "") -> list[str]:
     areas = subtree(bank, area) if area else None
-    return sorted(q.id for q in bank.active_questions()
-                  if (not audience or audience in q.audiences)
-                  and (areas is None or areas & set(q.areas))
-                  and (not tag or tag in q.tags))
+    return sorted(
+        q.id
+        for q in bank.active_questions()
+        if (not audience or audience in q.audiences)
+        and (areas is None or areas & set(q.areas))
+        and (not tag or tag in q.tags)
+    )
 
 
 def test_filters_narrow_the_list_without_reloading(open_page, page_kinds, bank):
@@ -47,16 +50,20 @@ def test_filters_narrow_the_list_without_reloading(open_page, page_kinds, bank):
     assert status.inner_text() == f"Showing {len(want)} of {len(expected(bank))} questions."
     assert status.get_attribute("role") == "status"
 
-    parent = next(a.id for a in bank.areas_in_order() if bank.child_areas(a.id)
-                  and expected(bank, audience=audience, area=a.id))
+    parent = next(
+        a.id for a in bank.areas_in_order() if bank.child_areas(a.id) and expected(bank, audience=audience, area=a.id)
+    )
     form.get_by_label("Area").select_option(parent)
     want = expected(bank, audience=audience, area=parent)
     assert page.evaluate(VISIBLE_IDS) == want, f"area {parent} and its sub-areas, for {audience}"
-    hidden_sections = page.eval_on_selector_all("article h2[id]", "hs => hs.filter(h => !h.offsetParent).map(h => h.id)")
+    hidden_sections = page.eval_on_selector_all(
+        "article h2[id]", "hs => hs.filter(h => !h.offsetParent).map(h => h.id)"
+    )
     assert hidden_sections, "sections with no matching questions are hidden"
     for section in hidden_sections:
-        assert page.locator(f'.md-sidebar--secondary a[href="#{section}"]').is_hidden(), \
+        assert page.locator(f'.md-sidebar--secondary a[href="#{section}"]').is_hidden(), (
             f"the contents list still offers the hidden section {section}"
+        )
     screenshot(page, "question-bank-filtered-desktop", full_page=False)
 
     form.get_by_label("Audience").select_option("")
@@ -170,8 +177,9 @@ def test_on_a_phone_the_first_question_is_on_the_first_screen(open_page, bank):
         heading = page.locator("article h2").first
         assert heading.inner_text().startswith("Questions"), f"{area.id}: the questions come first"
         first = page.locator(".sp-qlist .sp-q__text").first.bounding_box()
-        assert first["y"] + first["height"] <= PHONE["height"], \
+        assert first["y"] + first["height"] <= PHONE["height"], (
             f"{area.id}: the first question ends {first['y'] + first['height']:.0f} px down, below the first screen"
+        )
         # The benchmarks follow, under their own heading, for screen readers as on screen.
         order = page.eval_on_selector_all("article h2", "hs => hs.map(h => h.textContent.replace('¶', '').trim())")
         if "What good looks like" in order:

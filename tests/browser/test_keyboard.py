@@ -39,7 +39,9 @@ def wait_for_results_to_settle(page, question_id: str) -> None:
     unique to the question puts first (asserted in test_search), before moving into it."""
     page.wait_for_function(
         "id => { const a = document.querySelector('.md-search-result__link');"
-        " return a && a.getAttribute('href').includes('questions/' + id + '/'); }", arg=question_id)
+        " return a && a.getAttribute('href').includes('questions/' + id + '/'); }",
+        arg=question_id,
+    )
 
 
 def test_keyboard_only_from_home_to_a_question(open_page, bank):
@@ -100,7 +102,10 @@ FOCUS_STYLE = """e => { const s = getComputedStyle(e);
 # One round trip per Tab: what has focus, where it is, how it looks; marks it
 # so its unfocused look can be read afterwards. Null once focus leaves the
 # page or comes back round to an element already seen.
-FOCUS_STOP = "index => { const style = " + FOCUS_STYLE + """;
+FOCUS_STOP = (
+    "index => { const style = "
+    + FOCUS_STYLE
+    + """;
   const e = document.activeElement;
   if (!e || e === document.body || e.dataset.spStop) return null;
   e.dataset.spStop = index;
@@ -109,11 +114,16 @@ FOCUS_STOP = "index => { const style = " + FOCUS_STYLE + """;
           text: (e.getAttribute('aria-label') || e.textContent || '').trim().slice(0, 60),
           x: r.x, y: r.y, w: r.width, h: r.height, focused: style(e)};
 }"""
+)
 
-UNFOCUSED = "() => { const style = " + FOCUS_STYLE + """;
+UNFOCUSED = (
+    "() => { const style = "
+    + FOCUS_STYLE
+    + """;
   document.activeElement && document.activeElement.blur();
   return Object.fromEntries([...document.querySelectorAll('[data-sp-stop]')].map(e => [e.dataset.spStop, style(e)]));
 }"""
+)
 
 
 @pytest.mark.parametrize("kind", ["home", "module", "question", "pack"], indirect=True)
@@ -139,13 +149,23 @@ def test_focus_is_visible_on_every_interactive_element(open_page, kind, width):
         focused = info["focused"]
         ring = (focused["style"] not in ("none", "hidden") and focused["width"] >= 2) or focused["shadow"] != "none"
         changed = focused != unfocused
-        on_screen = info["w"] > 0 and info["h"] > 0 and info["x"] + info["w"] > 0 and info["x"] < viewport["width"] \
-            and info["y"] + info["h"] > 0 and info["y"] < viewport["height"]
+        on_screen = (
+            info["w"] > 0
+            and info["h"] > 0
+            and info["x"] + info["w"] > 0
+            and info["x"] < viewport["width"]
+            and info["y"] + info["h"] > 0
+            and info["y"] < viewport["height"]
+        )
         if not (ring and changed and on_screen):
-            problems.append(f"{info['tag']}.{info['cls']} {info['text']!r}: ring={ring} changed={changed} "
-                            f"on_screen={on_screen} ({info['x']:.0f},{info['y']:.0f} {info['w']:.0f}x{info['h']:.0f})")
-    assert not problems, f"{len(problems)} of {len(stops)} focus stops on {kind.path or 'home'} " \
-                         f"are not clearly visible:\n" + "\n".join(problems[:20])
+            problems.append(
+                f"{info['tag']}.{info['cls']} {info['text']!r}: ring={ring} changed={changed} "
+                f"on_screen={on_screen} ({info['x']:.0f},{info['y']:.0f} {info['w']:.0f}x{info['h']:.0f})"
+            )
+    assert not problems, (
+        f"{len(problems)} of {len(stops)} focus stops on {kind.path or 'home'} "
+        f"are not clearly visible:\n" + "\n".join(problems[:20])
+    )
 
 
 @pytest.mark.parametrize("kind", KIND_NAMES, indirect=True)
@@ -203,7 +223,9 @@ HIDDEN_BY_HEADER = """() => {
 def test_tabbing_back_up_a_page_never_hides_focus_under_the_header(open_page, page_kinds, width):
     """WCAG 2.4.11: the sticky header must not cover the element that has focus."""
     page = open_page(page_kinds["module"].path, viewport=DESKTOP if width == "desktop" else MOBILE)
-    page.evaluate("() => { const links = document.querySelectorAll('article a[href]'); links[links.length - 1].focus(); }")
+    page.evaluate(
+        "() => { const links = document.querySelectorAll('article a[href]'); links[links.length - 1].focus(); }"
+    )
     hidden = []
     for _ in range(60):
         page.keyboard.press("Shift+Tab")

@@ -28,8 +28,13 @@ from .harness import DESKTOP, MOBILE, NARROWEST, axe_report, axe_violations, scr
 
 pytestmark = pytest.mark.browser
 
-MEETING = {"body": "Children's Scrutiny Panel", "meeting": "Panel meeting, spring", "date": "2026-03-04",
-           "item": "6", "title": "The front door: contacts & referrals"}
+MEETING = {
+    "body": "Children's Scrutiny Panel",
+    "meeting": "Panel meeting, spring",
+    "date": "2026-03-04",
+    "item": "6",
+    "title": "The front door: contacts & referrals",
+}
 
 FOCUSED = """() => { const e = document.activeElement;
   return e && e !== document.body ? {tag: e.tagName, name: (e.textContent || '').replace(/\\s+/g, ' ').trim(),
@@ -38,6 +43,7 @@ FOCUSED = """() => { const e = document.activeElement;
 
 
 # -- helpers -----------------------------------------------------------------------------------
+
 
 def listed_ids(page) -> list[str]:
     return page.eval_on_selector_all("[data-sp-mypack-list] > li", "items => items.map(i => i.dataset.question)")
@@ -61,7 +67,8 @@ def add(page, qid: str) -> None:
 def announced(page, words: str) -> str:
     """Wait until a live region says these words; return what the live regions say."""
     page.wait_for_function(
-        "w => [...document.querySelectorAll('[aria-live]')].some(r => r.textContent.includes(w))", arg=words)
+        "w => [...document.querySelectorAll('[aria-live]')].some(r => r.textContent.includes(w))", arg=words
+    )
     return page.eval_on_selector_all("[aria-live]", "rs => rs.map(r => r.textContent).join(' ')")
 
 
@@ -146,6 +153,7 @@ def structure(root) -> list[tuple]:
 
 # -- the whole journey ---------------------------------------------------------------------------
 
+
 def test_five_questions_from_two_pages_print_in_we_framing_in_the_chosen_order(new_context, bank, tmp_path):
     page = new_context(viewport=DESKTOP).new_page()
     chosen = choose_from_two_pages(page, bank)
@@ -171,8 +179,13 @@ def test_five_questions_from_two_pages_print_in_we_framing_in_the_chosen_order(n
         assert not SECOND_PERSON.search(" ".join(frame(bank.questions[q].text, "we").split()))
     cover = pages[0]
     assert cover.startswith("QUESTION PACK The front door: contacts & referrals"), cover[:200]
-    for value in ("Children's Scrutiny Panel", "Panel meeting, spring", "4 March 2026",
-                  "6: The front door: contacts & referrals", "Framed as “we”"):
+    for value in (
+        "Children's Scrutiny Panel",
+        "Panel meeting, spring",
+        "4 March 2026",
+        "6: The front door: contacts & referrals",
+        "Framed as “we”",
+    ):
         assert value in cover
     assert "1. " not in cover, "the questions start after the cover"
     assert all(p.strip() for p in pages), "no blank pages, first or last"
@@ -236,8 +249,13 @@ def test_the_share_link_rebuilds_the_same_pack_in_a_fresh_browser(new_context, b
 
     # The same link on the command line, for the agenda papers.
     out = tmp_path / "from-link.pdf"
-    result = subprocess.run([sys.executable, "-m", "scrutiny_packs.cli", "pack", "--from-url", link, "-o", str(out)],
-                            cwd=ROOT, capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [sys.executable, "-m", "scrutiny_packs.cli", "pack", "--from-url", link, "-o", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0 and result.stderr == "", result.stderr
     cli_text = " ".join(pdf_pages(out))
     assert_in_order(cli_text, [frame(bank.questions[q].text, "we") for q in order])
@@ -279,6 +297,7 @@ def test_unknown_and_retired_ids_in_a_link_are_shown_not_dropped(new_context, ba
 
 
 # -- accessibility ---------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("viewport", [DESKTOP, MOBILE], ids=["desktop", "mobile"])
 def test_my_pack_has_no_wcag_violations_empty_or_full(open_page, viewport):
@@ -397,6 +416,7 @@ def test_the_keyboard_alone_adds_reorders_frames_and_prints(new_context, bank):
 
 # -- copy and download -----------------------------------------------------------------------------
 
+
 def test_download_as_csv_and_copy_as_text(new_context, base_url, bank):
     context = new_context(viewport=DESKTOP)
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
@@ -410,8 +430,7 @@ def test_download_as_csv_and_copy_as_text(new_context, base_url, bank):
     raw = Path(download.path()).read_bytes()
     assert raw.startswith("\ufeff".encode())  # so spreadsheets read it as UTF-8
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
-    assert rows[0] == ["Number", "Reference", "Area", "Question", "Ask", "Listen for",
-                       "Evidence to ask for", "RAG"]
+    assert rows[0] == ["Number", "Reference", "Area", "Question", "Ask", "Listen for", "Evidence to ask for", "RAG"]
     assert [r[1] for r in rows[1:]] == order
     assert [r[3] for r in rows[1:]] == [frame(bank.questions[q].text, "we") for q in order]
     assert rows[1][5] == "; ".join(bank.questions["q014"].listen_for)
@@ -426,13 +445,27 @@ def test_download_as_csv_and_copy_as_text(new_context, base_url, bank):
 
 def test_the_browser_writes_links_as_the_command_line_reads_them(open_page):
     page = open_page("my-pack/")
-    tricky = {"questions": ["q001", "q014"], "framing": "we", "body": "A & B = C, 100% + ‘quotes’ / #hash ?x",
-              "meeting": "Ünïcödé 🙂 meeting", "date": "2026-03-04", "item": "6(a)", "title": "Item; six!*'",
-              "options": {"benchmarks": False, "evidence": True, "notes_space": False, "rag": True}}
+    tricky = {
+        "questions": ["q001", "q014"],
+        "framing": "we",
+        "body": "A & B = C, 100% + ‘quotes’ / #hash ?x",
+        "meeting": "Ünïcödé 🙂 meeting",
+        "date": "2026-03-04",
+        "item": "6(a)",
+        "title": "Item; six!*'",
+        "options": {"benchmarks": False, "evidence": True, "notes_space": False, "rag": True},
+    }
     query = page.evaluate("p => window.scrutinyPacksMyPack.encode(p)", tricky)
-    expected = link.MyPack(("q001", "q014"), "we", tricky["body"], tricky["meeting"],
-                           link.dt.date(2026, 3, 4), "6(a)", "Item; six!*'",
-                           link.PackOptions(False, True, False, True))
+    expected = link.MyPack(
+        ("q001", "q014"),
+        "we",
+        tricky["body"],
+        tricky["meeting"],
+        link.dt.date(2026, 3, 4),
+        "6(a)",
+        "Item; six!*'",
+        link.PackOptions(False, True, False, True),
+    )
     assert query == link.encode(expected)
     assert link.decode(query) == (expected, [])
     back = page.evaluate("q => window.scrutinyPacksMyPack.decode(q)", link.encode(expected))
@@ -440,6 +473,7 @@ def test_the_browser_writes_links_as_the_command_line_reads_them(open_page):
 
 
 # -- offline: the downloaded zip, opened from disk --------------------------------------------------
+
 
 def test_my_pack_works_from_the_offline_zip(new_context, built_site, tmp_path):
     with zipfile.ZipFile(built_site / ZIP_PATH) as archive:
@@ -457,6 +491,6 @@ def test_my_pack_works_from_the_offline_zip(new_context, built_site, tmp_path):
     page.wait_for_selector("[data-sp-mypack-list]:not([hidden])")
     assert listed_ids(page) == ["q014"]
     href = page.locator("[data-sp-mypack-list] a").get_attribute("href")
-    assert (root / href.replace("../", "")).is_file() or (Path(page.url[len("file://"):]).parent / href).is_file()
+    assert (root / href.replace("../", "")).is_file() or (Path(page.url[len("file://") :]).parent / href).is_file()
     assert page.locator("[data-sp-mypack-preview] .sp-pack").count() == 1
     assert context.sp_guard.refused == []

@@ -97,8 +97,13 @@ def test_the_word_file_is_the_built_packs_for_the_chosen_questions_framing_and_m
     assert numbered == [f"{n}. {frame(bank.questions[q].text, 'we')}" for n, q in enumerate(order, start=1)]
     assert all(run.bold for p in doc.paragraphs if p.text in numbered for run in p.runs)
     cover = {row.cells[0].text: row.cells[1].text for row in doc.tables[0].rows}
-    assert cover == {"Body": MEETING["body"], "Meeting": MEETING["meeting"], "Date": "4 March 2026",
-                     "Agenda item": f"{MEETING['item']}: {MEETING['title']}", "Questions": "5"}
+    assert cover == {
+        "Body": MEETING["body"],
+        "Meeting": MEETING["meeting"],
+        "Date": "4 March 2026",
+        "Agenda item": f"{MEETING['item']}: {MEETING['title']}",
+        "Questions": "5",
+    }
     assert doc.paragraphs[1].style.name == "Title" and doc.paragraphs[1].text == MEETING["title"]
     assert footer(doc) == [f"{MEETING['body']} · 4 March 2026 · Item {MEETING['item']}\tPage  of ", MEETING["title"]]
     fields = doc.sections[0].footer._element.xpath(".//w:instrText")

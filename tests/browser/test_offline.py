@@ -45,8 +45,11 @@ def test_offline_copy_has_every_page_and_its_files(offline_copy, built_site):
     assert (offline_copy / "index.html").is_file() and (offline_copy / "README.txt").is_file()
     online = {p.relative_to(built_site).parent.as_posix() for p in built_site.rglob("index.html")}
     for folder in online:
-        page = "index.html" if folder == "." else (f"{folder}/index.html" if (offline_copy / folder / "index.html").is_file()
-                                                   else f"{folder}.html")
+        page = (
+            "index.html"
+            if folder == "."
+            else (f"{folder}/index.html" if (offline_copy / folder / "index.html").is_file() else f"{folder}.html")
+        )
         assert (offline_copy / page).is_file(), f"the offline copy has no page for /{folder}/"
 
     broken = []
@@ -70,8 +73,9 @@ def test_offline_copy_works_from_disk_with_search(new_context, offline_copy, ban
     page = context.new_page()
     page.goto((offline_copy / "index.html").as_uri())
     assert page.locator("article h1").count() == 1
-    assert page.evaluate("() => getComputedStyle(document.querySelector('.md-typeset h1')).fontWeight") == "700", \
+    assert page.evaluate("() => getComputedStyle(document.querySelector('.md-typeset h1')).fontWeight") == "700", (
         "the site's own stylesheet loads from disk"
+    )
 
     question = list(bank.active_questions())[len(bank.active_questions()) // 2]
     page.locator("input.md-search__input").click()
@@ -100,15 +104,23 @@ def test_a_failed_offline_build_is_reported_in_one_message(tmp_path):
 
 def test_zip_leaves_out_what_a_copy_on_disk_cannot_use(tmp_path):
     site = tmp_path / "site"
-    for name in ("index.html", "404.html", "sitemap.xml", "assets/app.js", "assets/app.js.map",
-                 "assets/javascripts/lunr/min/lunr.de.min.js", "questions/q001.html"):
+    for name in (
+        "index.html",
+        "404.html",
+        "sitemap.xml",
+        "assets/app.js",
+        "assets/app.js.map",
+        "assets/javascripts/lunr/min/lunr.de.min.js",
+        "questions/q001.html",
+    ):
         (site / name).parent.mkdir(parents=True, exist_ok=True)
         (site / name).write_text(name, encoding="utf-8")
     archive = tmp_path / "copy.zip"
     assert offline.zip_site(site, archive) == 3
     with zipfile.ZipFile(archive) as zipped:
-        assert sorted(zipped.namelist()) == [f"{offline.FOLDER}/{n}" for n in
-                                             ("README.txt", "assets/app.js", "index.html", "questions/q001.html")]
+        assert sorted(zipped.namelist()) == [
+            f"{offline.FOLDER}/{n}" for n in ("README.txt", "assets/app.js", "index.html", "questions/q001.html")
+        ]
     first = archive.read_bytes()
     offline.zip_site(site, archive)
     assert archive.read_bytes() == first, "the same site gives the same zip"

@@ -15,8 +15,17 @@ from ..packs_helpers import FOOTER, find_in_order, pdf_pages, squash
 pytestmark = pytest.mark.browser
 
 # Words of the website around a pack: none may reach paper.
-CHROME = ("Skip to content", "Table of contents", "Toolkit", "Made with", "Search", "Download the PDF",
-          "Download for Word", "Previous", "Next")
+CHROME = (
+    "Skip to content",
+    "Table of contents",
+    "Toolkit",
+    "Made with",
+    "Search",
+    "Download the PDF",
+    "Download for Word",
+    "Previous",
+    "Next",
+)
 
 
 @pytest.mark.parametrize("pack_id", ["domestic-abuse-and-parental-mental-health", "police"])

@@ -13,9 +13,19 @@ pytestmark = pytest.mark.browser
 
 # Words that only the site's furniture uses: header, menus, search, contents, footer.
 CHROME_WORDS = [
-    "Skip to main content", "Type to start searching", "Initializing search", "Table of contents",
-    "Toolkit", "All audiences", "Content guide", "Accessibility statement", "Made with", "Material for MkDocs",
-    "Back to top", "My pack", "Edit this page",
+    "Skip to main content",
+    "Type to start searching",
+    "Initializing search",
+    "Table of contents",
+    "Toolkit",
+    "All audiences",
+    "Content guide",
+    "Accessibility statement",
+    "Made with",
+    "Material for MkDocs",
+    "Back to top",
+    "My pack",
+    "Edit this page",
 ]
 
 
@@ -23,8 +33,12 @@ def pdf_pages(pdf_path) -> list[str]:
     count = len(PdfReader(str(pdf_path)).pages)
     pages = []
     for number in range(1, count + 1):
-        text = subprocess.run(["pdftotext", "-layout", "-f", str(number), "-l", str(number), str(pdf_path), "-"],
-                              check=True, capture_output=True, text=True).stdout
+        text = subprocess.run(
+            ["pdftotext", "-layout", "-f", str(number), "-l", str(number), str(pdf_path), "-"],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
         pages.append(text)
     return pages
 

@@ -87,10 +87,20 @@ def test_keyboard_only_record_download_validate_reload_and_clear(open_page, tmp_
     page = open_page(PAGE, viewport=DESKTOP)
     assert not page.locator("#sp-rec-5-q004-summary").is_visible(), "the form shows only in Record answers mode"
     switch_on(page)
-    record_one(page, "sp-rec-5-q004", 1, SUMMARY, ("Report the survey's results: replies & themes", "Head of Service",
-                                                    "2027-04-30"))
-    record_one(page, "sp-rec-6-q017", 2, "Reports rose; the partnership is analysing why.",
-               ("Share the analysis", "Scrutiny Officer", "2027-05-01"))
+    record_one(
+        page,
+        "sp-rec-5-q004",
+        1,
+        SUMMARY,
+        ("Report the survey's results: replies & themes", "Head of Service", "2027-04-30"),
+    )
+    record_one(
+        page,
+        "sp-rec-6-q017",
+        2,
+        "Reports rose; the partnership is analysing why.",
+        ("Share the analysis", "Scrutiny Officer", "2027-05-01"),
+    )
 
     tab_to_text(page, "Download record file", limit=300)
     with page.expect_download() as caught:
@@ -103,8 +113,14 @@ def test_keyboard_only_record_download_validate_reload_and_clear(open_page, tmp_
     assert [i["number"] for i in data["items"]] == [5, 6]
     assert answers["q004"]["summary"] == SUMMARY, "a colon, quotes, '#' and a new line come back as typed"
     assert answers["q004"]["rag"] == "amber" and answers["q017"]["rag"] == "green"
-    assert answers["q004"]["actions"] == [{"action": "Report the survey's results: replies & themes",
-                                           "owner": "Head of Service", "due": "2027-04-30", "status": "open"}]
+    assert answers["q004"]["actions"] == [
+        {
+            "action": "Report the survey's results: replies & themes",
+            "owner": "Head of Service",
+            "due": "2027-04-30",
+            "status": "open",
+        }
+    ]
     assert answers["q017"]["actions"][0]["owner"] == "Scrutiny Officer"
     result = validate_in_copy(tmp_path, download.suggested_filename, text)
     assert result.exit_code == 0, result.output
@@ -175,7 +191,7 @@ def test_the_page_data_is_the_schemas(built_site):
 
     html = (built_site / PAGE / "index.html").read_text(encoding="utf-8")
     start = html.index(f'<script type="application/json" id="{record_form.DATA_ELEMENT_ID}">')
-    body = html[html.index(">", start) + 1:html.index("</script>", start)]
+    body = html[html.index(">", start) + 1 : html.index("</script>", start)]
     data = json.loads(body)
     schema = json.loads((ROOT / "src/scrutiny_packs/schemas/record.schema.json").read_text(encoding="utf-8"))
     answer = schema["properties"]["items"]["items"]["properties"]["answers"]["items"]

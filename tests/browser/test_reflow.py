@@ -23,8 +23,9 @@ def test_no_horizontal_scrolling_at_320_px(open_page, kind):
     page = open_page(kind.path, viewport=NARROWEST)
     page.wait_for_load_state("load")
     result = page.evaluate(OVERFLOW)
-    assert result["scrollWidth"] <= result["clientWidth"], \
+    assert result["scrollWidth"] <= result["clientWidth"], (
         f"{kind.path or 'home'} is {result['scrollWidth']} px wide at {result['clientWidth']} px: {result['wide']}"
+    )
 
 
 def test_no_horizontal_scrolling_with_filters_and_search_open(open_page, page_kinds):

@@ -16,8 +16,9 @@ TARGET = 0.90
 def test_query_set_is_realistic_and_answerable(bank):
     queries = load_queries()
     assert len(queries) >= 60
-    assert {"abbreviation", "old name", "current name", "plain English", "misspelling", "phrase",
-            "agenda topic"} <= {q.kind for q in queries}
+    assert {"abbreviation", "old name", "current name", "plain English", "misspelling", "phrase", "agenda topic"} <= {
+        q.kind for q in queries
+    }
     unknown = [(q.query, a) for q in queries for a in q.answers if a not in bank.questions]
     assert not unknown
 

@@ -23,8 +23,8 @@ def validate(project, *args: str):
 
 def add_question(project, qid: str, text: str, extra: str = "source:\n  document: test\n") -> None:
     (project / "content" / "questions" / f"{qid}.yml").write_text(
-        f'text: "{text}"\nareas: [workforce]\naudiences: [councillors]\n{extra}added: 2026-11-23\n',
-        encoding="utf-8")
+        f'text: "{text}"\nareas: [workforce]\naudiences: [councillors]\n{extra}added: 2026-11-23\n', encoding="utf-8"
+    )
 
 
 def test_the_shipped_bank_has_no_near_duplicates(bank):
@@ -38,8 +38,10 @@ def labelled_scores(pairs: list[dict], **options) -> tuple[float, float]:
     """(precision, recall) of the warning on hand-labelled pairs."""
     flagged = []
     for pair in pairs:
-        questions = [Question(id="q001", text=pair["a"], areas=("a",), audiences=("b",)),
-                     Question(id="q002", text=pair["b"], areas=("a",), audiences=("b",))]
+        questions = [
+            Question(id="q001", text=pair["a"], areas=("a",), audiences=("b",)),
+            Question(id="q002", text=pair["b"], areas=("a",), audiences=("b",)),
+        ]
         flagged.append(bool(near_duplicates(questions, **options)))
     hits = sum(f and p["same"] for f, p in zip(flagged, pairs))
     return hits / max(1, sum(flagged)), hits / sum(p["same"] for p in pairs)
@@ -59,27 +61,39 @@ def test_a_word_added_and_a_word_changed_is_flagged_in_words(project):
     add_question(project, "q100", "Does A&E have paediatric nurses on duty 24 hours each day?")
     result = validate(project)
     assert result.exit_code == 0, result.output
-    assert ("content/questions/q100.yml:1: warning: text: q100 reads almost the same as q010 "
-            "('duty' added, 'per' changed to 'each') (if they ask the same thing, keep q010 and drop this one; "
-            "if they ask different things, make the difference clear, or add 'distinct_from: [q010]' to this file)"
-            ) in result.output
+    assert (
+        "content/questions/q100.yml:1: warning: text: q100 reads almost the same as q010 "
+        "('duty' added, 'per' changed to 'each') (if they ask the same thing, keep q010 and drop this one; "
+        "if they ask different things, make the difference clear, or add 'distinct_from: [q010]' to this file)"
+    ) in result.output
 
 
 def test_distinct_from_acknowledges_a_pair_a_reviewer_judged_different(project):
-    add_question(project, "q100", "Does A&E have paediatric nurses on duty 24 hours each day?",
-                 extra="source:\n  document: test\ndistinct_from: [q010]\n")
+    add_question(
+        project,
+        "q100",
+        "Does A&E have paediatric nurses on duty 24 hours each day?",
+        extra="source:\n  document: test\ndistinct_from: [q010]\n",
+    )
     result = validate(project)
     assert result.exit_code == 0 and "reads almost the same" not in result.output, result.output
 
 
 def test_distinct_from_must_name_a_question(project):
-    add_question(project, "q100", "How many officers are trained in child protection?",
-                 extra="source:\n  document: test\ndistinct_from: [q9999]\n")
+    add_question(
+        project,
+        "q100",
+        "How many officers are trained in child protection?",
+        extra="source:\n  document: test\ndistinct_from: [q9999]\n",
+    )
     result = validate(project)
     assert result.exit_code == 1
-    assert re.search(r"^content/questions/q100\.yml:6: distinct_from\[0\]: 'q9999' is not a known question "
-                     r"\(known: \d+ ids, from q001 to q\d+: each is the name of a file in its folder under content/",
-                     result.output, re.M), result.output
+    assert re.search(
+        r"^content/questions/q100\.yml:6: distinct_from\[0\]: 'q9999' is not a known question "
+        r"\(known: \d+ ids, from q001 to q\d+: each is the name of a file in its folder under content/",
+        result.output,
+        re.M,
+    ), result.output
 
 
 def test_the_shipped_bank_validates_with_no_warnings():
@@ -99,12 +113,16 @@ def test_a_near_duplicate_is_flagged_naming_both_ids_and_the_score(project, bank
     assert result.exit_code == 0, result.output  # a warning, not an error
     lines = [line for line in result.output.splitlines() if "reads almost the same" in line]
     assert len(lines) == 1, result.output
-    match = re.fullmatch(r"content/questions/q100\.yml:1: warning: text: q100 reads almost the same as q030 "
-                         r"\(similarity (\d+) out of 100\) \(.+\)", lines[0])
+    match = re.fullmatch(
+        r"content/questions/q100\.yml:1: warning: text: q100 reads almost the same as q030 "
+        r"\(similarity (\d+) out of 100\) \(.+\)",
+        lines[0],
+    )
     assert match, lines[0]
     assert 90 <= int(match.group(1)) <= 100
-    assert [line for line in result.output.splitlines()
-            if ": warning: " in line and "action overdue" not in line] == lines
+    assert [
+        line for line in result.output.splitlines() if ": warning: " in line and "action overdue" not in line
+    ] == lines
 
 
 def test_reordered_words_still_count_as_the_same_question(project):
@@ -140,8 +158,10 @@ def test_a_question_with_no_source_is_a_warning_not_an_error(project):
     add_question(project, "q100", "How many officers are trained in child protection?", extra="")
     result = validate(project)
     assert result.exit_code == 0
-    assert ("content/questions/q100.yml: warning: source: no source given "
-            "(say where the question comes from, so reviewers can check it)") in result.output
+    assert (
+        "content/questions/q100.yml: warning: source: no source given "
+        "(say where the question comes from, so reviewers can check it)"
+    ) in result.output
 
 
 def test_github_format_adds_annotations_on_file_and_line(project, bank):
@@ -155,7 +175,7 @@ def exhaustive(questions: list[Question], cutoff: int) -> set[frozenset[str]]:
     keys = [normalise(q.text) for q in questions]
     found = set()
     for i, key in enumerate(keys):
-        for _, _, j in process.extract(key, keys[i + 1:], scorer=fuzz.ratio, score_cutoff=cutoff, limit=None):
+        for _, _, j in process.extract(key, keys[i + 1 :], scorer=fuzz.ratio, score_cutoff=cutoff, limit=None):
             found.add(frozenset((questions[i].id, questions[i + 1 + j].id)))
     return found
 
@@ -194,8 +214,11 @@ def test_the_word_index_finds_every_pair_a_full_comparison_finds(bank, cutoff):
 
 def exhaustive_by_words(questions: list[Question]) -> set[frozenset[str]]:
     words = [meaningful(q.text) for q in questions]
-    return {frozenset((questions[i].id, questions[j].id)) for i, j in itertools.combinations(range(len(questions)), 2)
-            if word_change(words[i], words[j]) is not None}
+    return {
+        frozenset((questions[i].id, questions[j].id))
+        for i, j in itertools.combinations(range(len(questions)), 2)
+        if word_change(words[i], words[j]) is not None
+    }
 
 
 def test_the_word_index_finds_every_pair_the_word_test_passes(bank):
@@ -204,4 +227,3 @@ def test_the_word_index_finds_every_pair_the_word_test_passes(bank):
         found = {frozenset((d.newer, d.older)) for d in near_duplicates(questions, threshold=None)}
         assert found == by_words
     assert len(found) >= len(bank.active_questions()) // 3
-

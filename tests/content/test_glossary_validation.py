@@ -27,16 +27,35 @@ source:
 CASES = {
     # name: (file content, expected line, expected field, words in the message, words in the hint)
     "unknown_field": (GOOD + "stand_for: again\n", 13, "stand_for", "unknown field", "did you mean 'stands_for'?"),
-    "empty_expansion": (GOOD.replace('"Extra yearly zone panel"', '"  "'), 4, "stands_for", "must not be empty",
-                        "fill it in"),
+    "empty_expansion": (
+        GOOD.replace('"Extra yearly zone panel"', '"  "'),
+        4,
+        "stands_for",
+        "must not be empty",
+        "fill it in",
+    ),
     "empty_spelling": (GOOD.replace('"xyz panel"', '""'), 3, "also_written[1]", "must not be empty", None),
-    "now_called_without_source": (GOOD[:GOOD.index("source:")], 6, "now_called", "a change of name needs a source",
-                                  "add 'source:'"),
-    "defined_twice_as_a_spelling": (GOOD.replace('"xyz panel"', '"Serious Case Reviews"'), 3, "also_written[1]",
-                                    "'Serious Case Reviews' is already defined in content/glossary/scr.yml",
-                                    "define each term once"),
-    "defined_twice_as_the_term": (GOOD.replace('"XYZP"', '"lscb"'), 2, "term",
-                                  "'lscb' is already defined in content/glossary/lscb.yml", "define each term once"),
+    "now_called_without_source": (
+        GOOD[: GOOD.index("source:")],
+        6,
+        "now_called",
+        "a change of name needs a source",
+        "add 'source:'",
+    ),
+    "defined_twice_as_a_spelling": (
+        GOOD.replace('"xyz panel"', '"Serious Case Reviews"'),
+        3,
+        "also_written[1]",
+        "'Serious Case Reviews' is already defined in content/glossary/scr.yml",
+        "define each term once",
+    ),
+    "defined_twice_as_the_term": (
+        GOOD.replace('"XYZP"', '"lscb"'),
+        2,
+        "term",
+        "'lscb' is already defined in content/glossary/lscb.yml",
+        "define each term once",
+    ),
 }
 
 

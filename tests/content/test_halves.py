@@ -16,8 +16,9 @@ from scrutiny_packs.content import halves
 from scrutiny_packs.content.load import load_bank
 
 ROOT = Path(__file__).resolve().parents[2]
-needs_fork = pytest.mark.skipif(sys.platform != "linux" or (os.cpu_count() or 1) < 2,
-                                reason="needs Linux and two cores")
+needs_fork = pytest.mark.skipif(
+    sys.platform != "linux" or (os.cpu_count() or 1) < 2, reason="needs Linux and two cores"
+)
 
 
 def _in_fresh_process(scenario: str, *args: str) -> None:
@@ -37,7 +38,7 @@ def order_kept_second_half_elsewhere() -> None:
     got = halves.map_in_two(lambda i: (i * i, os.getpid() == parent), items)
     assert [value for value, _ in got] == [i * i for i in items]
     in_parent = [here for _, here in got]
-    assert all(in_parent[: len(items) // 2]) and not any(in_parent[len(items) // 2:])
+    assert all(in_parent[: len(items) // 2]) and not any(in_parent[len(items) // 2 :])
 
 
 def child_raises() -> None:
@@ -75,8 +76,9 @@ def bank_split_is_bank_whole(project: str) -> None:
     assert two.bank.questions == one.bank.questions and list(two.bank.questions) == list(one.bank.questions)
     assert two.bank.areas == one.bank.areas and two.bank.packs == one.bank.packs
     for folder, docs in one.documents.items():
-        assert {id_: (doc.data, doc.lines) for id_, (doc, _) in docs.items()} == \
-            {id_: (doc.data, doc.lines) for id_, (doc, _) in two.documents[folder].items()}
+        assert {id_: (doc.data, doc.lines) for id_, (doc, _) in docs.items()} == {
+            id_: (doc.data, doc.lines) for id_, (doc, _) in two.documents[folder].items()
+        }
 
 
 @needs_fork

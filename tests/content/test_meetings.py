@@ -25,8 +25,15 @@ items:
       tags: [{tag}]
       match: {match}
 """
-GOOD = dict(date="2027-01-19", first=6, second="6a", pack="front-door-contacts-and-referrals",
-            area="domestic-violence", tag="outcomes", match="any")
+GOOD = dict(
+    date="2027-01-19",
+    first=6,
+    second="6a",
+    pack="front-door-contacts-and-referrals",
+    area="domestic-violence",
+    tag="outcomes",
+    match="any",
+)
 
 
 def write_meeting(project: Path, **fields) -> Path:
@@ -41,30 +48,45 @@ def problems(project: Path) -> list[str]:
 
 
 CASES = [
-    ({"pack": "front-door-contacts"},
-     "content/meetings/panel.yml:7: items[0].pack: 'front-door-contacts' is not a known pack "
-     "(did you mean 'front-door-contacts-and-referrals'?)"),
-    ({"second": "6"},
-     "content/meetings/panel.yml:8: items[1].number: item 6 is already on the agenda as items[0] "
-     "(give each agenda item its own number)"),
-    ({"date": "2027-02-30"},
-     "content/meetings/panel.yml:3: date: '2027-02-30' is not a valid date "
-     "(write dates as YYYY-MM-DD, e.g. 2026-11-22, with a year from 1900 to 2999)"),
-    ({"date": "next Tuesday"},
-     "content/meetings/panel.yml:3: date: 'next Tuesday' is not a valid date "
-     "(write dates as YYYY-MM-DD, e.g. 2026-11-22, with a year from 1900 to 2999)"),
-    ({"area": "domestic-violnce"},
-     "content/meetings/panel.yml:11: items[1].selection.areas[0]: 'domestic-violnce' is not a known area "
-     "(did you mean 'domestic-violence'?)"),
-    ({"area": "workforce", "tag": "front-door", "match": "all"},
-     "content/meetings/panel.yml:11: items[1].selection: item 6a matches no questions "
-     "(questions matching all of areas: workforce; tags: front-door) "
-     "(widen the selection, or use 'match: any' to take questions matching any list)"),
+    (
+        {"pack": "front-door-contacts"},
+        "content/meetings/panel.yml:7: items[0].pack: 'front-door-contacts' is not a known pack "
+        "(did you mean 'front-door-contacts-and-referrals'?)",
+    ),
+    (
+        {"second": "6"},
+        "content/meetings/panel.yml:8: items[1].number: item 6 is already on the agenda as items[0] "
+        "(give each agenda item its own number)",
+    ),
+    (
+        {"date": "2027-02-30"},
+        "content/meetings/panel.yml:3: date: '2027-02-30' is not a valid date "
+        "(write dates as YYYY-MM-DD, e.g. 2026-11-22, with a year from 1900 to 2999)",
+    ),
+    (
+        {"date": "next Tuesday"},
+        "content/meetings/panel.yml:3: date: 'next Tuesday' is not a valid date "
+        "(write dates as YYYY-MM-DD, e.g. 2026-11-22, with a year from 1900 to 2999)",
+    ),
+    (
+        {"area": "domestic-violnce"},
+        "content/meetings/panel.yml:11: items[1].selection.areas[0]: 'domestic-violnce' is not a known area "
+        "(did you mean 'domestic-violence'?)",
+    ),
+    (
+        {"area": "workforce", "tag": "front-door", "match": "all"},
+        "content/meetings/panel.yml:11: items[1].selection: item 6a matches no questions "
+        "(questions matching all of areas: workforce; tags: front-door) "
+        "(widen the selection, or use 'match: any' to take questions matching any list)",
+    ),
 ]
 
 
-@pytest.mark.parametrize("fields,message", CASES, ids=["unknown-pack", "duplicate-number", "impossible-date",
-                                                       "not-a-date", "unknown-area", "selects-nothing"])
+@pytest.mark.parametrize(
+    "fields,message",
+    CASES,
+    ids=["unknown-pack", "duplicate-number", "impossible-date", "not-a-date", "unknown-area", "selects-nothing"],
+)
 def test_a_bad_meeting_file_is_one_clear_problem(project, fields, message):
     write_meeting(project, **fields)
     assert problems(project) == [message]
@@ -73,10 +95,13 @@ def test_a_bad_meeting_file_is_one_clear_problem(project, fields, message):
 def test_an_item_needs_a_pack_or_a_selection_not_both(project):
     path = project / "content" / "meetings" / "panel.yml"
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text('body: "Panel"\nname: "Meeting"\ndate: 2027-01-19\nitems:\n'
-                    '  - number: 1\n    title: "Nothing"\n'
-                    '  - number: 2\n    title: "Both"\n    pack: front-door-contacts-and-referrals\n'
-                    '    framing: we\n    selection:\n      tags: [front-door]\n', encoding="utf-8")
+    path.write_text(
+        'body: "Panel"\nname: "Meeting"\ndate: 2027-01-19\nitems:\n'
+        '  - number: 1\n    title: "Nothing"\n'
+        '  - number: 2\n    title: "Both"\n    pack: front-door-contacts-and-referrals\n'
+        "    framing: we\n    selection:\n      tags: [front-door]\n",
+        encoding="utf-8",
+    )
     assert problems(project) == [
         "content/meetings/panel.yml:5: items[0]: has no questions "
         "(add 'pack:' (a file in content/packs/) or 'selection:' (as in a pack file))",

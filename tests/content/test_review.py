@@ -29,13 +29,16 @@ def rows(output: str) -> list[tuple[str, str, str, str]]:
     return [m.groups() for line in output.splitlines() if (m := ROW.match(line.strip()))]
 
 
-@pytest.mark.parametrize("start, months, due", [
-    (dt.date(2026, 11, 22), 12, dt.date(2027, 11, 22)),
-    (dt.date(2026, 1, 31), 1, dt.date(2026, 2, 28)),   # a shorter month: its last day
-    (dt.date(2027, 12, 31), 2, dt.date(2028, 2, 29)),  # a leap year
-    (dt.date(2026, 11, 30), 3, dt.date(2027, 2, 28)),
-    (dt.date(2026, 5, 15), 120, dt.date(2036, 5, 15)),
-])
+@pytest.mark.parametrize(
+    "start, months, due",
+    [
+        (dt.date(2026, 11, 22), 12, dt.date(2027, 11, 22)),
+        (dt.date(2026, 1, 31), 1, dt.date(2026, 2, 28)),  # a shorter month: its last day
+        (dt.date(2027, 12, 31), 2, dt.date(2028, 2, 29)),  # a leap year
+        (dt.date(2026, 11, 30), 3, dt.date(2027, 2, 28)),
+        (dt.date(2026, 5, 15), 120, dt.date(2036, 5, 15)),
+    ],
+)
 def test_add_months(start, months, due):
     assert add_months(start, months) == due
 
@@ -83,8 +86,9 @@ def test_retired_questions_are_never_due_and_unreviewed_ones_fall_back_on_added(
     set_field(project, "q007", "last_reviewed", "2020-01-01")
     set_field(project, "q007", "status", "retired")
     path = project / "content" / "questions" / "q008.yml"
-    path.write_text("\n".join(line for line in path.read_text().splitlines()
-                              if not line.startswith("last_reviewed:")) + "\n")
+    path.write_text(
+        "\n".join(line for line in path.read_text().splitlines() if not line.startswith("last_reviewed:")) + "\n"
+    )
     set_field(project, "q008", "added", "2025-01-10")
     result = review_due(project, "--today", "2026-01-10")
     assert rows(result.output) == [("q008", "never", "2026-01-10", "content/questions/q008.yml")]

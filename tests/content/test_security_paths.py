@@ -18,8 +18,10 @@ from scrutiny_packs.site.generate import SiteBuilder
 from tests.conftest import ROOT
 
 SECRET = "sp-secret-outside-the-repository"
-QUESTION = ('text: "How do {we} know?"\nareas: [workforce]\naudiences: [councillors]\n'
-            f'notes: "{SECRET}"\nsource:\n  document: "outside"\n')
+QUESTION = (
+    'text: "How do {we} know?"\nareas: [workforce]\naudiences: [councillors]\n'
+    f'notes: "{SECRET}"\nsource:\n  document: "outside"\n'
+)
 PAGE = f"---\ntitle: Outside\n---\n\n{SECRET}\n"
 
 
@@ -44,8 +46,26 @@ def test_safe_ids_are_accepted(good):
     assert is_id(good)
 
 
-@pytest.mark.parametrize("bad", ["../etc/passwd", "..", "a/b", "a\\b", "Q001", "q001.", "-q", "q 1", "é", "a" * 65,
-                                 "q001\n", "%2e%2e", "~root", "con:", ""])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        "../etc/passwd",
+        "..",
+        "a/b",
+        "a\\b",
+        "Q001",
+        "q001.",
+        "-q",
+        "q 1",
+        "é",
+        "a" * 65,
+        "q001\n",
+        "%2e%2e",
+        "~root",
+        "con:",
+        "",
+    ],
+)
 def test_unsafe_ids_are_refused(bad):
     assert not is_id(bad)
 
@@ -68,8 +88,10 @@ def test_a_linked_content_folder_is_refused_not_read(project, outside, folder):
     target.rmdir()
     target.symlink_to(outside / ("pages" if folder == "pages" else ""), target_is_directory=True)
     result = load_checked(project)
-    assert f"content/{folder}: is a link, not a real file or folder (content must be real files and folders " \
-           "inside the repository; replace the link)" in _errors(result)
+    assert (
+        f"content/{folder}: is a link, not a real file or folder (content must be real files and folders "
+        "inside the repository; replace the link)" in _errors(result)
+    )
     assert not any(SECRET in q.notes for q in result.bank.questions.values())
     assert "outside" not in result.bank.pages
 
@@ -84,7 +106,12 @@ def test_a_linked_content_root_or_settings_file_is_refused(project, outside, tmp
     (project / "content").rename(moved)
     (project / "content").symlink_to(moved, target_is_directory=True)
     result = load_checked(project)
-    assert [e.split(":")[0:2] for e in _errors(result)] == [["content", " is a link, not a real file or folder (content must be real files and folders inside the repository; replace the link)"]]
+    assert [e.split(":")[0:2] for e in _errors(result)] == [
+        [
+            "content",
+            " is a link, not a real file or folder (content must be real files and folders inside the repository; replace the link)",
+        ]
+    ]
     assert result.bank.questions == {}
 
 
@@ -100,8 +127,22 @@ def test_generated_pages_stay_inside_the_site(bank):
 
 _events: list[tuple[str, str, str]] = []
 _watching = False
-_WATCHED = {"open", "os.listdir", "os.scandir", "os.mkdir", "os.rename", "os.remove", "os.rmdir", "os.symlink",
-            "os.link", "os.truncate", "os.chmod", "shutil.copyfile", "shutil.rmtree", "shutil.move"}
+_WATCHED = {
+    "open",
+    "os.listdir",
+    "os.scandir",
+    "os.mkdir",
+    "os.rename",
+    "os.remove",
+    "os.rmdir",
+    "os.symlink",
+    "os.link",
+    "os.truncate",
+    "os.chmod",
+    "shutil.copyfile",
+    "shutil.rmtree",
+    "shutil.move",
+}
 
 
 def _audit(event: str, args: tuple) -> None:
@@ -116,8 +157,12 @@ def _audit(event: str, args: tuple) -> None:
         path = os.path.join(os.readlink(f"/proc/self/fd/{dir_fd}"), path)
     mode = args[1] if event == "open" and len(args) > 1 and isinstance(args[1], str) else ""
     flags = args[2] if event == "open" and len(args) > 2 and isinstance(args[2], int) else 0
-    writing = event != "open" and event not in ("os.listdir", "os.scandir") or any(c in mode for c in "wax+") \
+    writing = (
+        event != "open"
+        and event not in ("os.listdir", "os.scandir")
+        or any(c in mode for c in "wax+")
         or bool(flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT))
+    )
     _events.append((event, path, "write" if writing else "read"))
 
 
@@ -136,7 +181,8 @@ def test_a_build_of_hostile_content_touches_nothing_outside_the_repository(proje
     (project / "content" / "questions" / "q950.yml").write_text(
         'text: "How do {we} know?"\nareas: [workforce]\naudiences: [councillors]\nsource:\n'
         f'  document: "{secret}"\n  section: "../outside/q900.yml"\n  note: "file://{secret}"\n',
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     _events.clear()
     _watching = True
     try:

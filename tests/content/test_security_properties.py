@@ -37,19 +37,90 @@ from tests.examples import examples
 from tests.security_html import injected, parse
 
 # 150 examples keep `make test` quick (tests/examples.py: fewer in `make test-fast`, more on request).
-SETTINGS = settings(max_examples=examples(150), deadline=None,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+SETTINGS = settings(
+    max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much]
+)
 
 # Pieces of markup, template syntax and odd characters, mixed with random text.
 TOKENS = [
-    "<", ">", "&", '"', "'", "`", "``", "*", "**", "_", "__", "[", "]", "(", ")", "{", "}", "#", "!", "\\", "|", ":",
-    "-", "+", ".", "=", "~", "\n", "\n\n", " ", "    ", "\t", "<script>alert(1)</script>", "<img src=x onerror=alert(1)>",
-    "<iframe src=//x>", "<b style='x'>", "javascript:alert(1)", "data:text/html,x", "[a](javascript:alert(1))",
-    "[a](data:x)", "![i](x)", "<https://example.com/>", "{{ 7*7 }}", "{% raw %}", "{{ ''.__class__ }}", "{we}",
-    "{Our}", "{: onclick=alert(1) }", "\n{: .cls #__config data-md-component=x }", "*a*{ #x }", "`c`{: .x}",
-    "Title\n===\n", "&lt;", "&#60;",
-    "&amp;", "https://example.com/", "---", "===", "***", "1. ", "- ", "> ", "```", "~~~", "!!! note", "[TOC]",
-    '<div markdown="1">', "</div>", "<!--", "-->", "]]>", "\u2028", "\u00a0", "\ufeff", "é", "😀", "\x00", "\r",
+    "<",
+    ">",
+    "&",
+    '"',
+    "'",
+    "`",
+    "``",
+    "*",
+    "**",
+    "_",
+    "__",
+    "[",
+    "]",
+    "(",
+    ")",
+    "{",
+    "}",
+    "#",
+    "!",
+    "\\",
+    "|",
+    ":",
+    "-",
+    "+",
+    ".",
+    "=",
+    "~",
+    "\n",
+    "\n\n",
+    " ",
+    "    ",
+    "\t",
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "<iframe src=//x>",
+    "<b style='x'>",
+    "javascript:alert(1)",
+    "data:text/html,x",
+    "[a](javascript:alert(1))",
+    "[a](data:x)",
+    "![i](x)",
+    "<https://example.com/>",
+    "{{ 7*7 }}",
+    "{% raw %}",
+    "{{ ''.__class__ }}",
+    "{we}",
+    "{Our}",
+    "{: onclick=alert(1) }",
+    "\n{: .cls #__config data-md-component=x }",
+    "*a*{ #x }",
+    "`c`{: .x}",
+    "Title\n===\n",
+    "&lt;",
+    "&#60;",
+    "&amp;",
+    "https://example.com/",
+    "---",
+    "===",
+    "***",
+    "1. ",
+    "- ",
+    "> ",
+    "```",
+    "~~~",
+    "!!! note",
+    "[TOC]",
+    '<div markdown="1">',
+    "</div>",
+    "<!--",
+    "-->",
+    "]]>",
+    "\u2028",
+    "\u00a0",
+    "\ufeff",
+    "é",
+    "😀",
+    "\x00",
+    "\r",
 ]
 pieces = st.one_of(st.sampled_from(TOKENS), st.text(max_size=6))
 hostile_text = st.lists(pieces, max_size=14).map("".join)
@@ -62,20 +133,42 @@ BASE_QUESTION = {
     "listen_for": ["Plain words", "More plain words"],
     "notes": "Plain words.",
     "tags": ["front-door"],
-    "source": {"document": "Plain words", "module": "Module 3", "section": "Plain words", "quote": "Plain words",
-               "note": "Plain words"},
+    "source": {
+        "document": "Plain words",
+        "module": "Module 3",
+        "section": "Plain words",
+        "quote": "Plain words",
+        "note": "Plain words",
+    },
     "last_reviewed": "2026-11-22",
 }
-PLAIN_FIELDS = ("text", "asked_of", "listen_for.0", "source.document", "source.module", "source.section",
-                "source.note")
+PLAIN_FIELDS = ("text", "asked_of", "listen_for.0", "source.document", "source.module", "source.section", "source.note")
 MARKDOWN_FIELDS = ("notes",)
 # What Markdown may make from a Markdown field: simple elements, and no headings, boxes or
 # attributes beyond a link's address and title and a code block's language.
-MARKDOWN_TAGS = {"p", "em", "strong", "a", "code", "pre", "ul", "ol", "li", "hr", "br", "table", "thead", "tbody",
-                 "tr", "th", "td"}
+MARKDOWN_TAGS = {
+    "p",
+    "em",
+    "strong",
+    "a",
+    "code",
+    "pre",
+    "ul",
+    "ol",
+    "li",
+    "hr",
+    "br",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+}
 
 
 # -- a tiny project: one area, one audience, the question under test ------------------------------
+
 
 @pytest.fixture(scope="module")
 def mini(tmp_path_factory) -> Path:
@@ -152,8 +245,10 @@ values = st.recursive(
     lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(hostile_text, inner, max_size=4)),
     max_leaves=12,
 )
-fields = st.sampled_from(sorted(BASE_QUESTION) + ["status", "replaced_by", "benchmarks", "evidence", "unknown",
-                                                  "source.document", "source.quote", "listen_for.0"])
+fields = st.sampled_from(
+    sorted(BASE_QUESTION)
+    + ["status", "replaced_by", "benchmarks", "evidence", "unknown", "source.document", "source.quote", "listen_for.0"]
+)
 
 
 def _assert_problems_are_clear(problems: list[Problem]) -> None:
@@ -192,6 +287,7 @@ def test_any_text_parses_to_data_or_problems(text):
 
 
 # -- 2. plain text renders literally ----------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def baseline_soup(mini):
@@ -235,6 +331,7 @@ def test_plain_text_fields_render_literally(mini, baseline, field, text):
 
 # -- 3. Markdown fields: Markdown only ------------------------------------------------------------
 
+
 @SETTINGS
 @given(field=st.sampled_from(MARKDOWN_FIELDS), text=hostile_text)
 def test_markdown_fields_make_only_markdown(mini, baseline_soup, field, text):
@@ -248,10 +345,12 @@ def test_markdown_fields_make_only_markdown(mini, baseline_soup, field, text):
     for el in soup.find_all(True):
         for name, value in el.attrs.items():
             value = _attr(value)
-            assert ((el.name, name, value) in ours
-                    or (el.name == "a" and name in ("href", "title", "rel"))
-                    or (el.name == "code" and name == "class" and value.startswith("language-"))
-                    or (el.name == "ol" and name == "start")), (el.name, name, value)
+            assert (
+                (el.name, name, value) in ours
+                or (el.name == "a" and name in ("href", "title", "rel"))
+                or (el.name == "code" and name == "class" and value.startswith("language-"))
+                or (el.name == "ol" and name == "start")
+            ), (el.name, name, value)
     assert not injected(soup)
     for a in soup.find_all("a", href=True):
         assert not a["href"].strip().lower().startswith(("javascript:", "data:", "vbscript:"))
@@ -265,14 +364,35 @@ def test_markdown_fields_make_only_markdown(mini, baseline_soup, field, text):
 
 # Text aimed at what once validated and then broke the build: nesting, bracket storms, dates at the
 # calendar's end, long numbers, relative links, invisible characters.
-BUILD_BREAKERS = ["- " * 12, "> " * 12, "1. " * 12, "[" * 300, "]" * 50, "](", "[a](", "[a][", "\\[", "![x](y.png)",
-                  "[r]: ../x\n", "[l](../etc/passwd)", "[l](#top)", "[l](mailto:a@example.com)", "\u202e", "\u200d",
-                  "9" * 40, "%a" * 50 + "@", "    " * 8 + "- x\n"]
-breaking_text = st.lists(st.one_of(st.sampled_from(TOKENS + BUILD_BREAKERS), st.text(max_size=6)), max_size=10).map("".join)
+BUILD_BREAKERS = [
+    "- " * 12,
+    "> " * 12,
+    "1. " * 12,
+    "[" * 300,
+    "]" * 50,
+    "](",
+    "[a](",
+    "[a][",
+    "\\[",
+    "![x](y.png)",
+    "[r]: ../x\n",
+    "[l](../etc/passwd)",
+    "[l](#top)",
+    "[l](mailto:a@example.com)",
+    "\u202e",
+    "\u200d",
+    "9" * 40,
+    "%a" * 50 + "@",
+    "    " * 8 + "- x\n",
+]
+breaking_text = st.lists(st.one_of(st.sampled_from(TOKENS + BUILD_BREAKERS), st.text(max_size=6)), max_size=10).map(
+    "".join
+)
 dates = st.from_regex(r"\A[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
-build_values = st.one_of(values, breaking_text, dates, st.integers(min_value=-10**40, max_value=10**40))
-build_fields = st.sampled_from(sorted(BASE_QUESTION) + ["added", "last_reviewed", "notes", "replaced_by", "status",
-                                                        "source.note", "listen_for.0"])
+build_values = st.one_of(values, breaking_text, dates, st.integers(min_value=-(10**40), max_value=10**40))
+build_fields = st.sampled_from(
+    sorted(BASE_QUESTION) + ["added", "last_reviewed", "notes", "replaced_by", "status", "source.note", "listen_for.0"]
+)
 
 
 def _builds(bank) -> None:

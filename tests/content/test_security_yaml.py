@@ -92,7 +92,7 @@ def test_hostile_file_is_refused_with_one_clear_line(refused_problems, name):
     line, words = EXPECTED[name]
     mine = [p for p in refused_problems if p.path == f"content/{name}" and p.is_error]
     assert mine, f"content/{name} was accepted"
-    first = min(mine, key=lambda p: (p.line or 0))
+    first = min(mine, key=lambda p: p.line or 0)
     assert first.line == line, first.format()
     assert words in first.message, first.format()
     assert first.hint, first.format()
@@ -101,8 +101,12 @@ def test_hostile_file_is_refused_with_one_clear_line(refused_problems, name):
 
 
 def test_corpus_refusals_reach_the_command_line_without_a_traceback(refused_project):
-    result = subprocess.run([sys.executable, "-m", "scrutiny_packs.cli", "validate", "--root", str(refused_project)],
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "scrutiny_packs.cli", "validate", "--root", str(refused_project)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     for name in EXPECTED:
@@ -112,8 +116,13 @@ def test_corpus_refusals_reach_the_command_line_without_a_traceback(refused_proj
 
 def test_other_commands_read_the_refused_corpus_without_a_traceback(refused_project):
     for command in (["review-due", "--today", "2030-01-01"], ["export-markdown", "out"]):
-        result = subprocess.run([sys.executable, "-m", "scrutiny_packs.cli", *command, "--root", str(refused_project)],
-                                capture_output=True, text=True, timeout=120, cwd=refused_project)
+        result = subprocess.run(
+            [sys.executable, "-m", "scrutiny_packs.cli", *command, "--root", str(refused_project)],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            cwd=refused_project,
+        )
         assert "Traceback" not in result.stderr, (command, result.stderr[-2000:])
 
 
@@ -129,9 +138,12 @@ def test_an_alias_bomb_is_refused_in_well_under_a_second():
 def test_an_alias_bomb_with_its_anchors_far_down_is_still_refused_quickly():
     # A file near the size limit whose aliases come last: the parser streams
     # through it once and stops at the first anchor, whatever comes after.
-    padding = "".join(f"k{i}: \"{'x' * 40}\"\n" for i in range(1200))
-    bomb = padding + "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
-        f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(8))
+    padding = "".join(f'k{i}: "{"x" * 40}"\n' for i in range(1200))
+    bomb = (
+        padding
+        + "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+        + "".join(f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(8))
+    )
     assert len(bomb.encode()) < MAX_BYTES
     started = time.perf_counter()
     doc, problems = parse_yaml(bomb, "content/questions/late-bomb.yml")
@@ -147,14 +159,17 @@ def test_the_plain_yaml_loader_would_have_kept_the_hidden_duplicate():
     assert doc is None and "it is already set on line 3" in problems[0].hint
 
 
-@pytest.mark.parametrize("text, words", [
-    ("text: !!python/name:os.system\n", "is not allowed"),
-    ("text: !!binary aGVsbG8=\n", "is not allowed"),
-    ("text: !!set {a, b}\n", "is not allowed"),
-    ("? [a, b]\n: c\n", "a key must be plain text"),
-    ("text: hello\n...\n---\ntext: again\n", "more than one YAML document"),
-    ("areas:\n  - workforce\n\t- practice\n", "tab character"),
-])
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("text: !!python/name:os.system\n", "is not allowed"),
+        ("text: !!binary aGVsbG8=\n", "is not allowed"),
+        ("text: !!set {a, b}\n", "is not allowed"),
+        ("? [a, b]\n: c\n", "a key must be plain text"),
+        ("text: hello\n...\n---\ntext: again\n", "more than one YAML document"),
+        ("areas:\n  - workforce\n\t- practice\n", "tab character"),
+    ],
+)
 def test_other_unsafe_yaml_is_refused(text, words):
     doc, problems = parse_yaml(text, "content/questions/q900.yml")
     assert doc is None
@@ -170,12 +185,15 @@ def test_the_shipped_bank_uses_none_of_it():
     assert load_checked(ROOT).ok
 
 
-@pytest.mark.parametrize("text, line, field, code", [
-    ('text: "How do {we} know?\\0"\n', 1, "text", "U+0000"),
-    ('areas: [workforce]\nlisten_for:\n  - "fine"\n  - "bell \\a here"\n', 4, "listen_for[1]", "U+0007"),
-    ('source:\n  note: "\\x7f"\n', 2, "source.note", "U+007F"),
-    ('notes: "\\x9b[31m"\n', 1, "notes", "U+009B"),
-])
+@pytest.mark.parametrize(
+    "text, line, field, code",
+    [
+        ('text: "How do {we} know?\\0"\n', 1, "text", "U+0000"),
+        ('areas: [workforce]\nlisten_for:\n  - "fine"\n  - "bell \\a here"\n', 4, "listen_for[1]", "U+0007"),
+        ('source:\n  note: "\\x7f"\n', 2, "source.note", "U+007F"),
+        ('notes: "\\x9b[31m"\n', 1, "notes", "U+009B"),
+    ],
+)
 def test_invisible_control_characters_are_refused(text, line, field, code):
     doc, problems = parse_yaml(text, "content/questions/q900.yml")
     assert doc is None
@@ -187,28 +205,38 @@ def test_control_characters_in_a_markdown_page_are_refused(project):
     page = project / "content" / "pages" / "control.md"
     page.write_text("---\ntitle: Control\n---\n\nFine.\nA bell \a here.\n", encoding="utf-8")
     errors = [p.format() for p in load_checked(project).problems if p.is_error]
-    assert errors == ["content/pages/control.md:6: invisible control character U+0007 in the text "
-                      "(delete it; it usually comes from pasting out of another program)"]
+    assert errors == [
+        "content/pages/control.md:6: invisible control character U+0007 in the text "
+        "(delete it; it usually comes from pasting out of another program)"
+    ]
 
 
-@pytest.mark.parametrize("raw, line, words", [
-    (b'text: "How do {we} know?"\nareas: [workforce]\nnotes: "a\x00b"\n', 3, "invisible control character U+0000"),
-    (b"text: How do {we} know?\nasked_of: a \x1b[31m red\n", 2, "invisible control character U+001B"),
-    (b"# a comment with a bell \x07\ntext: x\n", 1, "invisible control character U+0007"),
-])
+@pytest.mark.parametrize(
+    "raw, line, words",
+    [
+        (b'text: "How do {we} know?"\nareas: [workforce]\nnotes: "a\x00b"\n', 3, "invisible control character U+0000"),
+        (b"text: How do {we} know?\nasked_of: a \x1b[31m red\n", 2, "invisible control character U+001B"),
+        (b"# a comment with a bell \x07\ntext: x\n", 1, "invisible control character U+0007"),
+    ],
+)
 def test_a_raw_control_character_is_refused_with_its_line_and_a_hint(tmp_path, raw, line, words):
     path = tmp_path / "q900.yml"
     path.write_bytes(raw)
     doc, problems = read_yaml(path, "content/questions/q900.yml")
     assert doc is None
-    assert (problems[0].line, problems[0].hint) == (line, "delete it; it usually comes from pasting out of another program")
+    assert (problems[0].line, problems[0].hint) == (
+        line,
+        "delete it; it usually comes from pasting out of another program",
+    )
     assert words in problems[0].message
 
 
 @pytest.mark.parametrize("char", ["\u202e", "\u2066", "\u200b", "\u200d", "\u2060", "\ufeff", "\U000e0041"])
 def test_invisible_formatting_characters_are_refused_raw_or_escaped(char):
-    for text in (f'text: "How do {{we}} know?"\nasked_of: "Chil{char}dren"\n',
-                 f'text: "How do {{we}} know?"\nasked_of: "Chil\\U{ord(char):08X}dren"\n'):
+    for text in (
+        f'text: "How do {{we}} know?"\nasked_of: "Chil{char}dren"\n',
+        f'text: "How do {{we}} know?"\nasked_of: "Chil\\U{ord(char):08X}dren"\n',
+    ):
         doc, problems = parse_yaml(text, "content/questions/q900.yml")
         assert doc is None
         assert (problems[0].line, problems[0].field) == (2, "asked_of")
@@ -252,8 +280,13 @@ def test_the_reserved_names_are_the_addresses_of_the_sites_own_pages(bank):
     from scrutiny_packs.site import links
     from scrutiny_packs.site.generate import SiteBuilder
 
-    makers = {"pages": links.page, "areas": links.area, "audiences": links.audience, "packs": links.pack,
-              "meetings": links.meeting}
+    makers = {
+        "pages": links.page,
+        "areas": links.area,
+        "audiences": links.audience,
+        "packs": links.pack,
+        "meetings": links.meeting,
+    }
     own = {links.url_path(p.src_uri) for p in SiteBuilder(bank).pages() if p.edit_path is None}
     own -= {links.url_path(links.pack(a)) for a in bank.audiences}  # an audience's pack: its audience's name
     for folder, make in makers.items():

@@ -10,7 +10,9 @@ from scrutiny_packs.text.framing import READINGS
 from tests.conftest import FIXTURES
 
 SOURCE = FIXTURES / "module3-source.txt"
-REPEATED = "What are the safety and wellbeing outcomes for children and families that you are trying to deliver in this area?"
+REPEATED = (
+    "What are the safety and wellbeing outcomes for children and families that you are trying to deliver in this area?"
+)
 
 
 def source_bullets() -> list[tuple[str, str]]:
@@ -68,7 +70,7 @@ def _pattern(text: str) -> re.Pattern[str]:
     """Text with each placeholder matching either of its readings."""
     out, last = [], 0
     for m in re.finditer(r"\{([A-Za-z]+)\}", text):
-        out.append(re.escape(text[last:m.start()]))
+        out.append(re.escape(text[last : m.start()]))
         you, we = READINGS[m.group(1)]
         out.append(f"(?:{re.escape(you)}|{re.escape(we)})")
         last = m.end()
@@ -95,16 +97,26 @@ def test_the_repeated_question_is_one_question_in_five_areas(bank):
     matches = [q for q in walsall(bank) if normalise(q.source.quote) == REPEATED]
     assert len(matches) == 1
     assert set(matches[0].areas) == {
-        "priority-service-areas", "vulnerable-groups", "domestic-violence", "adult-mental-health", "poverty-and-housing"}
+        "priority-service-areas",
+        "vulnerable-groups",
+        "domestic-violence",
+        "adult-mental-health",
+        "poverty-and-housing",
+    }
 
 
 def test_questions_sit_under_the_area_they_belong_to(bank):
     """Supervision questions printed under 'Safeguarding wisdom' belong to supervision."""
-    headings = {"Priority service areas": "priority-service-areas", "Vulnerable groups of children": "vulnerable-groups",
-                "Domestic violence": "domestic-violence", "Adult mental health": "adult-mental-health",
-                "Organisational culture": "organisational-culture", "Resources": "resources",
-                "Evidence-based practice": "evidence-based-practice",
-                "The impact of poverty and poor housing": "poverty-and-housing"}
+    headings = {
+        "Priority service areas": "priority-service-areas",
+        "Vulnerable groups of children": "vulnerable-groups",
+        "Domestic violence": "domestic-violence",
+        "Adult mental health": "adult-mental-health",
+        "Organisational culture": "organisational-culture",
+        "Resources": "resources",
+        "Evidence-based practice": "evidence-based-practice",
+        "The impact of poverty and poor housing": "poverty-and-housing",
+    }
     by_quote = {normalise(q.source.quote): q for q in bank.questions.values()}
     for heading, bullet in source_bullets():
         q = by_quote[normalise(bullet)]

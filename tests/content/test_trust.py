@@ -11,8 +11,12 @@ import yaml
 from tests.conftest import ROOT
 
 SEEDS = ROOT.parent / "shared" / "seeds"
-JOURNALISM = ("000_524271d9fece65b5.txt", "001_88cfcadd896cb333.txt", "002_070725ed260e03f4.txt",
-              "004_bf270312df325bfb.txt")
+JOURNALISM = (
+    "000_524271d9fece65b5.txt",
+    "001_88cfcadd896cb333.txt",
+    "002_070725ed260e03f4.txt",
+    "004_bf270312df325bfb.txt",
+)
 RUN = 8  # words in a row that may not be shared with the articles
 
 
@@ -22,7 +26,7 @@ def words(text: str) -> list[str]:
 
 def runs(text: str) -> set[tuple[str, ...]]:
     w = words(text)
-    return {tuple(w[i:i + RUN]) for i in range(len(w) - RUN + 1)}
+    return {tuple(w[i : i + RUN]) for i in range(len(w) - RUN + 1)}
 
 
 def own_text(value, key: str = "") -> list[str]:

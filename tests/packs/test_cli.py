@@ -42,8 +42,12 @@ def run(*args: str, cwd: Path = ROOT) -> Done:
 @pytest.fixture(scope="module")
 def dv_we(bank):
     """What `--audience councillors --area domestic-violence --framing we` should hold."""
-    spec = PackSpec("x", "x", framing="we",
-                    selection=Selection(areas=("domestic-violence",), audiences=("councillors",), match="all"))
+    spec = PackSpec(
+        "x",
+        "x",
+        framing="we",
+        selection=Selection(areas=("domestic-violence",), audiences=("councillors",), match="all"),
+    )
     view = build_view(bank, spec)
     assert view.count >= 2
     return [f"{q.number}. {q.text}" for q in view.questions]
@@ -77,8 +81,23 @@ def test_no_filters_packs_the_whole_bank(tmp_path, bank):
 
 def test_questions_by_id_keep_their_order_and_options_apply(tmp_path, bank):
     out = tmp_path / "three.html"
-    done = run("--question", "q050", "--question", "q003", "--question", "q022", "--framing", "we",
-               "--title", "Item 7: three questions", "--no-benchmarks", "--no-evidence", "--rag", "-o", str(out))
+    done = run(
+        "--question",
+        "q050",
+        "--question",
+        "q003",
+        "--question",
+        "q022",
+        "--framing",
+        "we",
+        "--title",
+        "Item 7: three questions",
+        "--no-benchmarks",
+        "--no-evidence",
+        "--rag",
+        "-o",
+        str(out),
+    )
     assert done.returncode == 0, done.stderr
     soup = BeautifulSoup(out.read_text(encoding="utf-8"), "html.parser")
     assert [li["data-question"] for li in soup.select("li.sp-pack-q")] == ["q050", "q003", "q022"]
@@ -99,16 +118,23 @@ def test_a_pack_file_from_anywhere(tmp_path, bank):
 
 BAD = [
     (["--audience", "councilors"], "--audience: 'councilors' is not a known audience (did you mean 'councillors'?)"),
-    (["--area", "domestic-violnce"], "--area: 'domestic-violnce' is not a known area (did you mean 'domestic-violence'?)"),
+    (
+        ["--area", "domestic-violnce"],
+        "--area: 'domestic-violnce' is not a known area (did you mean 'domestic-violence'?)",
+    ),
     (["--tag", "frontdoor"], "--tag: 'frontdoor' is not a known tag (did you mean 'front-door'?)"),
     (["--question", "q999"], "--question: 'q999' is not a known question"),
     (["--framing", "they"], "--framing: 'they' is not a framing"),
     (["--order", "random"], "--order: 'random' is not an order"),
-    (["--audience", "police", "--area", "vulnerable-groups", "--tag", "front-door"],
-     "pack: the selection matches no questions"),
+    (
+        ["--audience", "police", "--area", "vulnerable-groups", "--tag", "front-door"],
+        "pack: the selection matches no questions",
+    ),
     (["--spec", "nowhere.yml"], "nowhere.yml: pack file not found"),
-    (["--spec", "content/packs/front-door-contacts-and-referrals.yml", "--area", "workforce"],
-     "--spec: cannot be combined with --audience, --area, --tag or --question"),
+    (
+        ["--spec", "content/packs/front-door-contacts-and-referrals.yml", "--area", "workforce"],
+        "--spec: cannot be combined with --audience, --area, --tag or --question",
+    ),
 ]
 
 
@@ -134,8 +160,9 @@ def test_an_output_type_it_cannot_write(tmp_path, name):
 
 def test_a_bad_pack_file_names_file_line_and_field(tmp_path):
     spec = tmp_path / "item.yml"
-    spec.write_text("title: Item 6\nframing: they\nselection:\n  areas: [domestic-violnce]\n  tags: [frontdoor]\n",
-                    encoding="utf-8")
+    spec.write_text(
+        "title: Item 6\nframing: they\nselection:\n  areas: [domestic-violnce]\n  tags: [frontdoor]\n", encoding="utf-8"
+    )
     done = run("--spec", str(spec), "-o", str(tmp_path / "x.pdf"), cwd=tmp_path)
     assert done.returncode != 0 and "Traceback" not in done.stderr
     assert done.stderr.strip().splitlines() == [

@@ -31,8 +31,9 @@ def text_of(path: Path) -> str:
 @pytest.mark.parametrize("suffix", [".pdf", ".docx", ".html", ".md"])
 def test_each_pack_format_ends_with_the_source_line(tmp_path, suffix):
     out = tmp_path / f"pack{suffix}"
-    result = CliRunner().invoke(main, ["pack", "--root", str(ROOT), "--area", "domestic-violence",
-                                       "--audience", "councillors", "-o", str(out)])
+    result = CliRunner().invoke(
+        main, ["pack", "--root", str(ROOT), "--area", "domestic-violence", "--audience", "councillors", "-o", str(out)]
+    )
     assert result.exit_code == 0, result.output
     text = text_of(out)
     assert " ".join(PACK_SOURCE_LINE.split()) in text

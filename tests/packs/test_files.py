@@ -12,8 +12,10 @@ from tests.packs_helpers import find_in_order, pdf_pages
 
 def small_views(bank):
     picks = {"a": ("q001", "q002"), "b": ("q017", "q022"), "c": ("q050",)}
-    return [build_view(bank, PackSpec(pid, f"Pack {pid}", selection=Selection(questions=qs, order="listed")))
-            for pid, qs in picks.items()]
+    return [
+        build_view(bank, PackSpec(pid, f"Pack {pid}", selection=Selection(questions=qs, order="listed")))
+        for pid, qs in picks.items()
+    ]
 
 
 def test_files_are_made_in_parallel_then_reused(bank, tmp_path):
@@ -73,6 +75,10 @@ def test_word_keys_worked_out_elsewhere_find_the_same_files_without_laying_out_a
     # A pack whose key is not given is laid out, and a changed pack gets a key of its own.
     changed = dataclasses.replace(views[0], title="Pack a, revised")
     assert docx_keys([changed])[site_uri("a", "docx")] != keys[site_uri("a", "docx")]
-    third = make_pack_files([lazily(changed)] + [lazily(v) for v in views[1:]], tmp_path, pdf=False,
-                            keys={k: v for k, v in keys.items() if k != site_uri("a", "docx")})
+    third = make_pack_files(
+        [lazily(changed)] + [lazily(v) for v in views[1:]],
+        tmp_path,
+        pdf=False,
+        keys={k: v for k, v in keys.items() if k != site_uri("a", "docx")},
+    )
     assert third.made["docx"] == 1 and laid_out.count("a") >= 1 and "b" not in laid_out

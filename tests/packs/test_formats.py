@@ -43,6 +43,7 @@ def expected_lines(view) -> list[str]:
 
 # -- PDF -----------------------------------------------------------------------------------
 
+
 def test_pdf_has_every_question_once_in_order_framed_we(pdf, view, bank):
     text = "\n".join(pdf_pages(pdf))
     assert find_in_order(text, expected_lines(view)) == []
@@ -73,8 +74,13 @@ def test_pdf_is_a4_tagged_pdf_ua_with_title_and_language(pdf, spec):
 
 def test_pdf_cover_shows_the_meeting(pdf, spec):
     cover = squash(pdf_pages(pdf)[0])
-    for value in (spec.title, spec.meeting.body, "9 February 2027", f"{spec.meeting.item}: {spec.meeting.item_title}",
-                  "Safeguarding children partnership (formerly LSCB)"):
+    for value in (
+        spec.title,
+        spec.meeting.body,
+        "9 February 2027",
+        f"{spec.meeting.item}: {spec.meeting.item_title}",
+        "Safeguarding children partnership (formerly LSCB)",
+    ):
         assert squash(value) in cover, value
     assert "1." not in pdf_pages(pdf)[0].split("Contents")[0], "questions start after the cover"
 
@@ -116,9 +122,12 @@ def test_pdf_uses_embedded_text_fonts_and_draws_no_missing_glyphs(pdf):
 
 
 def test_hostile_text_is_printed_as_text_and_links_stay_harmless(bank, tmp_path):
-    spec = PackSpec("hostile", "<script>alert('x')</script> {{ 7*7 }}",
-                    description="[click](javascript:alert('y')) <b>bold?</b> {% raw %}",
-                    selection=Selection(questions=("q001",)))
+    spec = PackSpec(
+        "hostile",
+        "<script>alert('x')</script> {{ 7*7 }}",
+        description="[click](javascript:alert('y')) <b>bold?</b> {% raw %}",
+        selection=Selection(questions=("q001",)),
+    )
     view = build_view(bank, spec)
     path = write_pack(view, tmp_path / "hostile.pdf")
     text = "\n".join(pdf_pages(path))
@@ -134,6 +143,7 @@ def test_hostile_text_is_printed_as_text_and_links_stay_harmless(bank, tmp_path)
 
 
 # -- Word ----------------------------------------------------------------------------------
+
 
 def test_docx_has_every_question_once_in_order_and_a_footer(view, spec):
     doc = Document(io.BytesIO(render_docx(view)))
@@ -155,6 +165,7 @@ def test_docx_has_every_question_once_in_order_and_a_footer(view, spec):
 
 
 # -- HTML and Markdown ---------------------------------------------------------------------
+
 
 def test_standalone_html_is_the_same_body_with_its_stylesheet(view, spec):
     html = render_document(view)
@@ -191,6 +202,7 @@ def test_markdown_pack_lists_numbered_questions(view):
 
 # -- Terms used in this pack ----------------------------------------------------------------
 
+
 def test_view_lists_the_terms_its_questions_use_alphabetically(view, bank):
     from scrutiny_packs.text.glossary import Glossary
 
@@ -213,7 +225,7 @@ def test_every_format_prints_the_terms_used(view, pdf):
     doc = Document(io.BytesIO(render_docx(view)))
     paras = [p.text for p in doc.paragraphs]
     start = paras.index("Terms used in this pack")
-    assert paras[start + 1:start + 1 + len(view.terms)] == [f"{t.term}: {t.meaning}" for t in view.terms]
+    assert paras[start + 1 : start + 1 + len(view.terms)] == [f"{t.term}: {t.meaning}" for t in view.terms]
     md = render_markdown(view)
     assert "## Terms used in this pack" in md
     assert all(f"- **{t.term}**:" in md for t in view.terms if not set(t.term) & set("*_[]`\\"))

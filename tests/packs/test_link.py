@@ -30,7 +30,10 @@ packs = st.builds(
     link.MyPack,
     questions=st.lists(ids, unique=True, max_size=30).map(tuple),
     framing=st.sampled_from(["you", "we"]),
-    body=texts, meeting=texts, item=texts, title=texts,
+    body=texts,
+    meeting=texts,
+    item=texts,
+    title=texts,
     date=st.none() | st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2200, 12, 31)),
     options=st.builds(PackOptions, st.booleans(), st.booleans(), st.booleans(), st.booleans()),
 )
@@ -56,10 +59,19 @@ def test_any_text_reads_as_some_pack_without_failing(text):
 
 
 def test_the_link_is_short_and_readable():
-    pack = link.MyPack(("q001", "q014"), "we", body="Children's Scrutiny Panel", date=dt.date(2026, 3, 4),
-                         item="6", title="The front door & referrals", options=PackOptions(rag=True))
-    assert link.encode(pack) == ("ids=q001,q014&f=we&body=Children's%20Scrutiny%20Panel&date=2026-03-04"
-                                   "&item=6&title=The%20front%20door%20%26%20referrals&opts=b,e,n,r")
+    pack = link.MyPack(
+        ("q001", "q014"),
+        "we",
+        body="Children's Scrutiny Panel",
+        date=dt.date(2026, 3, 4),
+        item="6",
+        title="The front door & referrals",
+        options=PackOptions(rag=True),
+    )
+    assert link.encode(pack) == (
+        "ids=q001,q014&f=we&body=Children's%20Scrutiny%20Panel&date=2026-03-04"
+        "&item=6&title=The%20front%20door%20%26%20referrals&opts=b,e,n,r"
+    )
     assert link.encode(link.MyPack(("q001",))) == "ids=q001"
     assert link.encode(link.MyPack(("q001",), options=PackOptions(False, False, False, False))) == "ids=q001&opts="
 
@@ -71,13 +83,18 @@ def test_a_missing_opts_means_the_usual_options_and_an_empty_one_means_none():
 
 
 def test_what_a_link_cannot_use_is_named_not_dropped():
-    pack, notices = link.decode("ids=q001,Q014,q001,<b>x</b>,,q020&f=they&date=2026-02-30&opts=b,z"
-                                  "&title=" + "x" * 250)
+    pack, notices = link.decode("ids=q001,Q014,q001,<b>x</b>,,q020&f=they&date=2026-02-30&opts=b,z&title=" + "x" * 250)
     assert pack.questions == ("q001", "q014", "q020")
     assert pack.framing == "you" and pack.date is None and len(pack.title) == link.MAX_TEXT
     said = [(n.field, n.kind) for n in notices]
-    assert said == [("ids", "repeated"), ("ids", "invalid"), ("f", "invalid"), ("title", "too-long"),
-                    ("date", "invalid"), ("opts", "invalid")]
+    assert said == [
+        ("ids", "repeated"),
+        ("ids", "invalid"),
+        ("f", "invalid"),
+        ("title", "too-long"),
+        ("date", "invalid"),
+        ("opts", "invalid"),
+    ]
     by_field = {n.field: n.message for n in notices}
     assert "'they' is not a framing" in by_field["f"]
     assert "'2026-02-30' is not a date" in by_field["date"]
@@ -87,8 +104,9 @@ def test_what_a_link_cannot_use_is_named_not_dropped():
 def test_unknown_and_retired_questions_are_left_out_with_a_notice(bank):
     retired_id, successor = "q003", "q004"
     changed = dataclasses.replace(bank, questions=dict(bank.questions))
-    changed.questions[retired_id] = dataclasses.replace(bank.questions[retired_id], status="retired",
-                                                        replaced_by=successor)
+    changed.questions[retired_id] = dataclasses.replace(
+        bank.questions[retired_id], status="retired", replaced_by=successor
+    )
     pack, notices = link.from_url(changed, f"https://example.org/my-pack/?ids=q001,q998,{retired_id},q002")
     assert pack.questions == ("q001", "q002")
     assert [n.format() for n in notices] == [
@@ -99,8 +117,15 @@ def test_unknown_and_retired_questions_are_left_out_with_a_notice(bank):
 
 def test_the_pack_keeps_the_chosen_order_and_framing(bank):
     chosen = ("q050", "q001", "q014", "q013")
-    pack = link.MyPack(chosen, "we", body="Safeguarding Children Partnership", meeting="Board meeting",
-                         date=dt.date(2026, 3, 4), item="6", title="Front door")
+    pack = link.MyPack(
+        chosen,
+        "we",
+        body="Safeguarding Children Partnership",
+        meeting="Board meeting",
+        date=dt.date(2026, 3, 4),
+        item="6",
+        title="Front door",
+    )
     view = build_view(bank, link.to_spec(pack))
     assert tuple(q.id for q in view.questions) == chosen
     assert [q.number for q in view.questions] == [1, 2, 3, 4]
@@ -108,8 +133,12 @@ def test_the_pack_keeps_the_chosen_order_and_framing(bank):
     assert not any(SECOND_PERSON.search(q.text) for q in view.questions)
     assert view.title == "Front door"
     assert [(d.label, d.value) for d in view.details] == [
-        ("Body", "Safeguarding Children Partnership"), ("Meeting", "Board meeting"), ("Date", "4 March 2026"),
-        ("Agenda item", "6: Front door"), ("Questions", "4")]
+        ("Body", "Safeguarding Children Partnership"),
+        ("Meeting", "Board meeting"),
+        ("Date", "4 March 2026"),
+        ("Agenda item", "6: Front door"),
+        ("Questions", "4"),
+    ]
 
 
 def test_the_pack_title_falls_back_to_the_meeting_then_a_plain_title():
@@ -120,9 +149,11 @@ def test_the_pack_title_falls_back_to_the_meeting_then_a_plain_title():
 
 # -- scrutiny-packs pack --from-url -----------------------------------------------------------------
 
+
 def _cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "scrutiny_packs.cli", *args], cwd=cwd, capture_output=True,
-                          text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "scrutiny_packs.cli", *args], cwd=cwd, capture_output=True, text=True, timeout=300
+    )
 
 
 def _pdf_text(path: Path) -> str:
@@ -130,8 +161,10 @@ def _pdf_text(path: Path) -> str:
     return " ".join(out.split())
 
 
-LINK = ("https://scrutiny.example/my-pack/?ids=q050,q001,q014,q013,q999&f=we"
-        "&body=Children%27s%20Scrutiny%20Panel&date=2026-03-04&item=6&title=The%20front%20door&opts=b,e,r")
+LINK = (
+    "https://scrutiny.example/my-pack/?ids=q050,q001,q014,q013,q999&f=we"
+    "&body=Children%27s%20Scrutiny%20Panel&date=2026-03-04&item=6&title=The%20front%20door&opts=b,e,r"
+)
 
 
 def test_from_url_makes_the_same_pack_as_a_pdf(bank, tmp_path):
@@ -140,7 +173,8 @@ def test_from_url_makes_the_same_pack_as_a_pdf(bank, tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stderr.splitlines() == [
         "--from-url: warning: ids: 'q999' is not a question in the bank; left out "
-        "(it may have been removed, or the link was cut short)"]
+        "(it may have been removed, or the link was cut short)"
+    ]
     text = _pdf_text(out)
     assert "The front door" in text and "Children's Scrutiny Panel" in text and "4 March 2026" in text
     at = -1
@@ -163,17 +197,25 @@ def test_from_url_makes_a_word_file(bank, tmp_path):
     assert all(p >= 0 for p in positions) and positions == sorted(positions)
 
 
-@pytest.mark.parametrize("args, message", [
-    (("--from-url", "https://scrutiny.example/my-pack/?ids=q998,q997"), "the link names no questions the bank can offer"),
-    (("--from-url", "https://scrutiny.example/my-pack/"), "this is not a My pack link"),
-    (("--from-url", LINK, "--framing", "you", "--area", "workforce"), "cannot be combined with --area, --framing"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (
+            ("--from-url", "https://scrutiny.example/my-pack/?ids=q998,q997"),
+            "the link names no questions the bank can offer",
+        ),
+        (("--from-url", "https://scrutiny.example/my-pack/"), "this is not a My pack link"),
+        (("--from-url", LINK, "--framing", "you", "--area", "workforce"), "cannot be combined with --area, --framing"),
+    ],
+)
 def test_from_url_problems_are_one_line_each(args, message, tmp_path):
     out = tmp_path / "pack.pdf"
     result = _cli("pack", *args, "-o", str(out))
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
-    assert any(line.startswith("--from-url: ") and message in line for line in result.stderr.splitlines()), result.stderr
+    assert any(line.startswith("--from-url: ") and message in line for line in result.stderr.splitlines()), (
+        result.stderr
+    )
     assert not out.exists()
 
 
@@ -187,5 +229,6 @@ def test_from_url_reads_a_damaged_link_without_failing(tmp_path):
     assert "Traceback" not in result.stderr
     assert result.stderr.splitlines() == [
         "--from-url: warning: body: the body has control characters, which cannot be shown or printed; "
-        "each was read as a space"]
+        "each was read as a space"
+    ]
     assert any(cell.text == "Panel one" for t in Document(str(out)).tables for row in t.rows for cell in row.cells)

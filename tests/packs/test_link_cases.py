@@ -51,9 +51,12 @@ def test_each_link_reads_as_the_shared_cases_say(case):
 
 def _stub_bank(data: dict) -> SimpleNamespace:
     """The cases' bank as `check` reads a Bank: each question's retirement and successor."""
-    return SimpleNamespace(questions={
-        qid: SimpleNamespace(retired=bool(q.get("retired")), replaced_by=q.get("replacedBy"))
-        for qid, q in data["questions"].items()})
+    return SimpleNamespace(
+        questions={
+            qid: SimpleNamespace(retired=bool(q.get("retired")), replaced_by=q.get("replacedBy"))
+            for qid, q in data["questions"].items()
+        }
+    )
 
 
 @pytest.mark.parametrize("case", CASES["checks"]["cases"], ids=[c["name"] for c in CASES["checks"]["cases"]])

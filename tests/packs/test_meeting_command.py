@@ -14,8 +14,18 @@ from pypdf import PdfReader
 from scrutiny_packs.cli import main
 from tests.conftest import ROOT
 
-MEETING_OPTIONS = ["--body", "Children's Scrutiny Panel", "--meeting", "Ordinary meeting", "--date", "2027-01-19",
-                   "--item", "6", "--item-title", "The front door"]
+MEETING_OPTIONS = [
+    "--body",
+    "Children's Scrutiny Panel",
+    "--meeting",
+    "Ordinary meeting",
+    "--date",
+    "2027-01-19",
+    "--item",
+    "6",
+    "--item-title",
+    "The front door",
+]
 FOOTER = "Children's Scrutiny Panel \u00b7 19 January 2027 \u00b7 Item 6"
 
 
@@ -48,14 +58,24 @@ def test_pack_with_meeting_details_in_each_format(tmp_path, suffix):
         assert detail in text, detail
 
 
-@pytest.mark.parametrize("args,message", [
-    (["--date", "2027-02-30"], "--date: '2027-02-30' is not a valid date (write dates as YYYY-MM-DD, e.g. 2027-01-19)"),
-    (["--date", "19/01/2027"], "--date: '19/01/2027' is not a valid date (write dates as YYYY-MM-DD, e.g. 2027-01-19)"),
-    (["--body", " "], "--body: must not be empty (fill it in, or leave the option out)"),
-])
+@pytest.mark.parametrize(
+    "args,message",
+    [
+        (
+            ["--date", "2027-02-30"],
+            "--date: '2027-02-30' is not a valid date (write dates as YYYY-MM-DD, e.g. 2027-01-19)",
+        ),
+        (
+            ["--date", "19/01/2027"],
+            "--date: '19/01/2027' is not a valid date (write dates as YYYY-MM-DD, e.g. 2027-01-19)",
+        ),
+        (["--body", " "], "--body: must not be empty (fill it in, or leave the option out)"),
+    ],
+)
 def test_bad_meeting_options_are_one_line_each(tmp_path, args, message):
-    done = CliRunner().invoke(main, ["pack", "--root", str(ROOT), "--question", "q004", *args,
-                                     "-o", str(tmp_path / "x.pdf")])
+    done = CliRunner().invoke(
+        main, ["pack", "--root", str(ROOT), "--question", "q004", *args, "-o", str(tmp_path / "x.pdf")]
+    )
     assert done.exit_code == 2
     assert done.output.strip() == message
     assert not (tmp_path / "x.pdf").exists()
@@ -63,9 +83,11 @@ def test_bad_meeting_options_are_one_line_each(tmp_path, args, message):
 
 # A two-item meeting, so that the PDF is quick to make; tests/packs/test_meeting_papers.py reads the
 # example meeting's whole bundle page by page.
-TWO_ITEMS = ('body: "Panel"\nname: "Meeting"\ndate: 2027-01-19\nitems:\n'
-             '  - number: 4\n    title: "Front door"\n    selection:\n      questions: [q004, q013]\n'
-             '  - number: 5\n    title: "Missing children"\n    selection:\n      questions: [q050]\n')
+TWO_ITEMS = (
+    'body: "Panel"\nname: "Meeting"\ndate: 2027-01-19\nitems:\n'
+    '  - number: 4\n    title: "Front door"\n    selection:\n      questions: [q004, q013]\n'
+    '  - number: 5\n    title: "Missing children"\n    selection:\n      questions: [q050]\n'
+)
 
 
 @pytest.mark.parametrize("suffix", [".pdf", ".docx", ".html", ".md"])
@@ -94,30 +116,39 @@ def test_meeting_command_finds_a_meeting_by_its_id(tmp_path, bank):
 
 def test_meeting_command_takes_a_file_and_reports_its_problems(tmp_path):
     good = tmp_path / "panel.yml"
-    good.write_text('body: "Panel"\nname: "Meeting"\ndate: 2027-01-19\nitems:\n'
-                    '  - number: 1\n    title: "Front door"\n    selection:\n      tags: [front-door]\n',
-                    encoding="utf-8")
+    good.write_text(
+        'body: "Panel"\nname: "Meeting"\ndate: 2027-01-19\nitems:\n'
+        '  - number: 1\n    title: "Front door"\n    selection:\n      tags: [front-door]\n',
+        encoding="utf-8",
+    )
     done = invoke("meeting", "--root", str(ROOT), str(good), "-o", str(tmp_path / "p.md"))
     assert done.exit_code == 0, done.output
     assert "Front door" in (tmp_path / "p.md").read_text(encoding="utf-8")
     bad = tmp_path / "bad.yml"
-    bad.write_text('body: "Panel"\nname: "Meeting"\ndate: 2027-13-01\nitems:\n'
-                   '  - number: 1\n    title: "Front door"\n    pack: front-dor\n', encoding="utf-8")
+    bad.write_text(
+        'body: "Panel"\nname: "Meeting"\ndate: 2027-13-01\nitems:\n'
+        '  - number: 1\n    title: "Front door"\n    pack: front-dor\n',
+        encoding="utf-8",
+    )
     done = CliRunner().invoke(main, ["meeting", "--root", str(ROOT), str(bad), "-o", str(tmp_path / "b.pdf")])
     assert done.exit_code == 2
     lines = done.output.strip().splitlines()
     assert len(lines) == 1 and lines[0].endswith(
-        "bad.yml:3: date: '2027-13-01' is not a valid date (write dates as YYYY-MM-DD, e.g. 2026-11-22, with a year from 1900 to 2999)")
+        "bad.yml:3: date: '2027-13-01' is not a valid date (write dates as YYYY-MM-DD, e.g. 2026-11-22, with a year from 1900 to 2999)"
+    )
     bad.write_text(bad.read_text(encoding="utf-8").replace("2027-13-01", "2027-01-13"), encoding="utf-8")
     done = CliRunner().invoke(main, ["meeting", "--root", str(ROOT), str(bad), "-o", str(tmp_path / "b.pdf")])
     assert done.exit_code == 2 and "bad.yml:7: items[0].pack: 'front-dor' is not a known pack" in done.output
 
 
-@pytest.mark.parametrize("args,message", [
-    (["no-such-meeting", "-o", "x.pdf"], "no-such-meeting: is not a meeting file or a known meeting"),
-    (["missing.yml", "-o", "x.pdf"], "missing.yml: meeting file not found (check the path)"),
-    (["example-childrens-scrutiny-panel", "-o", "x.txt"], "-o: cannot write '.txt' files"),
-])
+@pytest.mark.parametrize(
+    "args,message",
+    [
+        (["no-such-meeting", "-o", "x.pdf"], "no-such-meeting: is not a meeting file or a known meeting"),
+        (["missing.yml", "-o", "x.pdf"], "missing.yml: meeting file not found (check the path)"),
+        (["example-childrens-scrutiny-panel", "-o", "x.txt"], "-o: cannot write '.txt' files"),
+    ],
+)
 def test_meeting_command_mistakes_are_one_line(tmp_path, monkeypatch, args, message):
     monkeypatch.chdir(tmp_path)
     done = CliRunner().invoke(main, ["meeting", "--root", str(ROOT), *args])

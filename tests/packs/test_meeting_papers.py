@@ -64,8 +64,10 @@ def test_each_item_starts_on_a_new_page_and_the_contents_give_its_page(pages, me
 
 
 def test_every_page_names_the_meeting_and_its_item_beside_page_x_of_y(pages, meeting):
-    starts = [next(i for i, text in enumerate(pages) if squash(item.view.title) in squash(text) and i > 0)
-              for item in meeting.items]
+    starts = [
+        next(i for i, text in enumerate(pages) if squash(item.view.title) in squash(text) and i > 0)
+        for item in meeting.items
+    ]
     total = len(pages)
     for index, text in enumerate(pages):
         flat = " ".join(text.split())
@@ -84,8 +86,10 @@ def test_the_papers_in_word_html_and_markdown_hold_the_same_questions(meeting):
     assert find_in_order(text, expected) == []
     # one section per item after the cover, each starting a new page, each footer naming its item
     assert len(doc.sections) == 1 + len(meeting.items)
-    assert [p.text.split("\t")[0] for p in doc.sections[0].footer.paragraphs] == [meeting.footer_meeting,
-                                                                                  "Meeting papers"]
+    assert [p.text.split("\t")[0] for p in doc.sections[0].footer.paragraphs] == [
+        meeting.footer_meeting,
+        "Meeting papers",
+    ]
     for section, item in zip(doc.sections[1:], meeting.items):
         assert section.start_type == 2  # WD_SECTION.NEW_PAGE
         assert f"Item {item.number}" in section.footer.paragraphs[0].text

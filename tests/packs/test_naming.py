@@ -22,11 +22,19 @@ from scrutiny_packs.text.plural import count_of
 ONE_QUESTIONS = re.compile(r"(?<![\d,])1 questions")
 
 
-@pytest.mark.parametrize("n,word,expected", [
-    (0, "question", "0 questions"), (1, "question", "1 question"), (2, "question", "2 questions"),
-    (1, "agenda item", "1 agenda item"), (3, "agenda item", "3 agenda items"), (2, "body", "2 bodies"),
-    (2, "match", "2 matches"), (1200, "question", "1,200 questions"),
-])
+@pytest.mark.parametrize(
+    "n,word,expected",
+    [
+        (0, "question", "0 questions"),
+        (1, "question", "1 question"),
+        (2, "question", "2 questions"),
+        (1, "agenda item", "1 agenda item"),
+        (3, "agenda item", "3 agenda items"),
+        (2, "body", "2 bodies"),
+        (2, "match", "2 matches"),
+        (1200, "question", "1,200 questions"),
+    ],
+)
 def test_count_of(n, word, expected):
     assert count_of(n, word) == expected
 
@@ -57,8 +65,12 @@ def test_listen_for_and_what_good_looks_like_are_named_the_same_in_every_format(
 
 def test_a_pack_of_one_question_says_1_question(bank):
     one = copy.copy(bank)
-    one.packs = dict(bank.packs, single=PackSpec("single", "One question", selection=Selection(questions=("q004",)),
-                                                  path="content/packs/single.yml"))
+    one.packs = dict(
+        bank.packs,
+        single=PackSpec(
+            "single", "One question", selection=Selection(questions=("q004",)), path="content/packs/single.yml"
+        ),
+    )
     pages = {p.src_uri: p.render() for p in SiteBuilder(one).pack_pages()}
     index = " ".join(pages["packs/index.md"].split())
     assert "1 question, framed" in index and not ONE_QUESTIONS.search(index)

@@ -47,10 +47,19 @@ def _expected() -> list[str]:
     pack = _data("packs/hostile-pack.yml")
     question = _data("questions/hostile-question.yml")
     meeting = pack["meeting"]
-    return [_words(t) for t in (
-        pack["title"], meeting["body"], meeting["name"], meeting["item"], meeting["item_title"],
-        frame(_words(question["text"]), pack["framing"]), question["asked_of"], *question["listen_for"],
-    )]
+    return [
+        _words(t)
+        for t in (
+            pack["title"],
+            meeting["body"],
+            meeting["name"],
+            meeting["item"],
+            meeting["item_title"],
+            frame(_words(question["text"]), pack["framing"]),
+            question["asked_of"],
+            *question["listen_for"],
+        )
+    ]
 
 
 def _one(site: Path, suffix: str) -> Path:
@@ -60,8 +69,9 @@ def _one(site: Path, suffix: str) -> Path:
 
 def test_pdf_shows_hostile_text_literally(hostile_site: Path):
     pdf = _one(hostile_site, ".pdf")
-    text = _words(subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True,
-                                 check=True).stdout)
+    text = _words(
+        subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    )
     missing = [t for t in _expected() if t not in text]
     assert missing == []
     assert "{{ 7*7 }}" in text and "<class" not in text
@@ -116,6 +126,7 @@ def test_word_file_has_no_macros_or_dangerous_links(hostile_site: Path):
 
 # -- what a pack reads and where its links lead: its own assets, and web or mail addresses only --------
 
+
 def _annotation_uris(pdf: bytes) -> list[str]:
     uris = []
     for page in PdfReader(io.BytesIO(pdf)).pages:
@@ -154,17 +165,22 @@ def test_weasyprint_reads_only_the_packs_own_assets(tmp_path):
     from scrutiny_packs.packs.pdf import render_pdf
 
     picture = tmp_path / "private.png"
-    picture.write_bytes(base64.b64decode(
-        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="))
+    picture.write_bytes(
+        base64.b64decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
+        )
+    )
     server = http.server.HTTPServer(("127.0.0.1", 0), _Counting)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     remote = f"http://127.0.0.1:{server.server_port}"
     try:
-        document = (f'<html lang="en"><head><link rel="stylesheet" href="{remote}/evil.css">'
-                    f'<link rel="stylesheet" href="file:///etc/passwd"></head><body>'
-                    f'<img src="{picture.as_uri()}" alt=""><img src="{remote}/pixel.png" alt="">'
-                    f'<img src="../../../../{picture}" alt=""><p style="background: url({remote}/bg.png)">x</p>'
-                    "</body></html>")
+        document = (
+            f'<html lang="en"><head><link rel="stylesheet" href="{remote}/evil.css">'
+            f'<link rel="stylesheet" href="file:///etc/passwd"></head><body>'
+            f'<img src="{picture.as_uri()}" alt=""><img src="{remote}/pixel.png" alt="">'
+            f'<img src="../../../../{picture}" alt=""><p style="background: url({remote}/bg.png)">x</p>'
+            "</body></html>"
+        )
         pdf = render_pdf(document, stylesheet_path().parent)
     finally:
         server.shutdown()
@@ -179,16 +195,28 @@ def _view_with(bank, description: str = "", benchmark_text: str | None = None):
 
     question = next(q for q in bank.active_questions() if q.benchmarks)
     if benchmark_text is not None:
-        bank = dataclasses.replace(bank, benchmarks={
-            **bank.benchmarks, question.benchmarks[0]: dataclasses.replace(
-                bank.benchmarks[question.benchmarks[0]], text=benchmark_text)})
-    spec = PackSpec("test-pack", "A test pack", description=description,
-                    selection=Selection(questions=(question.id,), order="listed"))
+        bank = dataclasses.replace(
+            bank,
+            benchmarks={
+                **bank.benchmarks,
+                question.benchmarks[0]: dataclasses.replace(
+                    bank.benchmarks[question.benchmarks[0]], text=benchmark_text
+                ),
+            },
+        )
+    spec = PackSpec(
+        "test-pack",
+        "A test pack",
+        description=description,
+        selection=Selection(questions=(question.id,), order="listed"),
+    )
     return build_view(bank, spec)
 
 
-RELATIVE = ("See [the passwords](../../../../etc/passwd), [a page](x.md), [a folder](/tmp/), "
-            "[a section](#top), [the web](https://example.com/ok) and [mail](mailto:team@example.com).")
+RELATIVE = (
+    "See [the passwords](../../../../etc/passwd), [a page](x.md), [a folder](/tmp/), "
+    "[a section](#top), [the web](https://example.com/ok) and [mail](mailto:team@example.com)."
+)
 
 
 def test_links_in_a_pack_lead_only_to_web_and_mail_addresses(bank):
@@ -199,17 +227,35 @@ def test_links_in_a_pack_lead_only_to_web_and_mail_addresses(bank):
     soup = BeautifulSoup(render(view, ".html").decode("utf-8"), "html.parser")
     description = soup.select_one(".sp-pack-description")
     assert sorted(a["href"] for a in description.find_all("a", href=True)) == [
-        "https://example.com/ok", "mailto:team@example.com"]
+        "https://example.com/ok",
+        "mailto:team@example.com",
+    ]
     assert "the passwords" in description.get_text()  # the words stay
 
 
 def test_a_pack_file_with_relative_links_is_refused_naming_file_line_and_link(project, tmp_path):
     spec = tmp_path / "item-6.yml"
-    spec.write_text(f'title: "Item 6"\ndescription: >\n  {RELATIVE}\nselection:\n  areas: [workforce]\n',
-                    encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "scrutiny_packs.cli", "pack", "--root", str(project), "--spec",
-                             str(spec), "-o", str(tmp_path / "item-6.pdf")], capture_output=True, text=True,
-                            timeout=300, cwd=tmp_path)
+    spec.write_text(
+        f'title: "Item 6"\ndescription: >\n  {RELATIVE}\nselection:\n  areas: [workforce]\n', encoding="utf-8"
+    )
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "scrutiny_packs.cli",
+            "pack",
+            "--root",
+            str(project),
+            "--spec",
+            str(spec),
+            "-o",
+            str(tmp_path / "item-6.pdf"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=tmp_path,
+    )
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert "item-6.yml:3: description: link '../../../../etc/passwd' is not a full web address" in result.stderr
     assert "description: link '#top' is not a full web address" in result.stderr
@@ -261,8 +307,11 @@ def test_an_audience_name_is_plain_text_in_its_pack(bank):
     description = soup.select_one(".sp-pack-description")
     assert not description.find(["strong", "a", "code"])
     assert MARKDOWN_NAME[1:] in _words(description.get_text())  # ('police', mid-sentence)
-    text = _words(subprocess.run(["pdftotext", "-", "-"], input=render(view, ".pdf"), capture_output=True,
-                                 check=True).stdout.decode("utf-8"))
+    text = _words(
+        subprocess.run(
+            ["pdftotext", "-", "-"], input=render(view, ".pdf"), capture_output=True, check=True
+        ).stdout.decode("utf-8")
+    )
     assert f"suited to p{MARKDOWN_NAME[1:]}" in text
     assert "https://example.com/sp-name" not in _annotation_uris(render(view, ".pdf"))
     word_text = " ".join(p.text for p in docx.Document(io.BytesIO(render(view, ".docx"))).paragraphs)
@@ -287,6 +336,7 @@ def test_the_markdown_pack_keeps_no_live_link_to_a_script(tmp_path):
 
 # -- a My pack link's text: no control characters in any format ---------------------------------------------
 
+
 def test_control_and_invisible_characters_in_a_my_pack_link_never_reach_a_pack(project, tmp_path):
     """Before, they were written raw into the HTML, PDF and Markdown packs, and Word refused them
     with a bare ValueError. Now each is read as a space, with a notice naming the field."""
@@ -295,18 +345,35 @@ def test_control_and_invisible_characters_in_a_my_pack_link_never_reach_a_pack(p
     outputs = {}
     for suffix in (".docx", ".pdf", ".html", ".md"):
         target = tmp_path / f"pack{suffix}"
-        result = subprocess.run([sys.executable, "-m", "scrutiny_packs.cli", "pack", "--root", str(project),
-                                 "--from-url", link, "-o", str(target)], capture_output=True, text=True,
-                                timeout=300, env=env)
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "scrutiny_packs.cli",
+                "pack",
+                "--root",
+                str(project),
+                "--from-url",
+                link,
+                "-o",
+                str(target),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=300,
+            env=env,
+        )
         assert result.returncode == 0, result.stderr
         for field in ("body", "meeting", "title"):
-            assert f"--from-url: warning: {field}: the " in result.stderr and "each was read as a space" \
-                in result.stderr, (field, result.stderr)
+            assert (
+                f"--from-url: warning: {field}: the " in result.stderr and "each was read as a space" in result.stderr
+            ), (field, result.stderr)
         outputs[suffix] = target
     texts = {
         ".docx": _docx_text(outputs[".docx"]),
-        ".pdf": subprocess.run(["pdftotext", "-enc", "UTF-8", str(outputs[".pdf"]), "-"], capture_output=True,
-                               text=True, check=True).stdout.replace("\f", ""),  # (pdftotext's page breaks)
+        ".pdf": subprocess.run(
+            ["pdftotext", "-enc", "UTF-8", str(outputs[".pdf"]), "-"], capture_output=True, text=True, check=True
+        ).stdout.replace("\f", ""),  # (pdftotext's page breaks)
         ".html": outputs[".html"].read_text(encoding="utf-8"),
         ".md": outputs[".md"].read_text(encoding="utf-8"),
     }
@@ -317,19 +384,37 @@ def test_control_and_invisible_characters_in_a_my_pack_link_never_reach_a_pack(p
 
 # -- a pack that names a retired question says so ------------------------------------------------------------
 
+
 def test_a_pack_naming_a_retired_question_warns_and_names_its_replacement(project):
 
     question = project / "content" / "questions" / "q002.yml"
-    question.write_text(question.read_text(encoding="utf-8") + "status: retired\nreplaced_by: q003\n",
-                        encoding="utf-8")
+    question.write_text(question.read_text(encoding="utf-8") + "status: retired\nreplaced_by: q003\n", encoding="utf-8")
     (project / "content" / "packs" / "item-6.yml").write_text(
-        'title: "Item 6"\nselection:\n  questions: [q001, q002]\n  order: listed\n', encoding="utf-8")
+        'title: "Item 6"\nselection:\n  questions: [q001, q002]\n  order: listed\n', encoding="utf-8"
+    )
     result = load_checked(project)
     assert result.ok
     assert [p.format() for p in result.problems if p.path == "content/packs/item-6.yml"] == [
         "content/packs/item-6.yml:3: warning: selection.questions[1]: 'q002' is retired, so the pack leaves it out; "
-        "'q003' replaces it (list 'q003' instead)"]
-    cli = subprocess.run([sys.executable, "-m", "scrutiny_packs.cli", "pack", "--root", str(project), "--question",
-                          "q001", "--question", "q002", "-o", str(project / "p.md")], capture_output=True, text=True,
-                         timeout=300)
+        "'q003' replaces it (list 'q003' instead)"
+    ]
+    cli = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "scrutiny_packs.cli",
+            "pack",
+            "--root",
+            str(project),
+            "--question",
+            "q001",
+            "--question",
+            "q002",
+            "-o",
+            str(project / "p.md"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert cli.returncode == 0 and "warning: q002 is retired and was left out; q003 replaces it" in cli.stderr

@@ -16,6 +16,7 @@ def ids(selected) -> list[str]:
 
 # -- framing -------------------------------------------------------------------------------
 
+
 def test_every_question_in_the_bank_reads_cleanly_both_ways(bank):
     for q in bank.questions.values():
         you, we = frame(q.text, "you"), frame(q.text, "we")
@@ -43,6 +44,7 @@ def test_a_we_pack_frames_every_question_as_we(bank):
 
 # -- selection -----------------------------------------------------------------------------
 
+
 def test_no_filters_takes_every_active_question(bank):
     assert sorted(ids(select(bank, Selection()))) == sorted(q.id for q in bank.active_questions())
 
@@ -60,14 +62,18 @@ def test_match_any_widens_and_match_all_narrows(bank):
     all_ = set(ids(select(bank, Selection(areas=("priority-service-areas",), audiences=("councillors",), match="all"))))
     workforce = {q.id for q in bank.active_questions() if bank.area_and_descendants("workforce") & set(q.areas)}
     front_door = {q.id for q in bank.active_questions() if "front-door" in q.tags}
-    priority = {q.id for q in bank.active_questions() if bank.area_and_descendants("priority-service-areas") & set(q.areas)}
+    priority = {
+        q.id for q in bank.active_questions() if bank.area_and_descendants("priority-service-areas") & set(q.areas)
+    }
     assert any_ == workforce | front_door
     assert all_ == {qid for qid in priority if "councillors" in bank.questions[qid].audiences}
     assert all_ and all_ < priority  # A&E and midwifery questions are not for councillors
 
 
 def test_excludes_win_over_includes(bank):
-    chosen = ids(select(bank, Selection(tags=("front-door",), exclude_questions=("q005",), exclude_audiences=("health",))))
+    chosen = ids(
+        select(bank, Selection(tags=("front-door",), exclude_questions=("q005",), exclude_audiences=("health",)))
+    )
     assert "q005" not in chosen
     assert all("health" not in bank.questions[qid].audiences for qid in chosen)
     assert chosen
@@ -80,27 +86,37 @@ def test_listed_order_keeps_the_order_given(bank):
 
 def test_retired_questions_never_go_in_and_are_reported(bank):
     live = next(iter(bank.questions.values()))
-    retired = Question(id="q999", text="An old question?", areas=live.areas, audiences=live.audiences,
-                       status="retired")
-    bank2 = Bank(settings=bank.settings, areas=bank.areas, audiences=bank.audiences,
-                 questions={**bank.questions, "q999": retired}, benchmarks=bank.benchmarks, indicators=bank.indicators)
+    retired = Question(id="q999", text="An old question?", areas=live.areas, audiences=live.audiences, status="retired")
+    bank2 = Bank(
+        settings=bank.settings,
+        areas=bank.areas,
+        audiences=bank.audiences,
+        questions={**bank.questions, "q999": retired},
+        benchmarks=bank.benchmarks,
+        indicators=bank.indicators,
+    )
     chosen = select(bank2, Selection(questions=("q999", live.id)))
     assert ids(chosen) == [live.id]
     assert chosen.left_out == ("q999",)
 
 
 def test_unknown_names_are_reported_with_a_suggestion(bank):
-    spec = PackSpec(id="p", title="", audience="councilors",
-                    selection=Selection(areas=("domestic-violnce",), tags=("frontdoor",)))
+    spec = PackSpec(
+        id="p", title="", audience="councilors", selection=Selection(areas=("domestic-violnce",), tags=("frontdoor",))
+    )
     found = unknown_names(pack_fields(spec), PACK_REFERENCES, known_in_bank(bank))
     messages = {(u.field, u.message, u.hint) for u in found}
     assert ("audience", "'councilors' is not a known audience", "did you mean 'councillors'?") in messages
-    assert ("selection.areas[0]", "'domestic-violnce' is not a known area", "did you mean 'domestic-violence'?") \
-        in messages
+    assert (
+        "selection.areas[0]",
+        "'domestic-violnce' is not a known area",
+        "did you mean 'domestic-violence'?",
+    ) in messages
     assert ("selection.tags[0]", "'frontdoor' is not a known tag", "did you mean 'front-door'?") in messages
 
 
 # -- layout --------------------------------------------------------------------------------
+
 
 def test_each_question_appears_once_numbered_in_order_under_an_area_it_belongs_to(bank):
     # q001 is in five areas; in a pack on two of them it is shown once, under the first asked for.
@@ -126,8 +142,12 @@ def test_groups_follow_the_toolkit_order_of_areas(bank):
 
 
 def test_options_switch_guidance_off(bank):
-    spec = PackSpec("t", "T", selection=Selection(tags=("front-door",)),
-                    options=PackOptions(benchmarks=False, evidence=False, notes_space=False))
+    spec = PackSpec(
+        "t",
+        "T",
+        selection=Selection(tags=("front-door",)),
+        options=PackOptions(benchmarks=False, evidence=False, notes_space=False),
+    )
     view = build_view(bank, spec)
     assert all(not g.guides for g in view.groups)
     on = build_view(bank, PackSpec("t", "T", selection=Selection(tags=("front-door",))))
@@ -151,6 +171,7 @@ def test_the_cover_carries_the_meeting(bank):
 
 
 # -- default and shipped packs -------------------------------------------------------------
+
 
 def test_one_default_pack_per_audience_with_all_its_questions(bank):
     packs = default_packs(bank)

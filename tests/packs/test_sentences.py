@@ -37,16 +37,22 @@ def chosen(bank) -> tuple[str, ...]:
     return (with_all.id, *(q.id for q in bare[:1]))
 
 
-@pytest.mark.parametrize("options", OPTIONS, ids=lambda o: "".join(
-    letter for letter, name in link.OPTION_LETTERS.items() if getattr(o, name)) or "none")
+@pytest.mark.parametrize(
+    "options",
+    OPTIONS,
+    ids=lambda o: "".join(letter for letter, name in link.OPTION_LETTERS.items() if getattr(o, name)) or "none",
+)
 def test_the_how_to_sentence_is_the_same_in_every_format(bank, chosen, options):
     view = build_view(bank, link.to_spec(link.MyPack(chosen, options=options)))
     html = BeautifulSoup(str(render_body(view)), "html.parser").select_one(".sp-pack-howto").get_text()
     assert html == view.how_to
     assert view.how_to in docx_paragraphs(view)
-    key = sentences.how_to_key(good=options.benchmarks and view.has_guidance,
-                               evidence=options.evidence and view.has_evidence,
-                               notes=options.notes_space, rag=options.rag)
+    key = sentences.how_to_key(
+        good=options.benchmarks and view.has_guidance,
+        evidence=options.evidence and view.has_evidence,
+        notes=options.notes_space,
+        rag=options.rag,
+    )
     assert mypack.bank_data(bank)["sentences"]["howTo"][key] == view.how_to
     assert view.how_to.startswith(sentences.HOW_TO_NUMBERED)
 
@@ -59,7 +65,8 @@ def test_each_how_to_sentence_reads_as_one_paragraph():
     assert table["genr"] == (
         "The questions are numbered so they can be referred to in the meeting. Under each is what a good "
         "answer would show, and the evidence to ask for. The printed pack has space for notes and a box for a "
-        "red, amber or green (RAG) status against each question.")
+        "red, amber or green (RAG) status against each question."
+    )
 
 
 def test_the_labels_under_each_question_are_the_same_in_every_format(bank, chosen):

@@ -19,10 +19,30 @@ LATER = "example-childrens-scrutiny-panel"
 
 def _pack(tmp_path, suffix: str, *extra: str):
     out = tmp_path / f"pack{suffix}"
-    done = CliRunner().invoke(main, ["pack", "--root", str(ROOT), "--question", "q004", "--question", "q160",
-                                     "--question", "q001", "--order", "listed",
-                                     "--body", "Example: Children's Scrutiny Panel", "--date", "2027-03-16",
-                                     *extra, "-o", str(out)], catch_exceptions=False)
+    done = CliRunner().invoke(
+        main,
+        [
+            "pack",
+            "--root",
+            str(ROOT),
+            "--question",
+            "q004",
+            "--question",
+            "q160",
+            "--question",
+            "q001",
+            "--order",
+            "listed",
+            "--body",
+            "Example: Children's Scrutiny Panel",
+            "--date",
+            "2027-03-16",
+            *extra,
+            "-o",
+            str(out),
+        ],
+        catch_exceptions=False,
+    )
     assert done.exit_code == 0, done.output
     return out
 
@@ -34,7 +54,7 @@ def _words(text: str) -> str:
 def test_since_last_time_in_the_pdf(tmp_path, bank):
     reader = PdfReader(_pack(tmp_path, ".pdf", "--since-last-time"))
     text = _words(" ".join(page.extract_text() for page in reader.pages))
-    section = text[text.index("Since last time"):]
+    section = text[text.index("Since last time") :]
     assert "RAG status: Amber" in section and "RAG status: Red" in section
     q004 = next(a for i in bank.records[EXAMPLE].items for a in i.answers if a.question == "q004")
     assert _words(q004.actions[0].what) in section  # its open action

@@ -42,7 +42,8 @@ def old_site(project) -> Path:
 
 def _break(project: Path) -> None:
     (project / "content" / "questions" / "q900.yml").write_text(
-        'text: "How do {we} know?"\nareas: [workforce]\naudiences: [councilors]\n', encoding="utf-8")
+        'text: "How do {we} know?"\nareas: [workforce]\naudiences: [councilors]\n', encoding="utf-8"
+    )
 
 
 def _leftovers(project: Path) -> list[str]:
@@ -90,10 +91,14 @@ def test_a_good_build_replaces_the_old_site_whole(project, old_site):
 
 # -- the folder a build replaces: only a site it built, never the project ------------------------------
 
+
 def _tree(folder: Path) -> dict[str, str]:
     """Every file and folder under folder, hidden ones too, with a hash of each file's bytes."""
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() if p.is_file() else "folder"
-            for p in sorted(folder.rglob("*")) if not p.is_symlink()}
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() if p.is_file() else "folder"
+        for p in sorted(folder.rglob("*"))
+        if not p.is_symlink()
+    }
 
 
 @pytest.fixture
@@ -107,23 +112,32 @@ def checkout(project) -> Path:
     return project
 
 
-@pytest.mark.parametrize("site_dir, words", [
-    ("content", "'content' is the project's content"),
-    (".", "'.' is the project"),
-    ("./", "'.' is the project"),
-    (".git", "'.git' is the project's git directory"),
-    ("content/pages", "'content/pages' is inside the project's content"),
-    ("content/site", "'content/site' is inside the project's content"),
-    (".git/site", "'.git/site' is inside the project's git directory"),
-    ("..", "holds the project"),
-    ("notes", "'notes' is a folder this tool did not build"),
-    ("hooks", "'hooks' is a folder this tool did not build"),
-])
+@pytest.mark.parametrize(
+    "site_dir, words",
+    [
+        ("content", "'content' is the project's content"),
+        (".", "'.' is the project"),
+        ("./", "'.' is the project"),
+        (".git", "'.git' is the project's git directory"),
+        ("content/pages", "'content/pages' is inside the project's content"),
+        ("content/site", "'content/site' is inside the project's content"),
+        (".git/site", "'.git/site' is inside the project's git directory"),
+        ("..", "holds the project"),
+        ("notes", "'notes' is a folder this tool did not build"),
+        ("hooks", "'hooks' is a folder this tool did not build"),
+    ],
+)
 def test_the_build_refuses_to_replace_what_it_did_not_build(checkout, site_dir, words):
     before = _tree(checkout.parent)
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    result = subprocess.run([sys.executable, "-m", "scrutiny_packs.cli", "build", "--site-dir", site_dir, "--no-pdf"],
-                            cwd=checkout, env=env, capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [sys.executable, "-m", "scrutiny_packs.cli", "build", "--site-dir", site_dir, "--no-pdf"],
+        cwd=checkout,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 1, result.stdout
     assert "Built" not in result.stdout and "Traceback" not in result.stderr
     (line,) = result.stderr.strip().splitlines()
@@ -207,9 +221,14 @@ def test_the_build_command_make_build_runs_keeps_the_old_site(project, old_site)
     before = _fingerprint(old_site)
     _break(project)
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    result = subprocess.run([sys.executable, "-m", "scrutiny_packs.cli", "build", "--root", str(project),
-                             "--site-dir", "site", "--no-pdf"], cwd=project, env=env, capture_output=True,
-                            text=True, timeout=600)
+    result = subprocess.run(
+        [sys.executable, "-m", "scrutiny_packs.cli", "build", "--root", str(project), "--site-dir", "site", "--no-pdf"],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert "Build failed; site/ is unchanged." in result.stderr

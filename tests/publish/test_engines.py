@@ -36,14 +36,17 @@ from tests.conftest import ROOT, copy_project, page
 def _engine(module: str, package: str) -> str:
     """The installed version of an engine, or skip saying why it is missing."""
     if importlib.util.find_spec(module) is None:
-        pytest.skip(f"{package} is not installed, so this engine cannot be tested here: "
-                    f"install it with `pip install -e '.[engines]'` (`make test` does)")
+        pytest.skip(
+            f"{package} is not installed, so this engine cannot be tested here: "
+            f"install it with `pip install -e '.[engines]'` (`make test` does)"
+        )
     return importlib.metadata.version(package)
 
 
 def _run(cmd: list[str], cwd: Path, what: str, **env: str) -> None:
-    result = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True,
-                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}, timeout=600)
+    result = subprocess.run(
+        cmd, cwd=cwd, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}, timeout=600
+    )
     assert result.returncode == 0, f"{what} failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
 
 
@@ -63,8 +66,7 @@ def zensical_site(tmp_path_factory) -> Path:
     runner = CliRunner()
     result = runner.invoke(cli, ["export-markdown", "--root", str(ROOT), str(out)])
     assert result.exit_code == 0, result.output
-    _run([sys.executable, "-m", "zensical", "build", "--strict", "--config-file", "mkdocs.yml"], out,
-         "zensical build")
+    _run([sys.executable, "-m", "zensical", "build", "--strict", "--config-file", "mkdocs.yml"], out, "zensical build")
     return out / "site"
 
 
@@ -74,8 +76,22 @@ def properdocs_site(tmp_path_factory) -> Path:
     project = copy_project(tmp_path_factory.mktemp("properdocs") / "project")
     site = project / "site"
     # The real mkdocs.yml, hook and offline copy included; PDFs off (the hook's own tests cover them).
-    _run([sys.executable, "-m", "properdocs", "build", "--strict", "--config-file", str(project / "mkdocs.yml"),
-          "--site-dir", str(site)], project, "properdocs build", SCRUTINY_PACKS_PDF="0")
+    _run(
+        [
+            sys.executable,
+            "-m",
+            "properdocs",
+            "build",
+            "--strict",
+            "--config-file",
+            str(project / "mkdocs.yml"),
+            "--site-dir",
+            str(site),
+        ],
+        project,
+        "properdocs build",
+        SCRUTINY_PACKS_PDF="0",
+    )
     return site
 
 
@@ -139,8 +155,7 @@ def test_my_pack_loads_its_scripts_and_the_bank(engine_site, bank):
     data = json.loads(doc.find("script", id=DATA_ELEMENT_ID).string)
     assert set(data["questions"]) == set(bank.questions)
     for qid, entry in data["questions"].items():
-        assert _resolve(engine_site, "my-pack/", entry["href"]) == engine_site / "questions" / qid / "index.html", \
-            qid
+        assert _resolve(engine_site, "my-pack/", entry["href"]) == engine_site / "questions" / qid / "index.html", qid
 
 
 @pytest.mark.site

@@ -38,8 +38,11 @@ def test_options_are_read_once_from_the_environment_given():
 
 
 def test_no_glue_code_writes_the_environment():
-    for path in [HOOK_FILE, *(ROOT / "src" / "scrutiny_packs" / "publish").glob("*.py"),
-                 ROOT / "src" / "scrutiny_packs" / "packs" / "files.py"]:
+    for path in [
+        HOOK_FILE,
+        *(ROOT / "src" / "scrutiny_packs" / "publish").glob("*.py"),
+        ROOT / "src" / "scrutiny_packs" / "packs" / "files.py",
+    ]:
         text = path.read_text(encoding="utf-8")
         assert 'os.environ["SCRUTINY' not in text and "os.environ.pop(" not in text, path
 
@@ -67,17 +70,22 @@ def test_a_page_source_changes_time_only_when_its_text_changes(tmp_path: Path):
 
 
 def test_the_problems_page_lists_each_problem_where_the_editor_looks():
-    page = preview.problems_page([
-        Problem("content/questions/q003.yml", 4, "audience", "unknown field", "did you mean 'audiences'?"),
-        Problem("content/areas/x.yml", None, "", "file name 'X' is not a valid id", "rename <it>"),
-    ], epoch=round(time.monotonic() * 1000))
+    page = preview.problems_page(
+        [
+            Problem("content/questions/q003.yml", 4, "audience", "unknown field", "did you mean 'audiences'?"),
+            Problem("content/areas/x.yml", None, "", "file name 'X' is not a valid id", "rename <it>"),
+        ],
+        epoch=round(time.monotonic() * 1000),
+    )
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(page, "html.parser")
     assert soup.html["lang"] == "en" and "2 problems" in soup.title.get_text()
     items = [li.get_text("", strip=True) for li in soup.select("main ol li")]
-    assert items == ["content/areas/x.yml: file name 'X' is not a valid id (rename <it>)",
-                     "content/questions/q003.yml:4: audience: unknown field (did you mean 'audiences'?)"]
+    assert items == [
+        "content/areas/x.yml: file name 'X' is not a valid id (rename <it>)",
+        "content/questions/q003.yml:4: audience: unknown field (did you mean 'audiences'?)",
+    ]
     assert soup.select_one("[role=status]") is not None
 
 

@@ -125,8 +125,11 @@ def test_the_plan_lists_the_pages_that_are_made_without_making_them(bank, monkey
 
 
 def _text_files(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*"))
-            if p.suffix in {".html", ".json", ".csv", ".js", ".css", ".xml", ".txt"}}
+    return {
+        p.relative_to(site).as_posix(): p.read_bytes()
+        for p in sorted(site.rglob("*"))
+        if p.suffix in {".html", ".json", ".csv", ".js", ".css", ".xml", ".txt"}
+    }
 
 
 @pytest.mark.site
@@ -178,8 +181,9 @@ def test_what_another_plugin_adds_to_a_page_is_sanitised_before_it_is_published_
 
     (project / "hooks" / "injecting.py").write_text(_INJECTING_HOOK, encoding="utf-8")
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("hooks:\n", "hooks:\n  - hooks/injecting.py\n", 1),
-                      encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("hooks:\n", "hooks:\n  - hooks/injecting.py\n", 1), encoding="utf-8"
+    )
     build_site(project, project / "site", strict=True, pdf=False)
     for url in ("questions/q001/", "audiences/councillors/", ""):
         article = page(project / "site", url).select_one("article")

@@ -46,8 +46,22 @@ class Preview:
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
         env.pop("SCRUTINY_PACKS_PDF", None)
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-f", str(project / "mkdocs.yml"),
-             "-a", f"127.0.0.1:{self.port}"], cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=self.log)
+            [
+                sys.executable,
+                "-m",
+                "mkdocs",
+                "serve",
+                "--dirty",
+                "-f",
+                str(project / "mkdocs.yml"),
+                "-a",
+                f"127.0.0.1:{self.port}",
+            ],
+            cwd=project,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=self.log,
+        )
 
     def output(self) -> str:
         self.log.seek(0)
@@ -100,8 +114,10 @@ def test_broken_content_shows_in_the_browser_and_the_page_comes_back(project: Pa
 
         # A typo in a field name: every address shows the problem, with its file and line.
         question.write_text(good.replace("audiences:", "audience:", 1), encoding="utf-8")
-        shown = preview.wait_for("questions/q003/", lambda status, soup: any(
-            "content/questions/q003.yml" in text for text in _problem_lines(soup)))
+        shown = preview.wait_for(
+            "questions/q003/",
+            lambda status, soup: any("content/questions/q003.yml" in text for text in _problem_lines(soup)),
+        )
         assert "problem" in _heading(shown)
         lines = [text for text in _problem_lines(shown) if "q003.yml" in text]
         assert any(text.startswith(f"content/questions/q003.yml:{line}:") for text in lines), lines
@@ -111,11 +127,14 @@ def test_broken_content_shows_in_the_browser_and_the_page_comes_back(project: Pa
         # Fixed (and changed): the page is back, with the change, and so is every other page.
         assert 'text: "' in good
         question.write_text(good.replace('text: "', 'text: "Freshly edited: ', 1), encoding="utf-8")
-        back = preview.wait_for("questions/q003/", lambda status, soup: status == 200 and not _problem_lines(soup)
-                                and "Freshly edited" in _heading(soup))
+        back = preview.wait_for(
+            "questions/q003/",
+            lambda status, soup: status == 200 and not _problem_lines(soup) and "Freshly edited" in _heading(soup),
+        )
         assert title.split()[-1] in _heading(back)
-        areas = preview.wait_for("areas/", lambda status, soup: status == 200 and soup.find("h1") is not None
-                                 and not _problem_lines(soup))
+        areas = preview.wait_for(
+            "areas/", lambda status, soup: status == 200 and soup.find("h1") is not None and not _problem_lines(soup)
+        )
         assert _heading(areas) == "Areas"
     finally:
         preview.stop()

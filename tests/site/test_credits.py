@@ -60,7 +60,9 @@ def test_the_coverage_page_counts_questions_per_area_and_audience(built_site: Pa
     table = soup.select_one("table.sp-coverage")
     heads = [th.get_text(strip=True) for th in table.select("thead th")]
     assert heads[1:-2] == [a.label for a in bank.audiences.values()]
-    rows = {tr.th.get_text(strip=True): [int(td.get_text()) for td in tr.select("td")] for tr in table.select("tbody tr")}
+    rows = {
+        tr.th.get_text(strip=True): [int(td.get_text()) for td in tr.select("td")] for tr in table.select("tbody tr")
+    }
     dv = rows["Domestic violence"]
     expected = [q for q in bank.active_questions() if "domestic-violence" in q.areas]
     assert dv[-2] == len(expected)

@@ -81,34 +81,40 @@ def _term(id_: str, term: str, *also: str, stands_for: str = "", now: str = "") 
     return Term(id_, term, "Explained.", also, stands_for, NowCalled(now, 2019) if now else None)
 
 
-GLOSSARY = Glossary([
-    _term("cin", "CIN", "children in need", stands_for="Child in need"),
-    _term("cp", "CP", "child protection plan", stands_for="Child protection"),
-    _term("cpc", "Child protection conference", "CP conference"),
-    _term("ae", "A&E", stands_for="Accident and emergency"),
-    _term("csc", "Children's social care"),
-    _term("scr", "SCR", "SCRs", stands_for="Serious case review", now="Local child safeguarding practice review"),
-])
+GLOSSARY = Glossary(
+    [
+        _term("cin", "CIN", "children in need", stands_for="Child in need"),
+        _term("cp", "CP", "child protection plan", stands_for="Child protection"),
+        _term("cpc", "Child protection conference", "CP conference"),
+        _term("ae", "A&E", stands_for="Accident and emergency"),
+        _term("csc", "Children's social care"),
+        _term("scr", "SCR", "SCRs", stands_for="Serious case review", now="Local child safeguarding practice review"),
+    ]
+)
 
 
-@pytest.mark.parametrize("text, found", [
-    ("In CP/CIN cases", ["CP", "CIN"]),
-    ("Children in need and a cin or Cp", ["Children in need"]),  # abbreviations keep their case
-    ("a child protection conference, then a CP conference", ["child protection conference", "CP conference"]),
-    ("a child protection plan", ["child protection plan"]),
-    ("nurses in A&E, and A&Es", ["A&E"]),  # whole words only
-    ("Children\u2019s Social Care front door", ["Children\u2019s Social Care"]),
-    ("SCRSs and DISCRIMINATION and xSCR", []),
-    ("previous SCRs", ["SCRs"]),
-])
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("In CP/CIN cases", ["CP", "CIN"]),
+        ("Children in need and a cin or Cp", ["Children in need"]),  # abbreviations keep their case
+        ("a child protection conference, then a CP conference", ["child protection conference", "CP conference"]),
+        ("a child protection plan", ["child protection plan"]),
+        ("nurses in A&E, and A&Es", ["A&E"]),  # whole words only
+        ("Children\u2019s Social Care front door", ["Children\u2019s Social Care"]),
+        ("SCRSs and DISCRIMINATION and xSCR", []),
+        ("previous SCRs", ["SCRs"]),
+    ],
+)
 def test_terms_are_whole_words_and_abbreviations_keep_their_case(text, found):
     assert [use.text(text) for use in GLOSSARY.uses(text)] == found
 
 
 # Pieces of text for the property below: the forms of the shipped glossary's terms, in any case,
 # with the characters that sit at a word's edge, and the non-ASCII letters that match ASCII ones.
-_PIECES = st.sampled_from([" ", "  ", "\n", "-", "&", "'", "\u2019", ".", "/", "x", "9", "s", "GP", "GPs", "é",
-                           "\u017f", "\u212a", "\u0130"])
+_PIECES = st.sampled_from(
+    [" ", "  ", "\n", "-", "&", "'", "\u2019", ".", "/", "x", "9", "s", "GP", "GPs", "é", "\u017f", "\u212a", "\u0130"]
+)
 
 
 @settings(max_examples=examples(300), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

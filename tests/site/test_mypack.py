@@ -20,12 +20,13 @@ from tests.conftest import ROOT
 
 # -- the data the My pack page carries -------------------------------------------------------------
 
+
 def test_the_page_data_cannot_end_its_script_element(bank):
     hostile = "{We} say </script><script>alert(1)</script> <!-- & \u2028"
     changed = dataclasses.replace(bank, questions=dict(bank.questions))
     changed.questions["q001"] = dataclasses.replace(bank.questions["q001"], text=hostile)
     block = mypack.data_script(changed)
-    body = block[len('<script type="application/json" id="sp-bank">'):-len("</script>")]
+    body = block[len('<script type="application/json" id="sp-bank">') : -len("</script>")]
     assert "<" not in body and ">" not in body and "&" not in body and "\u2028" not in body
     assert json.loads(body)["questions"]["q001"]["text"] == hostile
 
@@ -46,7 +47,8 @@ def test_the_page_data_holds_what_the_built_packs_show(bank):
         assert entry.get("listenFor", []) == list(q.listen_for)
         assert entry.get("askedOf", "") == q.asked_of
         assert [data["indicators"][i] for i in entry.get("evidence", [])] == [
-            {"name": f.name, "description": f.description} for f in q.evidence]
+            {"name": f.name, "description": f.description} for f in q.evidence
+        ]
     for group in view.groups:
         for guide in group.guides:
             box = BeautifulSoup(data["guides"][guide.id]["html"], "html.parser")
@@ -62,8 +64,10 @@ def test_each_question_comes_drawn_as_the_built_packs_draw_it(bank, framing):
     data = mypack.bank_data(bank)
     chosen = tuple(q.id for q in bank.active_questions())
     every_part = PackOptions(benchmarks=True, evidence=True, notes_space=True, rag=True)
-    built = BeautifulSoup(str(render_body(build_view(bank, link.to_spec(
-        link.MyPack(chosen, framing, options=every_part))))), "html.parser")
+    built = BeautifulSoup(
+        str(render_body(build_view(bank, link.to_spec(link.MyPack(chosen, framing, options=every_part))))),
+        "html.parser",
+    )
     for item in built.select("li.sp-pack-q"):
         entry = data["questions"][item["data-question"]]["html"]
         cloned = BeautifulSoup(entry.get(framing, entry["you"]), "html.parser").li
@@ -86,11 +90,14 @@ def test_the_javascript_tests_bank_has_the_shape_the_build_writes(bank):
     assert small["sentences"]["howTo"].keys() == made["sentences"]["howTo"].keys()
     made_fields = set().union(*(q.keys() for q in made["questions"].values()))
     assert all(q.keys() <= made_fields for q in small["questions"].values())
-    assert all(g.keys() == {"html", "title", "paragraphs"} for g in [*small["guides"].values(), *made["guides"].values()])
+    assert all(
+        g.keys() == {"html", "title", "paragraphs"} for g in [*small["guides"].values(), *made["guides"].values()]
+    )
     assert all(t.keys() == {"id", "term", "meaning"} for t in [*small["glossary"], *made["glossary"]])
 
 
 # -- the built site ------------------------------------------------------------------------------
+
 
 def test_every_question_card_and_page_has_an_add_button(built_site, bank):
     from tests.conftest import page

@@ -42,8 +42,7 @@ def questions_listed(site: Path, url: str) -> set[str]:
 
 def set_fields(project: Path, qid: str, **fields: str) -> None:
     path = project / "content" / "questions" / f"{qid}.yml"
-    lines = [line for line in path.read_text(encoding="utf-8").splitlines()
-             if line.split(":", 1)[0] not in fields]
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.split(":", 1)[0] not in fields]
     path.write_text("\n".join(lines + [f"{k}: {v}" for k, v in fields.items()]) + "\n", encoding="utf-8")
 
 
@@ -63,8 +62,10 @@ def test_a_question_added_as_one_new_file_appears_on_the_site_in_packs_and_in_op
     doc = page(site, f"questions/{qid}/")
     assert " ".join(doc.select_one("article h1").get_text().split()).rstrip("¶").strip() == wording
     suits = doc.find("dt", string="Suits").find_next_sibling("dd")
-    assert [a.get_text() for a in suits.find_all("a")] == ["Health bodies",
-                                                           "Safeguarding children partnership (formerly LSCB)"]
+    assert [a.get_text() for a in suits.find_all("a")] == [
+        "Health bodies",
+        "Safeguarding children partnership (formerly LSCB)",
+    ]
     # Listed for the audiences it suits, and only those.
     assert qid in questions_listed(site, "audiences/health/")
     assert qid in questions_listed(site, "audiences/partnership/")
@@ -81,8 +82,10 @@ def test_a_question_added_as_one_new_file_appears_on_the_site_in_packs_and_in_op
     record = next(r for r in json.loads((site / "data" / "questions.json").read_text())["questions"] if r["id"] == qid)
     assert record["text_you"] == wording
     assert record["areas"] == [{"id": "vulnerable-groups", "name": "Vulnerable groups of children"}]
-    assert [a["name"] for a in record["audiences"]] == ["Health bodies",
-                                                        "Safeguarding children partnership (formerly LSCB)"]
+    assert [a["name"] for a in record["audiences"]] == [
+        "Health bodies",
+        "Safeguarding children partnership (formerly LSCB)",
+    ]
     assert record["source"]["document"].startswith("Promoting the health and wellbeing of looked-after children")
     rows = csv.DictReader(io.StringIO((site / "data" / "questions.csv").read_text(encoding="utf-8-sig")))
     row = next(r for r in rows if r["id"] == qid)
@@ -151,7 +154,9 @@ def test_whats_changed_lists_changes_newest_first(edited_site):
         return [" ".join(li.get_text().split()) for li in heading.find_next("div", class_="sp-changes").find_all("li")]
 
     (replaced,) = entries("3 December 2026")
-    assert replaced.startswith("Retired and replaced: Does A&E have paediatric nurses") and "replaced by q011" in replaced
+    assert (
+        replaced.startswith("Retired and replaced: Does A&E have paediatric nurses") and "replaced by q011" in replaced
+    )
     (reviewed,) = entries("2 December 2026")
     assert reviewed.startswith("Reviewed or changed:") and "(ref. q014)" in reviewed
     day = entries("22 November 2026")

@@ -92,14 +92,17 @@ def test_retired_questions_are_marked_and_point_to_their_replacement(bank):
     assert record["status"] == "retired" and record["replaced_by"] == "q011" and record["review_due"] is None
 
 
-@pytest.mark.parametrize("value, cell", [
-    ("=HYPERLINK(\"x\")", "'=HYPERLINK(\"x\")"),
-    ("+1", "'+1"),
-    ("@SUM(A1)", "'@SUM(A1)"),
-    ("-2+3", "'-2+3"),
-    ("- a Markdown list item", "- a Markdown list item"),
-    ("How do {we} know?", "How do {we} know?"),
-])
+@pytest.mark.parametrize(
+    "value, cell",
+    [
+        ('=HYPERLINK("x")', '\'=HYPERLINK("x")'),
+        ("+1", "'+1"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("-2+3", "'-2+3"),
+        ("- a Markdown list item", "- a Markdown list item"),
+        ("How do {we} know?", "How do {we} know?"),
+    ],
+)
 def test_csv_cells_never_start_a_formula(bank, value, cell):
     import dataclasses
 

@@ -109,8 +109,11 @@ def test_audience_pages_list_their_packs(built_site, bank, packs):
         soup = page(built_site, f"audiences/{audience_id}/")
         box = soup.select_one(".sp-audience-packs")
         linked = {target(built_site, f"audiences/{audience_id}/", a["href"]) for a in box.select("a[href]")}
-        wanted = {built_site / "packs" / pid / "index.html" for pid, (spec, _) in packs.items()
-                  if spec.audience == audience_id}
+        wanted = {
+            built_site / "packs" / pid / "index.html"
+            for pid, (spec, _) in packs.items()
+            if spec.audience == audience_id
+        }
         assert linked == wanted and wanted
 
 
@@ -145,10 +148,16 @@ def test_pdfs_are_left_out_of_previews_and_the_page_says_so(project):
     assert docx and target(site, "packs/police/", docx[0]).is_file()  # Word files are quick: always made
 
 
-@pytest.mark.parametrize("command,setting,pdf,word", [
-    ("build", None, True, True), ("serve", None, False, False), ("build", "0", False, True),
-    ("serve", "1", True, True), ("gh-deploy", None, True, True),
-])
+@pytest.mark.parametrize(
+    "command,setting,pdf,word",
+    [
+        ("build", None, True, True),
+        ("serve", None, False, False),
+        ("build", "0", False, True),
+        ("serve", "1", True, True),
+        ("gh-deploy", None, True, True),
+    ],
+)
 def test_who_makes_pack_files(command, setting, pdf, word):
     from scrutiny_packs.publish.options import BuildOptions
 
@@ -157,9 +166,15 @@ def test_who_makes_pack_files(command, setting, pdf, word):
     assert (options.pdf, options.word) == (pdf, word)
 
 
-@pytest.mark.parametrize("command,setting,copy", [
-    ("build", None, True), ("build", "0", False), ("serve", None, False), ("gh-deploy", "1", True),
-])
+@pytest.mark.parametrize(
+    "command,setting,copy",
+    [
+        ("build", None, True),
+        ("build", "0", False),
+        ("serve", None, False),
+        ("gh-deploy", "1", True),
+    ],
+)
 def test_who_makes_the_offline_copy(command, setting, copy):
     from scrutiny_packs.publish.options import BuildOptions
 

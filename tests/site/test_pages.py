@@ -48,7 +48,9 @@ def test_question_page_links_its_areas_audiences_and_evidence(built_site, bank):
             continue
         target = _resolve(built_site, path, href)
         anchor = urlsplit(href).fragment
-        assert target.is_file() and page(built_site, str(target.relative_to(built_site).parent) + "/").find(id=anchor), href
+        assert target.is_file() and page(built_site, str(target.relative_to(built_site).parent) + "/").find(
+            id=anchor
+        ), href
 
 
 def test_suggest_a_change_links_to_the_questions_yaml(built_site, bank):
@@ -138,8 +140,11 @@ def test_search_index_has_every_question_page_and_lists_are_excluded(built_site,
         assert f"questions/{q}/" in locations
     # Question text appears in area lists too, but only question pages are indexed with it.
     text = frame(bank.questions["q010"].text, "you")
-    hits = {d["location"].split("#")[0] for d in docs
-            if text[:60] in html.unescape(d["text"]) or text[:60] in html.unescape(d["title"])}
+    hits = {
+        d["location"].split("#")[0]
+        for d in docs
+        if text[:60] in html.unescape(d["text"]) or text[:60] in html.unescape(d["title"])
+    }
     assert hits == {"questions/q010/"}
 
 

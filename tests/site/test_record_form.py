@@ -35,18 +35,24 @@ def test_each_written_record_reads_back_as_it_was_and_passes_the_schema(case):
     assert doc.data == expected
     errors = [e.message for e in validator("record").iter_errors(doc.data)]
     assert errors == []
-    found = [f for path, text in personal_data._strings(doc.data)
-             for f in personal_data.find_personal_data_in_record(text)]
+    found = [
+        f for path, text in personal_data._strings(doc.data) for f in personal_data.find_personal_data_in_record(text)
+    ]
     assert found == [], "the cases are records validate accepts"
 
 
 def test_meeting_pages_say_what_never_goes_in_a_record_and_load_the_mode(bank):
     builder = SiteBuilder(bank)
-    page = next(p for p in builder.meeting_pages() if "2026-10" not in p.src_uri
-                and p.src_uri != "meetings/index.md").made()
+    page = next(
+        p for p in builder.meeting_pages() if "2026-10" not in p.src_uri and p.src_uri != "meetings/index.md"
+    ).made()
     assert "sp_record: true" in page.content.split("---")[1], "its front matter asks for record-answers.js"
-    for words in ("anyone's name", "e-mail addresses or phone numbers", "a child, a family or a member of staff",
-                  "exempt items"):
+    for words in (
+        "anyone's name",
+        "e-mail addresses or phone numbers",
+        "a child, a family or a member of staff",
+        "exempt items",
+    ):
         assert words in page.content
     assert 'data-sp-record-field="summary"' in page.content
 

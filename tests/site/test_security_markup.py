@@ -95,8 +95,14 @@ def test_markdown_fields_show_raw_html_as_text_and_keep_safe_links(hostile_site:
     soup = page(hostile_site, "questions/hostile-question/")
     article = _article(soup)
     text = article.get_text()
-    for raw in ("<script>alert('sp-xss-notes')</script>", '<p style="position:fixed;top:0">sp-xss-style</p>',
-                "onmouseover=\"alert('sp-xss-hover')\"", "{{ 7*7 }}", "{% raw %}", "# A heading in a field stays text"):
+    for raw in (
+        "<script>alert('sp-xss-notes')</script>",
+        '<p style="position:fixed;top:0">sp-xss-style</p>',
+        "onmouseover=\"alert('sp-xss-hover')\"",
+        "{{ 7*7 }}",
+        "{% raw %}",
+        "# A heading in a field stays text",
+    ):
         assert raw in text
     hrefs = [a.get("href") for a in article.find_all("a")]
     assert not [h for h in hrefs if h and h.lower().startswith(("javascript:", "data:"))]
@@ -121,9 +127,14 @@ def test_markdown_page_with_raw_html_is_rendered_as_text(hostile_site: Path):
     soup = page(hostile_site, "hostile-page/")
     article = _article(soup)
     text = article.get_text()
-    for raw in ("<script>alert('sp-xss-page-script')</script>", "<div onclick=\"alert('sp-xss-page-div')\"",
-                "<iframe src=\"javascript:alert('sp-xss-page-iframe')\"></iframe>", "{{ 7*7 }}", "{% raw %}",
-                "{{ config.site_name }}"):
+    for raw in (
+        "<script>alert('sp-xss-page-script')</script>",
+        "<div onclick=\"alert('sp-xss-page-div')\"",
+        "<iframe src=\"javascript:alert('sp-xss-page-iframe')\"></iframe>",
+        "{{ 7*7 }}",
+        "{% raw %}",
+        "{{ config.site_name }}",
+    ):
         assert raw in text
     assert article.find("a", href="https://example.com/sp-page-safe")["rel"] == ["noopener", "noreferrer"]
     # Title and description come from front matter: both stay inside their tags.
@@ -171,34 +182,53 @@ def test_search_index_holds_content_as_escaped_text(hostile_site: Path):
 
 # -- the sanitiser on its own: the last line of defence, whatever a template lets through ---------
 
-@pytest.mark.parametrize("html", [
-    "<script>alert(1)</script>",
-    '<img src=x onerror="alert(1)">',
-    '<a href="javascript:alert(1)">x</a>',
-    '<a href=" JaVaScRiPt:alert(1)">x</a>',
-    '<a href="data:text/html;base64,PHNjcmlwdD4=">x</a>',
-    '<iframe src="https://example.com/"></iframe>',
-    '<p style="color:red">x</p>',
-    '<p onclick="alert(1)">x</p>',
-    '<svg onload="alert(1)"></svg>',
-    '<object data="x"></object><embed src="x">',
-    '<form action="javascript:alert(1)"><button formaction="javascript:alert(1)">x</button></form>',
-    "<style>body{display:none}</style>",
-    '<math><mi xlink:href="javascript:alert(1)">x</mi></math>',
-    '<base href="https://example.com/"><meta http-equiv="refresh" content="0;url=https://example.com/">',
-])
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<script>alert(1)</script>",
+        '<img src=x onerror="alert(1)">',
+        '<a href="javascript:alert(1)">x</a>',
+        '<a href=" JaVaScRiPt:alert(1)">x</a>',
+        '<a href="data:text/html;base64,PHNjcmlwdD4=">x</a>',
+        '<iframe src="https://example.com/"></iframe>',
+        '<p style="color:red">x</p>',
+        '<p onclick="alert(1)">x</p>',
+        '<svg onload="alert(1)"></svg>',
+        '<object data="x"></object><embed src="x">',
+        '<form action="javascript:alert(1)"><button formaction="javascript:alert(1)">x</button></form>',
+        "<style>body{display:none}</style>",
+        '<math><mi xlink:href="javascript:alert(1)">x</mi></math>',
+        '<base href="https://example.com/"><meta http-equiv="refresh" content="0;url=https://example.com/">',
+    ],
+)
 def test_the_sanitiser_removes_what_could_execute(html):
     cleaned = sanitize_html(html.replace("alert(1)", f"alert('{MARK}')").replace('"x"', f'"{MARK}"'))
     assert not injected(parse(cleaned)), cleaned
     lowered = cleaned.lower()
-    for word in ("<script", "<iframe", "<style", "onerror", "onclick", "onload", "javascript:", "data:text",
-                 "<base", "http-equiv", "<object", "<embed", "style="):
+    for word in (
+        "<script",
+        "<iframe",
+        "<style",
+        "onerror",
+        "onclick",
+        "onload",
+        "javascript:",
+        "data:text",
+        "<base",
+        "http-equiv",
+        "<object",
+        "<embed",
+        "style=",
+    ):
         assert word not in lowered, cleaned
 
 
 def test_the_sanitiser_keeps_what_our_pages_use():
-    html = ('<h2 id="a">A<a class="headerlink" href="#a">¶</a></h2><p><a href="../q001/">q</a> '
-            '<a href="https://example.com/">e</a></p><div class="sp-q" data-question="q001" aria-label="x"></div>')
+    html = (
+        '<h2 id="a">A<a class="headerlink" href="#a">¶</a></h2><p><a href="../q001/">q</a> '
+        '<a href="https://example.com/">e</a></p><div class="sp-q" data-question="q001" aria-label="x"></div>'
+    )
     cleaned = sanitize_html(html)
     soup = parse(cleaned)
     assert soup.find("h2", id="a") and soup.find("a", href="../q001/")
@@ -208,6 +238,7 @@ def test_the_sanitiser_keeps_what_our_pages_use():
 
 
 # -- Markdown fields cannot use the site's extensions to set attributes or add structure ----------
+
 
 @pytest.fixture(scope="module")
 def site_markdown():
@@ -221,21 +252,24 @@ def site_markdown():
     return markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
 
 
-@pytest.mark.parametrize("text", [
-    "A paragraph\n{: .md-header #__config data-md-component=\"search\" }",
-    "*emphasis*{: #__config .x data-sp-filters=\"\" }",
-    "`code`{: .x #y }",
-    "```{ .x #y data-z=1 }\ncode\n```",
-    "A heading\n=========",
-    "A heading\n---",
-    "!!! danger \"Spoof\"\n    A box the page never had.",
-    "[TOC]",
-    "**[TOC]**",
-    "Line\r# heading after a lone carriage return",
-    "1. # A heading inside a list item",
-    "- item\n    - # nested",
-    "- item\n  underlined\n  ===",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        'A paragraph\n{: .md-header #__config data-md-component="search" }',
+        '*emphasis*{: #__config .x data-sp-filters="" }',
+        "`code`{: .x #y }",
+        "```{ .x #y data-z=1 }\ncode\n```",
+        "A heading\n=========",
+        "A heading\n---",
+        '!!! danger "Spoof"\n    A box the page never had.',
+        "[TOC]",
+        "**[TOC]**",
+        "Line\r# heading after a lone carriage return",
+        "1. # A heading inside a list item",
+        "- item\n    - # nested",
+        "- item\n  underlined\n  ===",
+    ],
+)
 def test_markdown_fields_cannot_add_attributes_or_structure(site_markdown, text):
     from scrutiny_packs.text.escape import md_block
 
@@ -247,6 +281,7 @@ def test_markdown_fields_cannot_add_attributes_or_structure(site_markdown, text)
 
 
 # -- the exported Markdown is as safe as the site, with no sanitiser after it ------------------------
+
 
 def test_export_markdown_carries_no_live_script_link_or_markup(tmp_path):
     import markdown
@@ -263,8 +298,11 @@ def test_export_markdown_carries_no_live_script_link_or_markup(tmp_path):
     found, links = {}, 0
     for path in sorted((out / "docs").rglob("*.md")):
         soup = parse(plain.reset().convert(path.read_text(encoding="utf-8").split("---\n", 2)[-1]))
-        bad = injected(soup) + [a["href"] for a in soup.find_all("a", href=True)
-                                if a["href"].strip().lower().startswith(("javascript:", "data:", "vbscript:"))]
+        bad = injected(soup) + [
+            a["href"]
+            for a in soup.find_all("a", href=True)
+            if a["href"].strip().lower().startswith(("javascript:", "data:", "vbscript:"))
+        ]
         bad += [img.get("src") for img in soup.find_all("img")]
         if bad:
             found[path.relative_to(out).as_posix()] = bad
@@ -287,9 +325,11 @@ def _site_page(bank, src: str):
 
 
 def _made_by_the_text(soup) -> list[str]:
-    return [str(el)[:80] for el in soup.find_all(["strong", "em", "code"])
-            if el.get_text() in ("sp-bold", "sp-code", "sp-em")] + [
-        a["href"] for a in soup.find_all("a", href=True) if "example.com/sp-link" in a["href"]]
+    return [
+        str(el)[:80]
+        for el in soup.find_all(["strong", "em", "code"])
+        if el.get_text() in ("sp-bold", "sp-code", "sp-em")
+    ] + [a["href"] for a in soup.find_all("a", href=True) if "example.com/sp-link" in a["href"]]
 
 
 def test_an_audience_name_is_plain_text_on_its_pages(bank):

@@ -20,14 +20,19 @@ def _load_or_exit(root: Path) -> LoadResult:
     if errs:
         for p in problems:
             click.echo(p.format(), err=True)
-        click.echo(f"{count_of(len(errs), 'error')}; fix {plural_form('it', len(errs), 'them')} and run again.", err=True)
+        click.echo(
+            f"{count_of(len(errs), 'error')}; fix {plural_form('it', len(errs), 'them')} and run again.", err=True
+        )
         sys.exit(1)
     return result
 
 
 root_option = click.option(
-    "--root", type=click.Path(file_okay=False, exists=True, path_type=Path), default=".",
-    show_default=True, help="The repository root (the folder holding content/).",
+    "--root",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    default=".",
+    show_default=True,
+    help="The repository root (the folder holding content/).",
 )
 
 
@@ -39,12 +44,27 @@ def main() -> None:
 
 @main.command()
 @root_option
-@click.option("--similarity", type=click.IntRange(70, 100), default=90, show_default=True,
-              help="Warn when two questions' wording scores at least this (out of 100) alike.")
-@click.option("--format", "output", type=click.Choice(["text", "github"]), default="text", show_default=True,
-              help="'github' also prints each problem as a GitHub Actions annotation on its file and line.")
-@click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
-              help="Warn about actions overdue, and answers due to be come back to, on this date (YYYY-MM-DD) instead of today.")
+@click.option(
+    "--similarity",
+    type=click.IntRange(70, 100),
+    default=90,
+    show_default=True,
+    help="Warn when two questions' wording scores at least this (out of 100) alike.",
+)
+@click.option(
+    "--format",
+    "output",
+    type=click.Choice(["text", "github"]),
+    default="text",
+    show_default=True,
+    help="'github' also prints each problem as a GitHub Actions annotation on its file and line.",
+)
+@click.option(
+    "--today",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="Warn about actions overdue, and answers due to be come back to, on this date (YYYY-MM-DD) instead of today.",
+)
 def validate(root: Path, similarity: int, output: str, today) -> None:
     """Check every file in content/ and report all problems, one per line.
 
@@ -60,7 +80,8 @@ def validate(root: Path, similarity: int, output: str, today) -> None:
     on = today.date() if today else dt.date.today()
     record_docs = result.documents.get("records", {})
     overdue = overdue_problems(result.bank.records, record_docs, on) + revisit_problems(
-        result.bank.records, record_docs, result.bank.meetings, on)
+        result.bank.records, record_docs, result.bank.meetings, on
+    )
     problems = sort_problems(result.problems + duplicate_problems(result.bank, root, similarity) + overdue)
     for p in problems:
         click.echo(p.format(), err=True)
@@ -74,10 +95,15 @@ def validate(root: Path, similarity: int, output: str, today) -> None:
     if errs:
         click.echo(f"{count_of(len(errs), 'error')}, {count_of(len(warns), 'warning')}.", err=True)
         sys.exit(1)
-    counts = [count_of(len(bank.questions), "question"), count_of(len(bank.areas), "area"),
-              count_of(len(bank.audiences), "audience"), count_of(len(bank.benchmarks), "benchmark"),
-              count_of(len(bank.indicators), "indicator"), count_of(len(bank.packs), "pack"),
-              count_of(len(bank.meetings), "meeting")]
+    counts = [
+        count_of(len(bank.questions), "question"),
+        count_of(len(bank.areas), "area"),
+        count_of(len(bank.audiences), "audience"),
+        count_of(len(bank.benchmarks), "benchmark"),
+        count_of(len(bank.indicators), "indicator"),
+        count_of(len(bank.packs), "pack"),
+        count_of(len(bank.meetings), "meeting"),
+    ]
     click.echo("OK: " + ", ".join(counts) + (f"; {count_of(len(warns), 'warning')}." if warns else "."))
 
 
@@ -97,11 +123,21 @@ def _ids_prompt(known: dict, what: str):
 
 @main.command()
 @root_option
-@click.option("--area", "areas", multiple=True, metavar="AREA",
-              help="An area id, the name of a file in content/areas/ without .yml. Repeat for more than one.")
+@click.option(
+    "--area",
+    "areas",
+    multiple=True,
+    metavar="AREA",
+    help="An area id, the name of a file in content/areas/ without .yml. Repeat for more than one.",
+)
 @click.option("--text", help="The question. Use {we}, {us}, {our}, {ours}, {ourselves} for the body being asked.")
-@click.option("--audience", "audiences", multiple=True, metavar="AUDIENCE",
-              help="An audience id, the name of a file in content/audiences/ without .yml. Repeat for more than one.")
+@click.option(
+    "--audience",
+    "audiences",
+    multiple=True,
+    metavar="AUDIENCE",
+    help="An audience id, the name of a file in content/audiences/ without .yml. Repeat for more than one.",
+)
 @click.option("--source", help="Where the question comes from: a report's title or a web address.")
 def new(root: Path, areas: tuple[str, ...], text: str | None, audiences: tuple[str, ...], source: str | None) -> None:
     """Start a new question file under the next free id, ready to edit.
@@ -120,18 +156,24 @@ def new(root: Path, areas: tuple[str, ...], text: str | None, audiences: tuple[s
         click.echo("Areas:")
         for area in bank.areas_in_order():
             click.echo(f"  {'  ' * (len(bank.area_trail(area.id)) - 1)}{area.id}: {area.name}")
-        areas = click.prompt("Which area or areas (ids, separated by commas)", value_proc=_ids_prompt(bank.areas, "area"))
+        areas = click.prompt(
+            "Which area or areas (ids, separated by commas)", value_proc=_ids_prompt(bank.areas, "area")
+        )
     if not text:
         text = click.prompt("The question (use {we}, {our} ... for the body being asked)")
     if not audiences:
         click.echo("Audiences: " + ", ".join(f"{a.id} ({a.name})" for a in bank.audiences.values()))
-        audiences = click.prompt("Which audiences does it suit (ids, separated by commas)",
-                                 value_proc=_ids_prompt(bank.audiences, "audience"))
+        audiences = click.prompt(
+            "Which audiences does it suit (ids, separated by commas)",
+            value_proc=_ids_prompt(bank.audiences, "audience"),
+        )
     if source is None and asked_everything:
-        source = click.prompt("Where does it come from (a report's title or a web address; Enter to skip)",
-                              default="", show_default=False)
-    draft = scaffold.QuestionDraft(" ".join(str(text).split()), scaffold.split_ids(areas),
-                                   scaffold.split_ids(audiences), source or "")
+        source = click.prompt(
+            "Where does it come from (a report's title or a web address; Enter to skip)", default="", show_default=False
+        )
+    draft = scaffold.QuestionDraft(
+        " ".join(str(text).split()), scaffold.split_ids(areas), scaffold.split_ids(audiences), source or ""
+    )
     problems = scaffold.check_draft(draft, bank.areas, bank.audiences)
     if problems:
         for p in problems:
@@ -156,8 +198,12 @@ def new(root: Path, areas: tuple[str, ...], text: str | None, audiences: tuple[s
 
 @main.command("review-due")
 @root_option
-@click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
-              help="Check as if on this date (YYYY-MM-DD) instead of today.")
+@click.option(
+    "--today",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="Check as if on this date (YYYY-MM-DD) instead of today.",
+)
 def review_due(root: Path, today) -> None:
     """List questions due for review: id, last reviewed, due date and file.
 
@@ -178,11 +224,20 @@ def review_due(root: Path, today) -> None:
     if not due:
         click.echo(f"No questions are due for review on {on.isoformat()} (reviews fall due every {months} months).")
         return
-    click.echo(f"{len(due)} question{'s are' if len(due) != 1 else ' is'} due for review on {on.isoformat()} "
-               f"(reviews fall due every {months} months):")
+    click.echo(
+        f"{len(due)} question{'s are' if len(due) != 1 else ' is'} due for review on {on.isoformat()} "
+        f"(reviews fall due every {months} months):"
+    )
     rows = [("id", "last reviewed", "due", "file")]
-    rows += [(r.id, r.last_reviewed.isoformat() if r.last_reviewed else "never",
-              r.due.isoformat() if r.due else "now", r.path) for r in due]
+    rows += [
+        (
+            r.id,
+            r.last_reviewed.isoformat() if r.last_reviewed else "never",
+            r.due.isoformat() if r.due else "now",
+            r.path,
+        )
+        for r in due
+    ]
     widths = [max(len(row[i]) for row in rows) for i in range(3)]
     for row in rows:
         click.echo("  ".join(cell.ljust(width) for cell, width in zip(row[:3], widths)) + "  " + row[3])
@@ -247,32 +302,60 @@ def build(root: Path, site_dir: Path, strict: bool, pdf: bool) -> None:
 @main.command()
 @root_option
 @click.option("--audience", metavar="ID", help="Questions suited to this audience; it is also named on the cover.")
-@click.option("--area", "areas", multiple=True, metavar="ID", help="Questions in this area (and its sub-areas). Repeat for more.")
+@click.option(
+    "--area", "areas", multiple=True, metavar="ID", help="Questions in this area (and its sub-areas). Repeat for more."
+)
 @click.option("--tag", "tags", multiple=True, metavar="TAG", help="Questions with this tag. Repeat for more.")
-@click.option("--question", "questions", multiple=True, metavar="ID", help="This question, in the order given. Repeat for more.")
-@click.option("--origin", "origins", multiple=True, type=click.Choice(["walsall-2012", "added"]),
-              help="Only questions from the 2012 toolkit (walsall-2012) or written since (added).")
-@click.option("--framing", metavar="you|we", help="'you' to ask others, 'we' to ask ourselves (default: the audience's).")
+@click.option(
+    "--question", "questions", multiple=True, metavar="ID", help="This question, in the order given. Repeat for more."
+)
+@click.option(
+    "--origin",
+    "origins",
+    multiple=True,
+    type=click.Choice(["walsall-2012", "added"]),
+    help="Only questions from the 2012 toolkit (walsall-2012) or written since (added).",
+)
+@click.option(
+    "--framing", metavar="you|we", help="'you' to ask others, 'we' to ask ourselves (default: the audience's)."
+)
 @click.option("--title", help="The pack's title (default: made from the choices above).")
 @click.option("--order", metavar="area|listed|bank", help="Group by area (default), keep --question order, or by id.")
 @click.option("--benchmarks/--no-benchmarks", default=None, help="Show what good looks like (default: yes).")
 @click.option("--evidence/--no-evidence", default=None, help="Show the evidence to ask for (default: yes).")
 @click.option("--notes/--no-notes", default=None, help="Leave space for notes in print (default: yes).")
 @click.option("--rag/--no-rag", default=None, help="Add a red/amber/green status box (default: no).")
-@click.option("--since-last-time/--no-since-last-time", "since_last_time", default=None,
-              help="Add 'Since last time': the body's last RAG status, answer and open actions for each question "
-                   "(from the meeting records; give --body and --date).")
+@click.option(
+    "--since-last-time/--no-since-last-time",
+    "since_last_time",
+    default=None,
+    help="Add 'Since last time': the body's last RAG status, answer and open actions for each question "
+    "(from the meeting records; give --body and --date).",
+)
 @click.option("--body", metavar="TEXT", help="The body or committee the pack is for, e.g. 'Children's Scrutiny Panel'.")
 @click.option("--meeting", metavar="TEXT", help="The meeting, e.g. 'Ordinary meeting'.")
 @click.option("--date", metavar="YYYY-MM-DD", help="The meeting date.")
 @click.option("--item", metavar="NUMBER", help="The agenda item number, e.g. 6 or 6a.")
 @click.option("--item-title", "item_title", metavar="TEXT", help="The agenda item's title.")
-@click.option("--spec", "spec_file", type=click.Path(dir_okay=False, path_type=Path),
-              help="A pack file (the format of content/packs/) instead of the options above.")
-@click.option("--from-url", "from_url", metavar="URL",
-              help="A link copied with 'Copy link' on the site's My pack page: the same pack, on its own.")
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="The file to write: .pdf, .docx, .html or .md.")
+@click.option(
+    "--spec",
+    "spec_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="A pack file (the format of content/packs/) instead of the options above.",
+)
+@click.option(
+    "--from-url",
+    "from_url",
+    metavar="URL",
+    help="A link copied with 'Copy link' on the site's My pack page: the same pack, on its own.",
+)
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The file to write: .pdf, .docx, .html or .md.",
+)
 def pack(root: Path, output: Path, **options) -> None:
     """Make a pack of questions as a PDF, Word file, web page or Markdown.
 
@@ -332,8 +415,13 @@ def _write_or_exit(output: Path, what: str, write) -> None:
 @main.command()
 @root_option
 @click.argument("source", metavar="FILE-OR-ID")
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="The file to write: .pdf, .docx, .html or .md.")
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The file to write: .pdf, .docx, .html or .md.",
+)
 def meeting(root: Path, source: str, output: Path) -> None:
     """Make a meeting's papers: a cover with the agenda and contents, then each item's questions
     from a new page, with the meeting and item at the foot of every page.
@@ -365,11 +453,20 @@ def meeting(root: Path, source: str, output: Path) -> None:
 @root_option
 @click.option("--overdue", is_flag=True, help="Only open actions whose due date has passed.")
 @click.option("--body", metavar="TEXT", help="Only actions agreed by this body (as named in its meeting files).")
-@click.option("--status", type=click.Choice(["open", "done", "dropped", "all"]), default="open", show_default=True,
-              help="Which actions to list.")
+@click.option(
+    "--status",
+    type=click.Choice(["open", "done", "dropped", "all"]),
+    default="open",
+    show_default=True,
+    help="Which actions to list.",
+)
 @click.option("--format", "output", type=click.Choice(["table", "csv"]), default="table", show_default=True)
-@click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
-              help="Count as overdue on this date (YYYY-MM-DD) instead of today.")
+@click.option(
+    "--today",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="Count as overdue on this date (YYYY-MM-DD) instead of today.",
+)
 def actions(root: Path, overdue: bool, body: str | None, status: str, output: str, today) -> None:
     """List the actions agreed in meeting records, by due date, overdue first.
 
@@ -390,8 +487,18 @@ def actions(root: Path, overdue: bool, body: str | None, status: str, output: st
         found = [a for a in found if a.overdue(on)]
     found = overdue_first(found, on)
     header = ("due", "state", "owner", "action", "question", "meeting", "item")
-    rows = [(a.action.due.isoformat() if a.action.due else "", "overdue" if a.overdue(on) else a.action.status,
-             a.action.owner, a.action.what, a.question, a.heard.meeting, a.heard.item) for a in found]
+    rows = [
+        (
+            a.action.due.isoformat() if a.action.due else "",
+            "overdue" if a.overdue(on) else a.action.status,
+            a.action.owner,
+            a.action.what,
+            a.question,
+            a.heard.meeting,
+            a.heard.item,
+        )
+        for a in found
+    ]
     if output == "csv":
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")

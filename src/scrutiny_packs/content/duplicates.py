@@ -50,12 +50,14 @@ _FAR_PAST = dt.date.min
 
 # Words that carry little meaning of their own in a question. Question words (how, why,
 # many ...) and negations are not among them: changing one changes the question.
-LITTLE_WORDS = frozenset("""
+LITTLE_WORDS = frozenset(
+    """
 a an the of to in on at for per each every all any some by with from into onto within about over under across
 and or as than then so also is are was were be been being am do does did doing done have has had having
 this that these those it its there their theirs they them you your yours yourself yourselves we our ours us
 itself themselves get gets got currently actually really now still
-""".split())
+""".split()
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,14 +142,15 @@ def _word_candidates(words: list[list[str]]) -> list[set[int]]:
     index: dict[str, list[int]] = defaultdict(list)
     found: list[set[int]] = [set() for _ in words]
     for i in range(len(sets)):
-        for word in sorted(sets[i], key=lambda w: (frequency[w], w))[:WORD_EDITS + 1]:
+        for word in sorted(sets[i], key=lambda w: (frequency[w], w))[: WORD_EDITS + 1]:
             found[i].update(index[word])
             index[word].append(i)
     return found
 
 
-def near_duplicates(questions: Iterable[Question], threshold: int | None = DEFAULT_THRESHOLD,
-                    by_words: bool = True) -> list[NearDuplicate]:
+def near_duplicates(
+    questions: Iterable[Question], threshold: int | None = DEFAULT_THRESHOLD, by_words: bool = True
+) -> list[NearDuplicate]:
     """Pairs of questions that read almost the same, strongest first: a character score of at least
     threshold (None: no character test), or (with ``by_words``) meaningful words differing by at
     most a word or two."""
@@ -167,8 +170,14 @@ def near_duplicates(questions: Iterable[Question], threshold: int | None = DEFAU
         if not others:
             continue
         others_list = sorted(others)
-        for _, score, position in process.extract(keys[i], [keys[j] for j in others_list], scorer=fuzz.ratio,
-                                                  processor=None, score_cutoff=threshold, limit=None):
+        for _, score, position in process.extract(
+            keys[i],
+            [keys[j] for j in others_list],
+            scorer=fuzz.ratio,
+            processor=None,
+            score_cutoff=threshold,
+            limit=None,
+        ):
             add(items[i], items[others_list[position]], score)
     if by_words:
         content = [meaningful(q.text) for q in items]
@@ -203,11 +212,15 @@ def duplicate_problems(bank: Bank, root: Path, threshold: int = DEFAULT_THRESHOL
             message = f"{dup.newer} reads almost the same as {dup.older} ({dup.change})"
         else:
             message = f"{dup.newer} reads almost the same as {dup.older} (similarity {dup.score} out of 100)"
-        problems.append(Problem(
-            display, line, "text", message,
-            f"if they ask the same thing, keep {dup.older} and drop this one; if they ask different things, "
-            f"make the difference clear, or add 'distinct_from: [{dup.older}]' to this file",
-            Severity.WARNING,
-        ))
+        problems.append(
+            Problem(
+                display,
+                line,
+                "text",
+                message,
+                f"if they ask the same thing, keep {dup.older} and drop this one; if they ask different things, "
+                f"make the difference clear, or add 'distinct_from: [{dup.older}]' to this file",
+                Severity.WARNING,
+            )
+        )
     return problems
-

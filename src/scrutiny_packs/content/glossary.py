@@ -50,12 +50,23 @@ def check_glossary(docs: Docs) -> list[Problem]:
             if earlier is None:
                 first[key] = (display, term_id)
             elif earlier[1] != term_id:
-                problems.append(Problem(display, doc.line_of(path), field_name(path),
-                                        f"{text!r} is already defined in {earlier[0]}",
-                                        "define each term once: keep one file and remove the spelling from the other"))
+                problems.append(
+                    Problem(
+                        display,
+                        doc.line_of(path),
+                        field_name(path),
+                        f"{text!r} is already defined in {earlier[0]}",
+                        "define each term once: keep one file and remove the spelling from the other",
+                    )
+                )
         if isinstance(data.get("now_called"), dict) and not isinstance(data.get("source"), dict):
-            problems.append(Problem(display, doc.line_of(("now_called",)), "now_called",
-                                    "a change of name needs a source",
-                                    "add 'source:' naming the Act or guidance that gave the new name, with its year"))
+            problems.append(
+                Problem(
+                    display,
+                    doc.line_of(("now_called",)),
+                    "now_called",
+                    "a change of name needs a source",
+                    "add 'source:' naming the Act or guidance that gave the new name, with its year",
+                )
+            )
     return problems
-

@@ -24,8 +24,9 @@ SPLIT_FROM = 2000  # fewer files than this are read at once anyway: a fork would
 def can_split(count: int) -> bool:
     """Whether count files are worth reading in two processes, and this process may fork. Whether there
     is a second core for it is the caller's to say (the build splits where it has a page worker)."""
-    return (count >= SPLIT_FROM and sys.platform == "linux"
-            and threading.active_count() == 1)  # forking is only safe while this process runs one thread
+    return (
+        count >= SPLIT_FROM and sys.platform == "linux" and threading.active_count() == 1
+    )  # forking is only safe while this process runs one thread
 
 
 def map_in_two(read: Callable[[Item], Result], items: Sequence[Item], split: bool = True) -> list[Result]:

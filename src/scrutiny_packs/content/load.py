@@ -54,10 +54,18 @@ SETTINGS_FILE = "settings.yml"
 # Ids the site's own pages use: content named so would take that page's address
 # (see site/links.py), so such a file is refused. folder -> {id: the page it would take}
 RESERVED_IDS: dict[str, dict[str, str]] = {
-    "pages": {"index": "the home page", "my-pack": "the My pack page", "changes": "the What's changed page",
-              "areas": "the list of areas", "audiences": "the list of audiences", "packs": "the list of packs",
-              "data": "the open data page", "glossary": "the glossary", "meetings": "the list of meetings",
-              "follow-up": "the Follow-up page"},
+    "pages": {
+        "index": "the home page",
+        "my-pack": "the My pack page",
+        "changes": "the What's changed page",
+        "areas": "the list of areas",
+        "audiences": "the list of audiences",
+        "packs": "the list of packs",
+        "data": "the open data page",
+        "glossary": "the glossary",
+        "meetings": "the list of meetings",
+        "follow-up": "the Follow-up page",
+    },
     "areas": {"index": "the list of areas"},
     "meetings": {"index": "the list of meetings"},
     "audiences": {"index": "the list of audiences (and its pack, the list of packs)"},
@@ -104,8 +112,10 @@ def _source(data: Any) -> Source | None:
     if not isinstance(data, dict):
         return None
     year = data.get("year")
-    return Source(**{k: _clean(data.get(k, "")) for k in ("document", "module", "section", "quote", "note", "publisher",
-                                                          "url")}, year=year if isinstance(year, int) else None)
+    return Source(
+        **{k: _clean(data.get(k, "")) for k in ("document", "module", "section", "quote", "note", "publisher", "url")},
+        year=year if isinstance(year, int) else None,
+    )
 
 
 def _area(id_: str, d: dict, path: str) -> Area:
@@ -113,29 +123,62 @@ def _area(id_: str, d: dict, path: str) -> Area:
 
 
 def _audience(id_: str, d: dict, path: str) -> Audience:
-    return Audience(id_, _clean(d["name"]), d["description"].strip(), _clean(d.get("short_name", "")),
-                    d.get("framing", "you"), int(d.get("order", 0)), path)
+    return Audience(
+        id_,
+        _clean(d["name"]),
+        d["description"].strip(),
+        _clean(d.get("short_name", "")),
+        d.get("framing", "you"),
+        int(d.get("order", 0)),
+        path,
+    )
 
 
 def _benchmark(id_: str, d: dict, path: str) -> Benchmark:
     examples = tuple(Example(e["text"].strip(), _source(e["source"])) for e in d.get("examples", ()))
-    return Benchmark(id_, _clean(d["title"]), _tuple(d["areas"]), d["text"].strip(), examples,
-                     _date(d.get("last_reviewed")), path, tuple(_source(s) for s in d.get("sources", ())))
+    return Benchmark(
+        id_,
+        _clean(d["title"]),
+        _tuple(d["areas"]),
+        d["text"].strip(),
+        examples,
+        _date(d.get("last_reviewed")),
+        path,
+        tuple(_source(s) for s in d.get("sources", ())),
+    )
 
 
 def _indicator(id_: str, d: dict, path: str) -> Indicator:
-    return Indicator(id_, _clean(d["name"]), _tuple(d["areas"]), d["description"].strip(),
-                     d.get("how_to_read", "").strip(), _source(d.get("source")), path)
+    return Indicator(
+        id_,
+        _clean(d["name"]),
+        _tuple(d["areas"]),
+        d["description"].strip(),
+        d.get("how_to_read", "").strip(),
+        _source(d.get("source")),
+        path,
+    )
 
 
 def _question(id_: str, d: dict, path: str) -> Question:
     return Question(
-        id=id_, text=_clean(d["text"]), areas=_tuple(d["areas"]), audiences=_tuple(d["audiences"]),
-        asked_of=_clean(d.get("asked_of", "")), benchmarks=_tuple(d.get("benchmarks")),
-        listen_for=tuple(_clean(x) for x in d.get("listen_for", ())), evidence=_tuple(d.get("evidence")),
-        tags=_tuple(d.get("tags")), source=_source(d.get("source")), notes=d.get("notes", "").strip(),
-        last_reviewed=_date(d.get("last_reviewed")), status=d.get("status", "active"),
-        replaced_by=d.get("replaced_by"), path=path, added=_date(d.get("added")), origin=d.get("origin", "added"),
+        id=id_,
+        text=_clean(d["text"]),
+        areas=_tuple(d["areas"]),
+        audiences=_tuple(d["audiences"]),
+        asked_of=_clean(d.get("asked_of", "")),
+        benchmarks=_tuple(d.get("benchmarks")),
+        listen_for=tuple(_clean(x) for x in d.get("listen_for", ())),
+        evidence=_tuple(d.get("evidence")),
+        tags=_tuple(d.get("tags")),
+        source=_source(d.get("source")),
+        notes=d.get("notes", "").strip(),
+        last_reviewed=_date(d.get("last_reviewed")),
+        status=d.get("status", "active"),
+        replaced_by=d.get("replaced_by"),
+        path=path,
+        added=_date(d.get("added")),
+        origin=d.get("origin", "added"),
         distinct_from=_tuple(d.get("distinct_from")),
     )
 
@@ -143,25 +186,63 @@ def _question(id_: str, d: dict, path: str) -> Question:
 def _term(id_: str, d: dict, path: str) -> Term:
     now = d.get("now_called")
     now_called = NowCalled(_clean(now["term"]), now.get("since"), _clean(now.get("by", ""))) if now else None
-    return Term(id_, _clean(d["term"]), _clean(d["explanation"]), tuple(_clean(x) for x in d.get("also_written", ())),
-                _clean(d.get("stands_for", "")), now_called, tuple(_clean(x) for x in d.get("search_terms", ())),
-                _source(d.get("source")), path)
+    return Term(
+        id_,
+        _clean(d["term"]),
+        _clean(d["explanation"]),
+        tuple(_clean(x) for x in d.get("also_written", ())),
+        _clean(d.get("stands_for", "")),
+        now_called,
+        tuple(_clean(x) for x in d.get("search_terms", ())),
+        _source(d.get("source")),
+        path,
+    )
 
 
 def pack_from_data(id_: str, d: dict, path: str = "") -> PackSpec:
     m = d.get("meeting", {}) or {}
     s = d.get("selection", {}) or {}
     o = d.get("options", {}) or {}
-    meeting = Meeting(body=_clean(m.get("body", "")), name=_clean(m.get("name", "")), date=_date(m.get("date")),
-                      item=_clean(m.get("item", "")), item_title=_clean(m.get("item_title", "")),
-                      place=_clean(m.get("place", "")))
-    selection = Selection(**{k: _tuple(s.get(k)) for k in (
-        "areas", "audiences", "tags", "questions", "exclude_areas", "exclude_audiences", "exclude_tags",
-        "exclude_questions", "origins")}, match=s.get("match", "any"), order=s.get("order", "area"))
-    options = PackOptions(**{k: bool(o[k]) for k in ("benchmarks", "evidence", "notes_space", "rag", "since_last_time")
-                             if k in o})
-    return PackSpec(id_, _clean(d["title"]), d.get("audience"), d.get("framing", "you"),
-                    d.get("description", "").strip(), meeting, selection, options, path)
+    meeting = Meeting(
+        body=_clean(m.get("body", "")),
+        name=_clean(m.get("name", "")),
+        date=_date(m.get("date")),
+        item=_clean(m.get("item", "")),
+        item_title=_clean(m.get("item_title", "")),
+        place=_clean(m.get("place", "")),
+    )
+    selection = Selection(
+        **{
+            k: _tuple(s.get(k))
+            for k in (
+                "areas",
+                "audiences",
+                "tags",
+                "questions",
+                "exclude_areas",
+                "exclude_audiences",
+                "exclude_tags",
+                "exclude_questions",
+                "origins",
+            )
+        },
+        match=s.get("match", "any"),
+        order=s.get("order", "area"),
+    )
+    options = PackOptions(
+        **{k: bool(o[k]) for k in ("benchmarks", "evidence", "notes_space", "rag", "since_last_time") if k in o}
+    )
+    return PackSpec(
+        id_,
+        _clean(d["title"]),
+        d.get("audience"),
+        d.get("framing", "you"),
+        d.get("description", "").strip(),
+        meeting,
+        selection,
+        options,
+        path,
+    )
 
 
 def item_number(value: Any) -> str:
@@ -173,21 +254,38 @@ def _agenda_item(d: dict) -> AgendaItem:
     number, title = item_number(d["number"]), _clean(d["title"])
     inline = None
     if "selection" in d and "pack" not in d:
-        inline = pack_from_data("item", {k: d[k] for k in ("audience", "framing", "description", "selection", "options")
-                                         if k in d} | {"title": title})
+        inline = pack_from_data(
+            "item",
+            {k: d[k] for k in ("audience", "framing", "description", "selection", "options") if k in d}
+            | {"title": title},
+        )
     return AgendaItem(number, title, d.get("pack"), inline)
 
 
 def meeting_from_data(id_: str, d: dict, path: str = "") -> Agenda:
-    return Agenda(id_, _clean(d["body"]), _clean(d["name"]), _date(d["date"]),
-                  tuple(_agenda_item(item) for item in d["items"]), _clean(d.get("place", "")),
-                  d.get("description", "").strip(), path, bool(d.get("since_last_time", False)))
+    return Agenda(
+        id_,
+        _clean(d["body"]),
+        _clean(d["name"]),
+        _date(d["date"]),
+        tuple(_agenda_item(item) for item in d["items"]),
+        _clean(d.get("place", "")),
+        d.get("description", "").strip(),
+        path,
+        bool(d.get("since_last_time", False)),
+    )
 
 
 BUILDERS: dict[str, Callable[[str, dict, str], Any]] = {
-    "area": _area, "audience": _audience, "benchmark": _benchmark, "indicator": _indicator,
-    "question": _question, "pack": pack_from_data, "meeting": meeting_from_data,
-    "record": records.record_from_data, "glossary": _term,
+    "area": _area,
+    "audience": _audience,
+    "benchmark": _benchmark,
+    "indicator": _indicator,
+    "question": _question,
+    "pack": pack_from_data,
+    "meeting": meeting_from_data,
+    "record": records.record_from_data,
+    "glossary": _term,
 }
 
 
@@ -196,12 +294,20 @@ def split_front_matter(text: str, display_path: str) -> tuple[YamlDocument | Non
     # Saved with a byte-order mark, or with Windows (or old Mac) line endings: the same page.
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if not text.startswith("---\n"):
-        return None, text, 1, [Problem(display_path, 1, "", "missing front matter",
-                                       "start the file with '---', a 'title:' line, and '---'")]
+        return (
+            None,
+            text,
+            1,
+            [
+                Problem(
+                    display_path, 1, "", "missing front matter", "start the file with '---', a 'title:' line, and '---'"
+                )
+            ],
+        )
     end = text.find("\n---\n", 3)
     if end < 0:
         return None, text, 1, [Problem(display_path, 1, "", "front matter is not closed", "add a '---' line after it")]
-    front = text[4:end + 1]
+    front = text[4 : end + 1]
     doc, problems = parse_yaml(front, display_path)
     if doc is not None:
         doc.lines = {k: v + 1 for k, v in doc.lines.items()}
@@ -209,21 +315,31 @@ def split_front_matter(text: str, display_path: str) -> tuple[YamlDocument | Non
     else:
         problems = [Problem(p.path, (p.line or 0) + 1 or None, p.field, p.message, p.hint) for p in problems]
     body_line = text.count("\n", 0, end + 5) + 1
-    return doc, text[end + 5:], body_line, problems
+    return doc, text[end + 5 :], body_line, problems
 
 
 def _id_problem(stem: str, display_path: str) -> Problem | None:
     if is_id(stem):
         return None
-    return Problem(display_path, None, "", f"file name {stem!r} is not a valid id",
-                   "rename it with lower-case letters, digits and hyphens only, e.g. 'q100.yml'")
+    return Problem(
+        display_path,
+        None,
+        "",
+        f"file name {stem!r} is not a valid id",
+        "rename it with lower-case letters, digits and hyphens only, e.g. 'q100.yml'",
+    )
 
 
 def _outside(path: Path, root: Path) -> Problem | None:
     """A problem if path is a link, or leads outside the repository: content never does."""
     if path.is_symlink() or not path.resolve().is_relative_to(root):
-        return Problem(path.relative_to(root).as_posix(), None, "", "is a link, not a real file or folder",
-                       "content must be real files and folders inside the repository; replace the link")
+        return Problem(
+            path.relative_to(root).as_posix(),
+            None,
+            "",
+            "is a link, not a real file or folder",
+            "content must be real files and folders inside the repository; replace the link",
+        )
     return None
 
 
@@ -242,19 +358,35 @@ def _content_files(folder: Path, suffix: str, root: Path, problems: list[Problem
         if folder.name == "meetings" and records.is_record_file(entry.name):
             continue  # a meeting's record, read after the meetings (content.records)
         if entry.is_symlink() or not entry.is_file():
-            problems.append(Problem(display, None, "", "not a regular file", "content folders hold files only; remove it"))
+            problems.append(
+                Problem(display, None, "", "not a regular file", "content folders hold files only; remove it")
+            )
             continue
         if entry.suffix != suffix:
-            problems.append(Problem(display, None, "", f"unexpected file type {entry.suffix or '(none)'!r}",
-                                    f"content files in this folder end in {suffix}"))
+            problems.append(
+                Problem(
+                    display,
+                    None,
+                    "",
+                    f"unexpected file type {entry.suffix or '(none)'!r}",
+                    f"content files in this folder end in {suffix}",
+                )
+            )
             continue
         bad = _id_problem(entry.stem, display)
         if bad:
             problems.append(bad)
             continue
         if taken := RESERVED_IDS.get(folder.name, {}).get(entry.stem):
-            problems.append(Problem(display, None, "", f"the name {entry.stem!r} is reserved: the site's own page at "
-                                    f"that address is {taken}", f"rename the file, e.g. '{entry.stem}-1{suffix}'"))
+            problems.append(
+                Problem(
+                    display,
+                    None,
+                    "",
+                    f"the name {entry.stem!r} is reserved: the site's own page at that address is {taken}",
+                    f"rename the file, e.g. '{entry.stem}-1{suffix}'",
+                )
+            )
             continue
         found.append((entry.stem, entry, display))
     return found
@@ -266,8 +398,9 @@ class ReadCache:
     or inode differ from when it was read."""
 
     def __init__(self) -> None:
-        self._items: dict[tuple[str, str], tuple[tuple[int, int, int, int], tuple[str, str],
-                                                 tuple[Any, list[Problem], Any]]] = {}
+        self._items: dict[
+            tuple[str, str], tuple[tuple[int, int, int, int], tuple[str, str], tuple[Any, list[Problem], Any]]
+        ] = {}
 
     def __len__(self) -> int:
         return len(self._items)
@@ -281,13 +414,21 @@ class ReadCache:
             return cached[2]
         return None
 
-    def put(self, kind: str, path: Path, stamp: tuple[int, int, int, int], display: str, id_: str,
-            value: tuple[Any, list[Problem], Any]) -> None:
+    def put(
+        self,
+        kind: str,
+        path: Path,
+        stamp: tuple[int, int, int, int],
+        display: str,
+        id_: str,
+        value: tuple[Any, list[Problem], Any],
+    ) -> None:
         self._items[(kind, str(path))] = (stamp, (display, id_), value)
 
 
-def _read_item(path: Path, display: str, kind: str, id_: str,
-               cache: ReadCache | None) -> tuple[YamlDocument | None, list[Problem], Any]:
+def _read_item(
+    path: Path, display: str, kind: str, id_: str, cache: ReadCache | None
+) -> tuple[YamlDocument | None, list[Problem], Any]:
     """(document, problems, built item or None) for one content file."""
     stamp = None
     if cache is not None:
@@ -312,8 +453,9 @@ def _read_item(path: Path, display: str, kind: str, id_: str,
     return doc, problems, item
 
 
-def load_bank(root: Path | str = ".", content_dir: str = "content", cache: ReadCache | None = None,
-              split: bool = False) -> LoadResult:
+def load_bank(
+    root: Path | str = ".", content_dir: str = "content", cache: ReadCache | None = None, split: bool = False
+) -> LoadResult:
     """Load and check everything under ``root/content_dir``.
 
     With a ``cache``, files unchanged since an earlier load into the same cache are not read again.
@@ -324,8 +466,14 @@ def load_bank(root: Path | str = ".", content_dir: str = "content", cache: ReadC
     bank = Bank()
     problems: list[Problem] = []
     if not base.is_dir():
-        return LoadResult(bank, [Problem(content_dir, None, "", "content folder not found",
-                                         "run from the repository root, or pass --root")])
+        return LoadResult(
+            bank,
+            [
+                Problem(
+                    content_dir, None, "", "content folder not found", "run from the repository root, or pass --root"
+                )
+            ],
+        )
     if outside := _outside(base, root):
         return LoadResult(bank, [outside])
 
@@ -375,14 +523,23 @@ def load_bank(root: Path | str = ".", content_dir: str = "content", cache: ReadC
         target = getattr(bank, section)
         for id_, path, display in _content_files(base / section, ".md", root, problems):
             if path.stat().st_size > MAX_BYTES:
-                problems.append(Problem(display, None, "", f"file is over the limit of {MAX_BYTES:,} bytes", "split it"))
+                problems.append(
+                    Problem(display, None, "", f"file is over the limit of {MAX_BYTES:,} bytes", "split it")
+                )
                 continue
             raw = path.read_bytes()
             try:
                 text = raw.decode("utf-8")
             except UnicodeDecodeError as exc:
-                problems.append(Problem(display, raw.count(b"\n", 0, exc.start) + 1, "",
-                                        f"not UTF-8 text (byte 0x{raw[exc.start]:02x})", "save the file as UTF-8"))
+                problems.append(
+                    Problem(
+                        display,
+                        raw.count(b"\n", 0, exc.start) + 1,
+                        "",
+                        f"not UTF-8 text (byte 0x{raw[exc.start]:02x})",
+                        "save the file as UTF-8",
+                    )
+                )
                 continue
             if bad := control_character_problem(text.removeprefix("\ufeff"), display):
                 problems.append(bad)
@@ -399,8 +556,16 @@ def load_bank(root: Path | str = ".", content_dir: str = "content", cache: ReadC
             if found:
                 continue
             d = doc.data
-            target[id_] = Page(id_, section, _clean(d["title"]), body, int(d.get("order", 0)), d.get("generated"),
-                               _clean(d.get("description", "")), display)
+            target[id_] = Page(
+                id_,
+                section,
+                _clean(d["title"]),
+                body,
+                int(d.get("order", 0)),
+                d.get("generated"),
+                _clean(d.get("description", "")),
+                display,
+            )
         ordered = sorted(target.items(), key=lambda kv: (kv[1].order, kv[1].title))
         setattr(bank, section, dict(ordered))
 
@@ -416,24 +581,42 @@ def _unread(base: Path, root: Path) -> list[Problem]:
     problems = []
     for entry in sorted(base.iterdir()):
         name = entry.name
-        if name.startswith(".") or name.lower() == "readme.md" or name == SETTINGS_FILE or (
-                name in folders and entry.is_dir()):
+        if (
+            name.startswith(".")
+            or name.lower() == "readme.md"
+            or name == SETTINGS_FILE
+            or (name in folders and entry.is_dir())
+        ):
             continue  # dotfiles and READMEs are for people and tools; links are reported when read
         display = entry.relative_to(root).as_posix()
         close = did_you_mean(name, folders + (SETTINGS_FILE,))
         where = f"content/ holds {SETTINGS_FILE} and the folders {', '.join(folders)}"
         if entry.is_dir() and not entry.is_symlink():
-            problems.append(Problem(display + "/", None, "", "not a content folder, so nothing in it is read",
-                                    close if close.startswith("did you mean") else where))
+            problems.append(
+                Problem(
+                    display + "/",
+                    None,
+                    "",
+                    "not a content folder, so nothing in it is read",
+                    close if close.startswith("did you mean") else where,
+                )
+            )
         else:
-            problems.append(Problem(display, None, "", "not a content file, so it is not read",
-                                    close if close.startswith("did you mean") else
-                                    f"{where}; move it into one of them, or remove it"))
+            problems.append(
+                Problem(
+                    display,
+                    None,
+                    "",
+                    "not a content file, so it is not read",
+                    close if close.startswith("did you mean") else f"{where}; move it into one of them, or remove it",
+                )
+            )
     return problems
 
 
-def _load_records(base: Path, root: Path, bank: Bank, meeting_files: set[str], cache: ReadCache | None,
-                  problems: list[Problem]) -> dict[str, tuple[YamlDocument, str]]:
+def _load_records(
+    base: Path, root: Path, bank: Bank, meeting_files: set[str], cache: ReadCache | None, problems: list[Problem]
+) -> dict[str, tuple[YamlDocument, str]]:
     """Each meeting's record (content/meetings/<id>.record.yml), read and checked against its meeting."""
     found: dict[str, tuple[YamlDocument, str]] = {}
     for meeting_id, path in records.record_files(base / "meetings"):

@@ -97,19 +97,28 @@ def findings(text: str) -> Iterator[tuple[int, str, str]]:
     """(offset, message, hint) for each problem in one Markdown text."""
     depth, where = nesting(text)
     if depth > MAX_NESTING:
-        yield where, (f"lists or quotes nested {depth} levels deep; the limit is {MAX_NESTING}"), \
-            "use fewer levels: put a list's points one under another"
+        yield (
+            where,
+            (f"lists or quotes nested {depth} levels deep; the limit is {MAX_NESTING}"),
+            "use fewer levels: put a list's points one under another",
+        )
     work, where = bracket_work(text) if "[" in text else (0, 0)
     if work > MAX_BRACKET_WORK:
-        yield where, "brackets nested too deep, or too many links with no closing ')', to lay out quickly", \
-            "remove stray brackets, or write them as '\\[', '\\]', '\\(' and '\\)'"
+        yield (
+            where,
+            "brackets nested too deep, or too many links with no closing ')', to lay out quickly",
+            "remove stray brackets, or write them as '\\[', '\\]', '\\(' and '\\)'",
+        )
         return  # finding the links would cost as much
     for at, address in link_targets(text):
         if not HAS_SCHEME.match(address):
             shown = address if len(address) <= 60 else address[:57] + "..."
             what = f"link {shown!r}" if address else "empty link"
-            yield at, f"{what} is not a full web address", \
-                "links in content start with https://, http:// or mailto:; write out the page's full address"
+            yield (
+                at,
+                f"{what} is not a full web address",
+                "links in content start with https://, http:// or mailto:; write out the page's full address",
+            )
 
 
 def _line(text: str, first_line: int, offset: int) -> int:
@@ -118,8 +127,9 @@ def _line(text: str, first_line: int, offset: int) -> int:
 
 def body_problems(body: str, first_line: int, display: str) -> list[Problem]:
     """Problems in the Markdown body of a page that starts on ``first_line`` of its file."""
-    return [Problem(display, _line(body, first_line, at), "body", message, hint)
-            for at, message, hint in findings(body)]
+    return [
+        Problem(display, _line(body, first_line, at), "body", message, hint) for at, message, hint in findings(body)
+    ]
 
 
 @cache
@@ -165,7 +175,7 @@ def _line_of_offset(doc: YamlDocument, path: Path_, value: str, offset: int) -> 
     """The line in the file of a place inside a field's value: the field's line, moved down to
     the line that holds the words around the place when they can be found there."""
     line = doc.line_of(path)
-    words = value[offset:offset + 200].split()
+    words = value[offset : offset + 200].split()
     if not words:
         return line
     words = words[0][:40]
@@ -182,5 +192,7 @@ def field_problems(doc: YamlDocument, kind: str, display: str) -> list[Problem]:
     for pattern in markdown_paths(kind):
         for path, value in _values(doc.data, pattern):
             for at, message, hint in findings(value):
-                problems.append(Problem(display, _line_of_offset(doc, path, value, at), field_name(path), message, hint))
+                problems.append(
+                    Problem(display, _line_of_offset(doc, path, value, at), field_name(path), message, hint)
+                )
     return problems

@@ -45,8 +45,10 @@ HINTS = {
 
 # Every part is bounded (an address's parts are at most 64 characters): unbounded, a long run of
 # would-be local parts before one '@' made the search quadratic.
-EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}"
-                   r"\.[A-Za-z]{2,63}\b")
+EMAIL = re.compile(
+    r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}"
+    r"\.[A-Za-z]{2,63}\b"
+)
 
 # UK numbers written nationally (0...) or internationally (+44 ...), with the
 # usual spaces, hyphens and brackets; 10 or 11 digits once +44 reads as 0.
@@ -56,11 +58,15 @@ INTERNATIONAL_PHONE = re.compile(r"(?<![\w+])\+(?!44)[1-9]\d{0,2}[\s-]?\(?\d[\d\
 
 NHS_NUMBER = re.compile(r"(?<![\w-])(\d{3})([ -]?)(\d{3})\2(\d{4})(?![\w-])")
 
-_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
-_DATE = (r"(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})(?!\d)|\d{4}-\d{2}-\d{2}"
-         rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+\d{{4}}"
-         rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})")
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DATE = (
+    r"(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})(?!\d)|\d{4}-\d{2}-\d{2}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+\d{{4}}"
+    rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})"
+)
 DATE_OF_BIRTH = re.compile(
     rf"\b(?:d\.?o\.?b\.?|date\s+of\s+birth|birth\s*date|born)(?:\s*[:=-]\s*|\s+(?:is\s+|was\s+|on\s+|of\s+)*)"
     rf"(?:the\s+)?{_DATE}",
@@ -122,8 +128,8 @@ def _dates_of_birth(text: str) -> Iterator[tuple[int, int]]:
 
 def _postcodes_with_names(text: str) -> Iterator[tuple[int, int]]:
     for m in POSTCODE.finditer(text):
-        before = text[max(0, m.start() - NAME_WINDOW):m.start()]
-        after = text[m.end():m.end() + NAME_WINDOW]
+        before = text[max(0, m.start() - NAME_WINDOW) : m.start()]
+        after = text[m.end() : m.end() + NAME_WINDOW]
         names = list(NAME.finditer(before))
         if names:
             yield m.start() - len(before) + names[0].start(), m.end()
@@ -169,8 +175,9 @@ def find_personal_data(text: str) -> list[Finding]:
 def _problem(display: str, line: int | None, field: str, finding: Finding) -> Problem:
     if finding.kind in ERRORS:
         return Problem(display, line, field, f"personal data: {finding.kind} {finding.text!r}", finding.hint)
-    return Problem(display, line, field, f"possible personal data: {finding.kind} {finding.text!r}",
-                   finding.hint, Severity.WARNING)
+    return Problem(
+        display, line, field, f"possible personal data: {finding.kind} {finding.text!r}", finding.hint, Severity.WARNING
+    )
 
 
 def _strings(data: Any, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
@@ -222,15 +229,18 @@ def scan_document(doc: YamlDocument, display: str) -> list[Problem]:
 def scan_markdown(body: str, first_line: int, display: str) -> list[Problem]:
     """Problems for the Markdown text of a page, each with its line in the file."""
     line_starts = _line_starts(body)
-    return [_problem(display, first_line + bisect.bisect_right(line_starts, finding.start) - 1, "body", finding)
-            for finding in find_personal_data(body)]
+    return [
+        _problem(display, first_line + bisect.bisect_right(line_starts, finding.start) - 1, "body", finding)
+        for finding in find_personal_data(body)
+    ]
 
 
 # -- meeting records: published, so what may identify anyone is an error there -------------------
 
 # Capitalised words that name roles, bodies, services and the calendar, not people: "Head of Service",
 # "Designated Nurse", "Children's Scrutiny Panel", "March Panel".
-ROLE_WORDS = frozenset("""
+ROLE_WORDS = frozenset(
+    """
 a an and the of for in on at to by with from as or this that these those it its we our they their our
 head heads service services director directors deputy assistant chief executive officer officers
 manager managers lead leads principal senior team teams unit group board panel committee forum
@@ -247,7 +257,8 @@ review reviews action actions item items agenda meeting meetings minutes record 
 january february march april may june july august september october november december monday
 tuesday wednesday thursday friday saturday sunday yes no not all each every new next last first
 second third agreed asked answer answers red amber green open done dropped progress update updates
-""".split())
+""".split()
+)
 
 TITLED_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor|Prof|Sir|Dame|Lady|Lord)\.?\s+[A-Z][a-z'-]+")
 CAPITALISED_PAIR = re.compile(r"\b([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)\s+([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)\b")
@@ -287,8 +298,15 @@ def scan_record(doc: YamlDocument, display: str) -> list[Problem]:
         line = doc.line_of(path)
         for finding in find_personal_data_in_record(value):
             what = "a person's name" if finding.kind == "name" else finding.kind
-            problems.append(Problem(display, _line_in_source(doc, line_starts, line, finding.text), field_name(path),
-                                    f"personal data in a record: {what} {finding.text!r}",
-                                    finding.hint if finding.kind == "name" else
-                                    "records are published: remove it, or name a role or team instead"))
+            problems.append(
+                Problem(
+                    display,
+                    _line_in_source(doc, line_starts, line, finding.text),
+                    field_name(path),
+                    f"personal data in a record: {what} {finding.text!r}",
+                    finding.hint
+                    if finding.kind == "name"
+                    else "records are published: remove it, or name a role or team instead",
+                )
+            )
     return problems

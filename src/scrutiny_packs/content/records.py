@@ -36,8 +36,11 @@ def record_files(folder: Path) -> list[tuple[str, Path]]:
     """(meeting id, path) for each record file in content/meetings/, by name."""
     if not folder.is_dir():
         return []
-    return [(entry.name[: -len(SUFFIX)], entry) for entry in sorted(folder.iterdir())
-            if is_record_file(entry.name) and not entry.name.startswith(".")]
+    return [
+        (entry.name[: -len(SUFFIX)], entry)
+        for entry in sorted(folder.iterdir())
+        if is_record_file(entry.name) and not entry.name.startswith(".")
+    ]
 
 
 def _clean(text: Any) -> str:
@@ -56,12 +59,22 @@ def record_from_data(meeting_id: str, d: dict, path: str = "") -> Record:
     for item in d["items"]:
         answers = []
         for a in item["answers"]:
-            actions = tuple(Action(_clean(x["action"]), _clean(x.get("owner", "")), _date(x.get("due")),
-                                   x.get("status", "open")) for x in a.get("actions", ()))
+            actions = tuple(
+                Action(_clean(x["action"]), _clean(x.get("owner", "")), _date(x.get("due")), x.get("status", "open"))
+                for x in a.get("actions", ())
+            )
             revisit = _clean(a.get("revisit", ""))
             revisit_date = _date(revisit)
-            answers.append(Answer(a["question"], _clean(a["summary"]), a["rag"], actions, revisit_date,
-                                  "" if revisit_date else revisit))
+            answers.append(
+                Answer(
+                    a["question"],
+                    _clean(a["summary"]),
+                    a["rag"],
+                    actions,
+                    revisit_date,
+                    "" if revisit_date else revisit,
+                )
+            )
         items.append(RecordItem(_clean(item["number"]), tuple(answers)))
     return Record(meeting_id, tuple(items), bool(d.get("example", False)), path)
 
@@ -70,15 +83,22 @@ def _item_key(number: Any) -> str:
     return " ".join(str(number).split()).lower()
 
 
-def check_record(meeting_id: str, doc: YamlDocument, display: str, meetings: dict[str, Agenda],
-                 meeting_files: set[str]) -> list[Problem]:
+def check_record(
+    meeting_id: str, doc: YamlDocument, display: str, meetings: dict[str, Agenda], meeting_files: set[str]
+) -> list[Problem]:
     """The checks of one record against its meeting, on the parsed data (valid or not)."""
     problems = personal_data.scan_record(doc, display)
     data = doc.data if isinstance(doc.data, dict) else {}
     if not ID_PATTERN.match(meeting_id) or meeting_id not in meeting_files:
-        problems.append(Problem(display, None, "", f"records a meeting that is not in content/meetings/ "
-                                f"({meeting_id!r})", did_you_mean(meeting_id, meeting_files)
-                                or f"name the file after its meeting: <meeting id>{SUFFIX}"))
+        problems.append(
+            Problem(
+                display,
+                None,
+                "",
+                f"records a meeting that is not in content/meetings/ ({meeting_id!r})",
+                did_you_mean(meeting_id, meeting_files) or f"name the file after its meeting: <meeting id>{SUFFIX}",
+            )
+        )
         return problems
     agenda = meetings.get(meeting_id)  # None when the meeting file has problems of its own
     numbers = {_item_key(i.number): i for i in agenda.items} if agenda else {}
@@ -87,23 +107,43 @@ def check_record(meeting_id: str, doc: YamlDocument, display: str, meetings: dic
         if not isinstance(item, dict):
             continue
         number = item.get("number")
-        if agenda is not None and isinstance(number, (str, int)) and not isinstance(number, bool) \
-                and _item_key(number) not in numbers:
+        if (
+            agenda is not None
+            and isinstance(number, (str, int))
+            and not isinstance(number, bool)
+            and _item_key(number) not in numbers
+        ):
             where = ("items", i, "number")
-            problems.append(Problem(display, doc.line_of(where), field_name(where),
-                                    f"item {number} is not on the agenda of {meeting_id}",
-                                    "agenda items: " + ", ".join(a.number for a in agenda.items)))
+            problems.append(
+                Problem(
+                    display,
+                    doc.line_of(where),
+                    field_name(where),
+                    f"item {number} is not on the agenda of {meeting_id}",
+                    "agenda items: " + ", ".join(a.number for a in agenda.items),
+                )
+            )
         answers = item.get("answers")
         for j, answer in enumerate(answers if isinstance(answers, list) else ()):
             if not isinstance(answer, dict):
                 continue
             base = ("items", i, "answers", j)
             revisit = answer.get("revisit")
-            if isinstance(revisit, str) and revisit.strip() and _date(revisit.strip()) is None \
-                    and revisit.strip() not in meeting_files:
-                problems.append(Problem(display, doc.line_of(base + ("revisit",)), field_name(base + ("revisit",)),
-                                        f"{revisit!r} is neither a date nor a known meeting",
-                                        "write a date as YYYY-MM-DD, or the id of a meeting in content/meetings/"))
+            if (
+                isinstance(revisit, str)
+                and revisit.strip()
+                and _date(revisit.strip()) is None
+                and revisit.strip() not in meeting_files
+            ):
+                problems.append(
+                    Problem(
+                        display,
+                        doc.line_of(base + ("revisit",)),
+                        field_name(base + ("revisit",)),
+                        f"{revisit!r} is neither a date nor a known meeting",
+                        "write a date as YYYY-MM-DD, or the id of a meeting in content/meetings/",
+                    )
+                )
             actions = answer.get("actions")
             for k, action in enumerate(actions if isinstance(actions, list) else ()):
                 if not isinstance(action, dict):
@@ -111,19 +151,32 @@ def check_record(meeting_id: str, doc: YamlDocument, display: str, meetings: dic
                 where = base + ("actions", k)
                 owner = action.get(OWNER_FIELD)
                 if owner is None or (isinstance(owner, str) and not owner.strip()):
-                    problems.append(Problem(display, doc.line_of(where), field_name(where + (OWNER_FIELD,)),
-                                            "an action needs an owner",
-                                            "add 'owner:' with the role that will do it, e.g. 'Head of Service'"))
+                    problems.append(
+                        Problem(
+                            display,
+                            doc.line_of(where),
+                            field_name(where + (OWNER_FIELD,)),
+                            "an action needs an owner",
+                            "add 'owner:' with the role that will do it, e.g. 'Head of Service'",
+                        )
+                    )
                 due = _date(action.get(DUE_FIELD))
                 if agenda is not None and agenda.date and due and due < agenda.date:
-                    problems.append(Problem(display, doc.line_of(where + (DUE_FIELD,)), field_name(where + (DUE_FIELD,)),
-                                            f"due {due.isoformat()}, before the meeting on {agenda.date.isoformat()}",
-                                            "an action agreed at a meeting falls due on or after it"))
+                    problems.append(
+                        Problem(
+                            display,
+                            doc.line_of(where + (DUE_FIELD,)),
+                            field_name(where + (DUE_FIELD,)),
+                            f"due {due.isoformat()}, before the meeting on {agenda.date.isoformat()}",
+                            "an action agreed at a meeting falls due on or after it",
+                        )
+                    )
     return problems
 
 
-def overdue_problems(records: dict[str, Record], docs: dict[str, tuple[YamlDocument, str]],
-                     today: dt.date) -> list[Problem]:
+def overdue_problems(
+    records: dict[str, Record], docs: dict[str, tuple[YamlDocument, str]], today: dt.date
+) -> list[Problem]:
     """Warnings for open actions due before ``today``, each at its line in the record file."""
     problems = []
     for meeting_id, record in records.items():
@@ -133,15 +186,22 @@ def overdue_problems(records: dict[str, Record], docs: dict[str, tuple[YamlDocum
                 for k, action in enumerate(answer.actions):
                     if action.status == "open" and action.due and action.due < today:
                         where = ("items", i, "answers", j, "actions", k, "due")
-                        problems.append(Problem(
-                            record.path, doc.line_of(where) if doc else None, field_name(where),
-                            f"action overdue since {action.due.isoformat()} ({action.owner}: {action.what})",
-                            "mark it 'done' or 'dropped', or agree a new due date", Severity.WARNING))
+                        problems.append(
+                            Problem(
+                                record.path,
+                                doc.line_of(where) if doc else None,
+                                field_name(where),
+                                f"action overdue since {action.due.isoformat()} ({action.owner}: {action.what})",
+                                "mark it 'done' or 'dropped', or agree a new due date",
+                                Severity.WARNING,
+                            )
+                        )
     return problems
 
 
-def revisit_problems(records: dict[str, Record], docs: dict[str, tuple[YamlDocument, str]],
-                     meetings: dict[str, Agenda], today: dt.date) -> list[Problem]:
+def revisit_problems(
+    records: dict[str, Record], docs: dict[str, tuple[YamlDocument, str]], meetings: dict[str, Agenda], today: dt.date
+) -> list[Problem]:
     """Warnings for answers to come back to on a date that has passed, or at a meeting held before
     the one recorded, each at its line in the record file."""
     problems = []
@@ -153,15 +213,27 @@ def revisit_problems(records: dict[str, Record], docs: dict[str, tuple[YamlDocum
                 where = ("items", i, "answers", j, "revisit")
                 line = doc.line_of(where) if doc else None
                 if answer.revisit_date and answer.revisit_date < today:
-                    problems.append(Problem(
-                        record.path, line, field_name(where),
-                        f"{answer.question} was to be come back to on {answer.revisit_date.isoformat()}, which has passed",
-                        "ask it again at a meeting, or set a new 'revisit' date or meeting", Severity.WARNING))
+                    problems.append(
+                        Problem(
+                            record.path,
+                            line,
+                            field_name(where),
+                            f"{answer.question} was to be come back to on {answer.revisit_date.isoformat()}, which has passed",
+                            "ask it again at a meeting, or set a new 'revisit' date or meeting",
+                            Severity.WARNING,
+                        )
+                    )
                 later = meetings.get(answer.revisit_meeting) if answer.revisit_meeting else None
                 if later is not None and later.date and held and later.date < held:
-                    problems.append(Problem(
-                        record.path, line, field_name(where),
-                        f"{answer.question} is to be come back to at {later.id}, held on {later.date.isoformat()}, "
-                        f"before this meeting on {held.isoformat()}",
-                        "name a later meeting, or a date on or after this one", Severity.WARNING))
+                    problems.append(
+                        Problem(
+                            record.path,
+                            line,
+                            field_name(where),
+                            f"{answer.question} is to be come back to at {later.id}, held on {later.date.isoformat()}, "
+                            f"before this meeting on {held.isoformat()}",
+                            "name a later meeting, or a date on or after this one",
+                            Severity.WARNING,
+                        )
+                    )
     return problems

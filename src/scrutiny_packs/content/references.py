@@ -24,8 +24,15 @@ if TYPE_CHECKING:
 Docs = dict[str, dict[str, tuple["YamlDocument", str]]]
 
 # What one name in each collection is called in a message.
-WHAT = {"areas": "area", "audiences": "audience", "benchmarks": "benchmark", "indicators": "indicator",
-        "questions": "question", "tags": "tag", "packs": "pack"}
+WHAT = {
+    "areas": "area",
+    "audiences": "audience",
+    "benchmarks": "benchmark",
+    "indicators": "indicator",
+    "questions": "question",
+    "tags": "tag",
+    "packs": "pack",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,14 +47,20 @@ class Reference:
 SELECTION_REFERENCES: tuple[Reference, ...] = tuple(
     Reference(f"selection.{prefix}{name}", target)
     for name, target in (("areas", "areas"), ("audiences", "audiences"), ("tags", "tags"), ("questions", "questions"))
-    for prefix in ("", "exclude_"))
+    for prefix in ("", "exclude_")
+)
 PACK_REFERENCES: tuple[Reference, ...] = (Reference("audience", "audiences", many=False),) + SELECTION_REFERENCES
 
 # Every reference in content, by collection (folder under content/).
 REFERENCES: dict[str, tuple[Reference, ...]] = {
-    "questions": (Reference("areas", "areas"), Reference("audiences", "audiences"),
-                  Reference("benchmarks", "benchmarks"), Reference("evidence", "indicators"),
-                  Reference("replaced_by", "questions", many=False), Reference("distinct_from", "questions")),
+    "questions": (
+        Reference("areas", "areas"),
+        Reference("audiences", "audiences"),
+        Reference("benchmarks", "benchmarks"),
+        Reference("evidence", "indicators"),
+        Reference("replaced_by", "questions", many=False),
+        Reference("distinct_from", "questions"),
+    ),
     "benchmarks": (Reference("areas", "areas"),),
     "indicators": (Reference("areas", "areas"),),
     "areas": (Reference("parent", "areas", many=False),),
@@ -84,14 +97,20 @@ def _get(data: Any, dotted: str) -> tuple[Any, tuple[str, ...]]:
     return data, path
 
 
-def unknown_names(data: Any, references: Iterable[Reference], known: Mapping[str, set[str]],
-                  own_id: str | None = None) -> list[Unknown]:
+def unknown_names(
+    data: Any, references: Iterable[Reference], known: Mapping[str, set[str]], own_id: str | None = None
+) -> list[Unknown]:
     """Every id in ``data`` (a mapping of fields) that ``known`` does not hold: the one rule for references."""
     found: list[Unknown] = []
     for ref in references:
         value, path = _get(data, ref.field)
-        values = [(path + (i,), v) for i, v in enumerate(value)] if ref.many and isinstance(value, (list, tuple)) \
-            else [(path, value)] if not ref.many else []
+        values = (
+            [(path + (i,), v) for i, v in enumerate(value)]
+            if ref.many and isinstance(value, (list, tuple))
+            else [(path, value)]
+            if not ref.many
+            else []
+        )
         for where, name in values:
             if not isinstance(name, str):
                 continue
@@ -104,25 +123,49 @@ def unknown_names(data: Any, references: Iterable[Reference], known: Mapping[str
 
 def known_in_bank(bank: Bank) -> dict[str, set[str]]:
     """The names a loaded bank knows, for checking a pack made outside content/ (an option, a link)."""
-    return {"areas": set(bank.areas), "audiences": set(bank.audiences), "benchmarks": set(bank.benchmarks),
-            "indicators": set(bank.indicators), "questions": set(bank.questions), "packs": set(bank.packs),
-            "tags": {t for q in bank.questions.values() for t in q.tags}}
+    return {
+        "areas": set(bank.areas),
+        "audiences": set(bank.audiences),
+        "benchmarks": set(bank.benchmarks),
+        "indicators": set(bank.indicators),
+        "questions": set(bank.questions),
+        "packs": set(bank.packs),
+        "tags": {t for q in bank.questions.values() for t in q.tags},
+    }
 
 
 def pack_fields(spec: PackSpec) -> dict[str, Any]:
     """A pack's references as a mapping of fields, in the shape of a pack file."""
     s = spec.selection
-    return {"audience": spec.audience, "selection": {
-        name: getattr(s, name) for name in ("areas", "audiences", "tags", "questions", "exclude_areas",
-                                            "exclude_audiences", "exclude_tags", "exclude_questions")}}
+    return {
+        "audience": spec.audience,
+        "selection": {
+            name: getattr(s, name)
+            for name in (
+                "areas",
+                "audiences",
+                "tags",
+                "questions",
+                "exclude_areas",
+                "exclude_audiences",
+                "exclude_tags",
+                "exclude_questions",
+            )
+        },
+    }
 
 
 def _known_in_files(docs: Docs) -> dict[str, set[str]]:
     known = {name: set(items) for name, items in docs.items()}
     for name in WHAT:
         known.setdefault(name, set())
-    known["tags"] = {t for doc, _ in docs.get("questions", {}).values() if isinstance(doc.data, dict)
-                     and isinstance(doc.data.get("tags"), list) for t in doc.data["tags"] if isinstance(t, str)}
+    known["tags"] = {
+        t
+        for doc, _ in docs.get("questions", {}).values()
+        if isinstance(doc.data, dict) and isinstance(doc.data.get("tags"), list)
+        for t in doc.data["tags"]
+        if isinstance(t, str)
+    }
     return known
 
 
@@ -160,48 +203,88 @@ def check_meetings(docs: Docs, known: Mapping[str, set[str]] | None = None) -> l
             if isinstance(number, (str, int)) and not isinstance(number, bool):
                 key = " ".join(str(number).split()).lower()
                 if key in numbers:
-                    problems.append(Problem(display, doc.line_of(where + ("number",)), field_name(where + ("number",)),
-                                            f"item {number} is already on the agenda as items[{numbers[key]}]",
-                                            "give each agenda item its own number"))
+                    problems.append(
+                        Problem(
+                            display,
+                            doc.line_of(where + ("number",)),
+                            field_name(where + ("number",)),
+                            f"item {number} is already on the agenda as items[{numbers[key]}]",
+                            "give each agenda item its own number",
+                        )
+                    )
                 else:
                     numbers[key] = i
             pack, selection = item.get("pack"), item.get("selection")
             if pack is not None and selection is not None:
-                problems.append(Problem(display, doc.line_of(where + ("selection",)), field_name(where + ("selection",)),
-                                        "cannot be given with 'pack'",
-                                        "name a pack from content/packs/, or write the selection here, not both"))
+                problems.append(
+                    Problem(
+                        display,
+                        doc.line_of(where + ("selection",)),
+                        field_name(where + ("selection",)),
+                        "cannot be given with 'pack'",
+                        "name a pack from content/packs/, or write the selection here, not both",
+                    )
+                )
             elif pack is None and selection is None:
-                problems.append(Problem(display, doc.line_of(where), field_name(where), "has no questions",
-                                        "add 'pack:' (a file in content/packs/) or 'selection:' (as in a pack file)"))
+                problems.append(
+                    Problem(
+                        display,
+                        doc.line_of(where),
+                        field_name(where),
+                        "has no questions",
+                        "add 'pack:' (a file in content/packs/) or 'selection:' (as in a pack file)",
+                    )
+                )
             if isinstance(pack, str):
                 if pack not in known.get("packs", ()):
-                    problems.append(Problem(display, doc.line_of(where + ("pack",)), field_name(where + ("pack",)),
-                                            f"{pack!r} is not a known pack",
-                                            did_you_mean(pack, known.get("packs", ())) or "add it to content/packs/"))
+                    problems.append(
+                        Problem(
+                            display,
+                            doc.line_of(where + ("pack",)),
+                            field_name(where + ("pack",)),
+                            f"{pack!r} is not a known pack",
+                            did_you_mean(pack, known.get("packs", ())) or "add it to content/packs/",
+                        )
+                    )
                 for name in INLINE_ONLY:
                     if name in item:
-                        problems.append(Problem(display, doc.line_of(where + (name,)), field_name(where + (name,)),
-                                                "is only used with 'selection'",
-                                                "the pack's own file sets it; remove it here"))
+                        problems.append(
+                            Problem(
+                                display,
+                                doc.line_of(where + (name,)),
+                                field_name(where + (name,)),
+                                "is only used with 'selection'",
+                                "the pack's own file sets it; remove it here",
+                            )
+                        )
             for u in unknown_names(item, PACK_REFERENCES, known):
                 label = "a tag any question has" if u.what == "tag" else None
                 message = f"{u.value!r} is not {label}" if label else u.message
-                problems.append(Problem(display, doc.line_of(where + u.path), field_name(where + u.path), message,
-                                        u.hint))
+                problems.append(
+                    Problem(display, doc.line_of(where + u.path), field_name(where + u.path), message, u.hint)
+                )
     return problems
 
 
 def check_area_loops(docs: Docs) -> list[Problem]:
-    parents = {aid: doc.data.get("parent") for aid, (doc, _) in docs.get("areas", {}).items()
-               if isinstance(doc.data, dict)}
+    parents = {
+        aid: doc.data.get("parent") for aid, (doc, _) in docs.get("areas", {}).items() if isinstance(doc.data, dict)
+    }
     problems = []
     for area_id, (doc, display) in docs.get("areas", {}).items():
         seen, current = {area_id}, parents.get(area_id)
         while isinstance(current, str) and current in parents:
             if current in seen:
                 if current == area_id:
-                    problems.append(Problem(display, doc.line_of(("parent",)), "parent",
-                                            "areas form a loop through their parents", "give the top area no parent"))
+                    problems.append(
+                        Problem(
+                            display,
+                            doc.line_of(("parent",)),
+                            "parent",
+                            "areas form a loop through their parents",
+                            "give the top area no parent",
+                        )
+                    )
                 break
             seen.add(current)
             current = parents.get(current)
@@ -210,8 +293,11 @@ def check_area_loops(docs: Docs) -> list[Problem]:
 
 def check_replacement_loops(docs: Docs) -> list[Problem]:
     """Retired questions that replace each other in a loop: every one of them would be left out."""
-    replaced_by = {qid: doc.data.get("replaced_by") for qid, (doc, _) in docs.get("questions", {}).items()
-                   if isinstance(doc.data, dict)}
+    replaced_by = {
+        qid: doc.data.get("replaced_by")
+        for qid, (doc, _) in docs.get("questions", {}).items()
+        if isinstance(doc.data, dict)
+    }
     problems = []
     for qid, (doc, display) in docs.get("questions", {}).items():
         trail, current = [qid], replaced_by.get(qid)
@@ -219,9 +305,15 @@ def check_replacement_loops(docs: Docs) -> list[Problem]:
             trail.append(current)
             current = replaced_by.get(current)
         if current == qid and len(trail) > 1:
-            problems.append(Problem(display, doc.line_of(("replaced_by",)), "replaced_by",
-                                    "questions replace each other in a loop (" + " → ".join(trail + [qid]) + ")",
-                                    "the question that replaces the others must not be retired: remove its replaced_by"))
+            problems.append(
+                Problem(
+                    display,
+                    doc.line_of(("replaced_by",)),
+                    "replaced_by",
+                    "questions replace each other in a loop (" + " → ".join(trail + [qid]) + ")",
+                    "the question that replaces the others must not be retired: remove its replaced_by",
+                )
+            )
     return problems
 
 
@@ -233,12 +325,22 @@ def check_questions(docs: Docs) -> list[Problem]:
         text = doc.data.get("text")
         if isinstance(text, str):
             for name in unknown_placeholders(text):
-                problems.append(Problem(display, doc.line_of(("text",)), "text", f"unknown placeholder {{{name}}}",
-                                        PLACEHOLDER_HINT))
+                problems.append(
+                    Problem(
+                        display, doc.line_of(("text",)), "text", f"unknown placeholder {{{name}}}", PLACEHOLDER_HINT
+                    )
+                )
         if "source" not in doc.data:
-            problems.append(Problem(display, None, "source", "no source given",
-                                    "say where the question comes from, so reviewers can check it",
-                                    Severity.WARNING))
+            problems.append(
+                Problem(
+                    display,
+                    None,
+                    "source",
+                    "no source given",
+                    "say where the question comes from, so reviewers can check it",
+                    Severity.WARNING,
+                )
+            )
     return problems
 
 
@@ -248,5 +350,12 @@ def check_personal_data(docs: Docs) -> list[Problem]:
 
 
 def check_all(docs: Docs) -> list[Problem]:
-    return (check_references(docs) + check_meetings(docs) + check_area_loops(docs) + check_replacement_loops(docs)
-            + check_questions(docs) + check_glossary(docs) + check_personal_data(docs))
+    return (
+        check_references(docs)
+        + check_meetings(docs)
+        + check_area_loops(docs)
+        + check_replacement_loops(docs)
+        + check_questions(docs)
+        + check_glossary(docs)
+        + check_personal_data(docs)
+    )

@@ -47,8 +47,13 @@ def validator(kind: str) -> Draft202012Validator:
 
 
 _TYPE_WORDS = {
-    "string": "text", "array": "a list", "object": "a mapping of fields", "integer": "a whole number",
-    "number": "a number", "boolean": "true or false", "null": "empty",
+    "string": "text",
+    "array": "a list",
+    "object": "a mapping of fields",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+    "null": "empty",
 }
 
 
@@ -106,7 +111,11 @@ def _message(error: jsonschema.ValidationError, kind: str) -> tuple[list[str | i
         return path, shown + invalid, hint
     if v == "enum":
         choices = [c for c in error.validator_value]
-        return path, f"{_short(inst)} is not one of {', '.join(map(repr, choices))}", did_you_mean(inst, map(str, choices))
+        return (
+            path,
+            f"{_short(inst)} is not one of {', '.join(map(repr, choices))}",
+            did_you_mean(inst, map(str, choices)),
+        )
     if v == "uniqueItems":
         return path, "lists the same value twice", "remove the repeat"
     if v in ("minimum", "maximum"):
@@ -117,8 +126,15 @@ def _message(error: jsonschema.ValidationError, kind: str) -> tuple[list[str | i
 def validate(doc: YamlDocument, kind: str, display_path: str) -> list[Problem]:
     """Validate one parsed document against its kind's schema."""
     if not isinstance(doc.data, dict):
-        return [Problem(display_path, doc.line_of(()), "", f"must be a mapping of fields, not {_describe(doc.data)}",
-                        "start each line with a field name, e.g. 'text: ...'")]
+        return [
+            Problem(
+                display_path,
+                doc.line_of(()),
+                "",
+                f"must be a mapping of fields, not {_describe(doc.data)}",
+                "start each line with a field name, e.g. 'text: ...'",
+            )
+        ]
     if schema_fast.certainly_valid(kind, doc.data):  # the usual case, without jsonschema's cost
         return []
     problems = []

@@ -35,8 +35,11 @@ def _valid_date(value: Any) -> bool:
 @cache
 def _schemas() -> dict[str, dict]:
     folder = resources.files("scrutiny_packs").joinpath("schemas")
-    return {entry.name: json.loads(entry.read_text(encoding="utf-8"))
-            for entry in folder.iterdir() if entry.name.endswith(".schema.json")}
+    return {
+        entry.name: json.loads(entry.read_text(encoding="utf-8"))
+        for entry in folder.iterdir()
+        if entry.name.endswith(".schema.json")
+    }
 
 
 def _load_reference(uri: str) -> dict:
@@ -52,8 +55,12 @@ def checker(kind: str) -> Check | None:
     # ($ref never has sibling keywords other than annotations: they use allOf instead).
     schema["$schema"] = "http://json-schema.org/draft-07/schema#"
     try:
-        return fastjsonschema.compile(schema, handlers={"": _load_reference, "file": _load_reference},
-                                      formats={"date": _valid_date}, use_default=False)
+        return fastjsonschema.compile(
+            schema,
+            handlers={"": _load_reference, "file": _load_reference},
+            formats={"date": _valid_date},
+            use_default=False,
+        )
     except fastjsonschema.JsonSchemaDefinitionException:
         return None
 

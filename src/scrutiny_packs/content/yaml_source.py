@@ -48,8 +48,9 @@ _CONTROL_HINT = "delete it; it usually comes from pasting out of another program
 # Invisible formatting: bidirectional embeddings, overrides, isolates and marks (which can make
 # text read differently from what it holds, "Trojan source"), zero-width spaces and joiners, the
 # byte-order mark inside text, invisible operators, interlinear annotations and tag characters.
-INVISIBLE = re.compile("[\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
-                       "\ufff9-\ufffb\U000e0000-\U000e007f]")
+INVISIBLE = re.compile(
+    "[\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb\U000e0000-\U000e007f]"
+)
 _INVISIBLE_MESSAGE = "invisible formatting character U+{:04X} ({}) in the text"
 _INVISIBLE_HINT = "delete it: invisible characters can make text read differently from what it says"
 MAX_NUMBER_LENGTH = 30  # characters of a number written in a content file
@@ -130,10 +131,14 @@ def _scalar(event: yaml.ScalarEvent, stack: list[tuple[Any, Path_, Any]]) -> Any
             if len(value) <= MAX_NUMBER_LENGTH:  # a longer one would be refused by int() itself
                 number = int(value) if tag.endswith("int") else float(value)
             if number is None or not math.isfinite(number):
-                raise _Refused(event.start_mark.line + 1, field_name(_current_path(stack)),
-                               f"the number {value[:12]}... is too long" if len(value) > 15
-                               else f"the number {value} is too large",
-                               "numbers in content are short; if this is text, put it in quotes")
+                raise _Refused(
+                    event.start_mark.line + 1,
+                    field_name(_current_path(stack)),
+                    f"the number {value[:12]}... is too long"
+                    if len(value) > 15
+                    else f"the number {value} is too large",
+                    "numbers in content are short; if this is text, put it in quotes",
+                )
             return number
     return value
 
@@ -177,8 +182,12 @@ def _build(events: Any, lines: dict[Path_, int], check_each: bool = True) -> Any
                 raise _Refused(line, field_name(path), "a key must be plain text")
             skey = str(value)
             if skey in container:
-                raise _Refused(line, field_name(path + (skey,)), f"duplicate key {skey!r}",
-                               f"it is already set on line {lines[path + (skey,)]}; keep one")
+                raise _Refused(
+                    line,
+                    field_name(path + (skey,)),
+                    f"duplicate key {skey!r}",
+                    f"it is already set on line {lines[path + (skey,)]}; keep one",
+                )
             stack[-1] = (container, path, skey)
             lines[path + (skey,)] = line
             return path
@@ -193,15 +202,23 @@ def _build(events: Any, lines: dict[Path_, int], check_each: bool = True) -> Any
         line = event.start_mark.line + 1 if event.start_mark else 1
         if kind is yaml.ScalarEvent:
             if event.anchor:
-                raise _Refused(line, "", f"YAML anchors (&{event.anchor}) are not allowed in content files",
-                               "write the value out in full")
+                raise _Refused(
+                    line,
+                    "",
+                    f"YAML anchors (&{event.anchor}) are not allowed in content files",
+                    "write the value out in full",
+                )
             if check_each and (bad := _unseen(event.value)):
                 raise _Refused(line, field_name(_current_path(stack)), *_unseen_problem(bad))
             place(_scalar(event, stack), line, False)
         elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
             if event.anchor:
-                raise _Refused(line, "", f"YAML anchors (&{event.anchor}) are not allowed in content files",
-                               "write the value out in full")
+                raise _Refused(
+                    line,
+                    "",
+                    f"YAML anchors (&{event.anchor}) are not allowed in content files",
+                    "write the value out in full",
+                )
             if event.tag not in _ALLOWED_TAGS:
                 raise _Refused(line, "", f"the YAML tag {event.tag!r} is not allowed", "remove the tag")
             if len(stack) >= MAX_DEPTH:
@@ -212,8 +229,9 @@ def _build(events: Any, lines: dict[Path_, int], check_each: bool = True) -> Any
         elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
             stack.pop()
         elif kind is yaml.AliasEvent:
-            raise _Refused(line, "", "YAML aliases (*name) are not allowed in content files",
-                           "write the value out in full")
+            raise _Refused(
+                line, "", "YAML aliases (*name) are not allowed in content files", "write the value out in full"
+            )
         elif kind is yaml.DocumentStartEvent:
             if done:
                 raise _Refused(line, "", "more than one YAML document in the file", "remove the '---' line")
@@ -275,40 +293,69 @@ def explain_syntax_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[int | No
         found = _NO_SPACE_AFTER_COLON.match(lines[number - 1])
         if found:
             key = found.group("key")
-            return number, (f"there is no space after the colon in '{key}:' ({said})"), \
-                f"write '{key}: ' with a space after the colon"
-    if problem.startswith(("did not find expected ',' or ']'", "did not find expected ',' or '}'")) \
-            and exc.context_mark is not None:
+            return (
+                number,
+                (f"there is no space after the colon in '{key}:' ({said})"),
+                f"write '{key}: ' with a space after the colon",
+            )
+    if (
+        problem.startswith(("did not find expected ',' or ']'", "did not find expected ',' or '}'"))
+        and exc.context_mark is not None
+    ):
         bracket = "]" if "]" in problem else "}"
-        return exc.context_mark.line + 1, f"the list opened with {'[' if bracket == ']' else '{'} on this line " \
-            f"is never closed ({said})", f"put a closing {bracket} after its last item, with commas between items"
+        return (
+            exc.context_mark.line + 1,
+            f"the list opened with {'[' if bracket == ']' else '{'} on this line is never closed ({said})",
+            f"put a closing {bracket} after its last item, with commas between items",
+        )
     if exc.context == "while scanning a quoted scalar" and exc.context_mark is not None:
         number = exc.context_mark.line + 1
         quote = text[exc.context_mark.index] if exc.context_mark.index < len(text) else '"'
-        return number, f"the quotation mark {quote} that opens the text on this line is never closed ({said})", \
-            f"put a closing {quote} at the end of the text"
+        return (
+            number,
+            f"the quotation mark {quote} that opens the text on this line is never closed ({said})",
+            f"put a closing {quote} at the end of the text",
+        )
     for number in around:
         quote = _open_quote(lines[number - 1])
         if quote:
-            return number, f"the quotation mark {quote} that opens the text on this line is never closed ({said})", \
-                f"put a closing {quote} at the end of the text"
+            return (
+                number,
+                f"the quotation mark {quote} that opens the text on this line is never closed ({said})",
+                f"put a closing {quote} at the end of the text",
+            )
     if problem.startswith(_INDENT_PROBLEMS) and at is not None:
-        return at, f"this line does not line up with the lines above it ({said})", \
-            "start each field at the left edge and each '- ' item of a list in the same column as the " \
-            "other items; indent with spaces"
+        return (
+            at,
+            f"this line does not line up with the lines above it ({said})",
+            "start each field at the left edge and each '- ' item of a list in the same column as the "
+            "other items; indent with spaces",
+        )
     if problem.startswith("mapping values are not allowed") and at is not None and at >= 2:
         here, above = lines[at - 1], lines[at - 2]
         indent = lambda line: len(line) - len(line.lstrip(" "))  # noqa: E731
-        if re.match(r"^\s*[A-Za-z_][\w-]*: ", here) and indent(here) > indent(above) \
-                and not above.rstrip().endswith(":"):
-            return at, f"this line does not line up with the lines above it ({said})", \
-                "start each field at the left edge and each '- ' item of a list in the same column as the " \
-                "other items; indent with spaces"
+        if (
+            re.match(r"^\s*[A-Za-z_][\w-]*: ", here)
+            and indent(here) > indent(above)
+            and not above.rstrip().endswith(":")
+        ):
+            return (
+                at,
+                f"this line does not line up with the lines above it ({said})",
+                "start each field at the left edge and each '- ' item of a list in the same column as the "
+                "other items; indent with spaces",
+            )
     if problem.startswith("mapping values are not allowed") and at is not None:
-        return at, f"a colon followed by a space inside text that has no quotation marks ({said})", \
-            "put the whole text in quotation marks"
-    return at, f"the file is not valid YAML ({said})", \
-        "check indentation, and put text containing ': ' or '#' in quotation marks"
+        return (
+            at,
+            f"a colon followed by a space inside text that has no quotation marks ({said})",
+            "put the whole text in quotation marks",
+        )
+    return (
+        at,
+        f"the file is not valid YAML ({said})",
+        "check indentation, and put text containing ': ' or '#' in quotation marks",
+    )
 
 
 def parse_yaml(text: str, display_path: str) -> tuple[YamlDocument | None, list[Problem]]:
@@ -319,8 +366,15 @@ def parse_yaml(text: str, display_path: str) -> tuple[YamlDocument | None, list[
     match = _TAB_INDENT.search(text)
     if match:
         line = text.count("\n", 0, match.start()) + 1
-        return None, [Problem(display_path, line, "", "a tab character in indentation: YAML needs spaces there",
-                              "indent with the space bar, not the Tab key")]
+        return None, [
+            Problem(
+                display_path,
+                line,
+                "",
+                "a tab character in indentation: YAML needs spaces there",
+                "indent with the space bar, not the Tab key",
+            )
+        ]
     lines: dict[Path_, int] = {}
     try:
         # Escapes in quoted text can make characters the text itself does not hold.
@@ -341,8 +395,15 @@ def read_yaml(path: Path, display_path: str) -> tuple[YamlDocument | None, list[
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            return None, [Problem(display_path, None, "", f"file is {size:,} bytes, over the limit of {MAX_BYTES:,}",
-                                  "content files are short: split or trim it")]
+            return None, [
+                Problem(
+                    display_path,
+                    None,
+                    "",
+                    f"file is {size:,} bytes, over the limit of {MAX_BYTES:,}",
+                    "content files are short: split or trim it",
+                )
+            ]
         raw = path.read_bytes()
     except OSError as exc:
         return None, [Problem(display_path, None, "", f"cannot read file: {exc.strerror}")]
@@ -350,8 +411,9 @@ def read_yaml(path: Path, display_path: str) -> tuple[YamlDocument | None, list[
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
-        return None, [Problem(display_path, line, "", f"not UTF-8 text (byte 0x{raw[exc.start]:02x})",
-                              "save the file as UTF-8")]
+        return None, [
+            Problem(display_path, line, "", f"not UTF-8 text (byte 0x{raw[exc.start]:02x})", "save the file as UTF-8")
+        ]
     if text.startswith("\ufeff"):
         text = text[1:]
     return parse_yaml(text, display_path)

@@ -54,22 +54,31 @@ def _contributing_ids(ids: list[str]) -> str:
 
 
 def _yaml_markers(name: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    return (re.compile(rf"^(?P<indent>[ ]*)# begin {name}: written from content/{name}/ by `{COMMAND}`.*\n", re.M),
-            re.compile(rf"^[ ]*# end {name}\n", re.M))
+    return (
+        re.compile(rf"^(?P<indent>[ ]*)# begin {name}: written from content/{name}/ by `{COMMAND}`.*\n", re.M),
+        re.compile(rf"^[ ]*# end {name}\n", re.M),
+    )
 
 
 def _md_markers(name: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    return (re.compile(rf"<!-- begin {name}: written from content/{name}/ by `{COMMAND}` -->(?P<indent>)"),
-            re.compile(rf"<!-- end {name} -->"))
+    return (
+        re.compile(rf"<!-- begin {name}: written from content/{name}/ by `{COMMAND}` -->(?P<indent>)"),
+        re.compile(rf"<!-- end {name} -->"),
+    )
 
 
 BLOCKS: tuple[Block, ...] = (
     Block(ISSUE_FORM, "areas", *_yaml_markers("areas"), _form_areas),
     Block(ISSUE_FORM, "audiences", *_yaml_markers("audiences"), _form_audiences),
-    Block(CONTRIBUTING, "areas", *_md_markers("areas"),
-          lambda bank, _: _contributing_ids([a.id for a in bank.areas_in_order()])),
-    Block(CONTRIBUTING, "audiences", *_md_markers("audiences"),
-          lambda bank, _: _contributing_ids(list(bank.audiences))),
+    Block(
+        CONTRIBUTING,
+        "areas",
+        *_md_markers("areas"),
+        lambda bank, _: _contributing_ids([a.id for a in bank.areas_in_order()]),
+    ),
+    Block(
+        CONTRIBUTING, "audiences", *_md_markers("audiences"), lambda bank, _: _contributing_ids(list(bank.audiences))
+    ),
 )
 
 
@@ -83,7 +92,7 @@ def _apply(text: str, block: Block, bank: Bank) -> tuple[str, int | None, str | 
         return text, text.count("\n", 0, begin.start()) + 1, f"the end marker of the list of {block.name} is missing"
     wanted = block.render(bank, begin.group("indent"))
     line = text.count("\n", 0, begin.start()) + 1
-    return text[:begin.end()] + wanted + text[end.start():], line, None
+    return text[: begin.end()] + wanted + text[end.start() :], line, None
 
 
 def generate(root: Path, bank: Bank, write: bool = True) -> list[Problem]:
@@ -102,13 +111,26 @@ def generate(root: Path, bank: Bank, write: bool = True) -> list[Problem]:
             updated, line, broken = _apply(text, block, bank)
             if broken:
                 broken_here = True
-                problems.append(Problem(path, line, block.name, broken,
-                                        f"restore the marker lines from the repository, then run `{COMMAND}`"))
+                problems.append(
+                    Problem(
+                        path,
+                        line,
+                        block.name,
+                        broken,
+                        f"restore the marker lines from the repository, then run `{COMMAND}`",
+                    )
+                )
                 continue
             if updated != text and not write:
-                problems.append(Problem(path, line, block.name,
-                                        f"the list of {block.name} differs from content/{block.name}/",
-                                        f"run `{COMMAND}` or `make forms` to write it again, and commit the change"))
+                problems.append(
+                    Problem(
+                        path,
+                        line,
+                        block.name,
+                        f"the list of {block.name} differs from content/{block.name}/",
+                        f"run `{COMMAND}` or `make forms` to write it again, and commit the change",
+                    )
+                )
             text = updated
         if write and text != old and not broken_here:
             target.write_text(text, encoding="utf-8")

@@ -65,8 +65,11 @@ def check_ids(values: tuple[str, ...], known: Iterable[str], what: str, option: 
     known = set(known)
     if not values:
         return [Problem(option, None, "", f"give at least one {what}", "known: " + ", ".join(sorted(known)))]
-    return [Problem(option, None, "", f"{value!r} is not a known {what}", did_you_mean(value, known))
-            for value in values if value not in known]
+    return [
+        Problem(option, None, "", f"{value!r} is not a known {what}", did_you_mean(value, known))
+        for value in values
+        if value not in known
+    ]
 
 
 def check_draft(draft: QuestionDraft, areas: Iterable[str], audiences: Iterable[str]) -> list[Problem]:
@@ -75,8 +78,7 @@ def check_draft(draft: QuestionDraft, areas: Iterable[str], audiences: Iterable[
     if not draft.text.strip():
         problems.append(Problem("--text", None, "", "the question text is empty", "type the question"))
     for name in unknown_placeholders(draft.text):
-        problems.append(Problem("--text", None, "", f"unknown placeholder {{{name}}}",
-                                PLACEHOLDER_HINT))
+        problems.append(Problem("--text", None, "", f"unknown placeholder {{{name}}}", PLACEHOLDER_HINT))
     problems += check_ids(draft.areas, areas, "area", "--area")
     problems += check_ids(draft.audiences, audiences, "audience", "--audience")
     return problems
@@ -99,18 +101,18 @@ def render_question(draft: QuestionDraft, today: dt.date) -> str:
         f"areas: {_id_list(draft.areas)}",
         f"audiences: {_id_list(draft.audiences)}",
         "# Optional fields: remove the '#' at the start of a line to use it.",
-        "# asked_of: \"Who should answer, e.g. Children's services\"",
+        '# asked_of: "Who should answer, e.g. Children\'s services"',
         "# listen_for:",
-        "#   - \"One point a good answer would make\"",
+        '#   - "One point a good answer would make"',
         "# benchmarks: [id-of-a-benchmark]",
         "# evidence: [id-of-an-indicator]",
         "# tags: [a-tag]",
-        "# notes: \"Why the question matters and how to follow it up.\"",
+        '# notes: "Why the question matters and how to follow it up."',
     ]
     if draft.source.strip():
         lines += ["source:", f"  document: {_quoted(draft.source)}"]
     else:
-        lines += ["# source:", "#   document: \"The report, guidance or web page the question comes from\""]
+        lines += ["# source:", '#   document: "The report, guidance or web page the question comes from"']
     lines += [f"added: {today.isoformat()}", f"last_reviewed: {today.isoformat()}"]
     return "\n".join(lines) + "\n"
 

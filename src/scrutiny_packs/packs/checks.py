@@ -20,8 +20,9 @@ if TYPE_CHECKING:
     from scrutiny_packs.content.yaml_source import YamlDocument
 
 
-def load_checked(root: Path | str = ".", content_dir: str = "content", cache: ReadCache | None = None,
-                 split: bool = False) -> LoadResult:
+def load_checked(
+    root: Path | str = ".", content_dir: str = "content", cache: ReadCache | None = None, split: bool = False
+) -> LoadResult:
     """Load content/ and check all of it: every file (``content.load``), then each pack file's
     selection against the loaded bank. What the site, the packs and ``validate`` all start from.
     """
@@ -38,9 +39,16 @@ def check_packs(bank: Bank, docs: dict[str, tuple["YamlDocument", str]]) -> list
     for pack_id, spec in bank.packs.items():
         doc, display = docs[pack_id]
         if pack_id in bank.audiences:
-            problems.append(Problem(
-                display, None, "", f"the address /packs/{pack_id}/ belongs to the pack made for the "
-                f"{bank.audiences[pack_id].name!r} audience", f"rename the file, e.g. '{pack_id}-meeting.yml'"))
+            problems.append(
+                Problem(
+                    display,
+                    None,
+                    "",
+                    f"the address /packs/{pack_id}/ belongs to the pack made for the "
+                    f"{bank.audiences[pack_id].name!r} audience",
+                    f"rename the file, e.g. '{pack_id}-meeting.yml'",
+                )
+            )
             continue
         problems += check_spec(bank, spec, doc, display)
         problems += retired_problems(bank, spec, doc, display)
@@ -56,11 +64,17 @@ def retired_problems(bank: Bank, spec: PackSpec, doc: "YamlDocument", display: s
             continue
         successor = question.replaced_by if question.replaced_by in bank.questions else None
         path = ("selection", "questions", index)
-        problems.append(Problem(display, doc.line_of(path), field_name(path),
-                                f"{qid!r} is retired, so the pack leaves it out"
-                                + (f"; {successor!r} replaces it" if successor else ""),
-                                f"list {successor!r} instead" if successor else "remove it from the list",
-                                Severity.WARNING))
+        problems.append(
+            Problem(
+                display,
+                doc.line_of(path),
+                field_name(path),
+                f"{qid!r} is retired, so the pack leaves it out"
+                + (f"; {successor!r} replaces it" if successor else ""),
+                f"list {successor!r} instead" if successor else "remove it from the list",
+                Severity.WARNING,
+            )
+        )
     return problems
 
 
@@ -74,8 +88,15 @@ def check_spec(bank: Bank, spec: PackSpec, doc: "YamlDocument", display: str) ->
         return []
     if select(bank, spec.selection).questions:
         return []
-    return [Problem(display, doc.line_of(("selection",)), "selection",
-                    f"matches no questions ({describe(spec.selection)})", EMPTY_HINT)]
+    return [
+        Problem(
+            display,
+            doc.line_of(("selection",)),
+            "selection",
+            f"matches no questions ({describe(spec.selection)})",
+            EMPTY_HINT,
+        )
+    ]
 
 
 def check_meetings(bank: Bank, docs: dict[str, tuple["YamlDocument", str]]) -> list[Problem]:
@@ -98,9 +119,15 @@ def check_agenda(bank: Bank, agenda: Agenda, doc: "YamlDocument", display: str) 
         if item.inline is None or unknown_names(pack_fields(item.inline), PACK_REFERENCES, known):
             continue
         if not select(bank, item.inline.selection).questions:
-            problems.append(Problem(display, doc.line_of(("items", i, "selection")), f"items[{i}].selection",
-                                    f"item {item.number} matches no questions ({describe(item.inline.selection)})",
-                                    EMPTY_HINT))
+            problems.append(
+                Problem(
+                    display,
+                    doc.line_of(("items", i, "selection")),
+                    f"items[{i}].selection",
+                    f"item {item.number} matches no questions ({describe(item.inline.selection)})",
+                    EMPTY_HINT,
+                )
+            )
     return problems
 
 
@@ -127,7 +154,13 @@ def check_records(bank: Bank, docs: dict[str, tuple["YamlDocument", str]]) -> li
             for j, answer in enumerate(recorded.answers):
                 if answer.question not in asked:
                     where = ("items", i, "answers", j, "question")
-                    problems.append(Problem(display, doc.line_of(where), f"items[{i}].answers[{j}].question",
-                                            f"{answer.question!r} is not one of item {recorded.number}'s questions",
-                                            did_you_mean(answer.question, asked)))
+                    problems.append(
+                        Problem(
+                            display,
+                            doc.line_of(where),
+                            f"items[{i}].answers[{j}].question",
+                            f"{answer.question!r} is not one of item {recorded.number}'s questions",
+                            did_you_mean(answer.question, asked),
+                        )
+                    )
     return problems

@@ -14,8 +14,10 @@ def audience_pack(audience: Audience) -> PackSpec:
         audience=audience.id,
         framing=audience.framing,
         # The description is Markdown, the name plain text: escaped, it shows as written.
-        description=(f"Every question in the bank suited to {md_literal(_in_sentence(audience.name))}, grouped by area, "
-                     "with what a good answer would show and the evidence to ask for."),
+        description=(
+            f"Every question in the bank suited to {md_literal(_in_sentence(audience.name))}, grouped by area, "
+            "with what a good answer would show and the evidence to ask for."
+        ),
         selection=Selection(audiences=(audience.id,)),
     )
 

@@ -69,14 +69,15 @@ def _since(doc, view: PackView) -> None:
         p = doc.add_paragraph()
         p.add_run(f"Question {s.number}").bold = True
         p.add_run(f" (ref. {s.question}): {s.text}")
-        p = doc.add_paragraph(f"Last asked {s.heard.date.day} {s.heard.date:%B %Y}, {s.heard.meeting_name}, "
-                              f"item {s.heard.item}. RAG status: ")
+        p = doc.add_paragraph(
+            f"Last asked {s.heard.date.day} {s.heard.date:%B %Y}, {s.heard.meeting_name}, "
+            f"item {s.heard.item}. RAG status: "
+        )
         p.add_run(s.heard.rag_label).bold = True
         p.add_run(".")
         doc.add_paragraph(s.heard.answer.summary)
         for a in s.open_actions:
-            doc.add_paragraph(f"Open action: {a.what} Owner: {a.owner}. Due {a.due.day} {a.due:%B %Y}.",
-                              "List Bullet")
+            doc.add_paragraph(f"Open action: {a.what} Owner: {a.owner}. Due {a.due.day} {a.due:%B %Y}.", "List Bullet")
 
 
 def save(doc) -> bytes:
@@ -91,6 +92,7 @@ def write_docx(view: PackView, target: Path) -> Path:
 
 
 # -- document set-up -----------------------------------------------------------------------
+
 
 def _setup(doc, view: PackView) -> None:
     section = doc.sections[0]
@@ -117,7 +119,9 @@ def _setup(doc, view: PackView) -> None:
 
     props = doc.core_properties
     props.title = view.title
-    props.subject = f"{count_of(view.count, 'safeguarding scrutiny question')}" + (f" for {view.audience}" if view.audience else "")
+    props.subject = f"{count_of(view.count, 'safeguarding scrutiny question')}" + (
+        f" for {view.audience}" if view.audience else ""
+    )
     props.author = view.organisation
     props.keywords = "safeguarding, children, scrutiny, questions"
     props.language = view.language
@@ -142,8 +146,14 @@ def set_footer(section, lines: tuple[str, ...]) -> None:
         _run(footer.add_paragraph(), line, size=8, color=MUTED)
 
 
-def _run(paragraph, text: str, bold: bool = False, size: float | None = None, color: RGBColor | None = None,
-         caps: bool = False):
+def _run(
+    paragraph,
+    text: str,
+    bold: bool = False,
+    size: float | None = None,
+    color: RGBColor | None = None,
+    caps: bool = False,
+):
     run = paragraph.add_run(text)
     run.bold = bold or None
     if size:
@@ -211,8 +221,10 @@ def _lookups(doc) -> dict:
     """Style ids, the text width and the body's section properties, found once per document."""
     found = _LOOKUPS.get(id(doc))
     if found is None:
-        found = {name: doc.styles[name].style_id
-                 for name in ("Title", "Heading 1", "Heading 2", "Heading 3", "List Bullet", "Table Grid")}
+        found = {
+            name: doc.styles[name].style_id
+            for name in ("Title", "Heading 1", "Heading 2", "Heading 3", "List Bullet", "Table Grid")
+        }
         section = doc.sections[-1]
         found["width"] = section.page_width - section.left_margin - section.right_margin
         found["sectPr"] = doc.element.body.find(qn("w:sectPr"))
@@ -250,6 +262,7 @@ def _bullets(doc, items: list[tuple[str, str]]) -> None:
 
 
 # -- content -------------------------------------------------------------------------------
+
 
 def _cover(doc, view: PackView, page_break: bool = True) -> None:
     p = _paragraph(doc)

@@ -84,8 +84,13 @@ def printable_pack(view: PackView, uris: dict[str, str] | None = None) -> Printa
 
 def lazy_pack(pack_id: str, view: Callable[[], PackView], uris: dict[str, str] | None = None) -> Printable:
     """The same, for a pack laid out (by ``view``) only when one of its files or their keys is wanted."""
-    return Printable(pack_id, uris or {kind: site_uri(pack_id, kind) for kind in ("pdf", "docx")},
-                     lambda: render_document(view()), lambda: _docx(view()), lambda: repr(view()))
+    return Printable(
+        pack_id,
+        uris or {kind: site_uri(pack_id, kind) for kind in ("pdf", "docx")},
+        lambda: render_document(view()),
+        lambda: _docx(view()),
+        lambda: repr(view()),
+    )
 
 
 def docx_keys(items: Iterable[PackView | Printable]) -> dict[str, str]:
@@ -124,9 +129,11 @@ class PackFiles:
     seconds: float = 0.0  # wall time from start until every file was made
 
     def summary(self) -> str:
-        return (f"Pack files: {self.made['pdf']} PDF and {self.made['docx']} Word made, {self.cached} from cache; "
-                f"{self.pdf_seconds:.1f} s of PDF rendering ({self.pdf_cpu_seconds:.1f} s CPU), "
-                f"done {self.seconds:.1f} s after starting.")
+        return (
+            f"Pack files: {self.made['pdf']} PDF and {self.made['docx']} Word made, {self.cached} from cache; "
+            f"{self.pdf_seconds:.1f} s of PDF rendering ({self.pdf_cpu_seconds:.1f} s CPU), "
+            f"done {self.seconds:.1f} s after starting."
+        )
 
 
 @cache
@@ -175,8 +182,15 @@ class PackFilesJob:
     (``docx_keys``), by where each is published; the others are worked out here.
     """
 
-    def __init__(self, views: Iterable[PackView | Printable], cache_dir: Path, pdf: bool = True, docx: bool = True,
-                 workers: int | None = None, keys: dict[str, str] | None = None):
+    def __init__(
+        self,
+        views: Iterable[PackView | Printable],
+        cache_dir: Path,
+        pdf: bool = True,
+        docx: bool = True,
+        workers: int | None = None,
+        keys: dict[str, str] | None = None,
+    ):
         self.started = time.perf_counter()
         self.cache_dir = Path(cache_dir)
         self.cache_dir.mkdir(parents=True, exist_ok=True)
@@ -262,8 +276,14 @@ class PackFilesJob:
             self._pool = None
 
 
-def make_pack_files(views: Iterable[PackView | Printable], cache_dir: Path, pdf: bool = True, docx: bool = True,
-                    workers: int | None = None, keys: dict[str, str] | None = None) -> PackFiles:
+def make_pack_files(
+    views: Iterable[PackView | Printable],
+    cache_dir: Path,
+    pdf: bool = True,
+    docx: bool = True,
+    workers: int | None = None,
+    keys: dict[str, str] | None = None,
+) -> PackFiles:
     """Every pack's PDF and/or Word file, from the cache when unchanged."""
     return PackFilesJob(views, cache_dir, pdf, docx, workers, keys).finish()
 

@@ -144,8 +144,12 @@ class PackView:
     def how_to(self) -> str:
         """The cover's sentence on how to use the pack, for what this pack shows."""
         o = self.options
-        return sentences.how_to(good=o.benchmarks and self.has_guidance, evidence=o.evidence and self.has_evidence,
-                                notes=o.notes_space, rag=o.rag)
+        return sentences.how_to(
+            good=o.benchmarks and self.has_guidance,
+            evidence=o.evidence and self.has_evidence,
+            notes=o.notes_space,
+            rag=o.rag,
+        )
 
 
 def long_date(day: dt.date) -> str:
@@ -177,8 +181,9 @@ def _details(bank: Bank, spec: PackSpec, count: int) -> tuple[Detail, ...]:
     if m.place:
         out.append(Detail(label["place"], m.place))
     if m.item or m.item_title:
-        out.append(Detail(label["item"], f"{m.item}: {m.item_title}" if m.item and m.item_title
-                          else m.item or m.item_title))
+        out.append(
+            Detail(label["item"], f"{m.item}: {m.item_title}" if m.item and m.item_title else m.item or m.item_title)
+        )
     if spec.audience and spec.audience in bank.audiences:
         out.append(Detail(label["audience"], bank.audiences[spec.audience].name))
     out.append(Detail(label["questions"], str(count)))
@@ -198,7 +203,8 @@ def build_view(bank: Bank, spec: PackSpec, selected: Selected | None = None, anc
     for number, q in enumerate(selected.questions, start=1):
         evidence = tuple(
             Figure(i, bank.indicators[i].name, truncate(plain_text(bank.indicators[i].description), FIGURE_TEXT_LIMIT))
-            for i in q.evidence if i in bank.indicators
+            for i in q.evidence
+            if i in bank.indicators
         )
         pq = PackQuestion(number, q.id, frame(q.text, spec.framing), q.asked_of, q.listen_for, evidence)
         numbered.append((selected.shown_under[q.id], pq, q.benchmarks))
@@ -220,10 +226,15 @@ def build_view(bank: Bank, spec: PackSpec, selected: Selected | None = None, anc
                     guides.append(Guide(b.id, b.title, b.text))
         trail = bank.area_trail(area_id)
         area = bank.areas.get(area_id)
-        groups.append(PackGroup(
-            area_id, area.name if area else area_id, " \u203a ".join(a.name for a in trail[:-1]),
-            tuple(pq for _, pq, _ in run), tuple(guides) if spec.options.benchmarks else (),
-        ))
+        groups.append(
+            PackGroup(
+                area_id,
+                area.name if area else area_id,
+                " \u203a ".join(a.name for a in trail[:-1]),
+                tuple(pq for _, pq, _ in run),
+                tuple(guides) if spec.options.benchmarks else (),
+            )
+        )
         run.clear()
 
     for item in numbered:
@@ -235,8 +246,9 @@ def build_view(bank: Bank, spec: PackSpec, selected: Selected | None = None, anc
     audience = bank.audiences.get(spec.audience) if spec.audience else None
     since: tuple[SinceLastTime, ...] = ()
     if spec.options.since_last_time:
-        since = since_last_time(bank, spec.meeting.body, spec.meeting.date,
-                                [(pq.number, pq.id, pq.text) for _, pq, _ in numbered])
+        since = since_last_time(
+            bank, spec.meeting.body, spec.meeting.date, [(pq.number, pq.id, pq.text) for _, pq, _ in numbered]
+        )
     used = {t.id for t in glossary_of(tuple(bank.glossary.values())).terms_in(*(q.text for q in selected.questions))}
     terms = tuple(Gloss(t.id, t.term, t.summary) for t in bank.glossary.values() if t.id in used)
     return PackView(

@@ -48,8 +48,12 @@ IDS = "ids"  # the parameter holding the question references
 # Option letters in ``opts``, in the order they are written.
 OPTION_LETTERS: dict[str, str] = {"b": "benchmarks", "e": "evidence", "n": "notes_space", "r": "rag"}
 # The meeting fields, and what a notice calls each.
-TEXT_FIELDS: dict[str, str] = {"body": "body", "meeting": "meeting", "item": "agenda item number",
-                               "title": "agenda item title"}
+TEXT_FIELDS: dict[str, str] = {
+    "body": "body",
+    "meeting": "meeting",
+    "item": "agenda item number",
+    "title": "agenda item title",
+}
 
 # Written to mean the same in Python's ``re`` and in JavaScript, and handed to the browser.
 # Spaces: each run becomes one space, and none is kept at either end of a value.
@@ -57,8 +61,10 @@ SPACE_REGEX = r"[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3
 # Control characters other than those spaces: nothing can print them; each is read as a space. So
 # are invisible formatting characters (bidirectional overrides and isolates, zero-width joiners),
 # which make a title read differently from what it holds (content refuses them too: yaml_source).
-CONTROL_REGEX = (r"[\x00-\x08\x0e-\x1f\x7f-\x9f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"
-                 r"\u2066-\u2069\ufff9-\ufffb]")
+CONTROL_REGEX = (
+    r"[\x00-\x08\x0e-\x1f\x7f-\x9f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"
+    r"\u2066-\u2069\ufff9-\ufffb]"
+)
 DATE_REGEX = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 
 _SPACE = re.compile(SPACE_REGEX)
@@ -73,8 +79,14 @@ NoticeKind = Literal["unknown", "retired", "invalid", "repeated", "too-many", "t
 
 def browser_rules() -> dict:
     """The link's rules as the browser reads them (in the My pack data and on every page)."""
-    return {"idPattern": ID_REGEX, "spacePattern": SPACE_REGEX, "controlPattern": CONTROL_REGEX,
-            "maxQuestions": MAX_QUESTIONS, "maxText": MAX_TEXT, "maxQuery": MAX_QUERY}
+    return {
+        "idPattern": ID_REGEX,
+        "spacePattern": SPACE_REGEX,
+        "controlPattern": CONTROL_REGEX,
+        "maxQuestions": MAX_QUESTIONS,
+        "maxText": MAX_TEXT,
+        "maxQuery": MAX_QUERY,
+    }
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,8 +178,9 @@ def decode(query: str) -> tuple[MyPack, list[Notice]]:
     """Read a link's query. Never raises: what cannot be used becomes a notice."""
     notices: list[Notice] = []
     if len(query) > MAX_QUERY:
-        notices.append(Notice("too-long", "link", "", f"the link is over {MAX_QUERY:,} characters; "
-                              "only the start was read"))
+        notices.append(
+            Notice("too-long", "link", "", f"the link is over {MAX_QUERY:,} characters; only the start was read")
+        )
         query = query[:MAX_QUERY]
     params: dict[str, str] = {}
     for key, value in parse_qsl(query, keep_blank_values=True):
@@ -180,13 +193,22 @@ def decode(query: str) -> tuple[MyPack, list[Notice]]:
         if not qid:
             continue
         if not is_id(qid):
-            notices.append(Notice("invalid", IDS, raw, f"{_shown(raw)} is not a question reference; left out "
-                                  "(references look like 'q014')"))
+            notices.append(
+                Notice(
+                    "invalid",
+                    IDS,
+                    raw,
+                    f"{_shown(raw)} is not a question reference; left out (references look like 'q014')",
+                )
+            )
         elif qid in seen:
             notices.append(Notice("repeated", IDS, qid, f"{qid!r} is listed more than once; it is in the pack once"))
         elif len(ids) >= MAX_QUESTIONS:
-            notices.append(Notice("too-many", IDS, qid, f"the link lists more than {MAX_QUESTIONS} questions; "
-                                  "the rest were left out"))
+            notices.append(
+                Notice(
+                    "too-many", IDS, qid, f"the link lists more than {MAX_QUESTIONS} questions; the rest were left out"
+                )
+            )
             break
         else:
             seen.add(qid)
@@ -198,19 +220,37 @@ def decode(query: str) -> tuple[MyPack, list[Notice]]:
         if value in FRAMINGS:
             framing = value  # type: ignore[assignment]
         else:
-            notices.append(Notice("invalid", "f", params["f"], f"{_shown(params['f'])} is not a framing; "
-                                  "the pack uses 'you' (the link may say 'you' or 'we')"))
+            notices.append(
+                Notice(
+                    "invalid",
+                    "f",
+                    params["f"],
+                    f"{_shown(params['f'])} is not a framing; the pack uses 'you' (the link may say 'you' or 'we')",
+                )
+            )
 
     texts: dict[str, str] = {}
     for name, called in TEXT_FIELDS.items():
         raw = params.get(name, "")
         value = tidy(raw)
         if _CONTROL.search(raw):
-            notices.append(Notice("invalid", name, raw, f"the {called} has control characters, which cannot be "
-                                  "shown or printed; each was read as a space"))
+            notices.append(
+                Notice(
+                    "invalid",
+                    name,
+                    raw,
+                    f"the {called} has control characters, which cannot be shown or printed; each was read as a space",
+                )
+            )
         if len(value) > MAX_TEXT:
-            notices.append(Notice("too-long", name, value, f"the {called} is over {MAX_TEXT} characters; "
-                                  f"only the first {MAX_TEXT} were kept"))
+            notices.append(
+                Notice(
+                    "too-long",
+                    name,
+                    value,
+                    f"the {called} is over {MAX_TEXT} characters; only the first {MAX_TEXT} were kept",
+                )
+            )
             value = value[:MAX_TEXT].rstrip(" ")
         texts[name] = value
 
@@ -222,16 +262,29 @@ def decode(query: str) -> tuple[MyPack, list[Notice]]:
         except ValueError:
             date = None
         if date is None:
-            notices.append(Notice("invalid", "date", raw, f"{_shown(raw)} is not a date (written YYYY-MM-DD, "
-                                  "e.g. 2026-03-04); the pack has no date"))
+            notices.append(
+                Notice(
+                    "invalid",
+                    "date",
+                    raw,
+                    f"{_shown(raw)} is not a date (written YYYY-MM-DD, e.g. 2026-03-04); the pack has no date",
+                )
+            )
 
     options = PackOptions()
     if "opts" in params:
         letters = [letter for letter in (_word(x) for x in params["opts"].split(",")) if letter]
         for letter in letters:
             if letter not in OPTION_LETTERS:
-                notices.append(Notice("invalid", "opts", letter, f"{_shown(letter)} is not an option; "
-                                      "known: b (what good looks like), e (evidence), n (notes), r (RAG)"))
+                notices.append(
+                    Notice(
+                        "invalid",
+                        "opts",
+                        letter,
+                        f"{_shown(letter)} is not an option; "
+                        "known: b (what good looks like), e (evidence), n (notes), r (RAG)",
+                    )
+                )
         options = PackOptions(**{name: letter in letters for letter, name in OPTION_LETTERS.items()})
 
     pack = MyPack(tuple(ids), framing, texts["body"], texts["meeting"], date, texts["item"], texts["title"], options)
@@ -248,8 +301,15 @@ def check(bank: Bank, pack: MyPack) -> tuple[MyPack, list[Notice]]:
     for qid in pack.questions:
         q = bank.questions.get(qid)
         if q is None:
-            notices.append(Notice("unknown", IDS, qid, f"{qid!r} is not a question in the bank; left out "
-                                  "(it may have been removed, or the link was cut short)"))
+            notices.append(
+                Notice(
+                    "unknown",
+                    IDS,
+                    qid,
+                    f"{qid!r} is not a question in the bank; left out "
+                    "(it may have been removed, or the link was cut short)",
+                )
+            )
         elif q.retired:
             successor = q.replaced_by if q.replaced_by in bank.questions else None
             instead = f"; {successor!r} replaces it" if successor else ""
@@ -291,9 +351,11 @@ def spec_from_url(bank: Bank, url: str) -> tuple[PackSpec | None, list[Problem]]
     pack, notices = from_url(bank, url)
     problems = [Problem(LINK_OPTION, None, n.field, n.message, severity=Severity.WARNING) for n in notices]
     if not pack.questions:
-        hint = ("this is not a My pack link: copy one with 'Copy link' on the site's My pack page"
-                if IDS not in dict(parse_qsl(query_of(url))) else
-                "add questions on the site's My pack page and copy the link again")
+        hint = (
+            "this is not a My pack link: copy one with 'Copy link' on the site's My pack page"
+            if IDS not in dict(parse_qsl(query_of(url)))
+            else "add questions on the site's My pack page and copy the link again"
+        )
         problems.append(Problem(LINK_OPTION, None, "", "the link names no questions the bank can offer", hint))
         return None, problems
     return to_spec(pack), problems
@@ -302,10 +364,20 @@ def spec_from_url(bank: Bank, url: str) -> tuple[PackSpec | None, list[Problem]]
 def conflicting_options(given: dict[str, object]) -> list[Problem]:
     """--from-url carries the whole pack; other choices given with it are an error, not silently ignored."""
     flags = {"areas": "area", "tags": "tag", "questions": "question", "origins": "origin", "spec_file": "spec"}
-    named = [f"--{'no-' if value is False else ''}{flags.get(name, name).replace('_', '-')}"
-             for name, value in given.items() if value not in (None, (), "")]
+    named = [
+        f"--{'no-' if value is False else ''}{flags.get(name, name).replace('_', '-')}"
+        for name, value in given.items()
+        if value not in (None, (), "")
+    ]
     if not named:
         return []
-    return [Problem(LINK_OPTION, None, "", f"cannot be combined with {', '.join(sorted(named))}",
-                    "the link carries the pack's questions, framing, meeting and options; "
-                    "change them on the My pack page and copy the link again")]
+    return [
+        Problem(
+            LINK_OPTION,
+            None,
+            "",
+            f"cannot be combined with {', '.join(sorted(named))}",
+            "the link carries the pack's questions, framing, meeting and options; "
+            "change them on the My pack page and copy the link again",
+        )
+    ]

@@ -33,8 +33,14 @@ def item_id(agenda: Agenda, item: AgendaItem) -> str:
 
 
 def meeting_details(agenda: Agenda, item: AgendaItem | None = None) -> Meeting:
-    return Meeting(body=agenda.body, name=agenda.name, date=agenda.date, place=agenda.place,
-                   item=item.number if item else "", item_title=item.title if item else "")
+    return Meeting(
+        body=agenda.body,
+        name=agenda.name,
+        date=agenda.date,
+        place=agenda.place,
+        item=item.number if item else "",
+        item_title=item.title if item else "",
+    )
 
 
 def item_spec(bank: Bank, agenda: Agenda, item: AgendaItem) -> PackSpec | None:
@@ -46,8 +52,9 @@ def item_spec(bank: Bank, agenda: Agenda, item: AgendaItem) -> PackSpec | None:
     if base is None:
         return None
     options = replace(base.options, since_last_time=True) if agenda.since_last_time else base.options
-    return replace(base, id=item_id(agenda, item), meeting=meeting_details(agenda, item), path=agenda.path,
-                   options=options)
+    return replace(
+        base, id=item_id(agenda, item), meeting=meeting_details(agenda, item), path=agenda.path, options=options
+    )
 
 
 @dataclass(frozen=True)
@@ -101,13 +108,16 @@ def build_meeting_view(bank: Bank, agenda: Agenda) -> MeetingView:
         if spec is None:
             continue
         slug = item_slug(item.number)
-        items.append(MeetingItemView(item.number, item.title, slug,
-                                     build_view(bank, spec, anchor=f"sp-item-{slug}")))
+        items.append(MeetingItemView(item.number, item.title, slug, build_view(bank, spec, anchor=f"sp-item-{slug}")))
     return MeetingView(
-        id=agenda.id, body=agenda.body, name=agenda.name,
+        id=agenda.id,
+        body=agenda.body,
+        name=agenda.name,
         date_text=long_date(agenda.date) if agenda.date else "",
         iso_date=agenda.date.isoformat() if agenda.date else "",
-        place=agenda.place, description=agenda.description, items=tuple(items),
+        place=agenda.place,
+        description=agenda.description,
+        items=tuple(items),
         footer_meeting=meeting_line(meeting_details(agenda), item=False),
         organisation=bank.settings.organisation,
     )
@@ -115,10 +125,14 @@ def build_meeting_view(bank: Bank, agenda: Agenda) -> MeetingView:
 
 # -- the bundle --------------------------------------------------------------------------------
 
+
 def render_bundle_document(meeting: MeetingView) -> str:
     """The meeting's papers as one HTML document: what the bundle PDF is made from."""
-    return environment().get_template("packs/meeting.html.j2").render(
-        m=meeting, css=Markup(stylesheet_text()), body=render_body)
+    return (
+        environment()
+        .get_template("packs/meeting.html.j2")
+        .render(m=meeting, css=Markup(stylesheet_text()), body=render_body)
+    )
 
 
 def render_bundle_docx(meeting: MeetingView) -> bytes:
@@ -132,8 +146,9 @@ def render_bundle_docx(meeting: MeetingView) -> bytes:
     first = meeting.items[0].view if meeting.items else None
     if first is None:
         raise ValueError("the meeting has no items")
-    doc = pack_docx.new_document(replace(first, title=meeting.title, footer_title="Meeting papers",
-                                         footer_meeting=meeting.footer_meeting))
+    doc = pack_docx.new_document(
+        replace(first, title=meeting.title, footer_title="Meeting papers", footer_meeting=meeting.footer_meeting)
+    )
     p = doc.add_paragraph()
     run = p.add_run("Meeting papers")
     run.bold, run.font.size, run.font.all_caps = True, Pt(9), True
@@ -201,6 +216,7 @@ def render_bundle(meeting: MeetingView, suffix: str) -> bytes:
 
 
 # -- the files the site publishes ----------------------------------------------------------------
+
 
 def bundle_uri(meeting: MeetingView) -> str:
     return meeting_uri(meeting.id, meeting.id, "pdf")

@@ -63,8 +63,18 @@ def all_heard(bank: Bank) -> list[Heard]:
         titles = {i.number.lower(): i.title for i in agenda.items}
         for item in record.items:
             for answer in item.answers:
-                out.append(Heard(meeting_id, agenda.body, agenda.name, agenda.date, item.number,
-                                 titles.get(item.number.lower(), ""), answer, record.example))
+                out.append(
+                    Heard(
+                        meeting_id,
+                        agenda.body,
+                        agenda.name,
+                        agenda.date,
+                        item.number,
+                        titles.get(item.number.lower(), ""),
+                        answer,
+                        record.example,
+                    )
+                )
     return sorted(out, key=_key)
 
 
@@ -83,8 +93,12 @@ def last_heard(bank: Bank, question_id: str) -> Heard | None:
 
 def agreed_actions(bank: Bank, status: str | None = "open", body: str | None = None) -> list[AgreedAction]:
     """Actions (``status`` 'open', 'done', 'dropped', or None for all), by due date then meeting."""
-    out = [AgreedAction(action, heard) for heard in all_heard(bank) for action in heard.answer.actions
-           if (status is None or action.status == status) and (body is None or heard.body == body)]
+    out = [
+        AgreedAction(action, heard)
+        for heard in all_heard(bank)
+        for action in heard.answer.actions
+        if (status is None or action.status == status) and (body is None or heard.body == body)
+    ]
     return sorted(out, key=lambda a: (a.action.due or dt.date.max, _key(a.heard)))
 
 
@@ -104,12 +118,16 @@ class SinceLastTime:
     open_actions: tuple[Action, ...]
 
 
-def since_last_time(bank: Bank, body: str, before: dt.date | None,
-                    questions: list[tuple[int, str, str]]) -> tuple[SinceLastTime, ...]:
+def since_last_time(
+    bank: Bank, body: str, before: dt.date | None, questions: list[tuple[int, str, str]]
+) -> tuple[SinceLastTime, ...]:
     """For each (number, id, text) of a pack, the latest answer the body (any body, when none is given)
     recorded before the date (any, when none), and every action on it still open from those meetings."""
-    earlier = [h for h in all_heard(bank) if (not body or h.body == body)
-               and (before is None or (h.date is not None and h.date < before))]
+    earlier = [
+        h
+        for h in all_heard(bank)
+        if (not body or h.body == body) and (before is None or (h.date is not None and h.date < before))
+    ]
     out = []
     for number, qid, text in questions:
         mine = [h for h in earlier if h.answer.question == qid]

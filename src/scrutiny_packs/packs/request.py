@@ -33,8 +33,11 @@ FORMATS = (".pdf", ".docx", ".html", ".md")
 ORDERS = ("area", "listed", "bank")
 # Where each selection field comes from on the command line.
 OPTION_FOR = {
-    "audience": "--audience", "selection.audiences": "--audience", "selection.areas": "--area",
-    "selection.tags": "--tag", "selection.questions": "--question",
+    "audience": "--audience",
+    "selection.audiences": "--audience",
+    "selection.areas": "--area",
+    "selection.tags": "--tag",
+    "selection.questions": "--question",
 }
 
 
@@ -70,8 +73,7 @@ class PackRequest:
 
     @property
     def selects(self) -> bool:
-        return bool(self.areas or self.tags or self.questions or self.origins
-                    or (self.audience and not self.spec_file))
+        return bool(self.areas or self.tags or self.questions or self.origins or (self.audience and not self.spec_file))
 
 
 def output_problems(output: Path) -> list[Problem]:
@@ -79,8 +81,15 @@ def output_problems(output: Path) -> list[Problem]:
     if suffix in FORMATS:
         return []
     shown = repr(suffix) if suffix else "files without an ending"
-    return [Problem("-o", None, "", f"cannot write {shown}" + (" files" if suffix else ""),
-                    "name a file ending in " + ", ".join(FORMATS[:-1]) + " or " + FORMATS[-1])]
+    return [
+        Problem(
+            "-o",
+            None,
+            "",
+            f"cannot write {shown}" + (" files" if suffix else ""),
+            "name a file ending in " + ", ".join(FORMATS[:-1]) + " or " + FORMATS[-1],
+        )
+    ]
 
 
 def _slug(text: str) -> str:
@@ -115,32 +124,66 @@ def _with_overrides(spec: PackSpec, request: PackRequest, framing_default: str) 
     meeting = replace(spec.meeting, **request.meeting_fields())
     if request.date is not None:
         meeting = replace(meeting, date=dt.date.fromisoformat(request.date))
-    return replace(spec, title=request.title or spec.title, framing=request.framing or framing_default,
-                   options=options, selection=selection, meeting=meeting)
+    return replace(
+        spec,
+        title=request.title or spec.title,
+        framing=request.framing or framing_default,
+        options=options,
+        selection=selection,
+        meeting=meeting,
+    )
 
 
 def _common_problems(request: PackRequest) -> list[Problem]:
     problems = output_problems(request.output)
     if request.framing is not None and request.framing not in FRAMINGS:
-        problems.append(Problem("--framing", None, "", f"{request.framing!r} is not a framing",
-                                "use 'you' to ask others, or 'we' for a body asking itself"))
+        problems.append(
+            Problem(
+                "--framing",
+                None,
+                "",
+                f"{request.framing!r} is not a framing",
+                "use 'you' to ask others, or 'we' for a body asking itself",
+            )
+        )
     if request.order is not None and request.order not in ORDERS:
-        problems.append(Problem("--order", None, "", f"{request.order!r} is not an order",
-                                "use " + ", ".join(repr(o) for o in ORDERS)))
+        problems.append(
+            Problem(
+                "--order", None, "", f"{request.order!r} is not an order", "use " + ", ".join(repr(o) for o in ORDERS)
+            )
+        )
     if request.title is not None and not request.title.strip():
         problems.append(Problem("--title", None, "", "must not be empty", "give the pack a title, or leave it out"))
-    for option, value in (("--body", request.body), ("--meeting", request.meeting), ("--item", request.item),
-                          ("--item-title", request.item_title)):
+    for option, value in (
+        ("--body", request.body),
+        ("--meeting", request.meeting),
+        ("--item", request.item),
+        ("--item-title", request.item_title),
+    ):
         if value is None:
             continue
         if not value.strip():
             problems.append(Problem(option, None, "", "must not be empty", "fill it in, or leave the option out"))
         elif len(value) > MEETING_TEXT_LIMIT:
-            problems.append(Problem(option, None, "", f"too long: {len(value)} characters, the limit is "
-                                    f"{MEETING_TEXT_LIMIT}", "shorten it"))
+            problems.append(
+                Problem(
+                    option,
+                    None,
+                    "",
+                    f"too long: {len(value)} characters, the limit is {MEETING_TEXT_LIMIT}",
+                    "shorten it",
+                )
+            )
     if request.date is not None and not valid_date(request.date):
-        problems.append(Problem("--date", None, "", f"{request.date!r} is not a valid date",
-                                "write dates as YYYY-MM-DD, e.g. 2027-01-19"))
+        problems.append(
+            Problem(
+                "--date",
+                None,
+                "",
+                f"{request.date!r} is not a valid date",
+                "write dates as YYYY-MM-DD, e.g. 2027-01-19",
+            )
+        )
     return problems
 
 
@@ -168,14 +211,26 @@ def spec_from_options(bank: Bank, request: PackRequest) -> tuple[PackSpec | None
     """
     problems = _common_problems(request)
     if request.questions and (request.areas or request.tags):
-        problems.append(Problem("--question", None, "", "cannot be combined with --area or --tag",
-                                "pick questions by id, or by area and tag, not both"))
+        problems.append(
+            Problem(
+                "--question",
+                None,
+                "",
+                "cannot be combined with --area or --tag",
+                "pick questions by id, or by area and tag, not both",
+            )
+        )
     if request.questions:
         selection = Selection(questions=request.questions, origins=request.origins, order=request.order or "listed")
     else:
-        selection = Selection(areas=request.areas, tags=request.tags, origins=request.origins,
-                              audiences=(request.audience,) if request.audience else (),
-                              match="all", order=request.order or "area")
+        selection = Selection(
+            areas=request.areas,
+            tags=request.tags,
+            origins=request.origins,
+            audiences=(request.audience,) if request.audience else (),
+            match="all",
+            order=request.order or "area",
+        )
     asked = PackSpec(id="pack", title="", audience=request.audience, selection=selection)
     for item in unknown_names(pack_fields(asked), PACK_REFERENCES, known_in_bank(bank)):
         field = ".".join(part for part in item.path if isinstance(part, str))
@@ -185,12 +240,23 @@ def spec_from_options(bank: Bank, request: PackRequest) -> tuple[PackSpec | None
     if problems:
         return None, problems
     audience = bank.audiences.get(request.audience) if request.audience else None
-    spec = PackSpec(id=_slug(request.title or request.output.stem), title=_default_title(bank, request),
-                    audience=request.audience, selection=selection)
+    spec = PackSpec(
+        id=_slug(request.title or request.output.stem),
+        title=_default_title(bank, request),
+        audience=request.audience,
+        selection=selection,
+    )
     spec = _with_overrides(spec, request, audience.framing if audience else "you")
     if not select(bank, spec.selection).questions:
-        return None, [Problem("pack", None, "", f"the selection matches no questions ({describe(selection)})",
-                              "use fewer or wider filters; --tag and --area values are listed on the site")]
+        return None, [
+            Problem(
+                "pack",
+                None,
+                "",
+                f"the selection matches no questions ({describe(selection)})",
+                "use fewer or wider filters; --tag and --area values are listed on the site",
+            )
+        ]
     return spec, []
 
 
@@ -200,8 +266,15 @@ def spec_from_file(bank: Bank, request: PackRequest, cwd: Path | None = None) ->
     assert path is not None
     problems = _common_problems(request)
     if request.selects:
-        problems.append(Problem("--spec", None, "", "cannot be combined with --audience, --area, --tag or --question",
-                                "give the selection in the pack file, or on the command line, not both"))
+        problems.append(
+            Problem(
+                "--spec",
+                None,
+                "",
+                "cannot be combined with --audience, --area, --tag or --question",
+                "give the selection in the pack file, or on the command line, not both",
+            )
+        )
     try:
         display = path.resolve().relative_to((cwd or Path.cwd()).resolve()).as_posix()
     except ValueError:

@@ -21,8 +21,10 @@ from pathlib import Path
 from scrutiny_packs.problems import Problem
 
 MARKER = ".scrutiny-packs-site"  # written into every site this tool builds
-MARKER_TEXT = ("This folder is a site built by scrutiny-packs. The next build replaces it whole:\n"
-               "anything else put here is lost.\n")
+MARKER_TEXT = (
+    "This folder is a site built by scrutiny-packs. The next build replaces it whole:\n"
+    "anything else put here is lost.\n"
+)
 OWNER = ".scrutiny-packs-build"  # in a staging folder while it is built: the building process's id
 # A site built before the marker existed: our own pack stylesheet beside the home page.
 _EARLIER_SITE = ("index.html", "assets/stylesheets/pack-print.css")
@@ -55,7 +57,7 @@ def _git_dirs(root: Path) -> list[Path]:
         except (OSError, UnicodeDecodeError):
             line = ""
         if line.startswith("gitdir:"):
-            gitdir = (root / line[len("gitdir:"):].strip()).resolve()
+            gitdir = (root / line[len("gitdir:") :].strip()).resolve()
             found.append(gitdir)
             try:
                 common = (gitdir / "commondir").read_text(encoding="utf-8").strip()
@@ -78,8 +80,11 @@ def target_problem(root: Path, site_dir: Path, content_dir: str = "content") -> 
     target = site_dir.resolve()
     shown = _shown(target, root)
     hint = "build into a folder of its own, such as 'site'; nothing was changed"
-    protected = [(root, "the project"), (root / content_dir, "the project's content"),
-                 (Path.cwd().resolve(), "the current directory")]
+    protected = [
+        (root, "the project"),
+        (root / content_dir, "the project's content"),
+        (Path.cwd().resolve(), "the current directory"),
+    ]
     protected += [(git.resolve(), "the project's git directory") for git in _git_dirs(root)]
     for path, what in protected:
         if path == target:
@@ -92,8 +97,13 @@ def target_problem(root: Path, site_dir: Path, content_dir: str = "content") -> 
     if target.is_symlink() or (target.exists() and not target.is_dir()):
         return Problem("--site-dir", None, "", f"{shown!r} is not a folder", hint)
     if target.is_dir() and not _replaceable(target):
-        return Problem("--site-dir", None, "", f"{shown!r} is a folder this tool did not build: it has no {MARKER} file",
-                       "name a new folder or an earlier build's site; nothing was changed")
+        return Problem(
+            "--site-dir",
+            None,
+            "",
+            f"{shown!r} is a folder this tool did not build: it has no {MARKER} file",
+            "name a new folder or an earlier build's site; nothing was changed",
+        )
     return None
 
 

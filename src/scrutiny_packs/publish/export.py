@@ -31,10 +31,28 @@ from scrutiny_packs.site.nav import build_nav
 # The Zensical release the tests build this export with (pyproject.toml's "engines" extra).
 ZENSICAL_VERSION = "0.0.73"
 # Plugins that Zensical reads from mkdocs.yml; any other is skipped by it.
-ZENSICAL_PLUGINS = frozenset({
-    "search", "offline", "privacy", "social", "tags", "blog", "rss", "meta", "exclude", "redirects",
-    "minify", "llmstxt", "autorefs", "mkdocstrings", "literate-nav", "awesome-nav", "glightbox", "macros",
-})
+ZENSICAL_PLUGINS = frozenset(
+    {
+        "search",
+        "offline",
+        "privacy",
+        "social",
+        "tags",
+        "blog",
+        "rss",
+        "meta",
+        "exclude",
+        "redirects",
+        "minify",
+        "llmstxt",
+        "autorefs",
+        "mkdocstrings",
+        "literate-nav",
+        "awesome-nav",
+        "glightbox",
+        "macros",
+    }
+)
 # Theme features that link to a page's source file: the exported files are not the repository's
 # content files (a question is content/questions/q001.yml), so the link would lead nowhere.
 SOURCE_LINK_FEATURES = ("content.action.edit", "content.action.view")

@@ -150,16 +150,21 @@ class SiteHook:
 
                 raise Abort(f"{count_of(len(errors), 'problem')} in content; nothing was built:\n" + report(errors))
             # The preview goes on, showing the problems in place of every page.
-            log.error(f"{count_of(len(errors), 'problem')} in content; the preview shows them in place of every page:\n"
-                      + report(errors))
+            log.error(
+                f"{count_of(len(errors), 'problem')} in content; the preview shows them in place of every page:\n"
+                + report(errors)
+            )
             build.problems = errors
             config.nav = []
             return config
         build.bank = result.bank
         config.nav = build_nav(result.bank)
         # The search help's words, one script for the whole site (overrides/main.html loads it).
-        build.search_help = SEARCH_HELP_SCRIPT_PREFIX + json.dumps(search_help(result.bank, config.repo_url),
-                                                                 ensure_ascii=False) + ";\n"
+        build.search_help = (
+            SEARCH_HELP_SCRIPT_PREFIX
+            + json.dumps(search_help(result.bank, config.repo_url), ensure_ascii=False)
+            + ";\n"
+        )
         config.extra["sp_search_help"] = SEARCH_HELP_PATH
         for uri in site_stylesheets():
             if uri not in config.extra_css:
@@ -204,9 +209,16 @@ class SiteHook:
             build.offline = offline.start(Path(config.config_file_path), strict=config.strict, pdfs=opts.pdf)
             files.append(File.generated(config, offline.ZIP_PATH, abs_src_path=str(build.offline.zip_path)))
             offline_zip = offline.ZIP_PATH
-        site = SiteBuilder(build.bank, SiteOptions(edit_base=edit_base, offline_zip=offline_zip,
-                                                   directory_urls=bool(config.use_directory_urls),
-                                                   pack_pdf=opts.pdf or pdf_later, pack_word=opts.word))
+        site = SiteBuilder(
+            build.bank,
+            SiteOptions(
+                edit_base=edit_base,
+                offline_zip=offline_zip,
+                directory_urls=bool(config.use_directory_urls),
+                pack_pdf=opts.pdf or pdf_later,
+                pack_word=opts.word,
+            ),
+        )
         bank = build.bank
 
         def my_pack_data() -> str:  # each question linked from the My pack page as the site serves it
@@ -231,8 +243,9 @@ class SiteHook:
             word_keys_at = None
             if opts.word:
                 word_keys_at = len(plan)
-                plan.append(page_texts.PlannedData(
-                    WORD_KEYS, lambda: json.dumps(pack_files.docx_keys(site.printables()))))
+                plan.append(
+                    page_texts.PlannedData(WORD_KEYS, lambda: json.dumps(pack_files.docx_keys(site.printables())))
+                )
             texts = build.texts = page_texts.page_texts(plan, forked=opts.page_worker)
             if word_keys_at is not None:
                 build.word = _WordLater(functools.partial(texts.text, word_keys_at), site.printables)
@@ -280,8 +293,9 @@ class SiteHook:
         file.edit_uri = page.edit_path
         return file
 
-    def _add_quick(self, build: _Build, config: Any, files: Any, site: SiteBuilder,
-                   sources: preview.PageSources) -> None:
+    def _add_quick(
+        self, build: _Build, config: Any, files: Any, site: SiteBuilder, sources: preview.PageSources
+    ) -> None:
         """Pages from source files that change only with their text (``mkdocs serve --dirty``).
 
         After a save, the pages made from the saved file are rendered at once; other pages the
@@ -328,8 +342,10 @@ class SiteHook:
         sources.forget_unseen()
         shown.first_round = False
         shown.pending = pending
-        log.info(f"Quick rebuild: {sources.rewritten} generated file(s) changed"
-                 + ("; the other pages this save changed follow in a second build." if pending else "."))
+        log.info(
+            f"Quick rebuild: {sources.rewritten} generated file(s) changed"
+            + ("; the other pages this save changed follow in a second build." if pending else ".")
+        )
 
     def _page_sources(self, build: _Build, config: Any) -> preview.PageSources | None:
         if not build.page_sources:
@@ -366,7 +382,8 @@ class SiteHook:
             # My pack draws packs in the browser: it gets the bank as JSON, added after sanitising (a script
             # element), and the scripts only it needs (the Word file's maker).
             return build.my_pack_data() + mypack.vendor_scripts(
-                files.get_file_from_path(uri).url_relative_to(page.file) for uri in build.vendor)
+                files.get_file_from_path(uri).url_relative_to(page.file) for uri in build.vendor
+            )
         if page.file.src_uri.startswith("meetings/") and build.bank is not None:
             return record_form.meeting_script(build.bank, page.file.src_uri)
         return ""
@@ -407,8 +424,9 @@ class SiteHook:
         word, build.word = build.word, None
         if word is not None:  # its keys came with the pages
             try:
-                result = pack_files.PackFilesJob(word.printables(), build.root / pack_files.CACHE_DIR, pdf=False,
-                                                 keys=word_keys).finish()
+                result = pack_files.PackFilesJob(
+                    word.printables(), build.root / pack_files.CACHE_DIR, pdf=False, keys=word_keys
+                ).finish()
             except pack_files.PackFilesFailed as failed:
                 raise Abort(str(failed)) from None
             log.info(result.summary())
@@ -428,8 +446,9 @@ class SiteHook:
         if self.options.serving:
             if build.problems:
                 # MkDocs' live-reload time: this page waits for the next build after it.
-                self.cache.problems_shown.show_problems(Path(config.site_dir), build.problems,
-                                                        round(time.monotonic() * 1000))
+                self.cache.problems_shown.show_problems(
+                    Path(config.site_dir), build.problems, round(time.monotonic() * 1000)
+                )
             elif self.options.dirty:
                 preview.merge_search_index(config)
                 if self.cache.pending and self.cache.follow_up is not None:
@@ -469,6 +488,7 @@ class SiteHook:
 def _made_when_read(inherited: property) -> property:
     """One of File's content properties, made from the plan the first time it is read; setting it
     (MkDocs does, and so do we) replaces what the plan would have made."""
+
     def read(file: Any) -> Any:
         file._make()
         return inherited.fget(file)

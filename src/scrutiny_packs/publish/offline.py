@@ -104,8 +104,17 @@ def start(config_file: Path, strict: bool = True, pdfs: bool = True) -> OfflineB
     workdir = Path(tempfile.mkdtemp(prefix="scrutiny-packs-offline-"))
     env = offline_build_environment()  # the offline plugin on (mkdocs.yml reads it), no pack PDFs
     env[PDFS_LATER_ENV] = "1" if pdfs else "0"
-    command = [sys.executable, "-m", _engine(), "build", "--quiet", "--config-file", str(config_file),
-               "--site-dir", str(workdir / "site")]
+    command = [
+        sys.executable,
+        "-m",
+        _engine(),
+        "build",
+        "--quiet",
+        "--config-file",
+        str(config_file),
+        "--site-dir",
+        str(workdir / "site"),
+    ]
     if strict:
         command.append("--strict")
     log = open(workdir / "build.log", "w+", encoding="utf-8")

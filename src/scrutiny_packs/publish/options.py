@@ -56,8 +56,13 @@ class BuildOptions:
         return self.command == "serve"
 
     @classmethod
-    def read(cls, command: str = "build", dirty: bool = False,
-             environ: Mapping[str, str] | None = None, can_fork: bool | None = None) -> BuildOptions:
+    def read(
+        cls,
+        command: str = "build",
+        dirty: bool = False,
+        environ: Mapping[str, str] | None = None,
+        can_fork: bool | None = None,
+    ) -> BuildOptions:
         """The options for a run of ``command``, from the environment (``os.environ`` unless given).
 
         ``can_fork``: whether this machine can give a page worker a core of its own (found out unless given).
@@ -75,8 +80,14 @@ class BuildOptions:
             from scrutiny_packs.publish.page_texts import can_fork as fork_possible
 
             can_fork = fork_possible()
-        return cls(command=command, dirty=dirty, pdf=pdf, word=word, offline_copy=offline_copy,
-                   page_worker=page_worker and bool(can_fork))
+        return cls(
+            command=command,
+            dirty=dirty,
+            pdf=pdf,
+            word=word,
+            offline_copy=offline_copy,
+            page_worker=page_worker and bool(can_fork),
+        )
 
     def but(self, **changes: object) -> BuildOptions:
         """A copy with some options changed, e.g. ``options.but(pdf=False)``."""
@@ -87,5 +98,11 @@ def offline_build_environment(environ: Mapping[str, str] | None = None) -> dict[
     """The environment for the offline copy's own build process: the offline plugin on, no pack files."""
     environ = os.environ if environ is None else environ
     # It runs alongside the main build, which has the second core already: its pages are made in its own process.
-    return {**environ, OFFLINE_BUILD_ENV: "true", PDF_ENV: "0", OFFLINE_COPY_ENV: "0", PAGE_WORKER_ENV: "0",
-            "NO_MKDOCS_2_WARNING": "1"}
+    return {
+        **environ,
+        OFFLINE_BUILD_ENV: "true",
+        PDF_ENV: "0",
+        OFFLINE_COPY_ENV: "0",
+        PAGE_WORKER_ENV: "0",
+        "NO_MKDOCS_2_WARNING": "1",
+    }

@@ -79,8 +79,9 @@ class Forked:
         self._received: dict[int, str | bytes] = {}  # sent by the worker, not yet asked for
         self._next = 0  # the index of the next page the worker sends
         self._reader, writer = context.Pipe(duplex=False)
-        self._process = context.Process(target=_render_all, args=(plan, writer, self._reader), name="scrutiny-packs-pages",
-                                        daemon=True)
+        self._process = context.Process(
+            target=_render_all, args=(plan, writer, self._reader), name="scrutiny-packs-pages", daemon=True
+        )
         # Everything made so far (the bank, MkDocs' config, the plan) lives as long as the build: frozen,
         # the garbage collector no longer walks it. Each full collection of a large build went through
         # all of it again, and by writing to it made both processes copy the memory they share.
@@ -113,9 +114,11 @@ class Forked:
             self._process.join(5)
             code = self._process.exitcode
             page = self._plan[self._next].src_uri if self._next < len(self._plan) else "the pages"
-            raise PageTextsFailed(f"the process making the site's pages stopped (exit code {code}) before {page}; "
-                                  "build again, or set SCRUTINY_PACKS_PAGE_WORKER=0 to make them in the build's "
-                                  "own process") from None
+            raise PageTextsFailed(
+                f"the process making the site's pages stopped (exit code {code}) before {page}; "
+                "build again, or set SCRUTINY_PACKS_PAGE_WORKER=0 to make them in the build's "
+                "own process"
+            ) from None
         kind, body = message[:1], message[1:]
         if kind == _FAILED:
             raise PageTextsFailed(body.decode("utf-8"))
@@ -232,8 +235,9 @@ def _failure(page: Planned | None, error: Exception) -> str:
     """One line: which page could not be made, the error, and the line of code it came from."""
     where = page.src_uri if page is not None else "the first page"
     last = traceback.extract_tb(error.__traceback__)[-1]
-    return (f"making {where} failed: {type(error).__name__}: {error} "
-            f"(at {os.path.basename(last.filename)}:{last.lineno})").replace("\n", " ")
+    return (
+        f"making {where} failed: {type(error).__name__}: {error} (at {os.path.basename(last.filename)}:{last.lineno})"
+    ).replace("\n", " ")
 
 
 def can_fork() -> bool:

@@ -175,7 +175,7 @@ def problems_page(problems: Iterable[Problem], epoch: int) -> str:
     items = []
     for p in found:
         where = p.path if p.line is None else f"{p.path}:{p.line}"
-        rest = p.format()[len(where) + 2:]
+        rest = p.format()[len(where) + 2 :]
         items.append(f'<li><code><span class="where">{html.escape(where)}</span>: {html.escape(rest)}</code></li>')
     count = f"{len(found)} problem" + ("" if len(found) == 1 else "s")
     return f"""<!doctype html>

@@ -50,8 +50,10 @@ def question_changes(q: Question) -> list[Change]:
 def all_changes(bank: Bank) -> list[Change]:
     """Every dated change, newest first; a day's newest questions first."""
     found = [c for q in bank.questions.values() for c in question_changes(q)]
-    return sorted(found, key=lambda c: (-c.date.toordinal(), _KIND_ORDER[c.kind],
-                                        -(question_number(c.question.id) or 0), c.question.id))
+    return sorted(
+        found,
+        key=lambda c: (-c.date.toordinal(), _KIND_ORDER[c.kind], -(question_number(c.question.id) or 0), c.question.id),
+    )
 
 
 def changes_by_day(bank: Bank, limit: int = DEFAULT_LIMIT) -> tuple[list[ChangeDay], int]:

@@ -142,9 +142,17 @@ class SiteBuilder:
             return links.relative(src, target)
 
         settings = self.bank.settings
-        return dict(bank=self.bank, links=links, link=link, src=src, b=self, frame=framing.frame,
-                    cite=lambda source: credits.cite(source, settings),
-                    origin=lambda q: credits.origin_label(q, settings), origin_names=credits.ORIGIN_NAMES)
+        return dict(
+            bank=self.bank,
+            links=links,
+            link=link,
+            src=src,
+            b=self,
+            frame=framing.frame,
+            cite=lambda source: credits.cite(source, settings),
+            origin=lambda q: credits.origin_label(q, settings),
+            origin_names=credits.ORIGIN_NAMES,
+        )
 
     def card(self, q: Question, show_areas: bool, show_listen: bool, src: str) -> Markup:
         """A question's card on a list page. Lists show each question several times over; the links
@@ -155,8 +163,9 @@ class SiteBuilder:
         if markup is None:
             module = self._card_modules.get(folder)
             if module is None:
-                module = self._card_modules[folder] = (
-                    self.env.get_template("site/_macros.md.j2").make_module(self._context(src)))
+                module = self._card_modules[folder] = self.env.get_template("site/_macros.md.j2").make_module(
+                    self._context(src)
+                )
             markup = self._cards[key] = module.question_card(q, show_areas, show_listen)
         return markup
 
@@ -279,8 +288,10 @@ class SiteBuilder:
         """A link in raw HTML from one page to another, as served: '../../questions/q004/' with directory
         URLs, '../questions/q004.html' in the offline copy (MkDocs rewrites Markdown links, not raw HTML)."""
         if not self.options.directory_urls:
+
             def html(uri: str) -> str:
                 return uri[:-3] + ".html" if uri.endswith(".md") else uri
+
             return posixpath.relpath(html(target), posixpath.dirname(src) or ".")
         here, there = links.url_path(src).rstrip("/") or ".", links.url_path(target).rstrip("/") or "."
         rel = posixpath.relpath(there, here)
@@ -334,9 +345,15 @@ class SiteBuilder:
             questions = [q for q in self.bank.active_questions() if under & set(q.areas)]
             if not questions:
                 continue
-            rows.append(CoverageRow(area, self.area_depth[area.id],
-                                    tuple(sum(1 for q in questions if a in q.audiences) for a in self.bank.audiences),
-                                    len(questions), sum(1 for q in questions if q.origin == "added")))
+            rows.append(
+                CoverageRow(
+                    area,
+                    self.area_depth[area.id],
+                    tuple(sum(1 for q in questions if a in q.audiences) for a in self.bank.audiences),
+                    len(questions),
+                    sum(1 for q in questions if q.origin == "added"),
+                )
+            )
         return rows
 
     # -- pages -------------------------------------------------------------------------------
@@ -351,44 +368,83 @@ class SiteBuilder:
         page = self._planned
         yield page(links.HOME, "Home", "site/home.md.j2")
         for module in bank.modules.values():
-            yield page(links.module(module.id), module.title, "site/module.md.j2", module.path,
-                       description=module.description or None, context={"page": module})
+            yield page(
+                links.module(module.id),
+                module.title,
+                "site/module.md.j2",
+                module.path,
+                description=module.description or None,
+                context={"page": module},
+            )
         for own in bank.pages.values():
-            yield page(links.page(own.id), own.title, "site/page.md.j2", own.path,
-                       description=own.description or None, context={"page": own})
+            yield page(
+                links.page(own.id),
+                own.title,
+                "site/page.md.j2",
+                own.path,
+                description=own.description or None,
+                context={"page": own},
+            )
         yield page(links.AREAS, "Areas", "site/areas.md.j2")
         for area in bank.areas.values():
-            yield page(links.area(area.id), area.name, "site/area.md.j2", area.path, in_nav=False,
-                       context={"area": area})
+            yield page(
+                links.area(area.id), area.name, "site/area.md.j2", area.path, in_nav=False, context={"area": area}
+            )
         if bank.glossary:
-            yield page(links.GLOSSARY, "Glossary", "site/glossary.md.j2",
-                       description="What the abbreviations and older names in the questions mean, "
-                       "and what they are called now.")
+            yield page(
+                links.GLOSSARY,
+                "Glossary",
+                "site/glossary.md.j2",
+                description="What the abbreviations and older names in the questions mean, "
+                "and what they are called now.",
+            )
         yield page(links.AUDIENCES, "Audiences", "site/audiences.md.j2")
         for audience in bank.audiences.values():
-            yield page(links.audience(audience.id), audience.name, "site/audience.md.j2", audience.path,
-                       context={"audience": audience},
-                       later={"questions": partial(bank.questions_for_audience, audience.id)})
+            yield page(
+                links.audience(audience.id),
+                audience.name,
+                "site/audience.md.j2",
+                audience.path,
+                context={"audience": audience},
+                later={"questions": partial(bank.questions_for_audience, audience.id)},
+            )
         yield from self.pack_pages()
         yield from self.meeting_pages()
         if bank.records:
-            yield page(links.FOLLOW_UP, "Follow-up", "site/follow-up.md.j2",
-                       description="Actions agreed at meetings and still open, and how each question's "
-                       "answers were rated over time.")
-        yield page(links.MY_PACK, "My pack", "site/my-pack.md.j2",
-                   description="Choose questions, put them in order and print or share them as a pack for a meeting.")
+            yield page(
+                links.FOLLOW_UP,
+                "Follow-up",
+                "site/follow-up.md.j2",
+                description="Actions agreed at meetings and still open, and how each question's "
+                "answers were rated over time.",
+            )
+        yield page(
+            links.MY_PACK,
+            "My pack",
+            "site/my-pack.md.j2",
+            description="Choose questions, put them in order and print or share them as a pack for a meeting.",
+        )
         yield from self.about_pages()
         for q in bank.questions.values():
             yield self.question_page(q)
 
-    def _planned(self, src: str, title: str, template: str, edit_path: str | None = None, in_nav: bool = True,
-                 context: dict[str, Any] | None = None, later: dict[str, Callable[[], Any]] | None = None,
-                 **front: Any) -> PlannedPage:
+    def _planned(
+        self,
+        src: str,
+        title: str,
+        template: str,
+        edit_path: str | None = None,
+        in_nav: bool = True,
+        context: dict[str, Any] | None = None,
+        later: dict[str, Callable[[], Any]] | None = None,
+        **front: Any,
+    ) -> PlannedPage:
         """A page whose Markdown is its front matter and one template's output, made when asked for.
 
         ``later`` holds what the template needs that takes time to work out: each is called when the
         page is rendered, not when it is planned.
         """
+
         def render() -> str:
             values = {**(context or {}), **{key: make() for key, make in (later or {}).items()}}
             return front_matter(title, **front) + self._render(template, src, **values)
@@ -401,24 +457,38 @@ class SiteBuilder:
         return PlannedPage(links.question(q.id), partial(self._question_text, q, search), q.path, in_nav=False)
 
     def _question_text(self, q: Question, search: dict[str, int] | None) -> str:
-        return (front_matter(framing.frame(q.text, "you"), search=search)
-                + self._render("site/question.md.j2", links.question(q.id), q=q))
+        return front_matter(framing.frame(q.text, "you"), search=search) + self._render(
+            "site/question.md.j2", links.question(q.id), q=q
+        )
 
     def about_pages(self) -> Iterator[PlannedPage]:
         """What's changed (from each question's dates) and the open data page documenting the files."""
+
         def changed() -> str:
             days, left_off = changes.changes_by_day(self.bank)
-            return front_matter("What's changed") + self._render("site/changes.md.j2", links.CHANGES, days=days,
-                                                                 left_off=left_off)
+            return front_matter("What's changed") + self._render(
+                "site/changes.md.j2", links.CHANGES, days=days, left_off=left_off
+            )
 
         yield PlannedPage(links.CHANGES, changed)
-        yield self._planned(links.DATA, "Open data", "site/data.md.j2", context=dict(
-            json_path=opendata.JSON_PATH, csv_path=opendata.CSV_PATH,
-            separator=opendata.LIST_SEPARATOR, top_fields=opendata.TOP_FIELDS,
-            question_fields=opendata.QUESTION_FIELDS, csv_fields=opendata.CSV_FIELDS,
-            records_json_path=opendata.RECORDS_JSON_PATH, records_csv_path=opendata.RECORDS_CSV_PATH,
-            record_top_fields=opendata.RECORD_TOP_FIELDS, record_fields=opendata.RECORD_FIELDS,
-            record_csv_fields=opendata.RECORD_CSV_FIELDS))
+        yield self._planned(
+            links.DATA,
+            "Open data",
+            "site/data.md.j2",
+            context=dict(
+                json_path=opendata.JSON_PATH,
+                csv_path=opendata.CSV_PATH,
+                separator=opendata.LIST_SEPARATOR,
+                top_fields=opendata.TOP_FIELDS,
+                question_fields=opendata.QUESTION_FIELDS,
+                csv_fields=opendata.CSV_FIELDS,
+                records_json_path=opendata.RECORDS_JSON_PATH,
+                records_csv_path=opendata.RECORDS_CSV_PATH,
+                record_top_fields=opendata.RECORD_TOP_FIELDS,
+                record_fields=opendata.RECORD_FIELDS,
+                record_csv_fields=opendata.RECORD_CSV_FIELDS,
+            ),
+        )
 
     def meeting_pages(self) -> Iterator[PlannedPage]:
         """The meetings index and a page per meeting: its agenda, each item's questions and files.
@@ -429,21 +499,34 @@ class SiteBuilder:
         for meeting_id, meeting in self.meeting_views.items():
             # sp_record: the page loads record-answers.js (overrides/main.html), for its Record answers mode.
             yield self._planned(
-                links.meeting(meeting_id), meeting.title, "site/meeting.md.j2",
-                self.bank.meetings[meeting_id].path or None, in_nav=False, search={"exclude": True}, sp_record=True,
+                links.meeting(meeting_id),
+                meeting.title,
+                "site/meeting.md.j2",
+                self.bank.meetings[meeting_id].path or None,
+                in_nav=False,
+                search={"exclude": True},
+                sp_record=True,
                 context=dict(m=meeting, rag_labels=heard_records.RAG_LABELS, rag_meanings=heard_records.RAG_MEANINGS),
-                later=dict(rec=record_form.record_shape,
-                           later_meetings=partial(record_form.later_meetings, self.bank, meeting)))
+                later=dict(
+                    rec=record_form.record_shape, later_meetings=partial(record_form.later_meetings, self.bank, meeting)
+                ),
+            )
 
     def pack_pages(self) -> Iterator[PlannedPage]:
         """The packs index and a page per pack. Pack pages stay out of search: their questions
         are indexed on their own pages already."""
         yield self._planned(links.PACKS, "Question packs", "site/packs.md.j2")
         for spec in self.packs:
-            yield self._planned(links.pack(spec.id), spec.title, "site/pack.md.j2", spec.path or None, in_nav=False,
-                                search={"exclude": True},
-                                context=dict(spec=spec, pack_body=pack_html.render_body),
-                                later=dict(view=partial(self._pack_view, spec.id)))
+            yield self._planned(
+                links.pack(spec.id),
+                spec.title,
+                "site/pack.md.j2",
+                spec.path or None,
+                in_nav=False,
+                search={"exclude": True},
+                context=dict(spec=spec, pack_body=pack_html.render_body),
+                later=dict(view=partial(self._pack_view, spec.id)),
+            )
 
     def _pack_view(self, pack_id: str) -> PackView:
         return self.pack_views[pack_id]

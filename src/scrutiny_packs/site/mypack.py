@@ -13,8 +13,14 @@ from dataclasses import replace
 from typing import Callable, Iterable
 
 from scrutiny_packs.model import Bank, PackOptions
-from scrutiny_packs.packs.layout import (FOOTER_MEETING_LIMIT, FOOTER_TITLE_LIMIT, Gloss, build_view, framing_note,
-                                       paragraphs)
+from scrutiny_packs.packs.layout import (
+    FOOTER_MEETING_LIMIT,
+    FOOTER_TITLE_LIMIT,
+    Gloss,
+    build_view,
+    framing_note,
+    paragraphs,
+)
 from scrutiny_packs.packs.link import DEFAULT_TITLE, MyPack, browser_rules, to_spec
 from scrutiny_packs.packs.select import Selected
 from scrutiny_packs.text import sentences
@@ -93,12 +99,13 @@ def bank_data(bank: Bank, question_href: Callable[[str], str] | None = None) -> 
             entry["guides"] = [g.id for g in group.guides]
             for g in group.guides:  # each guide drawn once, however many questions bring it
                 if g.id not in guides:
-                    guides[g.id] = {"html": str(template.guide(g)), "title": g.title,
-                                    "paragraphs": paragraphs(g.text)}
+                    guides[g.id] = {"html": str(template.guide(g)), "title": g.title, "paragraphs": paragraphs(g.text)}
         questions[q.id] = entry
     # The terms in the glossary's order (a pack lists them so); each as a pack's list shows it.
-    glossary = [{"id": t.id, "term": t.term, "meaning": t.meaning}
-                for t in (used_terms[i] for i in bank.glossary if i in used_terms)]
+    glossary = [
+        {"id": t.id, "term": t.term, "meaning": t.meaning}
+        for t in (used_terms[i] for i in bank.glossary if i in used_terms)
+    ]
     return {
         "version": 2,
         "link": link_rules(),
@@ -120,14 +127,21 @@ def bank_data(bank: Bank, question_href: Callable[[str], str] | None = None) -> 
 def json_for_script(data: object) -> str:
     """JSON safe inside a <script> element: no '<', '>' or '&' can end it early."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") \
-        .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
 
 
 def data_script(bank: Bank, question_href: Callable[[str], str] | None = None) -> str:
     """The bank as a JSON data block for the My pack page (not run; read by the My pack scripts)."""
-    return (f'<script type="application/json" id="{DATA_ELEMENT_ID}">'
-            f"{json_for_script(bank_data(bank, question_href))}</script>")
+    return (
+        f'<script type="application/json" id="{DATA_ELEMENT_ID}">'
+        f"{json_for_script(bank_data(bank, question_href))}</script>"
+    )
 
 
 def vendor_scripts(sources: Iterable[str]) -> str:

@@ -20,10 +20,12 @@ from scrutiny_packs.model import Bank, Question
 from scrutiny_packs.site import links
 from scrutiny_packs.text.framing import frame
 
-LICENCE = ("The project's own text (questions with origin 'added', listen-for points, benchmarks, indicators): "
-           "CC BY 4.0, https://creativecommons.org/licenses/by/4.0/, credit 'Scrutiny Packs'. Questions with origin "
-           "'walsall-2012': Module 3 of the 2012 safeguarding scrutiny toolkit reproduced in Walsall Council's "
-           "briefing note of 30 October 2012, offered as example questions for reuse; credit that source.")
+LICENCE = (
+    "The project's own text (questions with origin 'added', listen-for points, benchmarks, indicators): "
+    "CC BY 4.0, https://creativecommons.org/licenses/by/4.0/, credit 'Scrutiny Packs'. Questions with origin "
+    "'walsall-2012': Module 3 of the 2012 safeguarding scrutiny toolkit reproduced in Walsall Council's "
+    "briefing note of 30 October 2012, offered as example questions for reuse; credit that source."
+)
 JSON_PATH = "data/questions.json"
 CSV_PATH = "data/questions.csv"
 RECORDS_JSON_PATH = "data/records.json"
@@ -47,10 +49,20 @@ class DataFile:
 
 
 TOP_FIELDS: tuple[Field, ...] = (
-    Field("format_version", "number", "The version of this file's layout. It goes up only when a field is removed or changes meaning."),
+    Field(
+        "format_version",
+        "number",
+        "The version of this file's layout. It goes up only when a field is removed or changes meaning.",
+    ),
     Field("publisher", "text", "Who publishes the bank."),
-    Field("licence", "text", "The terms for reusing the data: the project's own text under CC BY 4.0; the 2012 questions' wording as the toolkit offers it, credited (see the site's Licence and reuse page)."),
-    Field("review_interval_months", "number", "How many months after its last review a question falls due for another."),
+    Field(
+        "licence",
+        "text",
+        "The terms for reusing the data: the project's own text under CC BY 4.0; the 2012 questions' wording as the toolkit offers it, credited (see the site's Licence and reuse page).",
+    ),
+    Field(
+        "review_interval_months", "number", "How many months after its last review a question falls due for another."
+    ),
     Field("question_count", "number", "How many questions follow, retired ones included."),
     Field("questions", "list", "One record per question, in the bank's order, with the fields below."),
 )
@@ -60,23 +72,40 @@ QUESTION_FIELDS: tuple[Field, ...] = (
     Field("page", "text", "The question's page, relative to the site's address, such as questions/q001/."),
     Field("status", "text", "'active', or 'retired' for a question kept only so old links and packs still make sense."),
     Field("replaced_by", "text or null", "For a retired question, the id of the question that replaces it."),
-    Field("text", "text", "The wording as stored, with framing placeholders such as {we} and {our} where the wording depends on who asks."),
+    Field(
+        "text",
+        "text",
+        "The wording as stored, with framing placeholders such as {we} and {our} where the wording depends on who asks.",
+    ),
     Field("text_you", "text", "The wording as one body asks another: the placeholders read as you, your and yours."),
     Field("text_we", "text", "The wording as a body asks itself: the placeholders read as we, us and our."),
     Field("asked_of", "text", "Who should answer, where that matters; empty otherwise."),
     Field("areas", "list of {id, name}", "The areas the question belongs to."),
     Field("audiences", "list of {id, name}", "The asking bodies the question suits."),
-    Field("benchmarks", "list of {id, title, text}", "What good looks like: the linked benchmarks, with their text (Markdown)."),
+    Field(
+        "benchmarks",
+        "list of {id, title, text}",
+        "What good looks like: the linked benchmarks, with their text (Markdown).",
+    ),
     Field("listen_for", "list of text", "Points a good answer would make."),
     Field("evidence", "list of {id, name, description}", "Performance information to ask for: the linked indicators."),
     Field("tags", "list of text", "Free tags used to select questions for packs."),
     Field("notes", "text", "Guidance for the person asking (Markdown); empty if none."),
-    Field("origin", "text", "'walsall-2012' for the 2012 Walsall toolkit's questions, 'added' for those written since."),
-    Field("source", "{document, year, publisher, module, section, url, note} or null",
-          "Where the question comes from: the document's title, its publisher and year, and where in it."),
+    Field(
+        "origin", "text", "'walsall-2012' for the 2012 Walsall toolkit's questions, 'added' for those written since."
+    ),
+    Field(
+        "source",
+        "{document, year, publisher, module, section, url, note} or null",
+        "Where the question comes from: the document's title, its publisher and year, and where in it.",
+    ),
     Field("added", "date or null", "When the question was first published (YYYY-MM-DD)."),
     Field("last_reviewed", "date or null", "When an editor last checked or changed the question (YYYY-MM-DD)."),
-    Field("review_due", "date or null", "When the question falls due for its next review (YYYY-MM-DD); null for retired questions."),
+    Field(
+        "review_due",
+        "date or null",
+        "When the question falls due for its next review (YYYY-MM-DD); null for retired questions.",
+    ),
 )
 
 CSV_FIELDS: tuple[Field, ...] = (
@@ -94,7 +123,9 @@ CSV_FIELDS: tuple[Field, ...] = (
     Field("audience_names", "list", "The audiences' names, in the same order."),
     Field("benchmark_ids", "list", "The benchmarks' ids."),
     Field("benchmark_titles", "list", "The benchmarks' titles, in the same order."),
-    Field("benchmark_texts", "text", "The benchmarks' text (Markdown), each after its title, separated by blank lines."),
+    Field(
+        "benchmark_texts", "text", "The benchmarks' text (Markdown), each after its title, separated by blank lines."
+    ),
     Field("listen_for", "lines", "Points a good answer would make, one per line."),
     Field("evidence_ids", "list", "The indicators' ids."),
     Field("evidence_names", "list", "The indicators' names, in the same order."),
@@ -122,9 +153,15 @@ def question_record(bank: Bank, q: Question) -> dict[str, Any]:
     source = None
     if q.source:
         # The source's own wording ('quote') is kept in the repository for checking, not republished.
-        source = {"document": bank.settings.document_title(q.source.document), "year": q.source.year,
-                  "publisher": q.source.publisher, "module": q.source.module, "section": q.source.section,
-                  "url": q.source.url, "note": q.source.note}
+        source = {
+            "document": bank.settings.document_title(q.source.document),
+            "year": q.source.year,
+            "publisher": q.source.publisher,
+            "module": q.source.module,
+            "section": q.source.section,
+            "url": q.source.url,
+            "note": q.source.note,
+        }
     return {
         "id": q.id,
         "page": links.url_path(links.question(q.id)),
@@ -136,11 +173,14 @@ def question_record(bank: Bank, q: Question) -> dict[str, Any]:
         "asked_of": q.asked_of,
         "areas": [{"id": a, "name": bank.areas[a].name} for a in q.areas],
         "audiences": [{"id": a, "name": bank.audiences[a].name} for a in q.audiences],
-        "benchmarks": [{"id": b, "title": bank.benchmarks[b].title, "text": bank.benchmarks[b].text}
-                       for b in q.benchmarks],
+        "benchmarks": [
+            {"id": b, "title": bank.benchmarks[b].title, "text": bank.benchmarks[b].text} for b in q.benchmarks
+        ],
         "listen_for": list(q.listen_for),
-        "evidence": [{"id": i, "name": bank.indicators[i].name, "description": bank.indicators[i].description}
-                     for i in q.evidence],
+        "evidence": [
+            {"id": i, "name": bank.indicators[i].name, "description": bank.indicators[i].description}
+            for i in q.evidence
+        ],
         "tags": list(q.tags),
         "origin": q.origin,
         "notes": q.notes,
@@ -178,10 +218,16 @@ def csv_row(record: dict[str, Any]) -> dict[str, str]:
     join = LIST_SEPARATOR.join
     source = record["source"] or {}
     row = {
-        "id": record["id"], "page": record["page"], "status": record["status"],
-        "replaced_by": record["replaced_by"] or "", "text": record["text"], "text_you": record["text_you"],
-        "text_we": record["text_we"], "asked_of": record["asked_of"],
-        "area_ids": join(a["id"] for a in record["areas"]), "area_names": join(a["name"] for a in record["areas"]),
+        "id": record["id"],
+        "page": record["page"],
+        "status": record["status"],
+        "replaced_by": record["replaced_by"] or "",
+        "text": record["text"],
+        "text_you": record["text_you"],
+        "text_we": record["text_we"],
+        "asked_of": record["asked_of"],
+        "area_ids": join(a["id"] for a in record["areas"]),
+        "area_names": join(a["name"] for a in record["areas"]),
         "audience_ids": join(a["id"] for a in record["audiences"]),
         "audience_names": join(a["name"] for a in record["audiences"]),
         "benchmark_ids": join(b["id"] for b in record["benchmarks"]),
@@ -190,12 +236,17 @@ def csv_row(record: dict[str, Any]) -> dict[str, str]:
         "listen_for": "\n".join(record["listen_for"]),
         "evidence_ids": join(e["id"] for e in record["evidence"]),
         "evidence_names": join(e["name"] for e in record["evidence"]),
-        "tags": join(record["tags"]), "notes": record["notes"],
+        "tags": join(record["tags"]),
+        "notes": record["notes"],
         "origin": record["origin"],
-        "source_document": source.get("document", ""), "source_year": str(source.get("year") or ""),
-        "source_url": source.get("url", ""), "source_module": source.get("module", ""),
-        "source_section": source.get("section", ""), "source_note": source.get("note", ""),
-        "added": record["added"] or "", "last_reviewed": record["last_reviewed"] or "",
+        "source_document": source.get("document", ""),
+        "source_year": str(source.get("year") or ""),
+        "source_url": source.get("url", ""),
+        "source_module": source.get("module", ""),
+        "source_section": source.get("section", ""),
+        "source_note": source.get("note", ""),
+        "added": record["added"] or "",
+        "last_reviewed": record["last_reviewed"] or "",
         "review_due": record["review_due"] or "",
     }
     return {k: _cell(v) for k, v in row.items()}
@@ -213,7 +264,11 @@ def to_csv(bank: Bank) -> str:
 RECORD_TOP_FIELDS: tuple[Field, ...] = (
     Field("format_version", "number", "As in questions.json."),
     Field("answer_count", "number", "How many answers follow."),
-    Field("answers", "list", "One entry per question asked at a recorded meeting, oldest meeting first, with the fields below."),
+    Field(
+        "answers",
+        "list",
+        "One entry per question asked at a recorded meeting, oldest meeting first, with the fields below.",
+    ),
 )
 
 RECORD_FIELDS: tuple[Field, ...] = (
@@ -228,7 +283,11 @@ RECORD_FIELDS: tuple[Field, ...] = (
     Field("summary", "text", "A short summary of the answer given."),
     Field("rag", "text", "'red', 'amber' or 'green': the body's view of the answer."),
     Field("revisit", "text or null", "When to come back to it: a date (YYYY-MM-DD) or a later meeting's id."),
-    Field("actions", "list of {action, owner, due, status}", "The actions agreed: what, the owner's role, the due date, and 'open', 'done' or 'dropped'."),
+    Field(
+        "actions",
+        "list of {action, owner, due, status}",
+        "The actions agreed: what, the owner's role, the due date, and 'open', 'done' or 'dropped'.",
+    ),
 )
 
 RECORD_CSV_FIELDS: tuple[Field, ...] = tuple(f for f in RECORD_FIELDS if f.name != "actions") + (
@@ -242,14 +301,24 @@ def records_record(bank: Bank) -> dict[str, Any]:
     answers = []
     for h in all_heard(bank):
         a = h.answer
-        answers.append({
-            "meeting": h.meeting, "body": h.body, "meeting_name": h.meeting_name, "date": _iso(h.date),
-            "item": h.item, "item_title": h.item_title, "example": h.example, "question": a.question,
-            "summary": a.summary, "rag": a.rag,
-            "revisit": _iso(a.revisit_date) or a.revisit_meeting or None,
-            "actions": [{"action": x.what, "owner": x.owner, "due": _iso(x.due), "status": x.status}
-                        for x in a.actions],
-        })
+        answers.append(
+            {
+                "meeting": h.meeting,
+                "body": h.body,
+                "meeting_name": h.meeting_name,
+                "date": _iso(h.date),
+                "item": h.item,
+                "item_title": h.item_title,
+                "example": h.example,
+                "question": a.question,
+                "summary": a.summary,
+                "rag": a.rag,
+                "revisit": _iso(a.revisit_date) or a.revisit_meeting or None,
+                "actions": [
+                    {"action": x.what, "owner": x.owner, "due": _iso(x.due), "status": x.status} for x in a.actions
+                ],
+            }
+        )
     return {"format_version": FORMAT_VERSION, "answer_count": len(answers), "answers": answers}
 
 
@@ -258,10 +327,14 @@ def records_csv(bank: Bank) -> str:
     writer = csv.DictWriter(out, fieldnames=[f.name for f in RECORD_CSV_FIELDS], lineterminator="\r\n")
     writer.writeheader()
     for answer in records_record(bank)["answers"]:
-        row = {k: "" if v is None else str(v).lower() if isinstance(v, bool) else str(v)
-               for k, v in answer.items() if k != "actions"}
-        row["actions"] = "\n".join(LIST_SEPARATOR.join((x["action"], x["owner"], x["due"] or "", x["status"]))
-                                   for x in answer["actions"])
+        row = {
+            k: "" if v is None else str(v).lower() if isinstance(v, bool) else str(v)
+            for k, v in answer.items()
+            if k != "actions"
+        }
+        row["actions"] = "\n".join(
+            LIST_SEPARATOR.join((x["action"], x["owner"], x["due"] or "", x["status"])) for x in answer["actions"]
+        )
         writer.writerow({k: _cell(v) for k, v in row.items()})
     return out.getvalue()
 
@@ -282,6 +355,7 @@ _FILES: tuple[tuple[str, str, Callable[[Bank], str], str], ...] = (
 
 def data_makers(bank: Bank) -> list[tuple[str, Callable[[], bytes]]]:
     """Each file to publish, by its site path, and how to make its bytes (when the build copies it)."""
+
     def maker(make: Callable[[Bank], str], encoding: str) -> Callable[[], bytes]:
         return lambda: make(bank).encode(encoding)
 

@@ -43,8 +43,11 @@ def _max_length(prop: dict, defs: dict) -> int | None:
 
 def _shape(node: dict, defs: dict) -> dict[str, Any]:
     props = node["properties"]
-    return {"order": [k for k in props if k != "editor_note"], "required": list(node.get("required", [])),
-            "maxLength": {k: n for k, v in props.items() if (n := _max_length(v, defs)) is not None}}
+    return {
+        "order": [k for k in props if k != "editor_note"],
+        "required": list(node.get("required", [])),
+        "maxLength": {k: n for k, v in props.items() if (n := _max_length(v, defs)) is not None},
+    }
 
 
 @cache
@@ -63,9 +66,14 @@ def record_shape() -> dict[str, Any]:
         raise RuntimeError(f"record.schema.json no longer has the fields the meeting page's form fills in: {names}")
     action_shape["required"] += [f for f in records.ACTION_ALSO_REQUIRED if f not in action_shape["required"]]
     return {
-        "top": _shape(schema, defs), "item": _shape(item, defs), "answer": _shape(answer, defs),
-        "action": action_shape, "names": names,
-        "rag": list(rag["enum"]), "status": list(status["enum"]), "statusDefault": status.get("default"),
+        "top": _shape(schema, defs),
+        "item": _shape(item, defs),
+        "answer": _shape(answer, defs),
+        "action": action_shape,
+        "names": names,
+        "rag": list(rag["enum"]),
+        "status": list(status["enum"]),
+        "statusDefault": status.get("default"),
         "datePattern": defs["date"]["pattern"],
         "dueOnOrAfterMeeting": records.DUE_FIELD,
         "schemaComment": "# yaml-language-server: $schema=../../src/scrutiny_packs/schemas/record.schema.json",
@@ -75,35 +83,47 @@ def record_shape() -> dict[str, Any]:
 def _js_pattern(pattern: str) -> str:
     """A Python pattern for a JavaScript RegExp with the u flag, every character beyond ASCII as an
     escape (a lone surrogate written as itself would not survive the page's HTML)."""
+
     def escape(char: str) -> str:
         code = ord(char)
-        return char if 0x20 <= code < 0x7f else (f"\\u{code:04x}" if code <= 0xFFFF else f"\\u{{{code:x}}}")
+        return char if 0x20 <= code < 0x7F else (f"\\u{code:04x}" if code <= 0xFFFF else f"\\u{{{code:x}}}")
+
     return "".join(escape(c) for c in pattern)
 
 
 def checks() -> dict[str, Any]:
     """What the validator refuses in a record's text, as patterns the browser can run."""
     patterns = {
-        "email": personal_data.EMAIL, "phone": personal_data.PHONE,
+        "email": personal_data.EMAIL,
+        "phone": personal_data.PHONE,
         "internationalPhone": personal_data.INTERNATIONAL_PHONE,
-        "titledName": personal_data.TITLED_NAME, "capitalisedPair": personal_data.CAPITALISED_PAIR,
-        "control": yaml_source.CONTROL, "invisible": yaml_source.INVISIBLE,
+        "titledName": personal_data.TITLED_NAME,
+        "capitalisedPair": personal_data.CAPITALISED_PAIR,
+        "control": yaml_source.CONTROL,
+        "invisible": yaml_source.INVISIBLE,
     }
     return {"roleWords": sorted(personal_data.ROLE_WORDS)} | {k: _js_pattern(p.pattern) for k, p in patterns.items()}
 
 
 def meeting_data(bank: Bank, meeting: MeetingView) -> dict[str, Any]:
     agenda = bank.meetings[meeting.id]
-    later = sorted((a for a in bank.meetings.values() if a.id != meeting.id and a.date and agenda.date
-                    and a.date > agenda.date), key=lambda a: (a.date, a.id))
+    later = sorted(
+        (a for a in bank.meetings.values() if a.id != meeting.id and a.date and agenda.date and a.date > agenda.date),
+        key=lambda a: (a.date, a.id),
+    )
     return {
         "version": 1,
         "meeting": {"id": meeting.id, "date": meeting.iso_date, "title": meeting.title},
         "storageKey": STORAGE_PREFIX + meeting.id,
         "fileName": meeting.id + records.SUFFIX,
-        "items": [{"number": i.number, "slug": i.slug,
-                   "questions": [{"id": q.id, "number": q.number} for q in i.view.questions]}
-                  for i in meeting.items],
+        "items": [
+            {
+                "number": i.number,
+                "slug": i.slug,
+                "questions": [{"id": q.id, "number": q.number} for q in i.view.questions],
+            }
+            for i in meeting.items
+        ],
         "laterMeetings": [{"id": a.id, "name": a.name, "date": a.date.isoformat()} for a in later],
         "record": record_shape(),
         "checks": checks(),
@@ -116,8 +136,10 @@ def later_meetings(bank: Bank, meeting: MeetingView) -> list[dict[str, str]]:
 
 def data_script(bank: Bank, meeting: MeetingView) -> str:
     """The meeting's record data as a JSON block (not run; read by record-answers.js)."""
-    return (f'<script type="application/json" id="{DATA_ELEMENT_ID}">'
-            f"{json_for_script(meeting_data(bank, meeting))}</script>")
+    return (
+        f'<script type="application/json" id="{DATA_ELEMENT_ID}">'
+        f"{json_for_script(meeting_data(bank, meeting))}</script>"
+    )
 
 
 def meeting_script(bank: Bank, src_uri: str) -> str:

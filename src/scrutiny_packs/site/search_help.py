@@ -21,7 +21,12 @@ def search_help(bank: Bank, repo_url: str | None) -> dict[str, Any]:
     (as written, 'CSE': 'Child sexual exploitation'), the areas that hold questions, and where to propose one."""
     areas = [a.name for a in bank.areas_in_order() if bank.questions_for_area(a.id)]
     terms = [{"term": t.term, "names": list(t.search_words)} for t in bank.glossary.values()]
-    abbreviations = {form: t.stands_for for t in bank.glossary.values() if t.stands_for
-                     for form in (t.term, *t.also_written) if is_abbreviation(form)}
+    abbreviations = {
+        form: t.stands_for
+        for t in bank.glossary.values()
+        if t.stands_for
+        for form in (t.term, *t.also_written)
+        if is_abbreviation(form)
+    }
     propose = f"{repo_url.rstrip('/')}/issues/new?template={ISSUE_TEMPLATE}" if repo_url else ""
     return {"terms": terms, "abbreviations": abbreviations, "areas": areas, "propose": propose}

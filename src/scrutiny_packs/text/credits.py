@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from scrutiny_packs.model import Question, Settings, Source
 
-WALSALL_BRIEFING = ("Walsall Council's briefing note to its Children and Young People Scrutiny and Performance "
-                    "Panel (30 October 2012)")
+WALSALL_BRIEFING = (
+    "Walsall Council's briefing note to its Children and Young People Scrutiny and Performance Panel (30 October 2012)"
+)
 
 ORIGIN_NAMES = {"walsall-2012": "2012 Walsall toolkit", "added": "Added since 2012"}
 

@@ -103,7 +103,7 @@ _FENCE_ATTRIBUTES = re.compile(r"^((?>`{3,}|~{3,})[^\n{]*)\{", re.MULTILINE)
 def _outside_fences(text: str) -> str:
     out, pos = [], 0
     for fence in _FENCE.finditer(text):
-        out += [_plain_structure(text[pos:fence.start()]), fence.group()]
+        out += [_plain_structure(text[pos : fence.start()]), fence.group()]
         pos = fence.end()
     out.append(_plain_structure(text[pos:]))
     return "".join(out)
@@ -176,8 +176,9 @@ HAS_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 # start of a line, also inside list items and quotes (a reference definition).
 _INLINE_LINK = re.compile(r"(?<!\\)((?:\\\\)*)\]\(")
 _IMAGE = re.compile(r"(?<!\\)((?:\\\\)*)!\[")
-_REFERENCE = re.compile(r"^([ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+|>[ \t]*)*)\[([^\[\]]*)\]:[ \t]*\n?[ \t]*",
-                        re.MULTILINE)
+_REFERENCE = re.compile(
+    r"^([ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+|>[ \t]*)*)\[([^\[\]]*)\]:[ \t]*\n?[ \t]*", re.MULTILINE
+)
 _ADDRESS = re.compile(r"[ \t\n]*(\S*)")
 _WRITTEN_ADDRESS = re.compile(r"[ \t\n]*(?:<([^<>\n]*)>|([^\s)]*))")  # as written: '<x>' stands for 'x'
 
@@ -192,8 +193,9 @@ def _safe_links(part: str) -> str:
     if "](" not in part and "]:" not in part and "![" not in part:
         return part
     part = _IMAGE.sub(r"\1\\![", part)  # '![alt](x)' reads as '!' and a link
-    part = _REFERENCE.sub(lambda m: m.group() if _allowed(part, m.end())
-                          else f"{m.group(1)}\\{m.group()[len(m.group(1)):]}", part)
+    part = _REFERENCE.sub(
+        lambda m: m.group() if _allowed(part, m.end()) else f"{m.group(1)}\\{m.group()[len(m.group(1)) :]}", part
+    )
     return _INLINE_LINK.sub(lambda m: m.group() if _allowed(part, m.end()) else m.group()[:-1] + "\\(", part)
 
 
@@ -209,7 +211,7 @@ def link_targets(text: str) -> list[tuple[int, str]]:
         return found
     chunks, pos = [], 0
     for fence in _FENCE.finditer(text):
-        chunks.append((pos, text[pos:fence.start()]))
+        chunks.append((pos, text[pos : fence.start()]))
         pos = fence.end()
     chunks.append((pos, text[pos:]))
     for offset, chunk in chunks:

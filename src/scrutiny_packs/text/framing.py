@@ -25,8 +25,11 @@ READINGS.update({k.capitalize(): (y.capitalize(), w.capitalize()) for k, (y, w) 
 
 FRAMINGS: tuple[Framing, ...] = ("you", "we")
 PLACEHOLDER = re.compile(r"\{([A-Za-z]+)\}")
-PLACEHOLDER_HINT = ("use " + " ".join("{" + name + "}" for name in READINGS if name.islower())
-                    + ", capitalised at the start of a sentence")
+PLACEHOLDER_HINT = (
+    "use "
+    + " ".join("{" + name + "}" for name in READINGS if name.islower())
+    + ", capitalised at the start of a sentence"
+)
 
 # Words that must not survive in a 'we' framing (second person).
 SECOND_PERSON = re.compile(r"\b(you|your|yours|yourself|yourselves)\b", re.IGNORECASE)

@@ -55,7 +55,7 @@ class Use:
     term: Term
 
     def text(self, source: str) -> str:
-        return source[self.start:self.end]
+        return source[self.start : self.end]
 
 
 class Glossary:
@@ -128,7 +128,8 @@ class Glossary:
                 self._found.clear()
             found = self._found[text] = tuple(
                 Use(m.start(), m.end(), self._forms[int(m.lastgroup[1:])][1])  # type: ignore[index]
-                for m in self._scan(text))
+                for m in self._scan(text)
+            )
         return found
 
     def terms_in(self, *texts: str) -> list[Term]:
@@ -139,8 +140,9 @@ class Glossary:
                 seen.setdefault(use.term.id, use.term)
         return list(seen.values())
 
-    def mark_up(self, text: str, escape: Callable[[str], str] = html.escape,
-                note_id: Callable[[Term], str] | None = None) -> Markup:
+    def mark_up(
+        self, text: str, escape: Callable[[str], str] = html.escape, note_id: Callable[[Term], str] | None = None
+    ) -> Markup:
         """``text`` escaped, each abbreviation of a term with an expansion as <abbr title="...">.
 
         Only an abbreviation is marked ('SCRs', not 'serious case reviews', which says what it
@@ -154,7 +156,7 @@ class Glossary:
             if not use.term.expansion or use.term.id in marked or not is_abbreviation(written):
                 continue
             marked.add(use.term.id)
-            out.append(escape(text[pos:use.start]))
+            out.append(escape(text[pos : use.start]))
             tab = f' tabindex="0" aria-describedby="{attribute(note_id(use.term))}"' if note_id else ""
             out.append(f'<abbr title="{attribute(use.term.expansion)}"{tab}>{escape(written)}</abbr>')
             pos = use.end

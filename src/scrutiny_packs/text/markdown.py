@@ -13,5 +13,4 @@ def markdown_html(text: str) -> Markup:
     """A Markdown field as HTML. Raw HTML in it shows as text (see ``text.md_block``), and
     links other than http(s) and mailto are dropped, relative ones too: a pack is read away
     from the site (``sanitize``)."""
-    return Markup(sanitize_html(markdown_lib.markdown(str(md_block(text)), output_format="html"),
-                                relative_links=False))
+    return Markup(sanitize_html(markdown_lib.markdown(str(md_block(text)), output_format="html"), relative_links=False))

@@ -36,8 +36,20 @@ DETAILS: dict[str, str] = {
 }
 
 # Dates are written "4 March 2026" in every format, whatever the machine's locale.
-MONTHS: tuple[str, ...] = ("January", "February", "March", "April", "May", "June", "July", "August",
-                           "September", "October", "November", "December")
+MONTHS: tuple[str, ...] = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 # The running footer's agenda item, after the body and date (packs.layout.meeting_line).
 FOOTER_ITEM = "Item {item}"
@@ -51,8 +63,9 @@ HOW_TO_NUMBERED = "The questions are numbered so they can be referred to in the 
 HOW_TO_GOOD_AND_EVIDENCE = "Under each is what a good answer would show, and the evidence to ask for."
 HOW_TO_GOOD = "Under each is what a good answer would show."
 HOW_TO_EVIDENCE = "Under each is the evidence to ask for."
-HOW_TO_NOTES_AND_RAG = ("The printed pack has space for notes and a box for a red, amber or green (RAG) "
-                        "status against each question.")
+HOW_TO_NOTES_AND_RAG = (
+    "The printed pack has space for notes and a box for a red, amber or green (RAG) status against each question."
+)
 HOW_TO_NOTES = "The printed pack has space for notes under each question."
 HOW_TO_RAG = "The printed pack has a box for a red, amber or green (RAG) status against each question."
 
