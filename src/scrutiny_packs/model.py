@@ -255,6 +255,7 @@ class Agenda:
     description: str = ""
     path: str = ""
     since_last_time: bool = False  # every item's pack gets 'Since last time'
+    example: bool = False  # an example meeting, shown only while the settings allow examples
 
 
 RAG = Literal["red", "amber", "green"]
@@ -298,11 +299,77 @@ class Record:
     items: tuple[RecordItem, ...]
     example: bool = False
     path: str = ""
+    recommendations: tuple[Recommendation, ...] = ()
+    requests: tuple[InfoRequest, ...] = ()
+
+
+RecStatus = Literal["green", "amber", "red", "paused"]
+Decision = Literal["accepted", "partly accepted", "not accepted"]
+
+
+@dataclass(frozen=True, slots=True)
+class Response:
+    """The executive's or a partner's answer to a recommendation."""
+
+    decision: Decision
+    date: dt.date | None
+    text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class StatusUpdate:
+    date: dt.date | None
+    status: RecStatus
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class RecAction:
+    """An action to carry out a recommendation: what, who (a role), by when, and when it was done."""
+
+    what: str
+    owner: str
+    due: dt.date | None
+    status: ActionStatus = "open"
+    done: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Recommendation:
+    """What a committee asked the executive or a partner to do, from a meeting's record."""
+
+    ref: str  # municipal year and number, e.g. 2026-27/3
+    meeting: str
+    item: str
+    text: str
+    to: str
+    response_due: dt.date | None  # two months after the meeting unless the record sets it
+    lead: str = ""
+    response: Response | None = None
+    actions: tuple[RecAction, ...] = ()
+    status: RecStatus | None = None
+    paused_reason: str = ""
+    history: tuple[StatusUpdate, ...] = ()
+    example: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class InfoRequest:
+    """Information a committee asked to be sent to it, and when it arrived."""
+
+    meeting: str
+    item: str
+    asked: str
+    of: str
+    due: dt.date | None
+    received: dt.date | None = None
+    example: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class Settings:
     organisation: str = "Scrutiny Packs"
+    examples: bool = True  # show the shipped example meetings and records
     review_interval_months: int = 12
     contact: str = ""
     documents: dict[str, str] = field(default_factory=dict)

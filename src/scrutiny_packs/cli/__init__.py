@@ -515,5 +515,9 @@ def actions(root: Path, overdue: bool, body: str | None, status: str, output: st
         click.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip())
 
 
+from scrutiny_packs.cli.tracker import tracker  # noqa: E402  (one module per command)
+
+main.add_command(tracker)
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from scrutiny_packs.content import halves, markdown_fields, personal_data, records, schema
+from scrutiny_packs.content import halves, markdown_fields, personal_data, recommendations, records, schema
 from scrutiny_packs.content import references as checks
 from scrutiny_packs.content.yaml_source import MAX_BYTES, YamlDocument, control_character_problem, parse_yaml, read_yaml
 from scrutiny_packs.ids import is_id
@@ -65,6 +65,7 @@ RESERVED_IDS: dict[str, dict[str, str]] = {
         "glossary": "the glossary",
         "meetings": "the list of meetings",
         "follow-up": "the Follow-up page",
+        "recommendations": "the Recommendations page",
     },
     "areas": {"index": "the list of areas"},
     "meetings": {"index": "the list of meetings"},
@@ -273,6 +274,7 @@ def meeting_from_data(id_: str, d: dict, path: str = "") -> Agenda:
         d.get("description", "").strip(),
         path,
         bool(d.get("since_last_time", False)),
+        bool(d.get("example", False)),
     )
 
 
@@ -571,6 +573,8 @@ def load_bank(
 
     problems += checks.check_all(docs)
     docs["records"] = _load_records(base, root, bank, set(docs.get("meetings", {})), cache, problems)
+    if not bank.settings.examples:
+        _leave_out_examples(bank, docs)
     problems += _unread(base, root)
     return LoadResult(bank, problems, docs)
 
@@ -614,6 +618,17 @@ def _unread(base: Path, root: Path) -> list[Problem]:
     return problems
 
 
+def _leave_out_examples(bank: Bank, docs: dict[str, dict[str, tuple[YamlDocument, str]]]) -> None:
+    """With 'examples: false' in settings, the example meetings and records are not part of the bank."""
+    examples = {m for m, agenda in bank.meetings.items() if agenda.example}
+    examples |= {m for m, record in bank.records.items() if record.example}
+    for meeting_id in examples:
+        bank.meetings.pop(meeting_id, None)
+        bank.records.pop(meeting_id, None)
+        for folder in ("meetings", "records"):
+            docs.get(folder, {}).pop(meeting_id, None)
+
+
 def _load_records(
     base: Path, root: Path, bank: Bank, meeting_files: set[str], cache: ReadCache | None, problems: list[Problem]
 ) -> dict[str, tuple[YamlDocument, str]]:
@@ -630,7 +645,9 @@ def _load_records(
             continue
         found[meeting_id] = (doc, display)
         checked = records.check_record(meeting_id, doc, display, bank.meetings, meeting_files)
+        checked += recommendations.check(meeting_id, doc, display, bank.meetings.get(meeting_id))
         problems += checked
         if record is not None and meeting_id in bank.meetings:
-            bank.records[meeting_id] = record
+            bank.records[meeting_id] = recommendations.with_due_dates(record, bank.meetings[meeting_id])
+    problems += recommendations.duplicate_refs(bank.records, found)
     return found

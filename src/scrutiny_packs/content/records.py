@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from scrutiny_packs.content import personal_data
+from scrutiny_packs.content import personal_data, recommendations
 from scrutiny_packs.content.yaml_source import YamlDocument, field_name
 from scrutiny_packs.model import Action, Agenda, Answer, Record, RecordItem
 from scrutiny_packs.problems import Problem, Severity, did_you_mean
@@ -76,7 +76,9 @@ def record_from_data(meeting_id: str, d: dict, path: str = "") -> Record:
                 )
             )
         items.append(RecordItem(_clean(item["number"]), tuple(answers)))
-    return Record(meeting_id, tuple(items), bool(d.get("example", False)), path)
+    example = bool(d.get("example", False))
+    recs, requests = recommendations.from_data(meeting_id, d, example)
+    return Record(meeting_id, tuple(items), example, path, recs, requests)
 
 
 def _item_key(number: Any) -> str:
@@ -177,9 +179,12 @@ def check_record(
 def overdue_problems(
     records: dict[str, Record], docs: dict[str, tuple[YamlDocument, str]], today: dt.date
 ) -> list[Problem]:
-    """Warnings for open actions due before ``today``, each at its line in the record file."""
-    problems = []
+    """Warnings for open actions due before ``today``, each at its line in the record file, and for
+    recommendations' responses, actions and information overdue; never for an example record."""
+    problems = recommendations.overdue_problems(records, docs, today)
     for meeting_id, record in records.items():
+        if record.example:
+            continue
         doc = docs[meeting_id][0] if meeting_id in docs else None
         for i, item in enumerate(record.items):
             for j, answer in enumerate(item.answers):
@@ -206,6 +211,8 @@ def revisit_problems(
     the one recorded, each at its line in the record file."""
     problems = []
     for meeting_id, record in records.items():
+        if record.example:
+            continue
         doc = docs[meeting_id][0] if meeting_id in docs else None
         held = meetings[meeting_id].date if meeting_id in meetings else None
         for i, item in enumerate(record.items):

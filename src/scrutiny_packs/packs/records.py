@@ -53,12 +53,25 @@ def _key(h: Heard) -> tuple:
     return (h.date or dt.date.min, h.meeting)
 
 
+def showing_examples(bank: Bank) -> bool:
+    """Whether histories, lists and 'Since last time' read the example records: only while the bank
+    has no record of its own, so that a council's own records are never mixed with the examples."""
+    return not any(not r.example and not _example_meeting(bank, m) for m, r in bank.records.items())
+
+
+def _example_meeting(bank: Bank, meeting_id: str) -> bool:
+    agenda = bank.meetings.get(meeting_id)
+    return bool(agenda and agenda.example)
+
+
 def all_heard(bank: Bank) -> list[Heard]:
-    """Every recorded answer, oldest meeting first, in agenda order within a meeting."""
+    """Every recorded answer, oldest meeting first, in agenda order within a meeting: the council's
+    own records, or the examples while it has none (``showing_examples``)."""
     out: list[Heard] = []
+    examples = showing_examples(bank)
     for meeting_id, record in bank.records.items():
         agenda = bank.meetings.get(meeting_id)
-        if agenda is None:
+        if agenda is None or (record.example or agenda.example) != examples:
             continue
         titles = {i.number.lower(): i.title for i in agenda.items}
         for item in record.items:

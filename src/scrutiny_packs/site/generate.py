@@ -20,6 +20,7 @@ from scrutiny_packs.content import review
 from scrutiny_packs.model import Area, Audience, Bank, PackSpec, Page, Question, Term
 from scrutiny_packs.packs import html as pack_html
 from scrutiny_packs.packs import records as heard_records
+from scrutiny_packs.packs import tracker as tracking
 from scrutiny_packs.packs.defaults import all_packs, packs_for_audience
 from scrutiny_packs.packs.files import lazy_pack
 from scrutiny_packs.packs.files import site_uri as pack_file_uri
@@ -321,6 +322,25 @@ class SiteBuilder:
         """Open actions, overdue first, each by due date."""
         return heard_records.overdue_first(heard_records.agreed_actions(self.bank, "open"), self.today)
 
+    def tracker(self, examples: bool) -> list:
+        """Recommendations (the council's own, or the shipped examples), overdue first."""
+        return tracking.open_first(tracking.recommendations(self.bank, examples), self.today)
+
+    def awaited(self, examples: bool) -> list:
+        """Information requests, by due date: awaited first, then received."""
+        found = tracking.requests(self.bank, examples)
+        return sorted(found, key=lambda w: w.request.received is not None)
+
+    def areas_of(self, tracked: list) -> list[Area]:
+        """The areas the recommendations are about, in the bank's order: the area filter's choices."""
+        wanted = {a for t in tracked for a in self.item_areas(t.rec.meeting, t.rec.item)}
+        return [a for a in self.bank.areas_in_order() if a.id in wanted]
+
+    def item_areas(self, meeting_id: str, number: str) -> list[str]:
+        """The areas of the questions a record answered at one agenda item: what a recommendation there is about."""
+        heard = self.record_answers(meeting_id, number)
+        return sorted({a for h in heard for a in self.question_areas(h.answer.question)})
+
     def audiences_among(self, questions: Iterable[Question]) -> list[Audience]:
         """The audiences at least one of these questions is for, in the bank's order: the choices
         of an area page's audience filter."""
@@ -417,6 +437,16 @@ class SiteBuilder:
                 "site/follow-up.md.j2",
                 description="Actions agreed at meetings and still open, and how each question's "
                 "answers were rated over time.",
+            )
+        if any(r.recommendations or r.requests for r in bank.records.values()):
+            yield page(
+                links.RECOMMENDATIONS,
+                "Recommendations",
+                "site/recommendations.md.j2",
+                context=dict(status_labels=tracking.STATUS_LABELS, decision_labels=tracking.DECISION_LABELS),
+                sp_recommendations=True,
+                description="What committees recommended, the responses due and given, the actions to carry "
+                "them out, and the information still awaited.",
             )
         yield page(
             links.MY_PACK,

@@ -12,6 +12,7 @@ PACKS = "packs/index.md"
 MEETINGS = "meetings/index.md"
 MY_PACK = "my-pack.md"
 FOLLOW_UP = "follow-up.md"  # open actions and RAG history from meeting records
+RECOMMENDATIONS = "recommendations.md"  # the recommendations tracker, from meeting records
 CHANGES = "changes.md"
 GLOSSARY = "glossary/index.md"  # a folder of its own: no page in content/pages/ can take its address
 DATA = "data/index.md"  # the open data page; the files sit beside it in data/

@@ -32,6 +32,8 @@ def build_nav(bank: Bank) -> list[Any]:
         nav.append({"Meetings": links.MEETINGS})
     if bank.records:
         nav.append({"Follow-up": links.FOLLOW_UP})
+        if any(r.recommendations or r.requests for r in bank.records.values()):
+            nav.append({"Recommendations": links.RECOMMENDATIONS})
     nav.append({"My pack": links.MY_PACK})
     if about:
         nav.append({"About": about})

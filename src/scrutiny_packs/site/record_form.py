@@ -108,7 +108,15 @@ def checks() -> dict[str, Any]:
 def meeting_data(bank: Bank, meeting: MeetingView) -> dict[str, Any]:
     agenda = bank.meetings[meeting.id]
     later = sorted(
-        (a for a in bank.meetings.values() if a.id != meeting.id and a.date and agenda.date and a.date > agenda.date),
+        (
+            a
+            for a in bank.meetings.values()
+            if a.id != meeting.id
+            and a.example == agenda.example  # an example never offers a council's meeting, nor the other way
+            and a.date
+            and agenda.date
+            and a.date > agenda.date
+        ),
         key=lambda a: (a.date, a.id),
     )
     return {
