@@ -44,11 +44,12 @@ def to_csv(report: TrackerReport) -> bytes:
 def to_xlsx(report: TrackerReport) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.table import Table, TableStyleInfo
 
     book = Workbook()
-    sheet = book.active
-    sheet.title = "Recommendations"
+    book.remove(book.worksheets[0])
+    sheet = book.create_sheet("Recommendations")
     sheet.append([label for _, label in tracker.COLUMNS])
     for row in report.rows:
         sheet.append([row[key] for key, _ in tracker.COLUMNS])
@@ -60,10 +61,10 @@ def to_xlsx(report: TrackerReport) -> bytes:
         cell.font = Font(bold=True)
     widths = {"text": 60, "response": 40, "state": 28, "committee": 28, "to": 28, "lead": 28, "item": 30}
     for index, (key, _) in enumerate(tracker.COLUMNS, start=1):
-        sheet.column_dimensions[sheet.cell(1, index).column_letter].width = widths.get(key, 14)
+        sheet.column_dimensions[get_column_letter(index)].width = widths.get(key, 14)
     sheet.freeze_panes = "A2"
     if report.rows:
-        ref = f"A1:{sheet.cell(1, len(tracker.COLUMNS)).column_letter}{len(report.rows) + 1}"
+        ref = f"A1:{get_column_letter(len(tracker.COLUMNS))}{len(report.rows) + 1}"
         table = Table(displayName="Tracker", ref=ref)
         table.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=True)
         sheet.add_table(table)
@@ -135,7 +136,7 @@ def to_ics(report: TrackerReport) -> bytes:
     calendar.add("prodid", "-//Scrutiny Packs//Recommendations tracker//EN")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", report.title)
-    stamp = dt.datetime.combine(report.today, dt.time(0, 0), tzinfo=dt.timezone.utc)
+    stamp = dt.datetime.combine(report.today, dt.time(0, 0), tzinfo=dt.UTC)
     for due in report.due:
         event = Event()
         event.add("uid", f"{due.uid}@scrutiny-packs")
