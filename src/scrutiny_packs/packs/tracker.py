@@ -232,3 +232,22 @@ def due_dates(tracked: list[Tracked], awaited: list[Awaited]) -> list[Due]:
                 Due(q.due, f"Information due: {w.committee}", f"{q.of}: {q.asked}", f"{q.meeting}/request/{q.item}/{i}")
             )
     return sorted(out, key=lambda d: (d.day, d.uid))
+
+
+@dataclass(frozen=True)
+class Agreed:
+    """What one agenda item of a meeting agreed: its recommendations and information requests."""
+
+    recommendations: tuple[Recommendation, ...]
+    requests: tuple[InfoRequest, ...]
+
+
+def agreed_at(bank: Bank, meeting_id: str, number: str) -> Agreed:
+    record = bank.records.get(meeting_id)
+    if record is None:
+        return Agreed((), ())
+    key = number.lower()
+    return Agreed(
+        tuple(r for r in record.recommendations if r.item.lower() == key),
+        tuple(q for q in record.requests if q.item.lower() == key),
+    )

@@ -331,6 +331,10 @@ class SiteBuilder:
         found = tracking.requests(self.bank, examples)
         return sorted(found, key=lambda w: w.request.received is not None)
 
+    def agreed_at(self, meeting_id: str, number: str) -> tracking.Agreed:
+        """The recommendations and information requests a record says were agreed at one agenda item."""
+        return tracking.agreed_at(self.bank, meeting_id, number)
+
     def areas_of(self, tracked: list) -> list[Area]:
         """The areas the recommendations are about, in the bank's order: the area filter's choices."""
         wanted = {a for t in tracked for a in self.item_areas(t.rec.meeting, t.rec.item)}
