@@ -44,9 +44,7 @@ def test_no_citation_was_lost_in_the_move_to_sources():
         cited = now.get((old["file"], old["field"]))
         assert cited is not None, old
         assert cited.ref in bank.sources, old
-        assert old["ref"] in _editions(bank, old["ref"]) and cited.ref in _editions(bank, old["ref"]) | {
-            cited.ref
-        }, old
+        assert old["ref"] in _editions(bank, old["ref"]) and cited.ref in _editions(bank, old["ref"]) | {cited.ref}, old
 
 
 def test_every_old_address_became_a_source_or_was_refused_with_a_reason():
@@ -71,7 +69,9 @@ def test_every_citation_in_the_shipped_bank_names_a_source_on_its_publishers_sit
             assert on_hosts(pub.url, bank.publishers[pub.publisher].hosts), pub.id
 
 
-@pytest.mark.xfail(strict=True, reason="content not yet done: glossary entries without a source, benchmarks on examples only")
+@pytest.mark.xfail(
+    strict=True, reason="content not yet done: glossary entries without a source, benchmarks on examples only"
+)
 def test_every_glossary_entry_and_benchmark_has_a_source_that_sets_the_standard():
     bank = _bank().bank
     assert all(t.source and t.source.ref for t in bank.glossary.values()), [

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from scrutiny_packs.content import halves, markdown_fields, personal_data, records, schema, sources
+from scrutiny_packs.content import halves, ledger, markdown_fields, personal_data, records, schema, sources
 from scrutiny_packs.content import references as checks
 from scrutiny_packs.content.yaml_source import MAX_BYTES, YamlDocument, control_character_problem, parse_yaml, read_yaml
 from scrutiny_packs.ids import is_id
@@ -52,7 +52,7 @@ COLLECTIONS: tuple[tuple[str, str], ...] = (
 )
 MARKDOWN_SECTIONS = ("modules", "pages")
 SETTINGS_FILE = "settings.yml"
-DATA_FILES = (SETTINGS_FILE, sources.PUBLISHERS_FILE, "ids.yml")  # single files directly in content/
+DATA_FILES = (SETTINGS_FILE, sources.PUBLISHERS_FILE, ledger.LEDGER_FILE)  # single files directly in content/
 # Ids the site's own pages use: content named so would take that page's address
 # (see site/links.py), so such a file is refused. folder -> {id: the page it would take}
 RESERVED_IDS: dict[str, dict[str, str]] = {
@@ -583,6 +583,8 @@ def load_bank(
 
     problems += checks.check_all(docs)
     problems += sources.check(bank, docs)
+    issued, found = ledger.read(base, root)
+    problems += found + ledger.check(issued, docs)
     sources.resolve(bank)
     docs["records"] = _load_records(base, root, bank, set(docs.get("meetings", {})), cache, problems)
     problems += _unread(base, root)
