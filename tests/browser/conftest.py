@@ -96,6 +96,8 @@ KIND_NAMES = (
     "meeting",
     "statement",
     "follow-up",
+    "sources",
+    "needs-review",
 )
 
 
@@ -126,6 +128,8 @@ def page_kinds(bank) -> dict[str, PageKind]:
         "meeting": next((p for p in pages if p.startswith("meetings/") and p != links.MEETINGS), None),
         "statement": links.page("accessibility") if links.page("accessibility") in pages else None,
         "follow-up": links.FOLLOW_UP if links.FOLLOW_UP in pages else None,
+        "sources": links.SOURCES if links.SOURCES in pages else None,
+        "needs-review": links.NEEDS_REVIEW if links.NEEDS_REVIEW in pages else None,
     }
     return {name: PageKind(name, links.url_path(src), src) for name, src in found.items() if src}
 

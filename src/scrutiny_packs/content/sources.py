@@ -411,3 +411,27 @@ def _check_publications(bank: Bank, docs: dict[str, tuple[YamlDocument, str]]) -
                 )
             )
     return problems
+
+
+def review_lines(bank: Bank, today: dt.date) -> list[str]:
+    """What ``review-due`` adds for sources: items citing a superseded edition, and sources not checked
+    for a year, one line each."""
+    lines = []
+    flagged = needs_review(bank)
+    if flagged:
+        lines.append(f"{len(flagged)} citation{'s' if len(flagged) != 1 else ''} of a superseded source to review:")
+        for n in flagged:
+            newer = f"{describe(n.newer)} ({n.newer.id})" if n.newer else n.cited.superseded_by
+            lines.append(
+                f"  {label(n.citation.folder, n.citation.item)}  cites {describe(n.cited)}; now {newer}  "
+                f"{n.citation.path}"
+            )
+    unchecked = due(bank, today)
+    if unchecked:
+        lines.append(
+            f"{len(unchecked)} source{'s' if len(unchecked) != 1 else ''} not checked since "
+            f"{_add_months(today, -CHECK_EVERY_MONTHS).isoformat()} or earlier:"
+        )
+        for pub in unchecked:
+            lines.append(f"  {pub.id}  last checked {pub.checked.isoformat() if pub.checked else 'never'}  {pub.path}")
+    return lines
