@@ -20,8 +20,35 @@ def question_number(question_id: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
+SourceKind = Literal[
+    "act",
+    "regulations",
+    "statutory-guidance",
+    "non-statutory-guidance",
+    "inspection-framework",
+    "statistics-release",
+    "national-review",
+    "research",
+    "practice-example",
+]
+SOURCE_KINDS: tuple[SourceKind, ...] = (
+    "act",
+    "regulations",
+    "statutory-guidance",
+    "non-statutory-guidance",
+    "inspection-framework",
+    "statistics-release",
+    "national-review",
+    "research",
+    "practice-example",
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Source:
+    """One citation as readers see it: the publication (from content/sources/ when ``ref`` names
+    one) and where in it (``section``, the citation's locator)."""
+
     document: str
     module: str = ""
     section: str = ""
@@ -30,6 +57,48 @@ class Source:
     year: int | None = None
     publisher: str = ""
     url: str = ""
+    ref: str = ""  # the id of the publication in content/sources/, when the citation names one
+    edition: str = ""
+    superseded_by: str = ""  # the id of the newer edition, when this one has been replaced
+
+
+@dataclass(frozen=True, slots=True)
+class Publisher:
+    """Who publishes sources, and the web hosts that are its own (content/publishers.yml)."""
+
+    id: str
+    name: str
+    hosts: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Publication:
+    """A published source, from content/sources/<id>.yml: one edition of one document."""
+
+    id: str
+    title: str
+    publisher: str  # a publisher id
+    kind: SourceKind
+    edition: str = ""
+    date: dt.date | None = None
+    url: str = ""
+    supersedes: str = ""
+    superseded_by: str = ""
+    applies_from: dt.date | None = None
+    checked: dt.date | None = None
+    note: str = ""
+    path: str = ""
+
+    @property
+    def year(self) -> int | None:
+        if self.date:
+            return self.date.year
+        found = re.search(r"\b(19|20)\d{2}\b", self.edition)
+        return int(found.group(0)) if found else None
+
+    @property
+    def current(self) -> bool:
+        return not self.superseded_by
 
 
 @dataclass(frozen=True, slots=True)
@@ -394,6 +463,8 @@ class Bank:
     meetings: dict[str, Agenda] = field(default_factory=dict)
     records: dict[str, Record] = field(default_factory=dict)  # by meeting id
     glossary: dict[str, Term] = field(default_factory=dict)  # alphabetical by term
+    sources: dict[str, Publication] = field(default_factory=dict)  # by title
+    publishers: dict[str, Publisher] = field(default_factory=dict)
 
     def child_areas(self, area_id: str | None) -> list[Area]:
         return [a for a in self.areas.values() if a.parent == area_id]

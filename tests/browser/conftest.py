@@ -97,6 +97,8 @@ KIND_NAMES = (
     "statement",
     "follow-up",
     "recommendations",
+    "sources",
+    "needs-review",
 )
 
 
@@ -128,6 +130,8 @@ def page_kinds(bank) -> dict[str, PageKind]:
         "statement": links.page("accessibility") if links.page("accessibility") in pages else None,
         "follow-up": links.FOLLOW_UP if links.FOLLOW_UP in pages else None,
         "recommendations": links.RECOMMENDATIONS if links.RECOMMENDATIONS in pages else None,
+        "sources": links.SOURCES if links.SOURCES in pages else None,
+        "needs-review": links.NEEDS_REVIEW if links.NEEDS_REVIEW in pages else None,
     }
     return {name: PageKind(name, links.url_path(src), src) for name, src in found.items() if src}
 

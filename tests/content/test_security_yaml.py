@@ -264,7 +264,7 @@ def test_every_file_in_content_is_read_or_reported(project):
     (content / "q901.yml").write_text('text: "How do {we} know?"\n', encoding="utf-8")
     (content / ".gitkeep").write_text("", encoding="utf-8")  # for tools: not content
     errors = sorted(p.format() for p in load_checked(project).problems if p.is_error)
-    holds = f"content/ holds settings.yml and the folders {', '.join(content_folders())}"
+    holds = f"content/ holds settings.yml, publishers.yml, ids.yml and the folders {', '.join(content_folders())}"
     assert {"questions", "pages"} <= set(content_folders())
     assert errors == [
         f"content/notes.txt: not a content file, so it is not read ({holds}; move it into one of them, or remove it)",

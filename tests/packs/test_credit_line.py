@@ -39,3 +39,25 @@ def test_each_pack_format_ends_with_the_source_line(tmp_path, suffix):
     assert " ".join(PACK_SOURCE_LINE.split()) in text
     # It comes after the last question, where a reader looks for credits.
     assert text.rindex("Walsall Council's briefing note") > text.rindex("domestic")
+
+
+@pytest.mark.parametrize("suffix", [".pdf", ".docx", ".html", ".md"])
+def test_each_pack_format_lists_the_sources_its_questions_and_benchmarks_cite(tmp_path, suffix):
+    from scrutiny_packs.packs.checks import load_checked
+    from scrutiny_packs.text.sentences import SOURCES_CITED
+
+    bank = load_checked(ROOT).bank
+    out = tmp_path / f"pack{suffix}"
+    result = CliRunner().invoke(main, ["pack", "--root", str(ROOT), "--question", "q160", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    text = text_of(out)
+    assert text.count(SOURCES_CITED) == 1
+    listed = text[text.index(SOURCES_CITED) :]
+    cited = [bank.questions["q160"].source] + [
+        s for b in bank.questions["q160"].benchmarks for s in bank.benchmarks[b].sources
+    ]
+    titles = {" ".join(s.document.split()) for s in cited}
+    assert len(titles) >= 2
+    for title in titles:
+        assert title in listed.replace("\u2019", "'"), title
+    assert listed.index(SOURCES_CITED) < listed.index("Sources: questions marked")

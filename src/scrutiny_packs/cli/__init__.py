@@ -213,6 +213,7 @@ def review_due(root: Path, today) -> None:
     import datetime as dt
 
     from scrutiny_packs.content.review import overdue
+    from scrutiny_packs.content.sources import review_lines as sources_review_lines
 
     result = load_checked(root)
     if not result.ok:
@@ -223,11 +224,6 @@ def review_due(root: Path, today) -> None:
     due = overdue(bank, on)
     if not due:
         click.echo(f"No questions are due for review on {on.isoformat()} (reviews fall due every {months} months).")
-        return
-    click.echo(
-        f"{len(due)} question{'s are' if len(due) != 1 else ' is'} due for review on {on.isoformat()} "
-        f"(reviews fall due every {months} months):"
-    )
     rows = [("id", "last reviewed", "due", "file")]
     rows += [
         (
@@ -239,8 +235,15 @@ def review_due(root: Path, today) -> None:
         for r in due
     ]
     widths = [max(len(row[i]) for row in rows) for i in range(3)]
-    for row in rows:
-        click.echo("  ".join(cell.ljust(width) for cell, width in zip(row[:3], widths)) + "  " + row[3])
+    if due:
+        click.echo(
+            f"{len(due)} question{'s are' if len(due) != 1 else ' is'} due for review on {on.isoformat()} "
+            f"(reviews fall due every {months} months):"
+        )
+        for row in rows:
+            click.echo("  ".join(cell.ljust(width) for cell, width in zip(row[:3], widths)) + "  " + row[3])
+    for line in sources_review_lines(bank, on):
+        click.echo(line)
 
 
 @main.command("generate-forms")

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from scrutiny_packs.content import halves, markdown_fields, personal_data, recommendations, records, schema
+from scrutiny_packs.content import halves, ledger, markdown_fields, personal_data, recommendations, records, schema, sources
 from scrutiny_packs.content import references as checks
 from scrutiny_packs.content.yaml_source import MAX_BYTES, YamlDocument, control_character_problem, parse_yaml, read_yaml
 from scrutiny_packs.ids import is_id
@@ -48,9 +48,11 @@ COLLECTIONS: tuple[tuple[str, str], ...] = (
     ("packs", "pack"),
     ("meetings", "meeting"),
     ("glossary", "glossary"),
+    ("sources", "source"),
 )
 MARKDOWN_SECTIONS = ("modules", "pages")
 SETTINGS_FILE = "settings.yml"
+DATA_FILES = (SETTINGS_FILE, sources.PUBLISHERS_FILE, ledger.LEDGER_FILE)  # single files directly in content/
 # Ids the site's own pages use: content named so would take that page's address
 # (see site/links.py), so such a file is refused. folder -> {id: the page it would take}
 RESERVED_IDS: dict[str, dict[str, str]] = {
@@ -66,6 +68,7 @@ RESERVED_IDS: dict[str, dict[str, str]] = {
         "meetings": "the list of meetings",
         "follow-up": "the Follow-up page",
         "recommendations": "the Recommendations page",
+        "sources": "the Sources page",
     },
     "areas": {"index": "the list of areas"},
     "meetings": {"index": "the list of meetings"},
@@ -114,7 +117,8 @@ def _source(data: Any) -> Source | None:
         return None
     year = data.get("year")
     return Source(
-        **{k: _clean(data.get(k, "")) for k in ("document", "module", "section", "quote", "note", "publisher", "url")},
+        **{k: _clean(data.get(k, "")) for k in ("document", "module", "quote", "note", "publisher", "url", "ref")},
+        section=_clean(data.get("locator") or data.get("section", "")),
         year=year if isinstance(year, int) else None,
     )
 
@@ -288,6 +292,7 @@ BUILDERS: dict[str, Callable[[str, dict, str], Any]] = {
     "meeting": meeting_from_data,
     "record": records.record_from_data,
     "glossary": _term,
+    "source": sources.build_source,
 }
 
 
@@ -520,6 +525,13 @@ def load_bank(
     bank.areas = dict(sorted(bank.areas.items(), key=lambda kv: (kv[1].order, kv[1].name)))
     bank.audiences = dict(sorted(bank.audiences.items(), key=lambda kv: (kv[1].order, kv[1].name)))
     bank.glossary = dict(sorted(bank.glossary.items(), key=lambda kv: (kv[1].term.casefold(), kv[0])))
+    bank.sources = dict(sorted(bank.sources.items(), key=lambda kv: (kv[1].title.casefold(), kv[1].year or 0, kv[0])))
+    publishers_path = base / sources.PUBLISHERS_FILE
+    if publishers_path.is_symlink() and (outside := _outside(publishers_path, root)):
+        problems.append(outside)
+    else:
+        bank.publishers, found = sources.read_publishers(base, root)
+        problems += found
 
     for section in MARKDOWN_SECTIONS:
         target = getattr(bank, section)
@@ -572,6 +584,10 @@ def load_bank(
         setattr(bank, section, dict(ordered))
 
     problems += checks.check_all(docs)
+    problems += sources.check(bank, docs)
+    issued, found = ledger.read(base, root)
+    problems += found + ledger.check(issued, docs)
+    sources.resolve(bank)
     docs["records"] = _load_records(base, root, bank, set(docs.get("meetings", {})), cache, problems)
     if not bank.settings.examples:
         _leave_out_examples(bank, docs)
@@ -588,13 +604,13 @@ def _unread(base: Path, root: Path) -> list[Problem]:
         if (
             name.startswith(".")
             or name.lower() == "readme.md"
-            or name == SETTINGS_FILE
+            or name in DATA_FILES
             or (name in folders and entry.is_dir())
         ):
             continue  # dotfiles and READMEs are for people and tools; links are reported when read
         display = entry.relative_to(root).as_posix()
-        close = did_you_mean(name, folders + (SETTINGS_FILE,))
-        where = f"content/ holds {SETTINGS_FILE} and the folders {', '.join(folders)}"
+        close = did_you_mean(name, folders + DATA_FILES)
+        where = f"content/ holds {', '.join(DATA_FILES)} and the folders {', '.join(folders)}"
         if entry.is_dir() and not entry.is_symlink():
             problems.append(
                 Problem(

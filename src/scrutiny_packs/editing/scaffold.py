@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
+from scrutiny_packs.content import ledger
 from scrutiny_packs.model import question_number
 from scrutiny_packs.problems import Problem, did_you_mean
 from scrutiny_packs.text.framing import PLACEHOLDER_HINT, unknown_placeholders
@@ -122,12 +123,16 @@ def write_question(root: Path, draft: QuestionDraft, today: dt.date) -> Created:
     folder = root / QUESTIONS_DIR
     folder.mkdir(parents=True, exist_ok=True)
     text = render_question(draft, today)
+    issued, _ = ledger.read(root / "content", root)
     while True:
         qid = next_question_id(folder)
+        if issued is not None and (question_number(qid) or 0) <= issued.highest_question():
+            qid = f"q{issued.highest_question() + 1:03d}"  # a number issued before is never reused
         path = folder / f"{qid}.yml"
         try:
             with path.open("x", encoding="utf-8", newline="\n") as handle:
                 handle.write(text)
         except FileExistsError:  # someone else took it a moment ago
             continue
+        ledger.record_question(root, qid, today)
         return Created(qid, path, path.relative_to(root).as_posix())

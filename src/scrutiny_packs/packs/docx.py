@@ -55,6 +55,15 @@ def add_pack(doc, view: PackView, cover_break: bool = True) -> None:
         _since(doc, view)
     for group in view.groups:
         _group(doc, view, group)
+    if view.cited:
+        _paragraph(doc, sentences.SOURCES_CITED, "Heading 1")
+        _bullets(
+            doc,
+            [
+                ("", c.name + (f" {c.url}" if c.url else "") + (f" ({sentences.SUPERSEDED})" if c.superseded else ""))
+                for c in view.cited
+            ],
+        )
     sources = _paragraph(doc)
     sources.paragraph_format.space_before = Pt(12)
     _run(sources, view.source_line, size=8.5, color=MUTED)

@@ -53,6 +53,15 @@ class Figure:
 
 
 @dataclass(frozen=True)
+class CitedSource:
+    """A source the pack's questions or benchmarks cite, for the short list at its end."""
+
+    name: str  # title, then publisher and edition
+    url: str = ""
+    superseded: bool = False
+
+
+@dataclass(frozen=True)
 class Gloss:
     """A term the pack's questions use, with what it stands for or is called now."""
 
@@ -114,6 +123,7 @@ class PackView:
     left_out: tuple[str, ...] = field(default=())  # retired questions the pack named
     terms: tuple[Gloss, ...] = ()  # "Terms used in this pack", alphabetically
     source_line: str = PACK_SOURCE_LINE  # credits the questions' sources, in every format
+    cited: tuple[CitedSource, ...] = ()  # the sources its questions and benchmarks cite, by title
     footer_meeting: str = ""  # body, date and agenda item, for the running footer of every page
     anchor: str = "sp-pack"  # prefix of the ids in the pack's HTML (several packs share a meeting's papers)
     since: tuple[SinceLastTime, ...] = ()  # 'Since last time': what the same body last heard, per question
@@ -251,7 +261,12 @@ def build_view(bank: Bank, spec: PackSpec, selected: Selected | None = None, anc
         )
     used = {t.id for t in glossary_of(tuple(bank.glossary.values())).terms_in(*(q.text for q in selected.questions))}
     terms = tuple(Gloss(t.id, t.term, t.summary) for t in bank.glossary.values() if t.id in used)
+    shown = {g.id for group in groups for g in group.guides}
+    citing = [q.source for q in selected.questions if q.source] + [
+        s for bid in sorted(shown) if bid in bank.benchmarks for s in bank.benchmarks[bid].sources
+    ]
     return PackView(
+        cited=cited_sources(citing),
         id=spec.id,
         title=spec.title,
         footer_title=truncate(spec.title, FOOTER_TITLE_LIMIT),
@@ -303,3 +318,18 @@ def plain_text(markdown: str) -> str:
 def paragraphs(markdown: str) -> list[str]:
     """Simple Markdown as plain-text paragraphs (blank lines separate them)."""
     return [plain_text(p) for p in re.split(r"\n\s*\n", markdown.strip()) if p.strip()]
+
+
+def cited_sources(citations: list) -> tuple[CitedSource, ...]:
+    """Each source cited once, by title: 'Title (Publisher, edition)'."""
+    found: dict[str, CitedSource] = {}
+    for c in citations:
+        key = c.ref or c.document
+        if not key or key in found:
+            continue
+        edition = c.edition or (str(c.year) if c.year else "")
+        made = ", ".join(x for x in (c.publisher, edition) if x and x not in c.document)
+        found[key] = CitedSource(
+            f"{c.document} ({made})" if made else c.document, c.url if c.ref else "", bool(c.superseded_by)
+        )
+    return tuple(sorted(found.values(), key=lambda s: s.name.casefold()))

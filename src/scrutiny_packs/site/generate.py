@@ -7,6 +7,7 @@ disk, for any other engine). Pages are rendered from Jinja templates in
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import posixpath
@@ -16,8 +17,8 @@ from typing import Any, Callable, Iterable, Iterator
 
 from markupsafe import Markup
 
-from scrutiny_packs.content import review
-from scrutiny_packs.model import Area, Audience, Bank, PackSpec, Page, Question, Term
+from scrutiny_packs.content import review, sources
+from scrutiny_packs.model import SOURCE_KINDS, Area, Audience, Bank, PackSpec, Page, Publication, Question, Term
 from scrutiny_packs.packs import html as pack_html
 from scrutiny_packs.packs import records as heard_records
 from scrutiny_packs.packs import tracker as tracking
@@ -41,6 +42,25 @@ class GeneratedPage:
     content: str
     edit_path: str | None = None  # repository path of the content file behind it
     in_nav: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class CitedIn:
+    """Something that cites a source, as the Sources page links to it."""
+
+    label: str
+    target: str  # the page (and anchor) it is on
+    locator: str
+    path: str  # its content file
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewView:
+    label: str
+    target: str
+    path: str
+    cited: Publication
+    newer: Publication | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,9 +236,82 @@ class SiteBuilder:
             groups.setdefault(term.term[:1].upper(), []).append(term)
         return list(groups.items())
 
-    def page_body(self, page: Page) -> str:
-        """A page's Markdown with {contact} standing for settings.yml's contact, which is plain text."""
-        return page.body.replace("{contact}", md_literal(self.bank.settings.contact))
+    def page_body(self, page: Page, src: str = "") -> str:
+        """A page's Markdown with {contact} standing for settings.yml's contact, which is plain text, and each
+        [[src:ID LOCATOR]] made a citation linked to its entry on the Sources page."""
+        body = page.body.replace("{contact}", md_literal(self.bank.settings.contact))
+
+        def cited(match: Any) -> str:
+            sid, locator = match.group(1), (match.group(2) or "").strip()
+            pub = self.bank.sources.get(sid)
+            if pub is None:
+                return md_literal(match.group(0))
+            text = self.source_name(sid) + (f", {locator}" if locator else "")
+            return f"[{md_literal(text)}]({links.relative(src, links.SOURCES + '#' + sid)})"
+
+        return sources.MARKDOWN_REF.sub(cited, body)
+
+    # -- sources ------------------------------------------------------------------------------
+    def publisher_name(self, pub: Publication) -> str:
+        found = self.bank.publishers.get(pub.publisher)
+        return found.name if found else pub.publisher
+
+    def source_name(self, source_id: str) -> str:
+        """A source as a reader names it: title, publisher and edition."""
+        pub = self.bank.sources.get(source_id)
+        if pub is None:
+            return source_id
+        edition = pub.edition or (str(pub.year) if pub.year else "")
+        return f"{pub.title} ({', '.join(x for x in (self.publisher_name(pub), edition) if x)})"
+
+    def sources_by_kind(self) -> list[tuple[str, list[Publication]]]:
+        groups: dict[str, list[Publication]] = {kind: [] for kind in SOURCE_KINDS}
+        for pub in self.bank.sources.values():
+            groups[pub.kind].append(pub)
+        return [(kind, pubs) for kind, pubs in groups.items() if pubs]
+
+    def citation_view(self, c: sources.Citation) -> CitedIn:
+        bank = self.bank
+        if c.folder == "questions":
+            return CitedIn(f"Question {c.item}", links.question(c.item), c.source.section, c.path)
+        if c.folder == "benchmarks":
+            title = bank.benchmarks[c.item].title if c.item in bank.benchmarks else c.item
+            return CitedIn(
+                f"What good looks like: {title}", self.benchmark_link(c.item) or links.SOURCES, c.source.section, c.path
+            )
+        if c.folder == "indicators":
+            name = bank.indicators[c.item].name if c.item in bank.indicators else c.item
+            return CitedIn(f"Indicator: {name}", self.indicator_link(c.item) or links.SOURCES, c.source.section, c.path)
+        if c.folder == "glossary":
+            term = bank.glossary[c.item].term if c.item in bank.glossary else c.item
+            return CitedIn(f"Glossary: {term}", f"{links.GLOSSARY}#{c.item}", c.source.section, c.path)
+        page = getattr(bank, c.folder)[c.item]
+        target = links.module(c.item) if c.folder == "modules" else links.page(c.item)
+        return CitedIn(page.title, target, c.source.section, c.path)
+
+    def source_citations(self) -> dict[str, list[CitedIn]]:
+        """Each source id, with what cites it (each item once, with its locators joined)."""
+        out: dict[str, list[CitedIn]] = {}
+        for sid, found in sources.cited_by(self.bank).items():
+            views: dict[tuple[str, str], CitedIn] = {}
+            for c in found:
+                v = self.citation_view(c)
+                key = (v.label, v.target)
+                if key in views and v.locator and v.locator not in views[key].locator:
+                    views[key] = dataclasses.replace(
+                        views[key], locator="; ".join(x for x in (views[key].locator, v.locator) if x)
+                    )
+                elif key not in views:
+                    views[key] = v
+            out[sid] = list(views.values())
+        return out
+
+    def needs_review(self) -> list[ReviewView]:
+        return [
+            ReviewView(v.label, v.target, v.path, n.cited, n.newer)
+            for n in sources.needs_review(self.bank)
+            for v in (self.citation_view(n.citation),)
+        ]
 
     def benchmark_link(self, benchmark_id: str) -> str | None:
         module = self.module_for.get("benchmarks")
@@ -294,9 +387,13 @@ class SiteBuilder:
                 return uri[:-3] + ".html" if uri.endswith(".md") else uri
 
             return posixpath.relpath(html(target), posixpath.dirname(src) or ".")
+        target, _, anchor = target.partition("#")
+        anchor = f"#{anchor}" if anchor else ""
+        if not self.options.directory_urls:
+            return posixpath.relpath(target[:-3] + ".html", posixpath.dirname(src) or ".") + anchor
         here, there = links.url_path(src).rstrip("/") or ".", links.url_path(target).rstrip("/") or "."
         rel = posixpath.relpath(there, here)
-        return "./" if rel == "." else rel + "/"
+        return ("./" if rel == "." else rel + "/") + anchor
 
     # -- meeting records ----------------------------------------------------------------------
     @property
@@ -422,6 +519,21 @@ class SiteBuilder:
                 description="What the abbreviations and older names in the questions mean, "
                 "and what they are called now.",
             )
+        if bank.sources:
+            yield page(
+                links.SOURCES,
+                "Sources",
+                "site/sources.md.j2",
+                description="Every publication the bank rests on, by kind, with what cites it and whether it is current.",
+                context={"kind_names": sources.KIND_NAMES},
+            )
+            yield page(
+                links.NEEDS_REVIEW,
+                "Needs review",
+                "site/needs-review.md.j2",
+                in_nav=False,
+                description="Items that cite a source a newer edition has replaced, for editors to check.",
+            )
         yield page(links.AUDIENCES, "Audiences", "site/audiences.md.j2")
         for audience in bank.audiences.values():
             yield page(
@@ -516,6 +628,9 @@ class SiteBuilder:
                 top_fields=opendata.TOP_FIELDS,
                 question_fields=opendata.QUESTION_FIELDS,
                 csv_fields=opendata.CSV_FIELDS,
+                sources_json_path=opendata.SOURCES_JSON_PATH,
+                sources_csv_path=opendata.SOURCES_CSV_PATH,
+                source_fields=opendata.SOURCE_FIELDS,
                 records_json_path=opendata.RECORDS_JSON_PATH,
                 records_csv_path=opendata.RECORDS_CSV_PATH,
                 record_top_fields=opendata.RECORD_TOP_FIELDS,

@@ -15,6 +15,8 @@ FOLLOW_UP = "follow-up.md"  # open actions and RAG history from meeting records
 RECOMMENDATIONS = "recommendations.md"  # the recommendations tracker, from meeting records
 CHANGES = "changes.md"
 GLOSSARY = "glossary/index.md"  # a folder of its own: no page in content/pages/ can take its address
+SOURCES = "sources/index.md"  # every source, by kind; a folder of its own, as the glossary has
+NEEDS_REVIEW = "sources/needs-review.md"  # items citing a superseded edition, for editors
 DATA = "data/index.md"  # the open data page; the files sit beside it in data/
 
 

@@ -20,6 +20,8 @@ def build_nav(bank: Bank) -> list[Any]:
     audiences += [{title_text(a.name): links.audience(a.id)} for a in bank.audiences.values()]
     about = [{title_text(p.title): links.page(p.id)} for p in bank.pages.values()]
     about += [{title_text("What's changed"): links.CHANGES}, {"Open data": links.DATA}]
+    if bank.sources:
+        about.append({"Sources": links.SOURCES})
     nav: list[Any] = [{"Home": links.HOME}]
     if modules:
         nav.append({"Toolkit": modules})

@@ -24,10 +24,13 @@ LICENCE = (
     "The project's own text (questions with origin 'added', listen-for points, benchmarks, indicators): "
     "CC BY 4.0, https://creativecommons.org/licenses/by/4.0/, credit 'Scrutiny Packs'. Questions with origin "
     "'walsall-2012': Module 3 of the 2012 safeguarding scrutiny toolkit reproduced in Walsall Council's "
-    "briefing note of 30 October 2012, offered as example questions for reuse; credit that source."
+    "briefing note of 30 October 2012, which calls them examples to get people thinking and discussing; it "
+    "grants no licence, and neither does this project: credit that source (see the site's Licence and reuse page)."
 )
 JSON_PATH = "data/questions.json"
 CSV_PATH = "data/questions.csv"
+SOURCES_JSON_PATH = "data/sources.json"
+SOURCES_CSV_PATH = "data/sources.csv"
 RECORDS_JSON_PATH = "data/records.json"
 RECORDS_CSV_PATH = "data/records.csv"
 FORMAT_VERSION = 1
@@ -58,7 +61,7 @@ TOP_FIELDS: tuple[Field, ...] = (
     Field(
         "licence",
         "text",
-        "The terms for reusing the data: the project's own text under CC BY 4.0; the 2012 questions' wording as the toolkit offers it, credited (see the site's Licence and reuse page).",
+        "The terms for reusing the data: the project's own text under CC BY 4.0; the 2012 questions' wording is the toolkit's, credited to it, with no licence from this project (see the site's Licence and reuse page).",
     ),
     Field(
         "review_interval_months", "number", "How many months after its last review a question falls due for another."
@@ -96,8 +99,9 @@ QUESTION_FIELDS: tuple[Field, ...] = (
     ),
     Field(
         "source",
-        "{document, year, publisher, module, section, url, note} or null",
-        "Where the question comes from: the document's title, its publisher and year, and where in it.",
+        "{ref, document, year, edition, publisher, module, section, url, note} or null",
+        "Where the question comes from: the source's id in sources.json (ref), the document's title, its publisher, "
+        "year and edition, and where in it (section).",
     ),
     Field("added", "date or null", "When the question was first published (YYYY-MM-DD)."),
     Field("last_reviewed", "date or null", "When an editor last checked or changed the question (YYYY-MM-DD)."),
@@ -154,6 +158,8 @@ def question_record(bank: Bank, q: Question) -> dict[str, Any]:
     if q.source:
         # The source's own wording ('quote') is kept in the repository for checking, not republished.
         source = {
+            "ref": q.source.ref or None,
+            "edition": q.source.edition,
             "document": bank.settings.document_title(q.source.document),
             "year": q.source.year,
             "publisher": q.source.publisher,
@@ -261,6 +267,74 @@ def to_csv(bank: Bank) -> str:
     return out.getvalue()
 
 
+SOURCE_FIELDS: tuple[Field, ...] = (
+    Field("id", "text", "The source's permanent id, as questions.json's source.ref gives it. Never reused."),
+    Field("title", "text", "The publication's official title."),
+    Field("publisher", "text", "Who publishes it."),
+    Field(
+        "kind",
+        "text",
+        "act, regulations, statutory-guidance, non-statutory-guidance, inspection-framework, statistics-release, "
+        "national-review, research or practice-example (a single council's example).",
+    ),
+    Field("edition", "text", "The edition or year, as the publisher names it; empty if none."),
+    Field("date", "date", "When it was published (YYYY-MM-DD); empty if not known."),
+    Field("url", "text", "The publisher's own page for it; empty where that page could not be found."),
+    Field("status", "text", "'current', or 'superseded' when a newer edition replaces it."),
+    Field("supersedes", "text", "The id of the edition it replaces; empty if none."),
+    Field("superseded_by", "text", "The id of the edition that replaces it; empty if none."),
+    Field("applies_from", "date", "When it takes effect, if not on publication; empty otherwise."),
+    Field("checked", "date", "When it was last checked as the current edition (YYYY-MM-DD); empty if never."),
+    Field("cited_by", "list", "What cites it: question ids, and benchmark:, indicator:, glossary: and page: ids."),
+)
+
+
+def sources_records(bank: Bank) -> list[dict[str, str]]:
+    from scrutiny_packs.content.sources import cited_by
+
+    prefix = {"questions": "", "benchmarks": "benchmark:", "indicators": "indicator:", "glossary": "glossary:"}
+    cited = cited_by(bank)
+    rows = []
+    for p in bank.sources.values():
+        publisher = bank.publishers.get(p.publisher)
+        by = dict.fromkeys(prefix.get(c.folder, "page:") + c.item for c in cited.get(p.id, ()))
+        rows.append(
+            {
+                "id": p.id,
+                "title": p.title,
+                "publisher": publisher.name if publisher else p.publisher,
+                "kind": p.kind,
+                "edition": p.edition,
+                "date": _iso(p.date) or "",
+                "url": p.url,
+                "status": "superseded" if p.superseded_by else "current",
+                "supersedes": p.supersedes,
+                "superseded_by": p.superseded_by,
+                "applies_from": _iso(p.applies_from) or "",
+                "checked": _iso(p.checked) or "",
+                "cited_by": LIST_SEPARATOR.join(by),
+            }
+        )
+    return rows
+
+
+def sources_json(bank: Bank) -> str:
+    rows = sources_records(bank)
+    for row in rows:
+        row["cited_by"] = row["cited_by"].split(LIST_SEPARATOR) if row["cited_by"] else []
+    record = {"format_version": FORMAT_VERSION, "source_count": len(rows), "sources": rows}
+    return json.dumps(record, ensure_ascii=False, indent=2) + "\n"
+
+
+def sources_csv(bank: Bank) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=[f.name for f in SOURCE_FIELDS], lineterminator="\r\n")
+    writer.writeheader()
+    for row in sources_records(bank):
+        writer.writerow({k: _cell(v) for k, v in row.items()})
+    return out.getvalue()
+
+
 RECORD_TOP_FIELDS: tuple[Field, ...] = (
     Field("format_version", "number", "As in questions.json."),
     Field("answer_count", "number", "How many answers follow."),
@@ -348,6 +422,8 @@ def _records_json(bank: Bank) -> str:
 _FILES: tuple[tuple[str, str, Callable[[Bank], str], str], ...] = (
     (JSON_PATH, "application/json", to_json, "utf-8"),
     (CSV_PATH, "text/csv", to_csv, "utf-8-sig"),
+    (SOURCES_JSON_PATH, "application/json", sources_json, "utf-8"),
+    (SOURCES_CSV_PATH, "text/csv", sources_csv, "utf-8-sig"),
     (RECORDS_JSON_PATH, "application/json", _records_json, "utf-8"),
     (RECORDS_CSV_PATH, "text/csv", records_csv, "utf-8-sig"),
 )

@@ -22,6 +22,8 @@ NOTES = "Notes"
 RAG = "RAG"
 RAG_KEY = "Red, amber or green"
 RAG_COLUMN = f"{RAG} status ({RAG_KEY.lower()})"  # the Word file's box for it, beside the notes
+SOURCES_CITED = "Sources cited in this pack"  # the publications its questions and benchmarks rest on
+SUPERSEDED = "a newer edition has been published"
 TERMS = "Terms used in this pack"  # the glossary's entries for the words the pack's questions use
 
 # The cover's labelled lines (packs.layout.Detail), by what they show.
