@@ -8,9 +8,10 @@ objects. Cross-references are checked afterwards (see ``checks``).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from scrutiny_packs.content import halves, markdown_fields, personal_data, records, schema
 from scrutiny_packs.content import references as checks
@@ -501,11 +502,11 @@ def load_bank(
     read = iter(halves.map_in_two(lambda job: _read_item(*job, cache), jobs, split=split and cache is None))
 
     docs: dict[str, dict[str, tuple[YamlDocument, str]]] = {}
-    for folder, kind, listing, files in listed:
+    for folder, _kind, listing, files in listed:
         problems += listing
         items: dict[str, tuple[YamlDocument, str]] = {}
         target = getattr(bank, folder)
-        for id_, path, display in files:
+        for id_, _path, display in files:
             doc, found, item = next(read)
             problems += found
             if doc is None:

@@ -12,8 +12,9 @@ it. Each of these is refused here, with the file, line and field.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
-from typing import Any, Iterator
+from typing import Any
 
 from scrutiny_packs.content.schema import _registry as schema_registry
 from scrutiny_packs.content.schema import schema

@@ -218,7 +218,8 @@ def revisit_problems(
                             record.path,
                             line,
                             field_name(where),
-                            f"{answer.question} was to be come back to on {answer.revisit_date.isoformat()}, which has passed",
+                            f"{answer.question} was to be come back to on {answer.revisit_date.isoformat()},"
+                            " which has passed",
                             "ask it again at a meeting, or set a new 'revisit' date or meeting",
                             Severity.WARNING,
                         )

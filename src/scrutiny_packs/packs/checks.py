@@ -33,7 +33,7 @@ def load_checked(
     return result
 
 
-def check_packs(bank: Bank, docs: dict[str, tuple["YamlDocument", str]]) -> list[Problem]:
+def check_packs(bank: Bank, docs: dict[str, tuple[YamlDocument, str]]) -> list[Problem]:
     """Problems in the loaded pack files of content/packs/."""
     problems: list[Problem] = []
     for pack_id, spec in bank.packs.items():
@@ -55,7 +55,7 @@ def check_packs(bank: Bank, docs: dict[str, tuple["YamlDocument", str]]) -> list
     return problems
 
 
-def retired_problems(bank: Bank, spec: PackSpec, doc: "YamlDocument", display: str) -> list[Problem]:
+def retired_problems(bank: Bank, spec: PackSpec, doc: YamlDocument, display: str) -> list[Problem]:
     """A warning for each question the pack names that is retired: it is left out of the pack."""
     problems = []
     for index, qid in enumerate(spec.selection.questions):
@@ -78,7 +78,7 @@ def retired_problems(bank: Bank, spec: PackSpec, doc: "YamlDocument", display: s
     return problems
 
 
-def check_spec(bank: Bank, spec: PackSpec, doc: "YamlDocument", display: str) -> list[Problem]:
+def check_spec(bank: Bank, spec: PackSpec, doc: YamlDocument, display: str) -> list[Problem]:
     """A selection that matches nothing, in one pack file.
 
     Only reported when every name in it is known: an unknown name is the problem to fix first,
@@ -99,7 +99,7 @@ def check_spec(bank: Bank, spec: PackSpec, doc: "YamlDocument", display: str) ->
     ]
 
 
-def check_meetings(bank: Bank, docs: dict[str, tuple["YamlDocument", str]]) -> list[Problem]:
+def check_meetings(bank: Bank, docs: dict[str, tuple[YamlDocument, str]]) -> list[Problem]:
     """Problems in the loaded meeting files of content/meetings/."""
     problems: list[Problem] = []
     for meeting_id, agenda in bank.meetings.items():
@@ -108,7 +108,7 @@ def check_meetings(bank: Bank, docs: dict[str, tuple["YamlDocument", str]]) -> l
     return problems
 
 
-def check_agenda(bank: Bank, agenda: Agenda, doc: "YamlDocument", display: str) -> list[Problem]:
+def check_agenda(bank: Bank, agenda: Agenda, doc: YamlDocument, display: str) -> list[Problem]:
     """An agenda item whose selection, written in the meeting file, matches no questions.
 
     As for pack files, only reported when every name in the selection is known.
@@ -134,7 +134,7 @@ def check_agenda(bank: Bank, agenda: Agenda, doc: "YamlDocument", display: str) 
 EMPTY_HINT = "widen the selection, or use 'match: any' to take questions matching any list"
 
 
-def check_records(bank: Bank, docs: dict[str, tuple["YamlDocument", str]]) -> list[Problem]:
+def check_records(bank: Bank, docs: dict[str, tuple[YamlDocument, str]]) -> list[Problem]:
     """Each question a record answers must be one of the questions in that item's pack."""
     from scrutiny_packs.packs.meetings import item_spec
 

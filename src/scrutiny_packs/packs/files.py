@@ -14,11 +14,12 @@ import multiprocessing
 import os
 import threading
 import time
+from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Callable, Iterable, Literal
+from typing import Literal
 
 from scrutiny_packs.packs.html import render_document, stylesheet_path
 from scrutiny_packs.packs.layout import PackView

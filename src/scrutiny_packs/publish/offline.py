@@ -117,7 +117,7 @@ def start(config_file: Path, strict: bool = True, pdfs: bool = True) -> OfflineB
     ]
     if strict:
         command.append("--strict")
-    log = open(workdir / "build.log", "w+", encoding="utf-8")
+    log = open(workdir / "build.log", "w+", encoding="utf-8")  # noqa: SIM115 (closed by finish())
     process = subprocess.Popen(command, cwd=config_file.parent, env=env, stdout=log, stderr=subprocess.STDOUT)
     return OfflineBuild(process, workdir, log)
 

@@ -9,8 +9,8 @@ page's "Add to my pack" buttons need too.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterable
 from dataclasses import replace
-from typing import Callable, Iterable
 
 from scrutiny_packs.model import Bank, PackOptions
 from scrutiny_packs.packs.layout import (
