@@ -32,6 +32,7 @@ from scrutiny_packs.model import (
     PackSpec,
     Page,
     Question,
+    Section,
     Selection,
     Settings,
     Source,
@@ -50,7 +51,7 @@ COLLECTIONS: tuple[tuple[str, str], ...] = (
     ("meetings", "meeting"),
     ("glossary", "glossary"),
 )
-MARKDOWN_SECTIONS = ("modules", "pages")
+MARKDOWN_SECTIONS: tuple[Section, ...] = ("modules", "pages")
 SETTINGS_FILE = "settings.yml"
 # Ids the site's own pages use: content named so would take that page's address
 # (see site/links.py), so such a file is refused. folder -> {id: the page it would take}
@@ -109,9 +110,10 @@ def _tuple(values: Any) -> tuple[str, ...]:
     return tuple(str(v) for v in values or ())
 
 
-def _source(data: Any) -> Source | None:
+def _source(data: Any) -> Source:
+    """A source the schema requires (always a mapping in a checked file)."""
     if not isinstance(data, dict):
-        return None
+        data = {}
     year = data.get("year")
     return Source(
         **{k: _clean(data.get(k, "")) for k in ("document", "module", "section", "quote", "note", "publisher", "url")},
@@ -135,6 +137,10 @@ def _audience(id_: str, d: dict, path: str) -> Audience:
     )
 
 
+def _optional_source(data: Any) -> Source | None:
+    return _source(data) if isinstance(data, dict) else None
+
+
 def _benchmark(id_: str, d: dict, path: str) -> Benchmark:
     examples = tuple(Example(e["text"].strip(), _source(e["source"])) for e in d.get("examples", ()))
     return Benchmark(
@@ -156,7 +162,7 @@ def _indicator(id_: str, d: dict, path: str) -> Indicator:
         _tuple(d["areas"]),
         d["description"].strip(),
         d.get("how_to_read", "").strip(),
-        _source(d.get("source")),
+        _optional_source(d.get("source")),
         path,
     )
 
@@ -172,7 +178,7 @@ def _question(id_: str, d: dict, path: str) -> Question:
         listen_for=tuple(_clean(x) for x in d.get("listen_for", ())),
         evidence=_tuple(d.get("evidence")),
         tags=_tuple(d.get("tags")),
-        source=_source(d.get("source")),
+        source=_optional_source(d.get("source")),
         notes=d.get("notes", "").strip(),
         last_reviewed=_date(d.get("last_reviewed")),
         status=d.get("status", "active"),
@@ -195,7 +201,7 @@ def _term(id_: str, d: dict, path: str) -> Term:
         _clean(d.get("stands_for", "")),
         now_called,
         tuple(_clean(x) for x in d.get("search_terms", ())),
-        _source(d.get("source")),
+        _optional_source(d.get("source")),
         path,
     )
 
@@ -346,7 +352,7 @@ def _outside(path: Path, root: Path) -> Problem | None:
 
 def _content_files(folder: Path, suffix: str, root: Path, problems: list[Problem]) -> list[tuple[str, Path, str]]:
     """(id, path, display path) for each content file; anything else in the folder is a problem."""
-    found = []
+    found: list[tuple[str, Path, str]] = []
     if not folder.is_dir():
         return found
     if outside := _outside(folder, root):

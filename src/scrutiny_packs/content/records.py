@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from scrutiny_packs.content import personal_data
-from scrutiny_packs.content.yaml_source import YamlDocument, field_name
+from scrutiny_packs.content.yaml_source import Path_, YamlDocument, field_name
 from scrutiny_packs.model import Action, Agenda, Answer, Record, RecordItem
 from scrutiny_packs.problems import Problem, Severity, did_you_mean
 
@@ -113,7 +113,7 @@ def check_record(
             and not isinstance(number, bool)
             and _item_key(number) not in numbers
         ):
-            where = ("items", i, "number")
+            where: Path_ = ("items", i, "number")
             problems.append(
                 Problem(
                     display,

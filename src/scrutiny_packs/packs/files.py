@@ -230,7 +230,7 @@ class PackFilesJob:
                     self.result.cached += 1
                 else:
                     self._pdf_jobs.append((item.name, document, str(target), base_url))
-            if docx and _has_docx(item):
+            if docx and _has_docx(item) and item.docx is not None:
                 key = keys.get(item.uris["docx"]) or _docx_key(item)
                 target = self.cache_dir / f"{item.name}-{key}.docx"
                 self.result.files.append(PackFile(item.name, "docx", target, item.uris["docx"]))

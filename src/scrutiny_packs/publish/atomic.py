@@ -131,7 +131,7 @@ def _alive(pid: int) -> bool:
 def _leftovers(site_dir: Path) -> list[Path]:
     """Staging folders of builds of site_dir that were stopped before they finished."""
     pattern = re.compile(rf"\.{re.escape(site_dir.name)}-(?:new|old)-[a-z0-9_]{{8}}")
-    found = []
+    found: list[Path] = []
     try:
         entries = list(site_dir.parent.iterdir())
     except OSError:

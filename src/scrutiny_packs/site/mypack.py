@@ -26,7 +26,7 @@ from scrutiny_packs.packs.select import Selected
 from scrutiny_packs.text import sentences
 from scrutiny_packs.text.escape import html_escape
 from scrutiny_packs.text.framing import FRAMINGS, frame, framing_table
-from scrutiny_packs.text.templating import environment
+from scrutiny_packs.text.templating import environment, macro
 
 DATA_ELEMENT_ID = "sp-bank"
 EXTRA_KEY = "scrutiny_packs_link"  # mkdocs.yml `extra`: the link's rules, for the header link on every page
@@ -59,6 +59,7 @@ def bank_data(bank: Bank, question_href: Callable[[str], str] | None = None) -> 
     placeholders, framed in the browser with ``framing.framing_table()``.
     """
     template = environment().get_template("packs/pack.html.j2").module
+    question, guide = macro(template, "question"), macro(template, "guide")
     questions: dict[str, dict] = {}
     areas: dict[str, dict] = {}
     indicators: dict[str, dict] = {}
@@ -91,15 +92,15 @@ def bank_data(bank: Bank, question_href: Callable[[str], str] | None = None) -> 
             entry["terms"] = [t.id for t in alone.terms]
             used_terms.update((t.id, t) for t in alone.terms)
         # The entry as the built packs draw it; a framing that reads the same is left out (the page uses "you").
-        entry["html"] = {"you": str(template.question(alone, shown))}
+        entry["html"] = {"you": str(question(alone, shown))}
         we = frame(q.text, "we")
         if we != shown.text:
-            entry["html"]["we"] = str(template.question(alone, replace(shown, text=we)))
+            entry["html"]["we"] = str(question(alone, replace(shown, text=we)))
         if group.guides:
             entry["guides"] = [g.id for g in group.guides]
             for g in group.guides:  # each guide drawn once, however many questions bring it
                 if g.id not in guides:
-                    guides[g.id] = {"html": str(template.guide(g)), "title": g.title, "paragraphs": paragraphs(g.text)}
+                    guides[g.id] = {"html": str(guide(g)), "title": g.title, "paragraphs": paragraphs(g.text)}
         questions[q.id] = entry
     # The terms in the glossary's order (a pack lists them so); each as a pack's list shows it.
     glossary = [

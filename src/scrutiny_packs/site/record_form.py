@@ -108,8 +108,9 @@ def checks() -> dict[str, Any]:
 def meeting_data(bank: Bank, meeting: MeetingView) -> dict[str, Any]:
     agenda = bank.meetings[meeting.id]
     later = sorted(
-        (a for a in bank.meetings.values() if a.id != meeting.id and a.date and agenda.date and a.date > agenda.date),
-        key=lambda a: (a.date, a.id),
+        (a.date, a.id, a.name)
+        for a in bank.meetings.values()
+        if a.id != meeting.id and a.date and agenda.date and a.date > agenda.date
     )
     return {
         "version": 1,
@@ -124,7 +125,7 @@ def meeting_data(bank: Bank, meeting: MeetingView) -> dict[str, Any]:
             }
             for i in meeting.items
         ],
-        "laterMeetings": [{"id": a.id, "name": a.name, "date": a.date.isoformat()} for a in later],
+        "laterMeetings": [{"id": id_, "name": name, "date": day.isoformat()} for day, id_, name in later],
         "record": record_shape(),
         "checks": checks(),
     }
