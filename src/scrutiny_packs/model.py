@@ -11,7 +11,6 @@ Framing = Literal["you", "we"]
 Order = Literal["area", "listed", "bank"]  # how a pack orders its questions
 Section = Literal["modules", "pages"]  # the folders of Markdown pages under content/
 Origin = Literal["walsall-2012", "added"]  # the 2012 Walsall toolkit, or written for the bank since
-ORIGINS: tuple[Origin, ...] = ("walsall-2012", "added")
 
 _NUMBERED = re.compile(r"q(\d+)")
 
@@ -260,7 +259,6 @@ class Agenda:
 
 
 RAG = Literal["red", "amber", "green"]
-RAGS: tuple[RAG, ...] = ("red", "amber", "green")
 ActionStatus = Literal["open", "done", "dropped"]
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import weakref
-from pathlib import Path
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
@@ -25,7 +24,6 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from scrutiny_packs.packs.layout import PackView, long_date, paragraphs
-from scrutiny_packs.packs.pdf import write_atomically
 from scrutiny_packs.text import sentences
 from scrutiny_packs.text.plural import count_of
 
@@ -88,11 +86,6 @@ def save(doc) -> bytes:
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
-
-
-def write_docx(view: PackView, target: Path) -> Path:
-    write_atomically(target, render_docx(view))
-    return target
 
 
 # -- document set-up -----------------------------------------------------------------------

@@ -66,7 +66,7 @@ def bank_data(bank: Bank, question_href: Callable[[str], str] | None = None) -> 
     guides: dict[str, dict] = {}
     used_terms: dict[str, Gloss] = {}
     for q in bank.questions.values():
-        entry: dict = {"text": q.text, "areas": list(q.areas), "audiences": list(q.audiences)}
+        entry: dict = {"text": q.text, "areas": list(q.areas)}
         if question_href is not None:
             entry["href"] = question_href(q.id)
         if q.retired:
