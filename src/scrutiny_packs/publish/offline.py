@@ -16,7 +16,6 @@ into the copy before zipping it (``finish``).
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -26,11 +25,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from scrutiny_packs.publish import options
 from scrutiny_packs.publish.options import offline_build_environment
 
 ZIP_PATH = "downloads/scrutiny-packs-offline.zip"
 FOLDER = "scrutiny-packs"  # the folder the zip unpacks to
-PDFS_LATER_ENV = "SCRUTINY_PACKS_PDF_LATER"  # =1: link the PDFs, which the main build adds afterwards
 TIMEOUT_SECONDS = 600
 
 # Not needed to read or search the site from disk: source maps, search
@@ -93,7 +92,7 @@ def _engine() -> str:
 
 def pdfs_later() -> bool:
     """Whether this build is an offline copy whose PDFs the main build adds when it finishes."""
-    return os.environ.get(PDFS_LATER_ENV, "").strip() == "1"
+    return options.pdfs_later()
 
 
 def start(config_file: Path, strict: bool = True, pdfs: bool = True) -> OfflineBuild:
@@ -102,8 +101,7 @@ def start(config_file: Path, strict: bool = True, pdfs: bool = True) -> OfflineB
     With ``pdfs`` its pages link the pack PDFs, which ``finish`` copies in from the main build.
     """
     workdir = Path(tempfile.mkdtemp(prefix="scrutiny-packs-offline-"))
-    env = offline_build_environment()  # the offline plugin on (mkdocs.yml reads it), no pack PDFs
-    env[PDFS_LATER_ENV] = "1" if pdfs else "0"
+    env = offline_build_environment(pdfs_later=pdfs)  # the offline plugin on (mkdocs.yml reads it), no pack PDFs
     command = [
         sys.executable,
         "-m",
