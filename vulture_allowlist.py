@@ -10,9 +10,6 @@ _.top_margin, _.compress_type, _.external_attr, _.abs_src_path, _.bytecode_cache
 # Jinja's bytecode cache interface (publish/preview.py TemplateCache).
 _.load_bytecode, _.dump_bytecode
 
-# Click commands, registered by their decorators.
-review_due, generate_forms
-
 # Read by the templates (templates/site/*.j2): SiteBuilder's methods and fields of view models.
 _.area_groups, _.audiences_among, _.benchmark_link, _.card, _.coverage, _.glossary_by_letter, _.indicator_link
 _.last_heard, _.marked_md, _.meeting_file, _.pack_file, _.page_body, _.question_areas, _.question_bank_src

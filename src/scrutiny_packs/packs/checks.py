@@ -6,6 +6,7 @@ the content (``content.references``); these come after, on loaded packs.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,7 +15,7 @@ from scrutiny_packs.content.references import PACK_REFERENCES, known_in_bank, pa
 from scrutiny_packs.content.yaml_source import field_name
 from scrutiny_packs.model import Agenda, Bank, PackSpec
 from scrutiny_packs.packs.select import describe, select
-from scrutiny_packs.problems import Problem, Severity, did_you_mean
+from scrutiny_packs.problems import Problem, Severity, did_you_mean, sort_problems
 
 if TYPE_CHECKING:
     from scrutiny_packs.content.yaml_source import YamlDocument
@@ -31,6 +32,35 @@ def load_checked(
     result.problems += check_meetings(result.bank, result.documents.get("meetings", {}))
     result.problems += check_records(result.bank, result.documents.get("records", {}))
     return result
+
+
+def check_all(
+    root: Path | str = ".",
+    *,
+    loaded: LoadResult | None = None,
+    today: dt.date | None = None,
+    similarity: int | None = None,
+) -> list[Problem]:
+    """Every problem and warning in content/, sorted: what "checked" means for ``validate``, CI and
+    the site build alike.
+
+    Errors: everything ``load_checked`` finds. Warnings: those it finds too (a question with no
+    source ...), then near-duplicate questions (``similarity`` out of 100, 90 unless given), and
+    actions overdue and answers due to be come back to on ``today`` (the real today unless given).
+    ``loaded``: the result of ``load_checked(root)`` when the caller has it already.
+    """
+    from scrutiny_packs.content.duplicates import DEFAULT_THRESHOLD, duplicate_problems
+    from scrutiny_packs.content.records import overdue_problems, revisit_problems
+
+    result = loaded if loaded is not None else load_checked(root)
+    bank, on = result.bank, today or dt.date.today()
+    records = result.documents.get("records", {})
+    return sort_problems(
+        result.problems
+        + duplicate_problems(bank, Path(root), DEFAULT_THRESHOLD if similarity is None else similarity)
+        + overdue_problems(bank.records, records, on)
+        + revisit_problems(bank.records, records, bank.meetings, on)
+    )
 
 
 def check_packs(bank: Bank, docs: dict[str, tuple[YamlDocument, str]]) -> list[Problem]:
