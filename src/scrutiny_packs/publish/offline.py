@@ -23,10 +23,13 @@ import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, TYPE_CHECKING
 
 from scrutiny_packs.publish import options
 from scrutiny_packs.publish.options import offline_build_environment
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
 
 ZIP_PATH = "downloads/scrutiny-packs-offline.zip"
 FOLDER = "scrutiny-packs"  # the folder the zip unpacks to
@@ -62,7 +65,7 @@ class OfflineBuild:
 
     process: subprocess.Popen
     workdir: Path
-    log: Any  # the open file collecting the build's output
+    log: IO[str]  # the open file collecting the build's output
 
     @property
     def site_dir(self) -> Path:
@@ -73,7 +76,7 @@ class OfflineBuild:
         return self.workdir / "scrutiny-packs-offline.zip"
 
 
-def is_offline_build(config: Any) -> bool:
+def is_offline_build(config: MkDocsConfig) -> bool:
     """True when this MkDocs build is itself the offline copy."""
     from material.plugins.offline.plugin import OfflinePlugin
 
