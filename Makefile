@@ -3,6 +3,7 @@
 #   make test    install what the tests need and run them
 #   make test-fast  the tests that build no site and drive no browser (a minute or so)
 #   make test-js    only the browser scripts' tests (tests/js/), on Node's own test runner
+#   make lint    the checks on the code itself (ruff, mypy, vulture, import-linter); `make test` runs them first
 #   make build   build site/ (with PDF packs), replacing the old one only on success
 
 PYTHON ?= python3
@@ -67,13 +68,13 @@ validate: $(SITE_STAMP)
 forms: $(SITE_STAMP)
 	$(BIN)/scrutiny-packs generate-forms
 
-test: $(STAMP) system-deps browser-deps $(NODE_STAMP) lint-imports
+test: $(STAMP) system-deps browser-deps $(NODE_STAMP) lint
 	node --test tests/js/
 	$(BIN)/python -m pytest
 
 # Everything that needs no site build and no browser, on both cores; the property tests try a fifth
 # of their examples (tests/examples.py), `make test` all of them.
-test-fast: $(STAMP) system-deps $(NODE_STAMP) lint-imports test-js
+test-fast: $(STAMP) system-deps $(NODE_STAMP) lint test-js
 	SCRUTINY_PACKS_QUICK=1 $(BIN)/python -m pytest -m "not browser and not site" -n 2 --dist worksteal -q
 
 # The browser scripts' own tests (tests/js/*.test.js), on Node's built-in test runner: no packages needed.
@@ -84,6 +85,14 @@ test-js:
 # The package's layers (pyproject.toml, [tool.importlinter]): no cycle, no upward import.
 lint-imports: $(STAMP)
 	$(BIN)/lint-imports --no-cache
+
+# The code's own checks, each set up in pyproject.toml: ruff's rules and format, mypy on src/
+# (0 errors), vulture's dead-code check (vulture_allowlist.py), and the package's layers.
+lint: $(STAMP) lint-imports
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(BIN)/vulture
 
 # The build benchmark (benchmarks/README.md): 100, 1,000 and 10,000 questions, ours against plain
 # mkdocs-material. Takes a while; e.g. `make bench BENCH_ARGS=--quick` for a smoke run.

@@ -28,6 +28,7 @@ benchmarks/README.md).
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import random
@@ -43,9 +44,10 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 
 import yaml
 
@@ -396,7 +398,7 @@ def serve_latency(project: Path, edits: int, startup_timeout: float = 900, dirty
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("SCRUTINY_PACKS_PDF", None)
     env.pop("SCRUTINY_PACKS_OFFLINE_COPY", None)
-    log = tempfile.TemporaryFile()
+    log = tempfile.TemporaryFile()  # noqa: SIM115 (the server's log, read after it stops)
     proc = subprocess.Popen(
         [
             PYTHON,
@@ -431,7 +433,7 @@ def serve_latency(project: Path, edits: int, startup_timeout: float = 900, dirty
             marker = f"Benchmark edit {k} {time.time_ns()}"
             edited = re.sub(
                 r"^text: (.*)$",
-                lambda m: f'text: "{marker} ' + m.group(1).strip('"') + '"',
+                lambda m, marker=marker: f'text: "{marker} ' + m.group(1).strip('"') + '"',
                 original,
                 count=1,
                 flags=re.MULTILINE,
@@ -539,7 +541,8 @@ def near_duplicate_figures() -> list[list[str]]:
 
 # -- where the time goes: a second hook that only reads the clock ---------------------------------
 
-_TIMING_HOOK = '''"""Benchmark timing hook ({where}): notes the time of MkDocs events. Written by benchmarks/build.py."""
+_TIMING_HOOK = '''"""Benchmark timing hook ({where}): notes the time of MkDocs events.
+Written by benchmarks/build.py."""
 import json, os, sys, time
 from mkdocs.plugins import event_priority
 
@@ -802,7 +805,7 @@ def _markdown_table(header: list[str], body: list[list[str]]) -> str:
 
 
 def table(results: list[Result]) -> str:
-    for prev, cur in zip(results, results[1:]):
+    for prev, cur in itertools.pairwise(results):
         if prev.ours and cur.ours:
             cur.__dict__["_growth"] = f"x{_wall(cur.ours) / _wall(prev.ours):.2f} for x{cur.n / prev.n:g}"
     header = ["questions"] + [f"{r.n:,}" for r in results]

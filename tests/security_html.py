@@ -73,9 +73,8 @@ def injected(soup: BeautifulSoup | Tag, mark: str = MARK) -> list[str]:
             except ValueError:
                 found.append(f"JSON data block broken open: {str(el)[:120]}")
             continue
-        if el.name in DANGEROUS and mark in _own(el):
-            if not (el.name == "meta" and el.get("name") == "description"):
-                found.append(f"<{el.name}> element: {str(el)[:120]}")
+        if el.name in DANGEROUS and mark in _own(el) and not (el.name == "meta" and el.get("name") == "description"):
+            found.append(f"<{el.name}> element: {str(el)[:120]}")
         for name, value in el.attrs.items():
             value = _text(value)
             if name.lower().startswith("on"):

@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 Framing = Literal["you", "we"]
+Order = Literal["area", "listed", "bank"]  # how a pack orders its questions
+Section = Literal["modules", "pages"]  # the folders of Markdown pages under content/
 Origin = Literal["walsall-2012", "added"]  # the 2012 Walsall toolkit, or written for the bank since
-ORIGINS: tuple[Origin, ...] = ("walsall-2012", "added")
 
 _NUMBERED = re.compile(r"q(\d+)")
 
@@ -244,7 +245,7 @@ class Page:
     """A Markdown page from content/modules/ or content/pages/."""
 
     id: str
-    section: Literal["modules", "pages"]
+    section: Section
     title: str
     body: str
     order: int = 0
@@ -275,7 +276,7 @@ class Selection:
     exclude_questions: tuple[str, ...] = ()
     origins: tuple[str, ...] = ()  # narrows every other list: only questions of these origins
     match: Literal["any", "all"] = "any"
-    order: Literal["area", "listed", "bank"] = "area"
+    order: Order = "area"
 
 
 @dataclass(frozen=True, slots=True)
@@ -328,7 +329,6 @@ class Agenda:
 
 
 RAG = Literal["red", "amber", "green"]
-RAGS: tuple[RAG, ...] = ("red", "amber", "green")
 ActionStatus = Literal["open", "done", "dropped"]
 
 

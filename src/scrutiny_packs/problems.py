@@ -7,12 +7,12 @@ problem in every file, one line each: ``file:line: field: message (hint)``.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
-from typing import Iterable
 
 
-class Severity(str, Enum):
+class Severity(str, Enum):  # noqa: UP042 (StrEnum would change how a severity prints)
     ERROR = "error"
     WARNING = "warning"
 

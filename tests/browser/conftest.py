@@ -9,9 +9,10 @@ and at the local server (``page.goto("questions/q001/")`` is relative to it).
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import pytest
 

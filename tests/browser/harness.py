@@ -45,7 +45,7 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 (the stdlib's name)
+    def log_message(self, format: str, *args: Any) -> None:
         pass
 
 
@@ -64,7 +64,7 @@ class SiteServer:
         host, port = self._httpd.server_address[:2]
         self.url = f"http://{host}:{port}/"
 
-    def __enter__(self) -> "SiteServer":
+    def __enter__(self) -> SiteServer:
         self._thread.start()
         try:
             self.wait_until_ready()
@@ -116,7 +116,7 @@ class RequestGuard:
             self.refused.append(url)
             route.abort("blockedbyclient")
 
-    def attach(self, context: Any) -> "RequestGuard":
+    def attach(self, context: Any) -> RequestGuard:
         context.route("**/*", self)
         context.sp_guard = self  # tests can check what was refused
         return self

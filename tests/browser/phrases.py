@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 from scrutiny_packs.text.framing import frame
 
@@ -14,7 +14,7 @@ def _words(text: str) -> list[str]:
     return re.findall(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]", text)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _vocabulary(bank_id: int, texts: tuple[str, ...]) -> dict[str, int]:
     counts: dict[str, int] = {}
     for text in texts:

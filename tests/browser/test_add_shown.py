@@ -77,7 +77,7 @@ def test_add_all_shown_adds_exactly_the_filtered_questions_in_order_and_removes_
 def test_an_area_page_adds_what_its_audience_choice_shows(new_context, bank):
     from .test_filters import narrowable_area
 
-    area, audience, some, total = narrowable_area(bank)
+    area, audience, _some, _total = narrowable_area(bank)
     page = new_context(viewport=DESKTOP).new_page()
     page.goto(f"areas/{area.id}/?audience={audience}")
     in_order = [q.id for q in bank.questions_for_area(area.id) if audience in q.audiences]

@@ -162,7 +162,7 @@ def test_an_area_page_narrows_by_audience_and_keeps_it_in_the_address(open_page,
 
 
 def test_without_javascript_an_area_page_shows_all_its_questions(open_page, bank):
-    area, audience, want, total = narrowable_area(bank)
+    area, audience, _want, total = narrowable_area(bank)
     page = open_page(f"areas/{area.id}/?audience={audience}", viewport=DESKTOP, js=False)
     assert page.locator("form[data-sp-filters]").is_hidden()
     assert len(page.evaluate(VISIBLE_IDS)) == total
@@ -210,7 +210,7 @@ FOCUSED = """() => { const e = document.activeElement;
 
 
 def test_the_keyboard_alone_narrows_an_area_and_adds_what_it_shows(open_page, bank):
-    area, audience, want, total = narrowable_area(bank)
+    area, audience, want, _total = narrowable_area(bank)
     page = open_page(f"areas/{area.id}/", viewport=DESKTOP)
     choices = page.eval_on_selector_all("#sp-filter-audience option", "os => os.map(o => o.value)")
     tab_until(page, lambda a: a["name"] == "audience", limit=80)

@@ -138,7 +138,7 @@ def print_to_pdf(page, path: Path) -> list[str]:
 
 
 def python_pack_html(bank, query: str) -> str:
-    pack, notices = link.from_url(bank, query)
+    pack, _notices = link.from_url(bank, query)
     return str(render_body(build_view(bank, link.to_spec(pack))))
 
 

@@ -19,12 +19,11 @@ from docx.table import Table
 from scrutiny_packs.packs import link
 from scrutiny_packs.packs.docx import render_docx
 from scrutiny_packs.packs.layout import build_view
-from scrutiny_packs.publish.offline import FOLDER, ZIP_PATH
 from scrutiny_packs.publish import vendor
+from scrutiny_packs.publish.offline import FOLDER, ZIP_PATH
 from scrutiny_packs.text import sentences
 from scrutiny_packs.text.credits import PACK_SOURCE_LINE
 from scrutiny_packs.text.framing import frame
-
 from tests.conftest import ROOT
 
 from .harness import DESKTOP, axe_report, axe_violations, screenshot

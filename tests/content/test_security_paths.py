@@ -158,8 +158,7 @@ def _audit(event: str, args: tuple) -> None:
     mode = args[1] if event == "open" and len(args) > 1 and isinstance(args[1], str) else ""
     flags = args[2] if event == "open" and len(args) > 2 and isinstance(args[2], int) else 0
     writing = (
-        event != "open"
-        and event not in ("os.listdir", "os.scandir")
+        (event != "open" and event not in ("os.listdir", "os.scandir"))
         or any(c in mode for c in "wax+")
         or bool(flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT))
     )

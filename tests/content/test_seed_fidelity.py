@@ -17,7 +17,7 @@ REPEATED = (
 
 def source_bullets() -> list[tuple[str, str]]:
     """(heading, bullet) pairs from the source, with bullets split by page breaks joined."""
-    lines = [l.rstrip() for l in SOURCE.read_text(encoding="utf-8").splitlines() if not l.startswith("#")]
+    lines = [line.rstrip() for line in SOURCE.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
     start = lines.index("Priority service areas")
     bullets: list[tuple[str, str]] = []
     heading = ""

@@ -152,8 +152,8 @@ def test_validate_reports_everything_at_once(project):
     result = _run([sys.executable, "-m", "scrutiny_packs.cli", "validate", "--root", str(project)], project)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    lines = [l for l in result.stderr.splitlines() if LINE.match(l)]
-    files = {LINE.match(l)["file"] for l in lines if "warning:" not in l}
+    lines = [line for line in result.stderr.splitlines() if LINE.match(line)]
+    files = {LINE.match(line)["file"] for line in lines if "warning:" not in line}
     assert files == {"content/questions/q900.yml", "content/questions/q901.yml", "content/questions/q902.yml"}
     assert "3 errors" in result.stderr
 

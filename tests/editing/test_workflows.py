@@ -190,6 +190,9 @@ class HookRun:
     stderr: str = ""
 
 
+IN_PROCESS = {"scrutiny-packs", "check-jsonschema", "yamllint"}
+
+
 def _in_process(program: str, args: list[str], root: Path) -> HookRun:
     """Run one of the hooks' Python programs in this process, in ``root``: the same command, no interpreter start-up.
 
@@ -210,7 +213,19 @@ def _in_process(program: str, args: list[str], root: Path) -> HookRun:
         return HookRun(result.exit_code, result.stdout, result.stderr)
 
 
-UNTRACKED = {".git", ".venv", "node_modules", "site", ".cache", ".pytest_cache", "__pycache__"}
+UNTRACKED = {
+    ".git",
+    ".venv",
+    "node_modules",
+    "site",
+    ".cache",
+    ".pytest_cache",
+    "__pycache__",
+    ".mypy_cache",
+    ".ruff_cache",
+}
+# File types pre-commit tells by name (identify), for the hooks' `types` and `types_or`.
+TYPES = {"yaml": (".yml", ".yaml"), "python": (".py",), "pyi": (".pyi",)}
 
 
 def _repository_files(root: Path) -> list[str]:
@@ -227,11 +242,19 @@ def run_hook(hook: dict, root: Path) -> HookRun:
     """Run a hook's command on the files it matches, as pre-commit would, with this environment's tools."""
     pattern = re.compile(hook.get("files", ""))
     files = sorted(f for f in _repository_files(root) if pattern.search(f))
-    if "yaml" in hook.get("types", []):
-        files = [f for f in files if f.endswith((".yml", ".yaml"))]
+    for kind in hook.get("types", []):
+        files = [f for f in files if f.endswith(TYPES[kind])]
+    if "types_or" in hook:
+        files = [f for f in files if f.endswith(sum((TYPES[kind] for kind in hook["types_or"]), ()))]
     program, *args = hook["entry"].split()
     args += [] if hook.get("pass_filenames") is False else files
-    return _in_process(Path(program).name, args, root)
+    if Path(program).name in IN_PROCESS:
+        return _in_process(Path(program).name, args, root)
+    # Any other program (ruff, mypy) as pre-commit starts it: this environment's, from the repository root.
+    result = subprocess.run(
+        [str(BIN / Path(program).name), *args], cwd=root, capture_output=True, text=True, timeout=600
+    )
+    return HookRun(result.returncode, result.stdout, result.stderr)
 
 
 def test_each_pre_commit_hook_is_a_program_this_environment_installs():
@@ -273,6 +296,20 @@ def test_the_pre_commit_hooks_catch_bad_content(project):
     result = run_hook(by_id["yamllint"], project)
     assert result.returncode != 0
     assert "q100.yml" in result.stdout and "trailing-spaces" in result.stdout
+
+
+def test_the_pre_commit_hooks_catch_bad_code(tmp_path):
+    shutil.copy2(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
+    by_id = {h["id"]: h for h in hooks()}
+    module = tmp_path / "src" / "scrutiny_packs" / "publish" / "pages.py"
+    module.parent.mkdir(parents=True)
+    # An option read outside publish/options.py, a str returned as an int, and a line squeezed up.
+    module.write_text('import os\n\n\ndef pdf() -> int:\n    return os.environ.get("SCRUTINY_PACKS_PDF", "1")\nx=1\n')
+    checked = {hook_id: run_hook(by_id[hook_id], tmp_path) for hook_id in ("ruff", "ruff-format", "mypy")}
+    assert all(result.returncode != 0 for result in checked.values()), checked
+    assert "TID251" in checked["ruff"].stdout and "pages.py:5:12" in checked["ruff"].stdout
+    assert "pages.py" in checked["ruff-format"].stdout + checked["ruff-format"].stderr
+    assert "pages.py:5: error: Incompatible return value type" in checked["mypy"].stdout
 
 
 def test_adding_an_area_and_an_audience_takes_their_files_and_one_command(project):

@@ -108,3 +108,24 @@ def test_validate_and_build_refuse_a_bad_pack(project):
     assert built.returncode == 1 and "Traceback" not in built.stderr
     assert "content/packs/item.yml:5: selection: matches no questions" in built.stderr
     assert not (project / "site").exists()
+
+
+def test_validate_reports_what_check_all_finds_and_nothing_else(project):
+    """`validate` (and so CI) says what check_all says: its warnings too, near-duplicates and overdue actions."""
+    import datetime as dt
+    import shutil
+
+    from click.testing import CliRunner
+
+    from scrutiny_packs.cli import main
+    from scrutiny_packs.packs.checks import check_all
+
+    questions = project / "content" / "questions"
+    shutil.copy2(questions / "q001.yml", questions / "q900.yml")  # the same question twice
+    later = dt.date(2031, 1, 1)  # every example action is overdue by then
+    found = check_all(project, today=later)
+    result = CliRunner().invoke(main, ["validate", "--root", str(project), "--today", later.isoformat()])
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines() == [p.format() for p in found]
+    assert any("q900.yml" in p.path and "q001" in p.message for p in found)
+    assert any("overdue" in p.message for p in found), [p.format() for p in found]

@@ -56,7 +56,7 @@ def test_each_item_starts_on_a_new_page_and_the_contents_give_its_page(pages, me
         before = squash("\n".join(pages[:start]))
         assert squash(numbered(item)[0]) not in before  # nothing of the item comes before its first page
         # the contents on the cover give the page the item starts on
-        line = next(l for l in pages[0].splitlines() if f"Item {item.number}:" in l and "page" in l)
+        line = next(text for text in pages[0].splitlines() if f"Item {item.number}:" in text and "page" in text)
         assert line.rstrip().endswith(f"page {start + 1}"), line
     for earlier, later in zip(meeting.items, meeting.items[1:]):
         start = starts[meeting.items.index(later)]

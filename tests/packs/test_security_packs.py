@@ -18,6 +18,7 @@ import sys
 import threading
 import zipfile
 from pathlib import Path
+from typing import ClassVar
 
 import docx
 import pytest
@@ -147,9 +148,9 @@ def _images(pdf: bytes) -> int:
 
 
 class _Counting(http.server.BaseHTTPRequestHandler):
-    hits: list[str] = []
+    hits: ClassVar[list[str]] = []
 
-    def do_GET(self):  # noqa: N802 (the standard library's name)
+    def do_GET(self):
         _Counting.hits.append(self.path)
         self.send_response(200)
         self.send_header("Content-Type", "text/css")

@@ -146,7 +146,7 @@ def test_the_build_refuses_to_replace_what_it_did_not_build(checkout, site_dir, 
 
 
 def test_the_build_refuses_a_file(checkout):
-    with pytest.raises(BuildFailed, match="'README.txt' is not a folder"):
+    with pytest.raises(BuildFailed, match=r"'README\.txt' is not a folder"):
         build_site(checkout, checkout / "README.txt", strict=True, pdf=False)
     assert (checkout / "README.txt").read_text(encoding="utf-8") == "a file\n"
 

@@ -54,7 +54,7 @@ def _scripts_in_config() -> list[str]:
     """extra_javascript as mkdocs.yml lists it (plain paths or {path: ...} entries)."""
     from mkdocs.utils.yaml import get_yaml_loader
 
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=get_yaml_loader())  # noqa: S506
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=get_yaml_loader())
     return [s["path"] if isinstance(s, dict) else str(s) for s in config.get("extra_javascript") or []]
 
 

@@ -42,7 +42,7 @@ class Preview:
     def __init__(self, project: Path):
         self.port = _free_port()
         self.base = f"http://127.0.0.1:{self.port}/"
-        self.log = tempfile.TemporaryFile()
+        self.log = tempfile.TemporaryFile()  # noqa: SIM115 (the server's log, read after it stops)
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
         env.pop("SCRUTINY_PACKS_PDF", None)
         self.process = subprocess.Popen(

@@ -59,7 +59,7 @@ def test_each_pack_page_shows_its_questions_in_order_and_links_its_files(built_s
 
 
 def test_each_pdf_holds_every_selected_question_once_in_order_and_framing(built_site, packs):
-    for pack_id, (spec, view) in packs.items():
+    for pack_id, (_spec, view) in packs.items():
         pdf = built_site / "packs" / pack_id / f"{pack_id}.pdf"
         pages = pdf_pages(pdf)
         assert find_in_order("\n".join(pages), [f"{q.number}. {q.text}" for q in view.questions]) == [], pack_id
@@ -72,7 +72,7 @@ def test_each_pdf_holds_every_selected_question_once_in_order_and_framing(built_
 
 
 def test_each_pdf_is_tagged_with_its_title(built_site, packs):
-    for pack_id, (spec, view) in packs.items():
+    for pack_id, (spec, _view) in packs.items():
         reader = PdfReader(built_site / "packs" / pack_id / f"{pack_id}.pdf")
         root = reader.trailer["/Root"]
         assert root["/MarkInfo"]["/Marked"] == True  # noqa: E712 (a PDF boolean object)

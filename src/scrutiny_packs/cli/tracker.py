@@ -8,15 +8,11 @@ from pathlib import Path
 
 import click
 
+from scrutiny_packs.cli.options import load_or_exit, on_date, root_option, today_option, write_or_exit
 
-@click.command()
-@click.option(
-    "--root",
-    type=click.Path(file_okay=False, exists=True, path_type=Path),
-    default=".",
-    show_default=True,
-    help="The repository root (the folder holding content/).",
-)
+
+@click.command("tracker")
+@root_option
 @click.option(
     "-o",
     "--output",
@@ -32,19 +28,15 @@ import click
     is_flag=True,
     help="The shipped example records instead of the council's own (they are never mixed).",
 )
-@click.option(
-    "--today",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
-    default=None,
-    help="Count as overdue on this date (YYYY-MM-DD) instead of today.",
-)
-def tracker(root: Path, outputs: tuple[Path, ...], committee: str | None, examples: bool, today) -> None:
+@today_option("Count as overdue on this date (YYYY-MM-DD) instead of today.")
+def command(
+    root: Path, outputs: tuple[Path, ...], committee: str | None, examples: bool, today: dt.datetime | None
+) -> None:
     """Write the recommendations tracker: one row per recommendation and per action, overdue first,
     with the information still awaited; and a calendar of what falls due.
 
     For example `scrutiny-packs tracker -o tracker.docx -o tracker.xlsx -o due.ics`.
     """
-    from scrutiny_packs.cli import _load_or_exit, _write_or_exit
     from scrutiny_packs.packs import tracker as tracking
     from scrutiny_packs.packs.tracker_files import SUFFIXES, TrackerReport, write
 
@@ -57,8 +49,8 @@ def tracker(root: Path, outputs: tuple[Path, ...], committee: str | None, exampl
         if _inside(output, root / "content"):
             click.echo(f"{output}: refusing to write inside content/ (write the tracker elsewhere)", err=True)
             sys.exit(2)
-    bank = _load_or_exit(root).bank
-    on = today.date() if today else dt.date.today()
+    bank = load_or_exit(root).bank
+    on = on_date(today)
     key = " ".join((committee or "").split()).casefold()
     tracked = [t for t in tracking.recommendations(bank, examples) if not key or t.committee.casefold() == key]
     awaited = [w for w in tracking.requests(bank, examples) if not key or w.committee.casefold() == key]
@@ -68,7 +60,7 @@ def tracker(root: Path, outputs: tuple[Path, ...], committee: str | None, exampl
         title, bank.settings.organisation, on, tracking.rows(tracked, on), tracking.due_dates(tracked, awaited), awaited
     )
     for output in outputs:
-        _write_or_exit(output, "the tracker", lambda output=output: write(report, output))
+        write_or_exit(output, "the tracker", lambda output=output: write(report, output))
     recs = sum(1 for r in report.rows if r["row"] == "Recommendation")
     overdue = sum(1 for t in tracked if t.overdue(on))
     names = ", ".join(str(o) for o in outputs)

@@ -30,9 +30,9 @@ import datetime as dt
 import difflib
 import math
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
 
 from rapidfuzz import fuzz, process, utils
 

@@ -8,9 +8,10 @@ objects. Cross-references are checked afterwards (see ``checks``).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from scrutiny_packs.content import halves, ledger, markdown_fields, personal_data, recommendations, records, schema, sources
 from scrutiny_packs.content import references as checks
@@ -31,6 +32,7 @@ from scrutiny_packs.model import (
     PackSpec,
     Page,
     Question,
+    Section,
     Selection,
     Settings,
     Source,
@@ -50,7 +52,7 @@ COLLECTIONS: tuple[tuple[str, str], ...] = (
     ("glossary", "glossary"),
     ("sources", "source"),
 )
-MARKDOWN_SECTIONS = ("modules", "pages")
+MARKDOWN_SECTIONS: tuple[Section, ...] = ("modules", "pages")
 SETTINGS_FILE = "settings.yml"
 DATA_FILES = (SETTINGS_FILE, sources.PUBLISHERS_FILE, ledger.LEDGER_FILE)  # single files directly in content/
 # Ids the site's own pages use: content named so would take that page's address
@@ -112,9 +114,10 @@ def _tuple(values: Any) -> tuple[str, ...]:
     return tuple(str(v) for v in values or ())
 
 
-def _source(data: Any) -> Source | None:
+def _source(data: Any) -> Source:
+    """A source the schema requires (always a mapping in a checked file)."""
     if not isinstance(data, dict):
-        return None
+        data = {}
     year = data.get("year")
     return Source(
         **{k: _clean(data.get(k, "")) for k in ("document", "module", "quote", "note", "publisher", "url", "ref")},
@@ -139,6 +142,10 @@ def _audience(id_: str, d: dict, path: str) -> Audience:
     )
 
 
+def _optional_source(data: Any) -> Source | None:
+    return _source(data) if isinstance(data, dict) else None
+
+
 def _benchmark(id_: str, d: dict, path: str) -> Benchmark:
     examples = tuple(Example(e["text"].strip(), _source(e["source"])) for e in d.get("examples", ()))
     return Benchmark(
@@ -160,7 +167,7 @@ def _indicator(id_: str, d: dict, path: str) -> Indicator:
         _tuple(d["areas"]),
         d["description"].strip(),
         d.get("how_to_read", "").strip(),
-        _source(d.get("source")),
+        _optional_source(d.get("source")),
         path,
     )
 
@@ -176,7 +183,7 @@ def _question(id_: str, d: dict, path: str) -> Question:
         listen_for=tuple(_clean(x) for x in d.get("listen_for", ())),
         evidence=_tuple(d.get("evidence")),
         tags=_tuple(d.get("tags")),
-        source=_source(d.get("source")),
+        source=_optional_source(d.get("source")),
         notes=d.get("notes", "").strip(),
         last_reviewed=_date(d.get("last_reviewed")),
         status=d.get("status", "active"),
@@ -199,7 +206,7 @@ def _term(id_: str, d: dict, path: str) -> Term:
         _clean(d.get("stands_for", "")),
         now_called,
         tuple(_clean(x) for x in d.get("search_terms", ())),
-        _source(d.get("source")),
+        _optional_source(d.get("source")),
         path,
     )
 
@@ -352,7 +359,7 @@ def _outside(path: Path, root: Path) -> Problem | None:
 
 def _content_files(folder: Path, suffix: str, root: Path, problems: list[Problem]) -> list[tuple[str, Path, str]]:
     """(id, path, display path) for each content file; anything else in the folder is a problem."""
-    found = []
+    found: list[tuple[str, Path, str]] = []
     if not folder.is_dir():
         return found
     if outside := _outside(folder, root):
@@ -508,11 +515,11 @@ def load_bank(
     read = iter(halves.map_in_two(lambda job: _read_item(*job, cache), jobs, split=split and cache is None))
 
     docs: dict[str, dict[str, tuple[YamlDocument, str]]] = {}
-    for folder, kind, listing, files in listed:
+    for folder, _kind, listing, files in listed:
         problems += listing
         items: dict[str, tuple[YamlDocument, str]] = {}
         target = getattr(bank, folder)
-        for id_, path, display in files:
+        for id_, _path, display in files:
             doc, found, item = next(read)
             problems += found
             if doc is None:

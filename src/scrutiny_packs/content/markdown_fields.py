@@ -12,8 +12,9 @@ it. Each of these is refused here, with the file, line and field.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
-from typing import Any, Iterator
+from typing import Any
 
 from scrutiny_packs.content.schema import _registry as schema_registry
 from scrutiny_packs.content.schema import schema
@@ -37,7 +38,9 @@ def nesting(text: str) -> tuple[int, int]:
     """(deepest nesting of lists and quotes, offset of the line where it is)."""
     deepest, where, offset = 0, 0, 0
     for line in text.split("\n"):
-        prefix = _PREFIX.match(line).group()
+        match = _PREFIX.match(line)
+        assert match is not None  # the pattern may match nothing
+        prefix = match.group()
         indent = len(prefix) - len(prefix.lstrip(" \t"))
         depth = len(prefix[:indent].expandtabs(4)) // 4 + len(_MARKER.findall(prefix[indent:]))
         if depth > deepest:
@@ -141,8 +144,8 @@ def markdown_paths(kind: str) -> tuple[tuple[str, ...], ...]:
     def walk(node: Any, path: tuple[str, ...], depth: int = 0) -> None:
         if not isinstance(node, dict) or depth > 8:
             return
-        refs = [node.get("$ref")] + [part.get("$ref") for part in node.get("allOf", ()) if isinstance(part, dict)]
-        refs = [ref for ref in refs if isinstance(ref, str)]
+        written = [node.get("$ref")] + [part.get("$ref") for part in node.get("allOf", ()) if isinstance(part, dict)]
+        refs: list[str] = [ref for ref in written if isinstance(ref, str)]
         if any(ref.endswith(_MARKDOWN_DEF) or ref == "#" + _MARKDOWN_DEF.split("#")[1] for ref in refs):
             found.append(path)
             return
@@ -178,10 +181,10 @@ def _line_of_offset(doc: YamlDocument, path: Path_, value: str, offset: int) -> 
     words = value[offset : offset + 200].split()
     if not words:
         return line
-    words = words[0][:40]
+    first = words[0][:40]
     lines = doc.source.split("\n")
     for index in range(max(line - 1, 0), len(lines)):
-        if words in lines[index]:
+        if first in lines[index]:
             return index + 1
     return line
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from scrutiny_packs.content import personal_data, recommendations
-from scrutiny_packs.content.yaml_source import YamlDocument, field_name
+from scrutiny_packs.content.yaml_source import Path_, YamlDocument, field_name
 from scrutiny_packs.model import Action, Agenda, Answer, Record, RecordItem
 from scrutiny_packs.problems import Problem, Severity, did_you_mean
 
@@ -115,7 +115,7 @@ def check_record(
             and not isinstance(number, bool)
             and _item_key(number) not in numbers
         ):
-            where = ("items", i, "number")
+            where: Path_ = ("items", i, "number")
             problems.append(
                 Problem(
                     display,
@@ -225,7 +225,8 @@ def revisit_problems(
                             record.path,
                             line,
                             field_name(where),
-                            f"{answer.question} was to be come back to on {answer.revisit_date.isoformat()}, which has passed",
+                            f"{answer.question} was to be come back to on {answer.revisit_date.isoformat()},"
+                            " which has passed",
                             "ask it again at a meeting, or set a new 'revisit' date or meeting",
                             Severity.WARNING,
                         )

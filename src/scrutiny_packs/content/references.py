@@ -8,8 +8,9 @@ stems: a file that exists counts as known even if it has problems of its own.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Iterable, Mapping
+from typing import TYPE_CHECKING, Any
 
 from scrutiny_packs.content.glossary import check_glossary
 from scrutiny_packs.content.personal_data import scan_document

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from functools import cache
 from importlib import resources
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from scrutiny_packs.content import schema_fast
 from scrutiny_packs.content.yaml_source import YamlDocument, field_name
@@ -81,8 +81,10 @@ def _short(value: Any) -> str:
 def _message(error: jsonschema.ValidationError, kind: str) -> tuple[list[str | int], str, str]:
     """(path, message, hint) for one schema error."""
     path = list(error.absolute_path)
-    v, inst = error.validator, error.instance
-    props = error.schema.get("properties", {}) if isinstance(error.schema, dict) else {}
+    # A schema error always has these (the library's types allow "unset" for errors made by hand).
+    v, inst, value = error.validator, cast(Any, error.instance), cast(Any, error.validator_value)
+    schema: dict[str, Any] = error.schema if isinstance(error.schema, dict) else {}
+    props = schema.get("properties", {})
     if v == "required":
         missing = error.message.split("'")[1] if "'" in error.message else error.message
         return path + [missing], "missing required field", f"add '{missing}:' to the file"
@@ -94,23 +96,22 @@ def _message(error: jsonschema.ValidationError, kind: str) -> tuple[list[str | i
             hint = "allowed fields: " + ", ".join(props)
         return path + [name], "unknown field", hint
     if v == "type":
-        want = error.validator_value
-        want = " or ".join(_TYPE_WORDS.get(w, w) for w in (want if isinstance(want, list) else [want]))
+        want = " or ".join(_TYPE_WORDS.get(w) or str(w) for w in (value if isinstance(value, list) else [value]))
         return path, f"must be {want}, not {_describe(inst)}", ""
     if v in ("minLength", "minItems"):
         return path, "must not be empty", "fill it in or remove the field"
     if v in ("maxLength", "maxItems"):
         size = len(inst)
         unit = "characters" if isinstance(inst, str) else "items"
-        return path, f"too long: {size} {unit}, the limit is {error.validator_value}", "shorten it"
+        return path, f"too long: {size} {unit}, the limit is {value}", "shorten it"
     if v in ("pattern", "format"):
         # The schema says, beside the rule, how to word its failure: "x-invalid" and "x-hint".
-        invalid = error.schema.get("x-invalid", "is not in the expected form")
-        hint = error.schema.get("x-hint", f"it must match {error.validator_value}" if v == "pattern" else "")
+        invalid = schema.get("x-invalid", "is not in the expected form")
+        hint = schema.get("x-hint", f"it must match {value}" if v == "pattern" else "")
         shown = "" if invalid.startswith("must ") else f"{_short(inst)} "
         return path, shown + invalid, hint
     if v == "enum":
-        choices = [c for c in error.validator_value]
+        choices = list(value)
         return (
             path,
             f"{_short(inst)} is not one of {', '.join(map(repr, choices))}",
@@ -119,7 +120,7 @@ def _message(error: jsonschema.ValidationError, kind: str) -> tuple[list[str | i
     if v == "uniqueItems":
         return path, "lists the same value twice", "remove the repeat"
     if v in ("minimum", "maximum"):
-        return path, f"{inst} is out of range ({v} {error.validator_value})", ""
+        return path, f"{inst} is out of range ({v} {value})", ""
     return path, error.message, ""
 
 

@@ -115,9 +115,13 @@ def field_name(path: Path_) -> str:
 _MAYBE_NOT_TEXT = frozenset("-+.0123456789~nNtTfF")
 
 
+def _event_line(event: yaml.Event) -> int:
+    return event.start_mark.line + 1 if event.start_mark else 1
+
+
 def _scalar(event: yaml.ScalarEvent, stack: list[tuple[Any, Path_, Any]]) -> Any:
     if event.tag not in _ALLOWED_TAGS:
-        raise _Refused(event.start_mark.line + 1, "", f"the YAML tag {event.tag!r} is not allowed", "remove the tag")
+        raise _Refused(_event_line(event), "", f"the YAML tag {event.tag!r} is not allowed", "remove the tag")
     value = event.value
     if event.tag == _STR or event.style or not event.implicit[0] or (value and value[0] not in _MAYBE_NOT_TEXT):
         return value
@@ -132,7 +136,7 @@ def _scalar(event: yaml.ScalarEvent, stack: list[tuple[Any, Path_, Any]]) -> Any
                 number = int(value) if tag.endswith("int") else float(value)
             if number is None or not math.isfinite(number):
                 raise _Refused(
-                    event.start_mark.line + 1,
+                    _event_line(event),
                     field_name(_current_path(stack)),
                     f"the number {value[:12]}... is too long"
                     if len(value) > 15
@@ -199,7 +203,7 @@ def _build(events: Any, lines: dict[Path_, int], check_each: bool = True) -> Any
 
     for event in events:
         kind = type(event)
-        line = event.start_mark.line + 1 if event.start_mark else 1
+        line = _event_line(event)
         if kind is yaml.ScalarEvent:
             if event.anchor:
                 raise _Refused(
@@ -317,12 +321,12 @@ def explain_syntax_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[int | No
             f"put a closing {quote} at the end of the text",
         )
     for number in around:
-        quote = _open_quote(lines[number - 1])
-        if quote:
+        opened = _open_quote(lines[number - 1])
+        if opened:
             return (
                 number,
-                f"the quotation mark {quote} that opens the text on this line is never closed ({said})",
-                f"put a closing {quote} at the end of the text",
+                f"the quotation mark {opened} that opens the text on this line is never closed ({said})",
+                f"put a closing {opened} at the end of the text",
             )
     if problem.startswith(_INDENT_PROBLEMS) and at is not None:
         return (
@@ -383,8 +387,8 @@ def parse_yaml(text: str, display_path: str) -> tuple[YamlDocument | None, list[
     except _Refused as refused:
         return None, [Problem(display_path, refused.line, refused.field, refused.message, refused.hint)]
     except yaml.MarkedYAMLError as exc:
-        line, message, hint = explain_syntax_error(exc, text)
-        return None, [Problem(display_path, line, "", message, hint)]
+        at, message, hint = explain_syntax_error(exc, text)
+        return None, [Problem(display_path, at, "", message, hint)]
     except yaml.YAMLError as exc:
         return None, [Problem(display_path, None, "", f"YAML error: {exc}".splitlines()[0], "")]
     return YamlDocument(data, lines, text), []

@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
 
 from scrutiny_packs.content import ledger
 from scrutiny_packs.model import question_number

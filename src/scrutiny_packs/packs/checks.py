@@ -6,6 +6,7 @@ the content (``content.references``); these come after, on loaded packs.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,7 +15,7 @@ from scrutiny_packs.content.references import PACK_REFERENCES, known_in_bank, pa
 from scrutiny_packs.content.yaml_source import field_name
 from scrutiny_packs.model import Agenda, Bank, PackSpec
 from scrutiny_packs.packs.select import describe, select
-from scrutiny_packs.problems import Problem, Severity, did_you_mean
+from scrutiny_packs.problems import Problem, Severity, did_you_mean, sort_problems
 
 if TYPE_CHECKING:
     from scrutiny_packs.content.yaml_source import YamlDocument
@@ -33,7 +34,36 @@ def load_checked(
     return result
 
 
-def check_packs(bank: Bank, docs: dict[str, tuple["YamlDocument", str]]) -> list[Problem]:
+def check_all(
+    root: Path | str = ".",
+    *,
+    loaded: LoadResult | None = None,
+    today: dt.date | None = None,
+    similarity: int | None = None,
+) -> list[Problem]:
+    """Every problem and warning in content/, sorted: what "checked" means for ``validate``, CI and
+    the site build alike.
+
+    Errors: everything ``load_checked`` finds. Warnings: those it finds too (a question with no
+    source ...), then near-duplicate questions (``similarity`` out of 100, 90 unless given), and
+    actions overdue and answers due to be come back to on ``today`` (the real today unless given).
+    ``loaded``: the result of ``load_checked(root)`` when the caller has it already.
+    """
+    from scrutiny_packs.content.duplicates import DEFAULT_THRESHOLD, duplicate_problems
+    from scrutiny_packs.content.records import overdue_problems, revisit_problems
+
+    result = loaded if loaded is not None else load_checked(root)
+    bank, on = result.bank, today or dt.date.today()
+    records = result.documents.get("records", {})
+    return sort_problems(
+        result.problems
+        + duplicate_problems(bank, Path(root), DEFAULT_THRESHOLD if similarity is None else similarity)
+        + overdue_problems(bank.records, records, on)
+        + revisit_problems(bank.records, records, bank.meetings, on)
+    )
+
+
+def check_packs(bank: Bank, docs: dict[str, tuple[YamlDocument, str]]) -> list[Problem]:
     """Problems in the loaded pack files of content/packs/."""
     problems: list[Problem] = []
     for pack_id, spec in bank.packs.items():
@@ -55,7 +85,7 @@ def check_packs(bank: Bank, docs: dict[str, tuple["YamlDocument", str]]) -> list
     return problems
 
 
-def retired_problems(bank: Bank, spec: PackSpec, doc: "YamlDocument", display: str) -> list[Problem]:
+def retired_problems(bank: Bank, spec: PackSpec, doc: YamlDocument, display: str) -> list[Problem]:
     """A warning for each question the pack names that is retired: it is left out of the pack."""
     problems = []
     for index, qid in enumerate(spec.selection.questions):
@@ -78,7 +108,7 @@ def retired_problems(bank: Bank, spec: PackSpec, doc: "YamlDocument", display: s
     return problems
 
 
-def check_spec(bank: Bank, spec: PackSpec, doc: "YamlDocument", display: str) -> list[Problem]:
+def check_spec(bank: Bank, spec: PackSpec, doc: YamlDocument, display: str) -> list[Problem]:
     """A selection that matches nothing, in one pack file.
 
     Only reported when every name in it is known: an unknown name is the problem to fix first,
@@ -99,7 +129,7 @@ def check_spec(bank: Bank, spec: PackSpec, doc: "YamlDocument", display: str) ->
     ]
 
 
-def check_meetings(bank: Bank, docs: dict[str, tuple["YamlDocument", str]]) -> list[Problem]:
+def check_meetings(bank: Bank, docs: dict[str, tuple[YamlDocument, str]]) -> list[Problem]:
     """Problems in the loaded meeting files of content/meetings/."""
     problems: list[Problem] = []
     for meeting_id, agenda in bank.meetings.items():
@@ -108,7 +138,7 @@ def check_meetings(bank: Bank, docs: dict[str, tuple["YamlDocument", str]]) -> l
     return problems
 
 
-def check_agenda(bank: Bank, agenda: Agenda, doc: "YamlDocument", display: str) -> list[Problem]:
+def check_agenda(bank: Bank, agenda: Agenda, doc: YamlDocument, display: str) -> list[Problem]:
     """An agenda item whose selection, written in the meeting file, matches no questions.
 
     As for pack files, only reported when every name in the selection is known.
@@ -134,7 +164,7 @@ def check_agenda(bank: Bank, agenda: Agenda, doc: "YamlDocument", display: str) 
 EMPTY_HINT = "widen the selection, or use 'match: any' to take questions matching any list"
 
 
-def check_records(bank: Bank, docs: dict[str, tuple["YamlDocument", str]]) -> list[Problem]:
+def check_records(bank: Bank, docs: dict[str, tuple[YamlDocument, str]]) -> list[Problem]:
     """Each question a record answers must be one of the questions in that item's pack."""
     from scrutiny_packs.packs.meetings import item_spec
 

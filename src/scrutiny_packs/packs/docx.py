@@ -8,9 +8,9 @@ the RAG status, and a footer with the pack title and "Page X of Y".
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import weakref
-from pathlib import Path
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
@@ -23,8 +23,7 @@ from docx.shared import Mm, Pt, RGBColor
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from scrutiny_packs.packs.layout import PackView, paragraphs
-from scrutiny_packs.packs.pdf import write_atomically
+from scrutiny_packs.packs.layout import PackView, long_date, paragraphs
 from scrutiny_packs.text import sentences
 from scrutiny_packs.text.plural import count_of
 
@@ -72,6 +71,10 @@ def add_pack(doc, view: PackView, cover_break: bool = True) -> None:
 def _since(doc, view: PackView) -> None:
     """'Since last time': the last RAG status, the answer heard and the actions still open, per question."""
     doc.add_paragraph("Since last time", "Heading 1")
+
+    def _on(day: dt.date | None) -> str:
+        return long_date(day) if day else "(no date given)"
+
     if not view.since:
         doc.add_paragraph("No earlier meeting of this body has a record of these questions.")
     for s in view.since:
@@ -79,25 +82,19 @@ def _since(doc, view: PackView) -> None:
         p.add_run(f"Question {s.number}").bold = True
         p.add_run(f" (ref. {s.question}): {s.text}")
         p = doc.add_paragraph(
-            f"Last asked {s.heard.date.day} {s.heard.date:%B %Y}, {s.heard.meeting_name}, "
-            f"item {s.heard.item}. RAG status: "
+            f"Last asked {_on(s.heard.date)}, {s.heard.meeting_name}, item {s.heard.item}. RAG status: "
         )
         p.add_run(s.heard.rag_label).bold = True
         p.add_run(".")
         doc.add_paragraph(s.heard.answer.summary)
         for a in s.open_actions:
-            doc.add_paragraph(f"Open action: {a.what} Owner: {a.owner}. Due {a.due.day} {a.due:%B %Y}.", "List Bullet")
+            doc.add_paragraph(f"Open action: {a.what} Owner: {a.owner}. Due {_on(a.due)}.", "List Bullet")
 
 
 def save(doc) -> bytes:
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
-
-
-def write_docx(view: PackView, target: Path) -> Path:
-    write_atomically(target, render_docx(view))
-    return target
 
 
 # -- document set-up -----------------------------------------------------------------------

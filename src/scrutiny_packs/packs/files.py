@@ -14,11 +14,12 @@ import multiprocessing
 import os
 import threading
 import time
+from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Callable, Iterable, Literal
+from typing import Literal
 
 from scrutiny_packs.packs.html import render_document, stylesheet_path
 from scrutiny_packs.packs.layout import PackView
@@ -229,7 +230,7 @@ class PackFilesJob:
                     self.result.cached += 1
                 else:
                     self._pdf_jobs.append((item.name, document, str(target), base_url))
-            if docx and _has_docx(item):
+            if docx and _has_docx(item) and item.docx is not None:
                 key = keys.get(item.uris["docx"]) or _docx_key(item)
                 target = self.cache_dir / f"{item.name}-{key}.docx"
                 self.result.files.append(PackFile(item.name, "docx", target, item.uris["docx"]))

@@ -14,7 +14,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from scrutiny_packs.packs.layout import PackView
-from scrutiny_packs.text.templating import environment
+from scrutiny_packs.text.templating import environment, macro
 
 STYLESHEET = "pack-print.css"  # the pack: PDF, downloadable .html and web page alike
 SITE_STYLESHEET = "pack-site.css"  # a pack's web page: download links, and no site chrome in print
@@ -40,8 +40,8 @@ def stylesheet_text() -> str:
 
 def render_body(view: PackView, between: str = "", embed: bool = False) -> Markup:
     """The pack body. ``embed`` readies it for a Markdown page; ``between`` goes under the meeting details."""
-    macro = environment().get_template("packs/pack.html.j2").module.body
-    return Markup(macro(view, Markup(between), embed))
+    body = macro(environment().get_template("packs/pack.html.j2").module, "body")
+    return Markup(body(view, Markup(between), embed))
 
 
 def render_document(view: PackView) -> str:

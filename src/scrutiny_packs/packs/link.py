@@ -218,7 +218,7 @@ def decode(query: str) -> tuple[MyPack, list[Notice]]:
     if "f" in params:
         value = _word(params["f"])
         if value in FRAMINGS:
-            framing = value  # type: ignore[assignment]
+            framing = value
         else:
             notices.append(
                 Notice(

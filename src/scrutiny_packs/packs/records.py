@@ -99,11 +99,6 @@ def history(bank: Bank) -> dict[str, list[Heard]]:
     return {qid: by_question[qid] for qid in bank.questions if qid in by_question}
 
 
-def last_heard(bank: Bank, question_id: str) -> Heard | None:
-    found = history(bank).get(question_id)
-    return found[-1] if found else None
-
-
 def agreed_actions(bank: Bank, status: str | None = "open", body: str | None = None) -> list[AgreedAction]:
     """Actions (``status`` 'open', 'done', 'dropped', or None for all), by due date then meeting."""
     out = [

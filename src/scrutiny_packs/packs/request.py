@@ -23,7 +23,7 @@ from scrutiny_packs.content.references import (
     unknown_names,
 )
 from scrutiny_packs.content.yaml_source import read_yaml
-from scrutiny_packs.model import Agenda, Bank, PackOptions, PackSpec, Selection
+from scrutiny_packs.model import Agenda, Bank, Framing, Meeting, Order, PackOptions, PackSpec, Selection
 from scrutiny_packs.packs.checks import EMPTY_HINT, check_agenda, check_spec
 from scrutiny_packs.packs.select import describe, select
 from scrutiny_packs.problems import Problem, did_you_mean
@@ -51,9 +51,9 @@ class PackRequest:
     tags: tuple[str, ...] = ()
     questions: tuple[str, ...] = ()
     origins: tuple[str, ...] = ()
-    framing: str | None = None
+    framing: Framing | None = None
     title: str | None = None
-    order: str | None = None
+    order: Order | None = None
     benchmarks: bool | None = None
     evidence: bool | None = None
     notes: bool | None = None
@@ -66,10 +66,19 @@ class PackRequest:
     item: str | None = None
     item_title: str | None = None
 
-    def meeting_fields(self) -> dict[str, str]:
-        """The meeting details given, by Meeting field."""
-        given = {"body": self.body, "name": self.meeting, "item": self.item, "item_title": self.item_title}
-        return {k: " ".join(v.split()) for k, v in given.items() if v is not None}
+    def meeting_for(self, meeting: Meeting) -> Meeting:
+        """``meeting`` with the details given here in place of its own."""
+
+        def given(value: str | None, old: str) -> str:
+            return old if value is None else " ".join(value.split())
+
+        return replace(
+            meeting,
+            body=given(self.body, meeting.body),
+            name=given(self.meeting, meeting.name),
+            item=given(self.item, meeting.item),
+            item_title=given(self.item_title, meeting.item_title),
+        )
 
     @property
     def selects(self) -> bool:
@@ -111,7 +120,7 @@ def _default_title(bank: Bank, request: PackRequest) -> str:
     return "Safeguarding scrutiny questions"
 
 
-def _with_overrides(spec: PackSpec, request: PackRequest, framing_default: str) -> PackSpec:
+def _with_overrides(spec: PackSpec, request: PackRequest, framing_default: Framing) -> PackSpec:
     o = spec.options
     options = PackOptions(
         benchmarks=o.benchmarks if request.benchmarks is None else request.benchmarks,
@@ -121,7 +130,7 @@ def _with_overrides(spec: PackSpec, request: PackRequest, framing_default: str) 
         since_last_time=o.since_last_time if request.since_last_time is None else request.since_last_time,
     )
     selection = spec.selection if request.order is None else replace(spec.selection, order=request.order)
-    meeting = replace(spec.meeting, **request.meeting_fields())
+    meeting = request.meeting_for(spec.meeting)
     if request.date is not None:
         meeting = replace(meeting, date=dt.date.fromisoformat(request.date))
     return replace(

@@ -131,7 +131,7 @@ def _alive(pid: int) -> bool:
 def _leftovers(site_dir: Path) -> list[Path]:
     """Staging folders of builds of site_dir that were stopped before they finished."""
     pattern = re.compile(rf"\.{re.escape(site_dir.name)}-(?:new|old)-[a-z0-9_]{{8}}")
-    found = []
+    found: list[Path] = []
     try:
         entries = list(site_dir.parent.iterdir())
     except OSError:
@@ -184,9 +184,9 @@ def build_site(root: Path, site_dir: Path, strict: bool = True, pdf: bool = True
     from mkdocs.exceptions import Abort, MkDocsException
 
     from scrutiny_packs.publish.hook import find_hook
-    from scrutiny_packs.publish.options import BuildOptions
+    from scrutiny_packs.publish.options import BuildOptions, quiet_mkdocs_2_notice
 
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # MkDocs' own notice, not an option of ours
+    quiet_mkdocs_2_notice()
     refused = target_problem(root, site_dir)
     if refused:
         raise BuildFailed(refused.format())

@@ -13,10 +13,11 @@ import functools
 import json
 import logging
 import time
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from scrutiny_packs.content.load import ReadCache
 from scrutiny_packs.model import Bank

@@ -16,7 +16,6 @@ into the copy before zipping it (``finish``).
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -24,13 +23,16 @@ import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, TYPE_CHECKING
 
+from scrutiny_packs.publish import options
 from scrutiny_packs.publish.options import offline_build_environment
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
 
 ZIP_PATH = "downloads/scrutiny-packs-offline.zip"
 FOLDER = "scrutiny-packs"  # the folder the zip unpacks to
-PDFS_LATER_ENV = "SCRUTINY_PACKS_PDF_LATER"  # =1: link the PDFs, which the main build adds afterwards
 TIMEOUT_SECONDS = 600
 
 # Not needed to read or search the site from disk: source maps, search
@@ -63,7 +65,7 @@ class OfflineBuild:
 
     process: subprocess.Popen
     workdir: Path
-    log: Any  # the open file collecting the build's output
+    log: IO[str]  # the open file collecting the build's output
 
     @property
     def site_dir(self) -> Path:
@@ -74,7 +76,7 @@ class OfflineBuild:
         return self.workdir / "scrutiny-packs-offline.zip"
 
 
-def is_offline_build(config: Any) -> bool:
+def is_offline_build(config: MkDocsConfig) -> bool:
     """True when this MkDocs build is itself the offline copy."""
     from material.plugins.offline.plugin import OfflinePlugin
 
@@ -93,7 +95,7 @@ def _engine() -> str:
 
 def pdfs_later() -> bool:
     """Whether this build is an offline copy whose PDFs the main build adds when it finishes."""
-    return os.environ.get(PDFS_LATER_ENV, "").strip() == "1"
+    return options.pdfs_later()
 
 
 def start(config_file: Path, strict: bool = True, pdfs: bool = True) -> OfflineBuild:
@@ -102,8 +104,7 @@ def start(config_file: Path, strict: bool = True, pdfs: bool = True) -> OfflineB
     With ``pdfs`` its pages link the pack PDFs, which ``finish`` copies in from the main build.
     """
     workdir = Path(tempfile.mkdtemp(prefix="scrutiny-packs-offline-"))
-    env = offline_build_environment()  # the offline plugin on (mkdocs.yml reads it), no pack PDFs
-    env[PDFS_LATER_ENV] = "1" if pdfs else "0"
+    env = offline_build_environment(pdfs_later=pdfs)  # the offline plugin on (mkdocs.yml reads it), no pack PDFs
     command = [
         sys.executable,
         "-m",
@@ -117,7 +118,7 @@ def start(config_file: Path, strict: bool = True, pdfs: bool = True) -> OfflineB
     ]
     if strict:
         command.append("--strict")
-    log = open(workdir / "build.log", "w+", encoding="utf-8")
+    log = open(workdir / "build.log", "w+", encoding="utf-8")  # noqa: SIM115 (closed by finish())
     process = subprocess.Popen(command, cwd=config_file.parent, env=env, stdout=log, stderr=subprocess.STDOUT)
     return OfflineBuild(process, workdir, log)
 

@@ -1,7 +1,9 @@
 """The build's options, read in one place: from the environment, once per MkDocs run.
 
 Everything else takes a ``BuildOptions`` value; nothing reads or writes the
-environment to pass an option along. Settings (all optional):
+environment to pass an option along (ruff's banned-API rule, ``make lint``, refuses
+``os.environ`` and ``os.getenv`` anywhere else in the package). mkdocs.yml reads one
+setting itself, ``SCRUTINY_PACKS_OFFLINE``, with ``!ENV``. Settings (all optional):
 
 - ``SCRUTINY_PACKS_PDF``: ``1`` makes the pack PDFs, ``0`` leaves them out. Unset, a build
   (``mkdocs build``, ``gh-deploy``) makes them and ``mkdocs serve`` does not. Under serve,
@@ -9,6 +11,8 @@ environment to pass an option along. Settings (all optional):
 - ``SCRUTINY_PACKS_OFFLINE_COPY``: ``0`` leaves the offline copy out of a build.
 - ``SCRUTINY_PACKS_OFFLINE``: ``true`` makes this build the offline copy itself (mkdocs.yml
   reads it to turn Material's offline plugin on; the main build sets it for its second build).
+- ``SCRUTINY_PACKS_PDF_LATER``: ``1`` (set by the main build for the offline copy's own build) makes
+  the copy's pages link the pack PDFs, which the main build adds when it finishes.
 - ``SCRUTINY_PACKS_PAGE_WORKER``: ``0`` makes a build render every page in its own process. Unset,
   ``mkdocs build`` renders them in a second process, alongside MkDocs, where it can fork one onto
   a second core (``publish/page_texts.py``), and reads a large bank in two halves the same way
@@ -18,13 +22,15 @@ environment to pass an option along. Settings (all optional):
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from typing import Mapping
 
 PDF_ENV = "SCRUTINY_PACKS_PDF"
 OFFLINE_COPY_ENV = "SCRUTINY_PACKS_OFFLINE_COPY"
 OFFLINE_BUILD_ENV = "SCRUTINY_PACKS_OFFLINE"  # mkdocs.yml: `enabled: !ENV [SCRUTINY_PACKS_OFFLINE, false]`
 PAGE_WORKER_ENV = "SCRUTINY_PACKS_PAGE_WORKER"
+PDFS_LATER_ENV = "SCRUTINY_PACKS_PDF_LATER"  # =1: link the PDFs, which the main build adds afterwards
+MKDOCS_2_NOTICE_ENV = "NO_MKDOCS_2_WARNING"  # MkDocs' own notice about its version 2, not an option of ours
 
 _YES = ("1", "true", "yes", "on")
 _NO = ("0", "false", "no", "off")
@@ -94,8 +100,20 @@ class BuildOptions:
         return replace(self, **changes)  # type: ignore[arg-type]
 
 
-def offline_build_environment(environ: Mapping[str, str] | None = None) -> dict[str, str]:
-    """The environment for the offline copy's own build process: the offline plugin on, no pack files."""
+def pdfs_later(environ: Mapping[str, str] | None = None) -> bool:
+    """Whether this build is an offline copy whose PDFs the main build adds when it finishes."""
+    environ = os.environ if environ is None else environ
+    return environ.get(PDFS_LATER_ENV, "").strip() == "1"
+
+
+def quiet_mkdocs_2_notice() -> None:
+    """Leave out MkDocs' notice about its version 2 from this process's builds (unless asked for)."""
+    os.environ.setdefault(MKDOCS_2_NOTICE_ENV, "1")
+
+
+def offline_build_environment(environ: Mapping[str, str] | None = None, pdfs_later: bool = False) -> dict[str, str]:
+    """The environment for the offline copy's own build process: the offline plugin on, no pack files.
+    With ``pdfs_later`` its pages link the pack PDFs, which the main build adds when it finishes."""
     environ = os.environ if environ is None else environ
     # It runs alongside the main build, which has the second core already: its pages are made in its own process.
     return {
@@ -104,5 +122,6 @@ def offline_build_environment(environ: Mapping[str, str] | None = None) -> dict[
         PDF_ENV: "0",
         OFFLINE_COPY_ENV: "0",
         PAGE_WORKER_ENV: "0",
-        "NO_MKDOCS_2_WARNING": "1",
+        PDFS_LATER_ENV: "1" if pdfs_later else "0",
+        MKDOCS_2_NOTICE_ENV: "1",
     }

@@ -24,8 +24,9 @@ import os
 import sys
 import threading
 import traceback
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Callable, Protocol, Sequence
+from typing import Protocol
 
 _PAGE = b"P"  # a page's Markdown follows, as UTF-8
 _BYTES = b"B"  # a file's bytes follow (the open data files)
@@ -205,7 +206,7 @@ def _render_all(plan: Sequence[Planned], writer, reader) -> None:
                 break
             made = page.render()
             sender.put(_BYTES + made if isinstance(made, bytes) else _PAGE + made.encode("utf-8"))
-    except Exception as error:  # noqa: BLE001 - reported to the build, which stops with it
+    except Exception as error:
         sender.put(_FAILED + _failure(page, error).encode("utf-8"))
     finally:
         sender.finish()
@@ -227,7 +228,7 @@ def _widen(writer) -> None:
 def _render(page: Planned) -> str | bytes:
     try:
         return page.render()
-    except Exception as error:  # noqa: BLE001 - the same one line as from the worker
+    except Exception as error:
         raise PageTextsFailed(_failure(page, error)) from error
 
 

@@ -17,13 +17,17 @@ import hashlib
 import html
 import os
 import shutil
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 import jinja2.bccache
 
 from scrutiny_packs.problems import Problem, sort_problems
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
 
 PAGES_DIR = ".cache/pages"  # under the project root; not published, not committed
 
@@ -117,7 +121,7 @@ def site_fingerprint(*parts: Any) -> bytes:
     return _digest(*(repr(p).encode("utf-8") for p in parts))
 
 
-def merge_search_index(config: Any) -> None:
+def merge_search_index(config: MkDocsConfig) -> None:
     """Keep the whole site in the preview's search index after a quick rebuild.
 
     Material's search plugin keeps the previous index across quick rebuilds but merges in
@@ -127,7 +131,7 @@ def merge_search_index(config: Any) -> None:
     plugin = config.plugins.get("material/search") or config.plugins.get("search")
     previous = getattr(plugin, "search_index_prev", None)
     index = getattr(plugin, "search_index", None)
-    if previous is None or index is None or not hasattr(index, "entries"):
+    if plugin is None or previous is None or index is None or not hasattr(index, "entries"):
         return
     rebuilt = {entry["location"].split("#")[0] for entry in index.entries}
     kept = [e for e in previous.entries if e["location"].split("#")[0] not in rebuilt]

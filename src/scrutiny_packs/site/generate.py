@@ -11,9 +11,10 @@ import dataclasses
 import datetime as dt
 import json
 import posixpath
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import partial
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any
 
 from markupsafe import Markup
 
@@ -31,7 +32,7 @@ from scrutiny_packs.site import changes, links, opendata, record_form
 from scrutiny_packs.text import credits, framing
 from scrutiny_packs.text.escape import md_escape, md_literal, title_text
 from scrutiny_packs.text.glossary import Glossary
-from scrutiny_packs.text.templating import environment
+from scrutiny_packs.text.templating import environment, macro
 
 QUESTION_SEARCH_BOOST = 2  # Material's per-page search boost (front matter search.boost)
 
@@ -187,7 +188,7 @@ class SiteBuilder:
                 module = self._card_modules[folder] = self.env.get_template("site/_macros.md.j2").make_module(
                     self._context(src)
                 )
-            markup = self._cards[key] = module.question_card(q, show_areas, show_listen)
+            markup = self._cards[key] = macro(module, "question_card")(q, show_areas, show_listen)
         return markup
 
     def terms(self, q: Question) -> list[Term]:
@@ -399,7 +400,7 @@ class SiteBuilder:
     @property
     def history(self) -> dict[str, list]:
         """Each recorded question's answers across meetings, oldest first."""
-        if getattr(self, "_history", None) is None:
+        if self._history is None:
             self._history = heard_records.history(self.bank)
         return self._history
 

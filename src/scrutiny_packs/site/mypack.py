@@ -9,8 +9,8 @@ page's "Add to my pack" buttons need too.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterable
 from dataclasses import replace
-from typing import Callable, Iterable
 
 from scrutiny_packs.model import Bank, PackOptions
 from scrutiny_packs.packs.layout import (
@@ -26,7 +26,7 @@ from scrutiny_packs.packs.select import Selected
 from scrutiny_packs.text import sentences
 from scrutiny_packs.text.escape import html_escape
 from scrutiny_packs.text.framing import FRAMINGS, frame, framing_table
-from scrutiny_packs.text.templating import environment
+from scrutiny_packs.text.templating import environment, macro
 
 DATA_ELEMENT_ID = "sp-bank"
 EXTRA_KEY = "scrutiny_packs_link"  # mkdocs.yml `extra`: the link's rules, for the header link on every page
@@ -59,13 +59,14 @@ def bank_data(bank: Bank, question_href: Callable[[str], str] | None = None) -> 
     placeholders, framed in the browser with ``framing.framing_table()``.
     """
     template = environment().get_template("packs/pack.html.j2").module
+    question, guide = macro(template, "question"), macro(template, "guide")
     questions: dict[str, dict] = {}
     areas: dict[str, dict] = {}
     indicators: dict[str, dict] = {}
     guides: dict[str, dict] = {}
     used_terms: dict[str, Gloss] = {}
     for q in bank.questions.values():
-        entry: dict = {"text": q.text, "areas": list(q.areas), "audiences": list(q.audiences)}
+        entry: dict = {"text": q.text, "areas": list(q.areas)}
         if question_href is not None:
             entry["href"] = question_href(q.id)
         if q.retired:
@@ -91,15 +92,15 @@ def bank_data(bank: Bank, question_href: Callable[[str], str] | None = None) -> 
             entry["terms"] = [t.id for t in alone.terms]
             used_terms.update((t.id, t) for t in alone.terms)
         # The entry as the built packs draw it; a framing that reads the same is left out (the page uses "you").
-        entry["html"] = {"you": str(template.question(alone, shown))}
+        entry["html"] = {"you": str(question(alone, shown))}
         we = frame(q.text, "we")
         if we != shown.text:
-            entry["html"]["we"] = str(template.question(alone, replace(shown, text=we)))
+            entry["html"]["we"] = str(question(alone, replace(shown, text=we)))
         if group.guides:
             entry["guides"] = [g.id for g in group.guides]
             for g in group.guides:  # each guide drawn once, however many questions bring it
                 if g.id not in guides:
-                    guides[g.id] = {"html": str(template.guide(g)), "title": g.title, "paragraphs": paragraphs(g.text)}
+                    guides[g.id] = {"html": str(guide(g)), "title": g.title, "paragraphs": paragraphs(g.text)}
         questions[q.id] = entry
     # The terms in the glossary's order (a pack lists them so); each as a pack's list shows it.
     glossary = [

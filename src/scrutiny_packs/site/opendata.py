@@ -12,8 +12,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from scrutiny_packs.content import review
 from scrutiny_packs.model import Bank, Question
@@ -78,7 +79,8 @@ QUESTION_FIELDS: tuple[Field, ...] = (
     Field(
         "text",
         "text",
-        "The wording as stored, with framing placeholders such as {we} and {our} where the wording depends on who asks.",
+        "The wording as stored, with framing placeholders such as {we} and {our} where the wording depends"
+        " on who asks.",
     ),
     Field("text_you", "text", "The wording as one body asks another: the placeholders read as you, your and yours."),
     Field("text_we", "text", "The wording as a body asks itself: the placeholders read as we, us and our."),

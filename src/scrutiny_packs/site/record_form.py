@@ -22,7 +22,6 @@ from scrutiny_packs.site import links
 from scrutiny_packs.site.mypack import json_for_script
 
 DATA_ELEMENT_ID = "sp-record-data"
-SCRIPT = "assets/javascripts/record-answers.js"
 STORAGE_PREFIX = "scrutiny-packs-record:"
 
 
@@ -75,7 +74,6 @@ def record_shape() -> dict[str, Any]:
         "status": list(status["enum"]),
         "statusDefault": status.get("default"),
         "datePattern": defs["date"]["pattern"],
-        "dueOnOrAfterMeeting": records.DUE_FIELD,
         "schemaComment": "# yaml-language-server: $schema=../../src/scrutiny_packs/schemas/record.schema.json",
     }
 
@@ -106,40 +104,35 @@ def checks() -> dict[str, Any]:
 
 
 def meeting_data(bank: Bank, meeting: MeetingView) -> dict[str, Any]:
-    agenda = bank.meetings[meeting.id]
-    later = sorted(
-        (
-            a
-            for a in bank.meetings.values()
-            if a.id != meeting.id
-            and a.example == agenda.example  # an example never offers a council's meeting, nor the other way
-            and a.date
-            and agenda.date
-            and a.date > agenda.date
-        ),
-        key=lambda a: (a.date, a.id),
-    )
     return {
-        "version": 1,
         "meeting": {"id": meeting.id, "date": meeting.iso_date, "title": meeting.title},
         "storageKey": STORAGE_PREFIX + meeting.id,
         "fileName": meeting.id + records.SUFFIX,
         "items": [
             {
                 "number": i.number,
-                "slug": i.slug,
                 "questions": [{"id": q.id, "number": q.number} for q in i.view.questions],
             }
             for i in meeting.items
         ],
-        "laterMeetings": [{"id": a.id, "name": a.name, "date": a.date.isoformat()} for a in later],
         "record": record_shape(),
         "checks": checks(),
     }
 
 
 def later_meetings(bank: Bank, meeting: MeetingView) -> list[dict[str, str]]:
-    return meeting_data(bank, meeting)["laterMeetings"]
+    """The meetings after this one, soonest first: where a question can be come back to."""
+    agenda = bank.meetings[meeting.id]
+    later = sorted(
+        (a.date, a.id, a.name)
+        for a in bank.meetings.values()
+        if a.id != meeting.id
+        and a.example == agenda.example  # an example never offers a council's meeting, nor the other way
+        and a.date
+        and agenda.date
+        and a.date > agenda.date
+    )
+    return [{"id": id_, "name": name, "date": day.isoformat()} for day, id_, name in later]
 
 
 def data_script(bank: Bank, meeting: MeetingView) -> str:

@@ -186,7 +186,9 @@ _WRITTEN_ADDRESS = re.compile(r"[ \t\n]*(?:<([^<>\n]*)>|([^\s)]*))")  # as writt
 def _allowed(text: str, at: int) -> bool:
     """Whether the link whose address starts at ``at`` (after its '(' or ':') leads to a web or
     mail address. Seen after '<' became '&lt;': an address in angle brackets is never allowed."""
-    return bool(LINK_SCHEMES.match(_ADDRESS.match(text, at).group(1)))
+    address = _ADDRESS.match(text, at)
+    assert address is not None  # every part of the pattern is optional
+    return bool(LINK_SCHEMES.match(address.group(1)))
 
 
 def _safe_links(part: str) -> str:
@@ -201,6 +203,7 @@ def _safe_links(part: str) -> str:
 
 def _written_address(text: str, at: int) -> str:
     m = _WRITTEN_ADDRESS.match(text, at)
+    assert m is not None  # every part of the pattern is optional
     return m.group(1) if m.group(1) is not None else m.group(2)
 
 
@@ -233,7 +236,8 @@ def _code_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each code span with its backticks, pairing runs of backticks like
     Python-Markdown: an opening run closes at the next run as long; failing that, at the
     longest shorter run, with the opening run's extra backticks left as text."""
-    spans, i = [], 0
+    spans: list[tuple[int, int]] = []
+    i = 0
     while True:
         opening = _OPENING_BACKTICKS.search(text, i)
         if not opening:

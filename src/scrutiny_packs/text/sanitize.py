@@ -123,7 +123,7 @@ _EXTERNAL = re.compile(r'<a href="(https?:|mailto:)')
 
 
 @cache
-def _cleaner() -> "nh3.Cleaner":
+def _cleaner() -> nh3.Cleaner:
     return nh3.Cleaner(
         tags=TAGS,
         attributes=ATTRIBUTES,
@@ -135,7 +135,7 @@ def _cleaner() -> "nh3.Cleaner":
 
 
 @cache
-def _absolute_only_cleaner() -> "nh3.Cleaner":
+def _absolute_only_cleaner() -> nh3.Cleaner:
     return nh3.Cleaner(
         tags=TAGS,
         attributes=ATTRIBUTES,

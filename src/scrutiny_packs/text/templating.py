@@ -6,9 +6,13 @@ each escaping for its context (see ``text``). Content itself is never a template
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
+from typing import cast
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2.environment import TemplateModule
+from markupsafe import Markup
 
 from scrutiny_packs.text import sentences
 from scrutiny_packs.text.escape import html_escape, md_block, md_escape, md_prose, md_text, truncate
@@ -41,3 +45,8 @@ def environment() -> Environment:
     )
     env.globals["say"] = sentences  # the words every format of a pack shares
     return env
+
+
+def macro(module: TemplateModule, name: str) -> Callable[..., Markup]:
+    """A macro a template defines (``{% macro name(...) %}``), to call from Python."""
+    return cast(Callable[..., Markup], getattr(module, name))

@@ -1,0 +1,27 @@
+"""``scrutiny-packs build``: the site, replacing the old one only when the build succeeds."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from scrutiny_packs.cli.options import root_option
+
+
+@click.command("build")
+@root_option
+@click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), default=Path("site"), show_default=True)
+@click.option("--strict/--no-strict", default=True, show_default=True, help="Treat MkDocs warnings as errors.")
+@click.option("--pdf/--no-pdf", default=True, show_default=True, help="Make the PDF packs.")
+def command(root: Path, site_dir: Path, strict: bool, pdf: bool) -> None:
+    """Build the site with MkDocs; the old site is replaced only if the build succeeds."""
+    from scrutiny_packs.publish.atomic import BuildFailed, build_site
+
+    try:
+        build_site(root.resolve(), site_dir if site_dir.is_absolute() else root / site_dir, strict=strict, pdf=pdf)
+    except BuildFailed as failed:
+        click.echo(str(failed), err=True)
+        sys.exit(1)
+    click.echo(f"Built {site_dir}/.")
