@@ -13,7 +13,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from scrutiny_packs.content import halves, ledger, markdown_fields, personal_data, recommendations, records, schema, sources
+from scrutiny_packs.content import (
+    halves,
+    ledger,
+    markdown_fields,
+    personal_data,
+    recommendations,
+    records,
+    schema,
+    sources,
+)
 from scrutiny_packs.content import references as checks
 from scrutiny_packs.content.yaml_source import MAX_BYTES, YamlDocument, control_character_problem, parse_yaml, read_yaml
 from scrutiny_packs.ids import is_id
