@@ -3,238 +3,19 @@
  * browser (localStorage, by meeting id) until cleared, and "Download record file" writes
  * <meeting id>.record.yml for content/meetings/. A classic script, so it runs from file:// in the
  * offline copy too. Everything about the record's shape (field names, order, required fields,
- * lengths, RAG values, statuses) and the validator's patterns for personal data come from the JSON
+ * lengths, RAG values, statuses) and the validator's rules for personal data come from the JSON
  * block the build adds to the page (<script id="sp-record-data">, site/record_form.py).
- * Under Node (tests/js) it exports its pure parts: the YAML writer and the checks.
+ *
+ * This file is the page: the form, its fields and the buttons. Its jobs are in record/: checks.js (what
+ * `validate` would refuse), yaml.js (the record file's text) and kept.js (reading what this browser
+ * kept, as untrusted input); words.js says counts.
  */
 (function (root) {
   "use strict";
 
-  // -- YAML: every string double-quoted (JSON's escapes are YAML's), so no text can change meaning ---
-
-  // Characters YAML readers refuse or read as line breaks, written as escapes instead.
-  var UNSAFE = /[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g;
-  var LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(^|[^\ud800-\udbff])[\udc00-\udfff]/g;
-
-  function quote(text) {
-    var clean = String(text).replace(LONE_SURROGATE, function (m, before) {
-      return (before || "") + "\ufffd";
-    });
-    return JSON.stringify(clean).replace(UNSAFE, function (c) {
-      return "\\u" + ("000" + c.charCodeAt(0).toString(16)).slice(-4);
-    });
-  }
-
-  function scalar(value) {
-    return typeof value === "number" || typeof value === "boolean" ? String(value) : quote(value);
-  }
-
-  // A mapping's fields in the schema's order, lists of mappings as "- " blocks.
-  function writeMapping(lines, object, shape, shapes, indent, first) {
-    var pad = new Array(indent + 1).join(" ");
-    var started = false;
-    shape.order.forEach(function (key) {
-      if (!Object.prototype.hasOwnProperty.call(object, key)) return;
-      var value = object[key];
-      var lead = !started && first ? pad.slice(2) + "- " : pad;
-      started = true;
-      if (Array.isArray(value)) {
-        lines.push(lead + key + ":");
-        value.forEach(function (member) {
-          writeMapping(lines, member, shapes[key], shapes, indent + 4, true);
-        });
-      } else {
-        lines.push(lead + key + ": " + scalar(value));
-      }
-    });
-  }
-
-  /* The record file's text: record is {items: [{number, answers: [{question, ...}]}]} keyed by the
-   * schema's names. An item number of plain digits is written as a number, as the agenda has it. */
-  function toYaml(record, shape, heading) {
-    var names = shape.names;
-    var itemsKey = shape.top.order[shape.top.order.length - 1];
-    var answersKey = shape.item.order[1];
-    var shapes = {};
-    shapes[itemsKey] = shape.item;
-    shapes[answersKey] = shape.answer;
-    shapes[names.actions] = shape.action;
-    var items = record[itemsKey].map(function (item) {
-      var copy = Object.assign({}, item);
-      var number = String(item[shape.item.order[0]]);
-      copy[shape.item.order[0]] = /^[1-9][0-9]{0,8}$/.test(number) ? Number(number) : number;
-      return copy;
-    });
-    var top = {};
-    top[itemsKey] = items;
-    var lines = (heading || []).slice();
-    writeMapping(lines, top, shape.top, shapes, 0, false);
-    return lines.join("\n") + "\n";
-  }
-
-  // -- checks: what `scrutiny-packs validate` would refuse that the browser can know -------------
-
-  function roleWord(word, roleWords) {
-    var lower = word.toLowerCase();
-    return roleWords.indexOf(lower) >= 0 || lower.split("-").every(function (p) { return roleWords.indexOf(p) >= 0; });
-  }
-
-  function compile(pattern) { return new RegExp(pattern, "gu"); }
-
-  function matches(pattern, text) {
-    var re = compile(pattern);
-    var out = [];
-    var m;
-    while ((m = re.exec(text)) !== null) {
-      out.push(m);
-      if (m[0] === "") re.lastIndex += 1;
-    }
-    return out;
-  }
-
-  function digits(text) { return text.replace(/\D/g, ""); }
-
-  /* Likely personal data in one text, as the record checks find it: [{kind, text}]. */
-  function personalData(text, checks) {
-    var found = [];
-    var taken = [];
-    function add(kind, m) {
-      var start = m.index, end = m.index + m[0].length;
-      if (taken.some(function (t) { return start < t[1] && t[0] < end; })) return;
-      taken.push([start, end]);
-      found.push({ kind: kind, text: m[0].split(/\s+/).join(" "), start: start });
-    }
-    if (/[\d@]/.test(text)) {
-      matches(checks.email, text).forEach(function (m) { add("an e-mail address", m); });
-      matches(checks.phone, text).forEach(function (m) {
-        var d = digits(m[0]);
-        if (d.indexOf("44") === 0) d = "0" + d.slice(2).replace(/^0+/, "");
-        if ((d.length === 10 || d.length === 11) && m[0].indexOf("\n") < 0) add("a phone number", m);
-      });
-      matches(checks.internationalPhone, text).forEach(function (m) {
-        var n = digits(m[0]).length;
-        if (n >= 9 && n <= 15 && m[0].indexOf("\n") < 0) add("a phone number", m);
-      });
-    }
-    matches(checks.titledName, text).forEach(function (m) { add("a person's name", m); });
-    matches(checks.capitalisedPair, text).forEach(function (m) {
-      if (!roleWord(m[1], checks.roleWords) && !roleWord(m[2], checks.roleWords)) add("a person's name", m);
-    });
-    return found.sort(function (a, b) { return a.start - b.start; });
-  }
-
-  function validDate(text, pattern) {
-    if (!new RegExp(pattern).test(text)) return false;
-    var d = new Date(text + "T00:00:00Z");
-    return !isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
-  }
-
-  function words(name) { return name === "rag" ? "RAG status" : name; }
-
-  /* Problems with the entries, each {field: the input's id, message: one line}. `entries` is a
-   * list of {label, ids: {field name: input id}, answer: {...}, actions: [{values, ids, label}]},
-   * only those with something filled in. */
-  function problems(entries, data) {
-    var shape = data.record;
-    var names = shape.names;
-    var out = [];
-    function text(where, id, name, value, limit) {
-      if (!value) return;
-      if (limit && value.length > limit) {
-        out.push({ field: id, message: where + ": " + words(name) + " is " + value.length + " characters; at most " + limit });
-      }
-      if (compile(data.checks.control).test(value) || compile(data.checks.invisible).test(value)) {
-        out.push({ field: id, message: where + ": " + words(name) + " holds an invisible character; delete it (it usually comes from pasting)" });
-      }
-      personalData(value, data.checks).forEach(function (f) {
-        out.push({ field: id, message: where + ": " + words(name) + " holds what looks like " + f.kind +
-          " (\u201c" + f.text + "\u201d); records are published: remove it, or name a role instead" });
-      });
-    }
-    if (!entries.length) {
-      out.push({ field: data.firstField || "", message: "Nothing is recorded yet: fill in at least one question's RAG status and summary" });
-    }
-    entries.forEach(function (entry) {
-      var a = entry.answer;
-      // In the order of the form: the RAG status comes first there.
-      shape.answer.required.slice().sort(function (x, y) { return (y === names.rag) - (x === names.rag); }).forEach(function (name) {
-        if (name === names.question) return;
-        if (!a[name]) {
-          out.push({ field: entry.ids[name], message: entry.label + ": " + (name === names.rag ?
-            "choose a RAG status" : "the " + words(name) + " is empty; write what was heard") });
-        }
-      });
-      text(entry.label, entry.ids[names.summary], names.summary, a[names.summary], shape.answer.maxLength[names.summary]);
-      if (entry.revisitBoth) {
-        out.push({ field: entry.ids[names.revisit], message: entry.label + ": come back on a date or at a meeting, not both" });
-      } else if (entry.revisitDate && !validDate(entry.revisitDate, shape.datePattern)) {
-        out.push({ field: entry.ids[names.revisit], message: entry.label + ": \u201c" + entry.revisitDate +
-          "\u201d is not a date; write it as YYYY-MM-DD, e.g. " + data.meeting.date });
-      }
-      entry.actions.forEach(function (action) {
-        var v = action.values;
-        shape.action.required.forEach(function (name) {
-          if (!v[name]) {
-            out.push({ field: action.ids[name], message: action.label + ": " + (name === names.owner ?
-              "an action needs an owner: the role that will do it, e.g. \u201cHead of Service\u201d" :
-              name === names.due ? "an action needs a due date, YYYY-MM-DD" : "say what is to be done") });
-          }
-        });
-        [names.action, names.owner].forEach(function (name) {
-          text(action.label, action.ids[name], name, v[name], shape.action.maxLength[name]);
-        });
-        var due = v[names.due];
-        if (due && !validDate(due, shape.datePattern)) {
-          out.push({ field: action.ids[names.due], message: action.label + ": due \u201c" + due + "\u201d is not a date; write it as YYYY-MM-DD" });
-        } else if (due && data.meeting.date && due < data.meeting.date) {
-          out.push({ field: action.ids[names.due], message: action.label + ": due " + due + ", before the meeting on " +
-            data.meeting.date + "; an action agreed at a meeting falls due on or after it" });
-        }
-      });
-    });
-    return out;
-  }
-
-  /* The record from the entries, in agenda order, keyed by the schema's names. */
-  function record(entries, data) {
-    var shape = data.record;
-    var itemsKey = shape.top.order[shape.top.order.length - 1];
-    var numberKey = shape.item.order[0], answersKey = shape.item.order[1];
-    var items = [];
-    entries.forEach(function (entry) {
-      var last = items[items.length - 1];
-      if (!last || last[numberKey] !== entry.item) {
-        last = {};
-        last[numberKey] = entry.item;
-        last[answersKey] = [];
-        items.push(last);
-      }
-      var answer = {};
-      shape.answer.order.forEach(function (name) {
-        if (name === shape.names.actions) {
-          if (entry.actions.length) answer[name] = entry.actions.map(function (a) {
-            var out = {};
-            shape.action.order.forEach(function (n) { if (a.values[n]) out[n] = a.values[n]; });
-            return out;
-          });
-        } else if (entry.answer[name]) {
-          answer[name] = entry.answer[name];
-        }
-      });
-      last[answersKey].push(answer);
-    });
-    var out = {};
-    out[itemsKey] = items;
-    return out;
-  }
-
-  var api = { quote: quote, toYaml: toYaml, personalData: personalData, problems: problems, record: record };
-  if (typeof module === "object" && module.exports) {
-    module.exports = api;
-    return;
-  }
-  root.ScrutinyPacks = root.ScrutinyPacks || {};
-  root.ScrutinyPacks.recordAnswers = api;
+  var SP = root.ScrutinyPacks || {};
+  var checks = SP.recordChecks, yaml = SP.recordYaml, kept = SP.recordKept, plural = SP.words && SP.words.plural;
+  if (!checks || !yaml || !kept || !plural) return;
 
   // -- the page --------------------------------------------------------------------------------
   var dataElement = document.getElementById("sp-record-data");
@@ -262,11 +43,20 @@
   } catch (e) {
     store = null;
   }
-  var state = { on: false, entries: {} };
+  var fromStore = { state: { on: false, entries: {} }, notes: [], setAside: [] };
   try {
-    var kept = store && JSON.parse(store.getItem(data.storageKey) || "null");
-    if (kept && typeof kept === "object" && kept.entries && typeof kept.entries === "object") state = kept;
-  } catch (e) { /* a damaged entry starts afresh */ }
+    fromStore = kept.read(store ? store.getItem(data.storageKey) : null, shape);
+  } catch (e) { /* storage that cannot be read at all: start afresh */ }
+  var state = fromStore.state;
+  if (store && fromStore.setAside.length) {
+    // What could not be used is kept beside the entries, not lost; the repaired entries replace it.
+    var aside = [];
+    try { aside = JSON.parse(store.getItem(data.storageKey + ":set-aside") || "[]"); } catch (e) { /* replaced below */ }
+    try {
+      store.setItem(data.storageKey + ":set-aside", JSON.stringify((Array.isArray(aside) ? aside : []).concat(fromStore.setAside)));
+      store.setItem(data.storageKey, JSON.stringify(state));
+    } catch (e) { /* kept as it was */ }
+  }
 
   function save() {
     if (!store) return;
@@ -277,8 +67,6 @@
     status.textContent = "";
     root.setTimeout(function () { status.textContent = message; }, 50);
   }
-
-  function plural(n, one, many) { return n + " " + (n === 1 ? one : many); }
 
   function questionBlocks() {
     var out = [];
@@ -297,7 +85,7 @@
     return block.querySelector(selector);
   }
 
-  function emptyEntry() { return { values: {}, actions: [] }; }
+  var emptyEntry = kept.emptyEntry;
 
   function actionRows(block) { return block.querySelector("[data-sp-record-action-rows]"); }
 
@@ -444,16 +232,16 @@
 
   function download() {
     var entries = entriesInOrder();
-    var found = problems(entries, data);
+    var found = checks.problems(entries, data);
     showProblems(found);
     if (found.length) {
       problemBox.focus();
-      say("The record file was not downloaded: " + plural(found.length, "problem", "problems") + " to fix first.");
+      say("The record file was not downloaded: " + plural(found.length, "problem") + " to fix first.");
       return;
     }
     var heading = [shape.schemaComment, "# The record of " + data.meeting.title + ", made on the meeting's page.",
       "# Records are published: roles, never names, and nothing about any child, family or member of staff."];
-    var text = toYaml(record(entries, data), shape, heading);
+    var text = yaml.toYaml(yaml.record(entries, data), shape, heading);
     var link = document.createElement("a");
     link.href = URL.createObjectURL(new Blob([text], { type: "application/x-yaml" }));
     link.download = data.fileName;
@@ -461,7 +249,7 @@
     document.body.appendChild(link);
     link.click();
     root.setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
-    say("Downloaded " + data.fileName + " with " + plural(entries.length, "answer", "answers") +
+    say("Downloaded " + data.fileName + " with " + plural(entries.length, "answer") +
       ". Add it to content/meetings/ in the repository.");
   }
 
@@ -477,14 +265,14 @@
   blocks.forEach(function (q) {
     fieldOf(q.block, names.summary).maxLength = shape.answer.maxLength[names.summary];
     fill(q);
-    q.block.addEventListener("input", function () { read(q); save(); if (!problemBox.hidden) showProblems(problems(entriesInOrder(), data)); });
+    q.block.addEventListener("input", function () { read(q); save(); if (!problemBox.hidden) showProblems(checks.problems(entriesInOrder(), data)); });
     q.block.addEventListener("change", function () { read(q); save(); });
     q.block.addEventListener("click", function (event) {
       var add = event.target.closest("[data-sp-record-add-action]");
       var remove = event.target.closest("[data-sp-record-remove-action]");
       if (!add && !remove) return;
       read(q);
-      var entry = state.entries[q.key];
+      var entry = state.entries[q.key] || emptyEntry();
       if (add) {
         var fresh = {};
         fresh[names.status] = shape.statusDefault;
@@ -529,6 +317,17 @@
     say("Every entry for this meeting is cleared from this browser.");
   });
 
+  // What was kept and could not be used, said where the clerk sees it before anything else.
+  var keptNotice = mode.querySelector("[data-sp-record-kept-notice]");
+  if (keptNotice && fromStore.notes.length) {
+    var list = keptNotice.querySelector("ul");
+    fromStore.notes.forEach(function (note) {
+      var li = document.createElement("li");
+      li.textContent = note + ".";
+      list.appendChild(li);
+    });
+    keptNotice.hidden = false;
+  }
   mode.hidden = false;
   if (!store) status.textContent = "This browser does not keep entries: download the record file before you leave the page.";
   show();

@@ -43,9 +43,7 @@
     return el("span", { className: "sp-mypack-vh" }, [text]);
   }
 
-  function plural(count, word) {
-    return count + " " + word + (count === 1 ? "" : "s");
-  }
+  var plural = SP.words.plural;
 
   var liveRegion = null;
 
