@@ -138,13 +138,12 @@
     return { text: text, shortened: long, hadControls: r.hasControl.test(String(value)) };
   }
 
+  // A real date written YYYY-MM-DD, as Python's date.fromisoformat reads one: Date reads it and writes
+  // it back the same (so 2027-02-29 is refused without a calendar of our own), in year 1 or later.
   function realDate(text) {
-    if (!DATE.test(text)) return false;
-    var parts = text.split("-").map(Number);
-    var year = parts[0], month = parts[1], day = parts[2];
-    var leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-    var days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
-    return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= days;
+    if (!DATE.test(text) || Number(text.slice(0, 4)) < 1) return false;
+    var d = new Date(text + "T00:00:00Z");
+    return !isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
   }
 
   function notice(kind, field, value) {

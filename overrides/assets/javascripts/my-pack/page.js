@@ -287,10 +287,16 @@
       }
       showNotices(read.notices.map(noticeText).concat(kept.notices), "Some of the link could not be used");
     } else {
-      var stored = checked(store.load());
+      var kept = store.inspect();  // what this browser kept, checked as a link is
+      var stored = checked(kept.pack);
       pack = stored.pack;
       if (stored.notices.length) store.save(pack);
-      showNotices(stored.notices, "Some questions have left your pack");
+      if (kept.notices.length) {
+        showNotices(kept.notices.map(noticeText).concat(stored.notices),
+          "Some of what this browser kept for your pack could not be used; it is set aside");
+      } else {
+        showNotices(stored.notices, "Some questions have left your pack");
+      }
     }
     if (!store.works) {
       showNotices(["This browser is not letting the site keep your pack, so it will be lost when you leave "
