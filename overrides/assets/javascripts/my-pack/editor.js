@@ -192,7 +192,7 @@
       s.pack.options[field.name] = field.checked;
       commit(ui, s);
     } else if (field.name === "date") {
-      s.pack.date = link.realDate(field.value) ? field.value : "";
+      s.pack.date = link.realDate(field.value, ui.rules) ? field.value : "";
       commit(ui, s);
     } else if (link.TEXT_FIELDS.indexOf(field.name) !== -1) {
       // As typed (spaces tidied when the reader moves on), within the link's limit.

@@ -10,6 +10,7 @@
 (function (root) {
   "use strict";
 
+  var dates = (root.ScrutinyPacks && root.ScrutinyPacks.dates) || (typeof require === "function" ? require("../dates.js") : null);
   var compiled = {};
   function regex(pattern) {
     var key = pattern.flags + "/" + pattern.source;
@@ -100,13 +101,8 @@
     return found.sort(function (a, b) { return a.start - b.start; });
   }
 
-  /* A real date written YYYY-MM-DD (the schema's pattern): read by Date and written back the same,
-   * so 2027-02-29 and 2027-13-01 are refused without a calendar of our own. */
-  function validDate(text, pattern) {
-    if (!new RegExp(pattern).test(text)) return false;
-    var d = new Date(text + "T00:00:00Z");
-    return !isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
-  }
+  /* A real date written as the record schema's pattern says (dates.js). */
+  function validDate(text, pattern) { return dates.isoDate(text, pattern); }
 
   function words(name) { return name === "rag" ? "RAG status" : name; }
 
