@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from .harness import DESKTOP
+from .harness import DESKTOP, axe_report, axe_violations
 
 pytestmark = pytest.mark.browser
 
@@ -59,6 +59,8 @@ def test_record_answers_starts_with_bad_kept_entries_keeps_the_good_and_says_wha
     aside = page.evaluate("k => localStorage.getItem(k)", STORAGE_KEY + ":set-aside")
     assert "purple" in aside and "a string" in aside, "what could not be used is set aside, not lost"
     assert errors == [], errors
+    violations = axe_violations(page)
+    assert not violations, f"axe found problems with the notice shown:\n{axe_report(violations)}"
 
     # The page works: an action can be added where the kept actions were not a list, and the download
     # holds the good entries, never the RAG status the schema refuses.
