@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from scrutiny_packs.content.yaml_source import Path_, YamlDocument, field_name
