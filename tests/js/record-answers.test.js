@@ -1,5 +1,5 @@
-// A meeting page's Record answers mode (overrides/assets/javascripts/record-answers.js): the record
-// file it writes and the problems it finds before writing it.
+// A meeting page's Record answers mode (overrides/assets/javascripts/record/): the record file it
+// writes (yaml.js) and the problems it finds before writing it (checks.js).
 "use strict";
 
 const test = require("node:test");
@@ -7,7 +7,9 @@ const assert = require("node:assert/strict");
 const fs = require("node:fs");
 const path = require("node:path");
 
-const record = require("../../overrides/assets/javascripts/record-answers.js");
+const yaml = require("../../overrides/assets/javascripts/record/yaml.js");
+const recordChecks = require("../../overrides/assets/javascripts/record/checks.js");
+const record = Object.assign({}, yaml, recordChecks);
 
 const fixture = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "fixtures", "record-yaml", "cases.json"), "utf8"));
 const shape = fixture.shape;
@@ -33,12 +35,12 @@ test("a lone half of a surrogate pair becomes a replacement character, never a b
 const checks = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "fixtures", "record-yaml", "checks.json"), "utf8"));
 
 test("e-mail addresses, phone numbers and names are found; roles are not", () => {
-  const kinds = (text) => record.personalData(text, checks).map((f) => f.kind);
-  assert.deepEqual(kinds("Write to clerk@example.org"), ["an e-mail address"]);
-  assert.deepEqual(kinds("Ring 01632 960 123 today"), ["a phone number"]);
-  assert.deepEqual(kinds("Call +44 1632 960123"), ["a phone number"]);
-  assert.deepEqual(kinds("Cllr Smith asked"), ["a person's name"]);
-  assert.deepEqual(kinds("Jane Doe said so"), ["a person's name"]);
+  const kinds = (text) => record.personalData(text, checks.personalData).map((f) => f.kind);
+  assert.deepEqual(kinds("Write to clerk@example.org"), ["e-mail address"]);
+  assert.deepEqual(kinds("Ring 01632 960 123 today"), ["phone number"]);
+  assert.deepEqual(kinds("Call +44 1632 960123"), ["phone number"]);
+  assert.deepEqual(kinds("Cllr Smith asked"), ["name"]);
+  assert.deepEqual(kinds("Jane Doe said so"), ["name"]);
   assert.deepEqual(kinds("The Head of Service and the Designated Nurse agreed"), []);
   assert.deepEqual(kinds("Referrals rose by 120 in 2026"), [], "numbers that are not phone numbers");
 });
@@ -80,4 +82,21 @@ test("nothing recorded is a problem too: a record needs one answer", () => {
   const found = record.problems([], dataFor());
   assert.equal(found.length, 1);
   assert.equal(found[0].field, "first");
+});
+
+test("a record holding a date of birth or an NHS number cannot be downloaded: the field and the reason are said", () => {
+  const e = entry({ summary: "Child seen, DOB 12/03/2015", rag: "red" },
+    [{ action: "Write to NHS number 943 476 5919", owner: "Designated Nurse", due: "2027-04-01" }]);
+  const found = record.problems([e], dataFor());
+  assert.deepEqual(found.map((p) => p.field), ["summary-id", "a0-what"]);
+  assert.match(found[0].message, /^Item 5, question 1: summary holds what looks like a date of birth \(\u201cDOB 12\/03\/2015\u201d\)/);
+  assert.match(found[1].message, /action 1: action holds what looks like an NHS number \(\u201c943 476 5919\u201d\)/);
+  assert.ok(found.every((p) => p.message.includes("records are published")));
+});
+
+test("a RAG status or a status the schema does not allow is a problem, never written silently", () => {
+  const e = entry({ summary: "Heard", rag: "purple" }, [{ action: "Do it", owner: "Scrutiny Officer", due: "2027-03-16", status: "lost" }]);
+  const found = record.problems([e], dataFor());
+  assert.deepEqual(found.map((p) => p.field), ["rag-id", "a0-status"]);
+  assert.match(found[0].message, /\u201cpurple\u201d is not one of red, amber, green/);
 });

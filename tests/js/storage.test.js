@@ -70,3 +70,25 @@ test("a full storage keeps the latest pack in memory", () => {
   store.save(pack(["q001", "q002"]));
   assert.deepEqual(store.load().questions, ["q001", "q002"]);
 });
+
+test("a kept pack is untrusted input: what cannot be used is said, set aside as it was, and the rest kept", () => {
+  const backend = memoryBackend();
+  const damaged = "ids=q001,<x>,q001&f=they&date=2027-02-29";
+  backend.setItem(storage.KEY, damaged);
+  const result = storage.open(backend, rules).inspect();
+  assert.deepEqual(result.pack.questions, ["q001"]);
+  assert.deepEqual(result.notices.map((n) => [n.kind, n.field]),
+    [["invalid", "ids"], ["repeated", "ids"], ["invalid", "f"], ["invalid", "date"]]);
+  assert.equal(backend.items.get(storage.SET_ASIDE_KEY), damaged, "set aside, not lost");
+  assert.equal(backend.items.get(storage.KEY), "ids=q001", "the repaired pack is kept in its place");
+  assert.deepEqual(storage.open(backend, rules).inspect().notices, [], "and read cleanly next time");
+});
+
+test("a kept pack that is fine is read without a word and nothing is set aside", () => {
+  const backend = memoryBackend();
+  backend.setItem(storage.KEY, "ids=q001,q002&f=we");
+  const result = storage.open(backend, rules).inspect();
+  assert.deepEqual(result.notices, []);
+  assert.equal(backend.items.has(storage.SET_ASIDE_KEY), false);
+  assert.deepEqual(storage.open(memoryBackend(), rules).inspect(), { pack: link.emptyPack(), notices: [] });
+});

@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 
 from scrutiny_packs.ids import ID_REGEX
 from scrutiny_packs.model import PackOptions
-from scrutiny_packs.packs import link
+from scrutiny_packs.packs import docx, link
 from scrutiny_packs.packs.html import render_body
 from scrutiny_packs.packs.layout import build_view
 from scrutiny_packs.site import mypack
@@ -84,6 +84,7 @@ def test_the_javascript_tests_bank_has_the_shape_the_build_writes(bank):
     small = json.loads((ROOT / "tests" / "js" / "bank.json").read_text(encoding="utf-8"))
     assert small.keys() == made.keys() and small["version"] == made["version"]
     assert small["link"] == made["link"] and small["framing"] == made["framing"]
+    assert small["word"] == made["word"] == docx.browser_measures(), "the Word file's measures are docx.py's"
     for part in ("sentences", "framingNotes"):
         assert small[part].keys() == made[part].keys()
     assert small["sentences"]["details"].keys() == made["sentences"]["details"].keys()

@@ -12,9 +12,8 @@
 (function (root) {
   "use strict";
 
-  function plural(count, word) {
-    return count + " " + word + (count === 1 ? "" : "s");
-  }
+  var words = (root.ScrutinyPacks && root.ScrutinyPacks.words) || (typeof require === "function" ? require("./words.js") : null);
+  var plural = words.plural;
 
   // The pack with the ids it lacks added at its end, in order: {pack, added, already}.
   function addShown(pack, ids) {

@@ -1,6 +1,8 @@
 /* Follow-up page: narrow the open actions by body and area. A classic script, so it runs from
  * file:// in the offline copy too. The form ships hidden; without this script every action shows.
- * Each row carries data-body and data-areas (space-separated area ids).
+ * Each row carries data-body and data-areas (space-separated area ids). A body is compared in the one
+ * normal form the build gives it (site/follow_up.py: trimmed, case ignored), on the rows and in the
+ * choices alike, so "Panel" and "panel" are one choice.
  */
 (function () {
   "use strict";

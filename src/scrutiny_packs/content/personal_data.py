@@ -30,9 +30,10 @@ class Finding:
     """One likely piece of personal data in a text: what it is, where, and what to do."""
 
     kind: str
-    text: str
+    text: str  # as quoted: its words with one space between them
     start: int
     hint: str
+    end: int = 0  # where it ends in the text looked through
 
 
 _REMOVE = "public material must not identify anyone"
@@ -44,20 +45,39 @@ HINTS = {
     "postcode next to a name": f"{_REMOVE}: remove the name and address, and describe the situation instead",
 }
 
+# -- the patterns: one source for Python's `re` and the browser's `RegExp` ------------------------
+#
+# The record page runs these same patterns (``browser_rules``), so each is written in what the two
+# read alike: ASCII only, compiled with re.ASCII (``\d``, ``\w`` and ``\b`` then mean what they mean in
+# a RegExp without the u flag), no ``\s`` (Unicode in every RegExp, ASCII here: the spaces are listed
+# instead), no inline flags, named groups, possessive or atomic parts. tests/content/test_personal_data_parity.py
+# checks that, and tests/js/personal-data.test.js runs a shared corpus through both.
+
+# The spaces both read as spaces: ASCII white space and Unicode's space separators.
+_SPACES = r" \t\n\v\f\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+_S = f"[{_SPACES}]"
+
+
+def _pattern(source: str, ignore_case: bool = False) -> re.Pattern[str]:
+    return re.compile(source, re.ASCII | (re.IGNORECASE if ignore_case else 0))
+
+
 # Every part is bounded (an address's parts are at most 64 characters): unbounded, a long run of
 # would-be local parts before one '@' made the search quadratic.
-EMAIL = re.compile(
+EMAIL = _pattern(
     r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}"
     r"\.[A-Za-z]{2,63}\b"
 )
 
 # UK numbers written nationally (0...) or internationally (+44 ...), with the
 # usual spaces, hyphens and brackets; 10 or 11 digits once +44 reads as 0.
-PHONE = re.compile(r"(?<![\w+])(?:\+44\s?(?:\(0\)\s?)?|\(?0)[1-9][\d\s()-]{7,14}\d(?!\d)")
+PHONE = _pattern(rf"(?<![\w+])(?:\+44{_S}?(?:\(0\){_S}?)?|\(?0)[1-9][\d{_SPACES}()-]{{7,14}}\d(?!\d)")
+UK_PHONE_DIGITS = (10, 11)
 # Anything else written internationally, e.g. +353 1 234 5678.
-INTERNATIONAL_PHONE = re.compile(r"(?<![\w+])\+(?!44)[1-9]\d{0,2}[\s-]?\(?\d[\d\s()-]{6,14}\d(?!\d)")
+INTERNATIONAL_PHONE = _pattern(rf"(?<![\w+])\+(?!44)[1-9]\d{{0,2}}[{_SPACES}-]?\(?\d[\d{_SPACES}()-]{{6,14}}\d(?!\d)")
+INTERNATIONAL_PHONE_DIGITS = (9, 15)
 
-NHS_NUMBER = re.compile(r"(?<![\w-])(\d{3})([ -]?)(\d{3})\2(\d{4})(?![\w-])")
+NHS_NUMBER = _pattern(r"(?<![\w-])(\d{3})([ -]?)(\d{3})\2(\d{4})(?![\w-])")
 
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -65,19 +85,19 @@ _MONTH = (
 )
 _DATE = (
     r"(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})(?!\d)|\d{4}-\d{2}-\d{2}"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+\d{{4}}"
-    rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?{_S}+(?:of{_S}+)?{_MONTH},?{_S}+\d{{4}}"
+    rf"|{_MONTH}{_S}+\d{{1,2}}(?:st|nd|rd|th)?,?{_S}+\d{{4}})"
 )
-DATE_OF_BIRTH = re.compile(
-    rf"\b(?:d\.?o\.?b\.?|date\s+of\s+birth|birth\s*date|born)(?:\s*[:=-]\s*|\s+(?:is\s+|was\s+|on\s+|of\s+)*)"
-    rf"(?:the\s+)?{_DATE}",
-    re.IGNORECASE,
+DATE_OF_BIRTH = _pattern(
+    rf"\b(?:d\.?o\.?b\.?|date{_S}+of{_S}+birth|birth{_S}*date|born)"
+    rf"(?:{_S}*[:=-]{_S}*|{_S}+(?:is{_S}+|was{_S}+|on{_S}+|of{_S}+)*)(?:the{_S}+)?{_DATE}",
+    ignore_case=True,
 )
 
 # Full UK postcodes (the inward part never uses C, I, K, M, O or V).
-POSTCODE = re.compile(r"(?<![\w-])(?:[A-Z]{1,2}\d[A-Z\d]?|GIR)\s?\d[ABD-HJLNP-UW-Z]{2}(?![\w-])")
+POSTCODE = _pattern(rf"(?<![\w-])(?:[A-Z]{{1,2}}\d[A-Z\d]?|GIR){_S}?\d[ABD-HJLNP-UW-Z]{{2}}(?![\w-])")
 # A capitalised name: a title and a surname, or two capitalised words in a row.
-NAME = re.compile(r"\b(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+[A-Z][a-z]+|[A-Z][a-z]+(?:[-'][A-Z][a-z]+)?\s+[A-Z][a-z]+)")
+NAME = _pattern(rf"\b(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?{_S}+[A-Z][a-z]+|[A-Z][a-z]+(?:[-'][A-Z][a-z]+)?{_S}+[A-Z][a-z]+)")
 NAME_WINDOW = 60  # characters either side of a postcode
 
 # Kinds found that stop the build; every other kind is a warning.
@@ -99,60 +119,86 @@ def _digits(text: str) -> str:
     return re.sub(r"\D", "", text)
 
 
-def _emails(text: str) -> Iterator[tuple[int, int]]:
-    for m in EMAIL.finditer(text):
-        yield m.start(), m.end()
+# -- what confirms a match: each rule by name, the same names the browser's checks use -------------
+
+Span = tuple[int, int]
 
 
-def _nhs_numbers(text: str) -> Iterator[tuple[int, int]]:
-    for m in NHS_NUMBER.finditer(text):
-        if nhs_number_valid(m.group(1) + m.group(3) + m.group(4)):
-            yield m.start(), m.end()
+def _any(text: str, m: re.Match[str]) -> Span | None:
+    return m.span()
 
 
-def _phones(text: str) -> Iterator[tuple[int, int]]:
-    for m in PHONE.finditer(text):
-        digits = _digits(m.group())
-        if digits.startswith("44"):
-            digits = "0" + digits[2:].lstrip("0")
-        if len(digits) in (10, 11) and "\n" not in m.group():
-            yield m.start(), m.end()
-    for m in INTERNATIONAL_PHONE.finditer(text):
-        if 9 <= len(_digits(m.group())) <= 15 and "\n" not in m.group():
-            yield m.start(), m.end()
+def _nhs_check_digit(text: str, m: re.Match[str]) -> Span | None:
+    return m.span() if nhs_number_valid(m.group(1) + m.group(3) + m.group(4)) else None
 
 
-def _dates_of_birth(text: str) -> Iterator[tuple[int, int]]:
-    for m in DATE_OF_BIRTH.finditer(text):
-        yield m.start(), m.end()
+def _uk_phone(text: str, m: re.Match[str]) -> Span | None:
+    digits = _digits(m.group())
+    if digits.startswith("44"):
+        digits = "0" + digits[2:].lstrip("0")
+    return m.span() if len(digits) in UK_PHONE_DIGITS and "\n" not in m.group() else None
 
 
-def _postcodes_with_names(text: str) -> Iterator[tuple[int, int]]:
-    for m in POSTCODE.finditer(text):
-        before = text[max(0, m.start() - NAME_WINDOW) : m.start()]
-        after = text[m.end() : m.end() + NAME_WINDOW]
-        names = list(NAME.finditer(before))
-        if names:
-            yield m.start() - len(before) + names[0].start(), m.end()
-            continue
-        name = NAME.search(after)
-        if name:
-            yield m.start(), m.end() + name.end()
+def _international_phone(text: str, m: re.Match[str]) -> Span | None:
+    least, most = INTERNATIONAL_PHONE_DIGITS
+    return m.span() if least <= len(_digits(m.group())) <= most and "\n" not in m.group() else None
 
+
+def _next_to_a_name(text: str, m: re.Match[str]) -> Span | None:
+    before = text[max(0, m.start() - NAME_WINDOW) : m.start()]
+    name = NAME.search(before)
+    if name:
+        return m.start() - len(before) + name.start(), m.end()
+    name = NAME.search(text[m.end() : m.end() + NAME_WINDOW])
+    return (m.start(), m.end() + name.end()) if name else None
+
+
+@dataclass(frozen=True, slots=True)
+class Detector:
+    """One kind of personal data: the pattern that finds it and the rule (by name) that confirms a match."""
+
+    kind: str
+    pattern: re.Pattern[str]
+    rule: str = "any"
+
+
+RULES: dict[str, Callable[[str, re.Match[str]], Span | None]] = {
+    "any": _any,
+    "nhs-check-digit": _nhs_check_digit,
+    "uk-phone": _uk_phone,
+    "international-phone": _international_phone,
+    "next-to-a-name": _next_to_a_name,
+}
 
 # Checked in this order; a later finding overlapping an earlier one is dropped
 # (a valid NHS number is not also reported as a phone number).
-DETECTORS: tuple[tuple[str, Callable[[str], Iterator[tuple[int, int]]]], ...] = (
-    ("e-mail address", _emails),
-    ("NHS number", _nhs_numbers),
-    ("phone number", _phones),
-    ("date of birth", _dates_of_birth),
-    ("postcode next to a name", _postcodes_with_names),
+DETECTORS: tuple[Detector, ...] = (
+    Detector("e-mail address", EMAIL),
+    Detector("NHS number", NHS_NUMBER, "nhs-check-digit"),
+    Detector("phone number", PHONE, "uk-phone"),
+    Detector("phone number", INTERNATIONAL_PHONE, "international-phone"),
+    Detector("date of birth", DATE_OF_BIRTH),
+    Detector("postcode next to a name", POSTCODE, "next-to-a-name"),
 )
 
-
 # Every detector above needs a digit or an '@': most texts have neither and are passed over at once.
-_MAY_HOLD_PERSONAL_DATA = re.compile(r"[\d@]")
+_MAY_HOLD_PERSONAL_DATA = re.compile(r"[0-9@]")
+
+
+_WORDS = re.compile(f"[^{_SPACES}]+")
+
+
+def one_line(text: str) -> str:
+    """A finding as it is quoted: its words with one space between them."""
+    return " ".join(_WORDS.findall(text))
+
+
+def _spans(detector: Detector, text: str) -> Iterator[Span]:
+    confirm = RULES[detector.rule]
+    for m in detector.pattern.finditer(text):
+        span = confirm(text, m)
+        if span is not None:
+            yield span
 
 
 def find_personal_data(text: str) -> list[Finding]:
@@ -162,14 +208,14 @@ def find_personal_data(text: str) -> list[Finding]:
     found: list[Finding] = []
     starts: list[int] = []  # the spans taken so far, which never overlap, in order
     ends: list[int] = []
-    for kind, detect in DETECTORS:
-        for start, end in detect(text):
+    for detector in DETECTORS:
+        for start, end in _spans(detector, text):
             at = bisect.bisect_right(starts, start)
             if (at and ends[at - 1] > start) or (at < len(starts) and starts[at] < end):
                 continue
             starts.insert(at, start)
             ends.insert(at, end)
-            found.append(Finding(kind, " ".join(text[start:end].split()), start, HINTS[kind]))
+            found.append(Finding(detector.kind, one_line(text[start:end]), start, HINTS[detector.kind], end))
     return sorted(found, key=lambda f: f.start)
 
 
@@ -261,9 +307,10 @@ second third agreed asked answer answers red amber green open done dropped progr
 """.split()
 )
 
-TITLED_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor|Prof|Sir|Dame|Lady|Lord)\.?\s+[A-Z][a-z'-]+")
-CAPITALISED_PAIR = re.compile(r"\b([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)\s+([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)\b")
+TITLED_NAME = _pattern(rf"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor|Prof|Sir|Dame|Lady|Lord)\.?{_S}+[A-Z][a-z'-]+")
+CAPITALISED_PAIR = _pattern(rf"\b([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?){_S}+([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)\b")
 NAME_HINT = "records are published: name the role, e.g. 'Head of Service' or 'Designated Nurse', never a person"
+RECORD_HINT = "records are published: remove it, or name a role or team instead"
 
 
 def _role_word(word: str) -> bool:
@@ -271,24 +318,67 @@ def _role_word(word: str) -> bool:
     return word in ROLE_WORDS or all(part in ROLE_WORDS for part in word.split("-"))
 
 
-def _names(text: str) -> Iterator[tuple[int, int]]:
-    for m in TITLED_NAME.finditer(text):
-        yield m.start(), m.end()
-    for m in CAPITALISED_PAIR.finditer(text):
-        if not _role_word(m.group(1)) and not _role_word(m.group(2)):
-            yield m.start(), m.end()
+def _not_role_words(text: str, m: re.Match[str]) -> Span | None:
+    return None if _role_word(m.group(1)) or _role_word(m.group(2)) else m.span()
+
+
+RULES["not-role-words"] = _not_role_words
+
+# What reads like a person's name, looked for in records after everything DETECTORS finds.
+NAME_DETECTORS: tuple[Detector, ...] = (
+    Detector("name", TITLED_NAME),
+    Detector("name", CAPITALISED_PAIR, "not-role-words"),
+)
+
+# How the record page says each kind in a sentence ("... holds what looks like a date of birth").
+SAID = {
+    "e-mail address": "an e-mail address",
+    "phone number": "a phone number",
+    "NHS number": "an NHS number",
+    "date of birth": "a date of birth",
+    "postcode next to a name": "a postcode next to a name",
+    "name": "a person's name",
+}
 
 
 def find_personal_data_in_record(text: str) -> list[Finding]:
     """Everything ``find_personal_data`` finds, and anything that reads like a person's name."""
     found = find_personal_data(text)
-    taken = [(f.start, f.start + len(f.text)) for f in found]
-    for start, end in _names(text):
-        if any(start < t_end and t_start < end for t_start, t_end in taken):
-            continue
-        taken.append((start, end))
-        found.append(Finding("name", " ".join(text[start:end].split()), start, NAME_HINT))
+    taken = [(f.start, f.end) for f in found]
+    for detector in NAME_DETECTORS:
+        for start, end in _spans(detector, text):
+            if any(start < t_end and t_start < end for t_start, t_end in taken):
+                continue
+            taken.append((start, end))
+            found.append(Finding("name", one_line(text[start:end]), start, NAME_HINT, end))
     return sorted(found, key=lambda f: f.start)
+
+
+def _browser_pattern(pattern: re.Pattern[str]) -> dict[str, str]:
+    return {"source": pattern.pattern, "flags": "gi" if pattern.flags & re.IGNORECASE else "g"}
+
+
+def _browser_detector(detector: Detector) -> dict[str, Any]:
+    return {"kind": detector.kind, "rule": detector.rule} | _browser_pattern(detector.pattern)
+
+
+def browser_rules() -> dict[str, Any]:
+    """The record checks as data for the browser (read by record-checks.js): the detectors in order,
+    each a pattern with the name of the rule that confirms a match and that rule's measures, and the
+    words for each kind. ``new RegExp(source, flags)`` reads each pattern as ``re`` does here."""
+    return {
+        "gate": _browser_pattern(_MAY_HOLD_PERSONAL_DATA),
+        "spaces": _SPACES,
+        "detectors": [_browser_detector(d) for d in DETECTORS],
+        "names": [_browser_detector(d) for d in NAME_DETECTORS],
+        "ukPhoneDigits": list(UK_PHONE_DIGITS),
+        "internationalPhoneDigits": list(INTERNATIONAL_PHONE_DIGITS),
+        "nearName": _browser_pattern(NAME),
+        "nameWindow": NAME_WINDOW,
+        "roleWords": sorted(ROLE_WORDS),
+        "said": SAID,
+        "hints": {"name": NAME_HINT, "other": RECORD_HINT},
+    }
 
 
 def scan_record(doc: YamlDocument, display: str) -> list[Problem]:
@@ -305,9 +395,7 @@ def scan_record(doc: YamlDocument, display: str) -> list[Problem]:
                     _line_in_source(doc, line_starts, line, finding.text),
                     field_name(path),
                     f"personal data in a record: {what} {finding.text!r}",
-                    finding.hint
-                    if finding.kind == "name"
-                    else "records are published: remove it, or name a role or team instead",
+                    finding.hint if finding.kind == "name" else RECORD_HINT,
                 )
             )
     return problems

@@ -8,6 +8,7 @@ the RAG status, and a footer with the pack title and "Page X of Y".
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 import weakref
@@ -27,10 +28,53 @@ from scrutiny_packs.packs.layout import PackView, long_date, paragraphs
 from scrutiny_packs.text import sentences
 from scrutiny_packs.text.plural import count_of
 
-FONT = "Arial"
-MUTED = RGBColor(0x4D, 0x4D, 0x4D)
-ACCENT = RGBColor(0x30, 0x3F, 0x9F)
-PAGE_WIDTH, PAGE_HEIGHT, MARGIN = Mm(210), Mm(297), Mm(18)
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class WordMeasures:
+    """How a pack's Word file looks, in points (pt) and millimetres (mm), colours as RRGGBB.
+
+    One source: this module draws with them, and the My pack page's Word file (word.js) gets them as
+    data (``browser_measures``, in the page's bank data from site/mypack.py), so the two files match.
+    """
+
+    font: str = "Arial"
+    ink: str = "1A1A1A"  # the title and headings
+    muted: str = "4D4D4D"
+    accent: str = "303F9F"
+    page_mm: tuple[float, float] = (210, 297)
+    margin_mm: float = 18  # top, left and right
+    bottom_margin_mm: float = 20
+    body_pt: float = 11
+    title_pt: float = 24
+    kicker_pt: float = 9
+    note_pt: float = 8.5  # labels, an area's context, a question's reference line, the source line
+    point_pt: float = 10  # what to listen for, the evidence, the terms
+    small_pt: float = 8  # the footer and the labels of the answer table
+    details_mm: tuple[float, float] = (40, 134)  # the cover's table: label, value
+    notes_mm: float = 174
+    notes_beside_rag_mm: float = 144
+    rag_mm: float = 30
+    answer_height_mm: float = 28
+    label_space_pt: tuple[float, float] = (6, 2)  # before, after
+    point_after_pt: float = 1
+    group_before_pt: float = 12
+    question_space_pt: tuple[float, float] = (10, 2)
+    meta_after_pt: float = 2
+    answer_after_pt: float = 4
+    sources_before_pt: float = 12
+
+
+WORD = WordMeasures()
+FONT = WORD.font
+MUTED = RGBColor.from_string(WORD.muted)
+ACCENT = RGBColor.from_string(WORD.accent)
+INK = RGBColor.from_string(WORD.ink)
+PAGE_WIDTH, PAGE_HEIGHT, MARGIN = Mm(WORD.page_mm[0]), Mm(WORD.page_mm[1]), Mm(WORD.margin_mm)
+
+
+def browser_measures() -> dict:
+    """The measures as plain JSON for the browser's Word file."""
+    return {f.name: (list(v) if isinstance(v := getattr(WORD, f.name), tuple) else v) for f in dataclasses.fields(WORD)}
 
 
 def render_docx(view: PackView) -> bytes:
@@ -64,8 +108,8 @@ def add_pack(doc, view: PackView, cover_break: bool = True) -> None:
             ],
         )
     sources = _paragraph(doc)
-    sources.paragraph_format.space_before = Pt(12)
-    _run(sources, view.source_line, size=8.5, color=MUTED)
+    sources.paragraph_format.space_before = Pt(WORD.sources_before_pt)
+    _run(sources, view.source_line, size=WORD.note_pt, color=MUTED)
 
 
 def _since(doc, view: PackView) -> None:
@@ -105,11 +149,11 @@ def _setup(doc, view: PackView) -> None:
     section.orientation = WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = PAGE_WIDTH, PAGE_HEIGHT
     section.left_margin = section.right_margin = section.top_margin = MARGIN
-    section.bottom_margin = Mm(20)
+    section.bottom_margin = Mm(WORD.bottom_margin_mm)
 
     normal = doc.styles["Normal"]
     normal.font.name = FONT
-    normal.font.size = Pt(11)
+    normal.font.size = Pt(WORD.body_pt)
     rpr = normal.element.get_or_add_rPr()
     fonts = rpr.find(qn("w:rFonts"))
     if fonts is not None:
@@ -120,8 +164,8 @@ def _setup(doc, view: PackView) -> None:
     for name in ("Title", "Heading 1", "Heading 2", "Heading 3"):
         style = doc.styles[name]
         style.font.name = FONT
-        style.font.color.rgb = RGBColor(0x1A, 0x1A, 0x1A)
-    doc.styles["Title"].font.size = Pt(24)
+        style.font.color.rgb = INK
+    doc.styles["Title"].font.size = Pt(WORD.title_pt)
 
     props = doc.core_properties
     props.title = view.title
@@ -143,13 +187,13 @@ def set_footer(section, lines: tuple[str, ...]) -> None:
     footer.is_linked_to_previous = False
     first = footer.paragraphs[0]
     first.paragraph_format.tab_stops.add_tab_stop(PAGE_WIDTH - 2 * MARGIN, WD_TAB_ALIGNMENT.RIGHT)
-    _run(first, lines[0] if lines else "", size=8, color=MUTED)
-    _run(first, "\tPage ", size=8, color=MUTED)
+    _run(first, lines[0] if lines else "", size=WORD.small_pt, color=MUTED)
+    _run(first, "\tPage ", size=WORD.small_pt, color=MUTED)
     _field(first, "PAGE")
-    _run(first, " of ", size=8, color=MUTED)
+    _run(first, " of ", size=WORD.small_pt, color=MUTED)
     _field(first, "NUMPAGES")
     for line in lines[1:]:
-        _run(footer.add_paragraph(), line, size=8, color=MUTED)
+        _run(footer.add_paragraph(), line, size=WORD.small_pt, color=MUTED)
 
 
 def _run(
@@ -178,7 +222,7 @@ def _field(paragraph, instruction: str) -> None:
     run = OxmlElement("w:r")
     props = OxmlElement("w:rPr")
     size = OxmlElement("w:sz")
-    size.set(qn("w:val"), "16")
+    size.set(qn("w:val"), str(round(WORD.small_pt * 2)))  # in half-points
     props.append(size)
     run.append(props)
     text = OxmlElement("w:t")
@@ -250,21 +294,21 @@ def paragraph_element(paragraph: Paragraph):
 
 def _label(doc, text: str) -> None:
     p = _paragraph(doc)
-    p.paragraph_format.space_before = Pt(6)
-    p.paragraph_format.space_after = Pt(2)
+    p.paragraph_format.space_before = Pt(WORD.label_space_pt[0])
+    p.paragraph_format.space_after = Pt(WORD.label_space_pt[1])
     p.paragraph_format.keep_with_next = True
-    _run(p, text, bold=True, size=8.5, color=MUTED, caps=True)
+    _run(p, text, bold=True, size=WORD.note_pt, color=MUTED, caps=True)
 
 
 def _bullets(doc, items: list[tuple[str, str]]) -> None:
     """Bulleted points; each is (bold lead, text)."""
     for lead, text in items:
         p = _paragraph(doc, style="List Bullet")
-        p.paragraph_format.space_after = Pt(1)
+        p.paragraph_format.space_after = Pt(WORD.point_after_pt)
         if lead:
-            _run(p, lead, bold=True, size=10)
-            _run(p, ": ", size=10)
-        _run(p, text, size=10)
+            _run(p, lead, bold=True, size=WORD.point_pt)
+            _run(p, ": ", size=WORD.point_pt)
+        _run(p, text, size=WORD.point_pt)
 
 
 # -- content -------------------------------------------------------------------------------
@@ -272,14 +316,14 @@ def _bullets(doc, items: list[tuple[str, str]]) -> None:
 
 def _cover(doc, view: PackView, page_break: bool = True) -> None:
     p = _paragraph(doc)
-    _run(p, view.kicker, bold=True, size=9, color=ACCENT, caps=True)
+    _run(p, view.kicker, bold=True, size=WORD.kicker_pt, color=ACCENT, caps=True)
     _paragraph(doc, view.title, "Title")
 
     table = _table(doc, rows=0, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
     for detail in view.details:
         cells = table.add_row().cells
-        cells[0].width, cells[1].width = Mm(40), Mm(134)
+        cells[0].width, cells[1].width = Mm(WORD.details_mm[0]), Mm(WORD.details_mm[1])
         _run(cells[0].paragraphs[0], detail.label, bold=True)
         cells[1].paragraphs[0].add_run(detail.value)
     _paragraph(doc)
@@ -305,20 +349,22 @@ def _group(doc, view: PackView, group) -> None:
     if group.context:
         p = _paragraph(doc)
         p.paragraph_format.keep_with_next = True
-        p.paragraph_format.space_before = Pt(12)
-        _run(p, group.context, size=8.5, color=MUTED, caps=True)
+        p.paragraph_format.space_before = Pt(WORD.group_before_pt)
+        _run(p, group.context, size=WORD.note_pt, color=MUTED, caps=True)
     _paragraph(doc, group.title, "Heading 1")
     options = view.options
     for q in group.questions:
         p = _paragraph(doc)
-        p.paragraph_format.space_before = Pt(10)
-        p.paragraph_format.space_after = Pt(2)
+        p.paragraph_format.space_before = Pt(WORD.question_space_pt[0])
+        p.paragraph_format.space_after = Pt(WORD.question_space_pt[1])
         p.paragraph_format.keep_with_next = True
         _run(p, f"{q.number}. ", bold=True)
         _run(p, q.text, bold=True)
         meta = _paragraph(doc)
-        meta.paragraph_format.space_after = Pt(2)
-        _run(meta, (f"Ask: {q.asked_of} \u00b7 " if q.asked_of else "") + f"Ref. {q.id}", size=8.5, color=MUTED)
+        meta.paragraph_format.space_after = Pt(WORD.meta_after_pt)
+        _run(
+            meta, (f"Ask: {q.asked_of} \u00b7 " if q.asked_of else "") + f"Ref. {q.id}", size=WORD.note_pt, color=MUTED
+        )
         if options.benchmarks and q.listen_for:
             _label(doc, sentences.LISTEN)
             _bullets(doc, [("", point) for point in q.listen_for])
@@ -337,15 +383,15 @@ def _group(doc, view: PackView, group) -> None:
 
 def _answer_table(doc, notes: bool, rag: bool) -> None:
     """Room to write: a notes cell and/or a RAG status cell, side by side."""
-    columns = [(sentences.NOTES, Mm(144 if rag else 174))] if notes else []
+    columns = [(sentences.NOTES, Mm(WORD.notes_beside_rag_mm if rag else WORD.notes_mm))] if notes else []
     if rag:
-        columns.append((sentences.RAG_COLUMN, Mm(30)))
+        columns.append((sentences.RAG_COLUMN, Mm(WORD.rag_mm)))
     table = _table(doc, rows=1, cols=len(columns))
     row = table.rows[0]
-    row.height = Mm(28)
+    row.height = Mm(WORD.answer_height_mm)
     row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
     for cell, (label, width) in zip(row.cells, columns):
         cell.width = width
-        _run(cell.paragraphs[0], label, bold=True, size=8, color=MUTED)
+        _run(cell.paragraphs[0], label, bold=True, size=WORD.small_pt, color=MUTED)
     spacer = _paragraph(doc)
-    spacer.paragraph_format.space_after = Pt(4)
+    spacer.paragraph_format.space_after = Pt(WORD.answer_after_pt)

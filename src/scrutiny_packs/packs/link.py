@@ -86,6 +86,7 @@ def browser_rules() -> dict:
         "maxQuestions": MAX_QUESTIONS,
         "maxText": MAX_TEXT,
         "maxQuery": MAX_QUERY,
+        "datePattern": DATE_REGEX,  # then Date reads it back, as date.fromisoformat does here
     }
 
 

@@ -28,7 +28,7 @@ from scrutiny_packs.packs.files import lazy_pack
 from scrutiny_packs.packs.files import site_uri as pack_file_uri
 from scrutiny_packs.packs.layout import PackView, build_view
 from scrutiny_packs.packs.meetings import MeetingView, build_meeting_view, bundle_uri, item_uri, meeting_printables
-from scrutiny_packs.site import changes, links, opendata, record_form
+from scrutiny_packs.site import changes, follow_up, links, opendata, record_form
 from scrutiny_packs.text import credits, framing
 from scrutiny_packs.text.escape import md_escape, md_literal, title_text
 from scrutiny_packs.text.glossary import Glossary
@@ -552,6 +552,7 @@ class SiteBuilder:
                 links.FOLLOW_UP,
                 "Follow-up",
                 "site/follow-up.md.j2",
+                context={"body_key": follow_up.body_key, "body_choices": follow_up.body_choices},
                 description="Actions agreed at meetings and still open, and how each question's "
                 "answers were rated over time.",
             )

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from scrutiny_packs.model import Bank, PackOptions
+from scrutiny_packs.packs.docx import browser_measures
 from scrutiny_packs.packs.layout import (
     FOOTER_MEETING_LIMIT,
     FOOTER_TITLE_LIMIT,
@@ -117,6 +118,7 @@ def bank_data(bank: Bank, question_href: Callable[[str], str] | None = None) -> 
         "framing": framing_table(),
         "framingNotes": {f: framing_note(f) for f in FRAMINGS},
         "sentences": sentences.for_browser(),
+        "word": browser_measures(),  # how the Word file looks: word.js draws with packs/docx.py's measures
         "areas": areas,
         "questions": questions,
         "indicators": indicators,

@@ -4,7 +4,7 @@ A meeting page gets, beside its HTML, a JSON data block (added by the hook after
 pack's is) read by ``overrides/assets/javascripts/record-answers.js``: the meeting's id, date and
 items with their questions, and the record's shape taken from ``schemas/record.schema.json``: the
 field names in the schema's order, which are required, their lengths, the RAG values and action
-statuses. The patterns the validator refuses in a record (e-mail addresses, phone numbers, names,
+statuses. The patterns the validator refuses in a record (every kind of personal data, names,
 invisible characters) come from the checks themselves, so the browser and ``validate`` agree.
 """
 
@@ -90,17 +90,13 @@ def _js_pattern(pattern: str) -> str:
 
 
 def checks() -> dict[str, Any]:
-    """What the validator refuses in a record's text, as patterns the browser can run."""
-    patterns = {
-        "email": personal_data.EMAIL,
-        "phone": personal_data.PHONE,
-        "internationalPhone": personal_data.INTERNATIONAL_PHONE,
-        "titledName": personal_data.TITLED_NAME,
-        "capitalisedPair": personal_data.CAPITALISED_PAIR,
-        "control": yaml_source.CONTROL,
-        "invisible": yaml_source.INVISIBLE,
+    """What the validator refuses in a record's text, as data the browser runs (record-checks.js): the
+    personal-data detectors and their rules (``personal_data.browser_rules``) and the invisible characters."""
+    return {
+        "personalData": personal_data.browser_rules(),
+        "control": _js_pattern(yaml_source.CONTROL.pattern),
+        "invisible": _js_pattern(yaml_source.INVISIBLE.pattern),
     }
-    return {"roleWords": sorted(personal_data.ROLE_WORDS)} | {k: _js_pattern(p.pattern) for k, p in patterns.items()}
 
 
 def meeting_data(bank: Bank, meeting: MeetingView) -> dict[str, Any]:

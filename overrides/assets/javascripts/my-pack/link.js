@@ -15,12 +15,12 @@
   "use strict";
 
   var SP = root.ScrutinyPacks = root.ScrutinyPacks || {};
+  var dates = SP.dates || (typeof require === "function" ? require("../dates.js") : null);
 
   var PARAMS = ["ids", "f", "body", "meeting", "date", "item", "title", "opts"];
   var TEXT_FIELDS = ["body", "meeting", "item", "title"];
   var OPTION_LETTERS = [["b", "benchmarks"], ["e", "evidence"], ["n", "notes_space"], ["r", "rag"]];
   var DEFAULT_OPTIONS = { benchmarks: true, evidence: true, notes_space: true, rag: false };
-  var DATE = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
 
   // The rules as regular expressions, made once for each rules object.
   var compiled = typeof WeakMap === "function" ? new WeakMap() : null;
@@ -138,13 +138,9 @@
     return { text: text, shortened: long, hadControls: r.hasControl.test(String(value)) };
   }
 
-  function realDate(text) {
-    if (!DATE.test(text)) return false;
-    var parts = text.split("-").map(Number);
-    var year = parts[0], month = parts[1], day = parts[2];
-    var leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-    var days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
-    return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= days;
+  // A real date written as the link's rules say (YYYY-MM-DD), as Python's date.fromisoformat reads one.
+  function realDate(text, rules) {
+    return dates.isoDate(text, rules.datePattern);
   }
 
   function notice(kind, field, value) {
@@ -191,7 +187,7 @@
       pack[name] = read.text;
     });
     var date = tidy(params.get("date") || "", rules);
-    if (date && realDate(date)) pack.date = date;
+    if (date && realDate(date, rules)) pack.date = date;
     else if (date) notices.push(notice("invalid", "date", date));
     if (params.has("opts")) {
       var letters = params.get("opts").split(",").map(function (x) { return word(x, rules); }).filter(Boolean);

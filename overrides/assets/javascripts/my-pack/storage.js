@@ -15,6 +15,7 @@
 
   var KEY = "scrutiny-packs:my-pack";
   var PREVIOUS_KEY = "scrutiny-packs:my-pack:previous";  // the pack a shared link replaced
+  var SET_ASIDE_KEY = "scrutiny-packs:my-pack:set-aside";  // a kept pack that could not all be used, as it was
 
   function probe(backend) {
     if (!backend) return false;
@@ -60,13 +61,26 @@
         var stored = read(KEY);
         return stored === null ? link.emptyPack() : link.decode(stored, rules).pack;
       },
+      /* The kept pack, read as untrusted input (another page on this origin can write the key): {pack,
+       * notices}, link.decode's notices for what could not be used. When there are any, the kept text is
+       * set aside as it was and the repaired pack kept in its place. */
+      inspect: function () {
+        var stored = read(KEY);
+        if (stored === null) return { pack: link.emptyPack(), notices: [] };
+        var result = link.decode(stored, rules);
+        if (result.notices.length) {
+          write(SET_ASIDE_KEY, stored);
+          write(KEY, link.encode(result.pack));
+        }
+        return result;
+      },
       save: function (pack) { write(KEY, link.encode(pack)); },
       readPrevious: function () { return read(PREVIOUS_KEY); },
       keepPrevious: function (stored) { write(PREVIOUS_KEY, stored); }
     };
   }
 
-  var api = { KEY: KEY, PREVIOUS_KEY: PREVIOUS_KEY, open: open };
+  var api = { KEY: KEY, PREVIOUS_KEY: PREVIOUS_KEY, SET_ASIDE_KEY: SET_ASIDE_KEY, open: open };
 
   SP.storage = api;
   if (typeof module === "object" && module && module.exports) module.exports = api;

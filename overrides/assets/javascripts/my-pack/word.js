@@ -10,7 +10,9 @@
  *
  * `lib` is the docx package's browser bundle (window.docx: assets/javascripts/vendor/docx.js,
  * copied from node_modules by the build, loaded only on the My pack page). Every measure
- * here is docx.py's.
+ * and colour is docx.py's, handed over in the bank data (bank.word, packs/docx.browser_measures);
+ * what docx.py leaves to python-docx's own template (the headings' sizes and spacing, the line
+ * under the title) is written here as that template has it.
  */
 (function (root) {
   "use strict";
@@ -18,11 +20,7 @@
   var SP = root.ScrutinyPacks = root.ScrutinyPacks || {};
   var views = SP.view || (typeof require === "function" ? require("./view.js") : null);
 
-  var FONT = "Arial";
-  var MUTED = "4D4D4D";
-  var ACCENT = "303F9F";
-  var INK = "1A1A1A";
-  var RULE = "4F81BD";  // the line under the title, as in the built packs' Word template
+  var RULE = "4F81BD";  // the line under the title, as in python-docx's template that the built packs use
   var BULLETS = "sp-bullets";
 
   function pt(points) { return Math.round(points * 20); }  // twips
@@ -33,6 +31,8 @@
     var say = bank.sentences;
     var o = pack.options;
     var v = views.view(pack, bank);
+    var W = bank.word;  // packs/docx.py's measures
+    var FONT = W.font, MUTED = W.muted, ACCENT = W.accent, INK = W.ink;
 
     function run(text, style) {
       style = style || {};
@@ -45,20 +45,20 @@
     }
 
     function label(text) {
-      return para([run(text, { bold: true, size: 8.5, color: MUTED, caps: true })],
-        { spacing: { before: pt(6), after: pt(2) }, keepNext: true });
+      return para([run(text, { bold: true, size: W.note_pt, color: MUTED, caps: true })],
+        { spacing: { before: pt(W.label_space_pt[0]), after: pt(W.label_space_pt[1]) }, keepNext: true });
     }
 
     function bullet(children) {
       return para(children, { style: "ListBullet", numbering: { reference: BULLETS, level: 0 } });
     }
 
-    // Bulleted points, each [bold lead, text], at 10 pt.
+    // Bulleted points, each [bold lead, text], at the points' size.
     function points(items) {
       return items.map(function (item) {
-        var lead = item[0] ? [run(item[0], { bold: true, size: 10 }), run(": ", { size: 10 })] : [];
-        return para(lead.concat([run(item[1], { size: 10 })]),
-          { style: "ListBullet", numbering: { reference: BULLETS, level: 0 }, spacing: { after: pt(1) } });
+        var lead = item[0] ? [run(item[0], { bold: true, size: W.point_pt }), run(": ", { size: W.point_pt })] : [];
+        return para(lead.concat([run(item[1], { size: W.point_pt })]),
+          { style: "ListBullet", numbering: { reference: BULLETS, level: 0 }, spacing: { after: pt(W.point_after_pt) } });
       });
     }
 
@@ -73,14 +73,14 @@
     var body = [];
 
     // -- the cover
-    body.push(para([run(say.kicker, { bold: true, size: 9, color: ACCENT, caps: true })]));
+    body.push(para([run(say.kicker, { bold: true, size: W.kicker_pt, color: ACCENT, caps: true })]));
     body.push(para([run(v.title)], { heading: lib.HeadingLevel.TITLE }));
     body.push(new lib.Table({
-      columnWidths: [mm(40), mm(134)],
+      columnWidths: [mm(W.details_mm[0]), mm(W.details_mm[1])],
       alignment: lib.AlignmentType.LEFT,
       rows: v.details.map(function (d) {
-        return new lib.TableRow({ children: [cell([inCell([run(d.label, { bold: true })])], mm(40)),
-          cell([inCell([run(d.value)])], mm(134))] });
+        return new lib.TableRow({ children: [cell([inCell([run(d.label, { bold: true })])], mm(W.details_mm[0])),
+          cell([inCell([run(d.value)])], mm(W.details_mm[1]))] });
       })
     }));
     body.push(para());
@@ -99,15 +99,15 @@
     // -- the questions, by area
     v.groups.forEach(function (g) {
       if (g.context) {
-        body.push(para([run(g.context, { size: 8.5, color: MUTED, caps: true })],
-          { keepNext: true, spacing: { before: pt(12) } }));
+        body.push(para([run(g.context, { size: W.note_pt, color: MUTED, caps: true })],
+          { keepNext: true, spacing: { before: pt(W.group_before_pt) } }));
       }
       body.push(para([run(g.title)], { heading: lib.HeadingLevel.HEADING_1 }));
       g.questions.forEach(function (q) {
         body.push(para([run(q.number + ". ", { bold: true }), run(q.text, { bold: true })],
-          { spacing: { before: pt(10), after: pt(2) }, keepNext: true }));
+          { spacing: { before: pt(W.question_space_pt[0]), after: pt(W.question_space_pt[1]) }, keepNext: true }));
         body.push(para([run((q.askedOf ? "Ask: " + q.askedOf + " \u00b7 " : "") + "Ref. " + q.id,
-          { size: 8.5, color: MUTED })], { spacing: { after: pt(2) } }));
+          { size: W.note_pt, color: MUTED })], { spacing: { after: pt(W.meta_after_pt) } }));
         if (o.benchmarks && q.listenFor.length) {
           body.push(label(say.listen));
           body.push.apply(body, points(q.listenFor.map(function (point) { return ["", point]; })));
@@ -117,18 +117,18 @@
           body.push.apply(body, points(q.evidence.map(function (f) { return [f.name, f.description]; })));
         }
         if (o.notes_space || o.rag) {
-          var columns = o.notes_space ? [[say.notes, mm(o.rag ? 144 : 174)]] : [];
-          if (o.rag) columns.push([say.ragColumn, mm(30)]);
+          var columns = o.notes_space ? [[say.notes, mm(o.rag ? W.notes_beside_rag_mm : W.notes_mm)]] : [];
+          if (o.rag) columns.push([say.ragColumn, mm(W.rag_mm)]);
           body.push(new lib.Table({
             columnWidths: columns.map(function (c) { return c[1]; }),
             rows: [new lib.TableRow({
-              height: { value: mm(28), rule: lib.HeightRule.ATLEAST },
+              height: { value: mm(W.answer_height_mm), rule: lib.HeightRule.ATLEAST },
               children: columns.map(function (c) {
-                return cell([inCell([run(c[0], { bold: true, size: 8, color: MUTED })])], c[1]);
+                return cell([inCell([run(c[0], { bold: true, size: W.small_pt, color: MUTED })])], c[1]);
               })
             })]
           }));
-          body.push(para([], { spacing: { after: pt(4) } }));
+          body.push(para([], { spacing: { after: pt(W.answer_after_pt) } }));
         }
       });
       g.guides.forEach(function (gid, index) {
@@ -138,19 +138,19 @@
         guide.paragraphs.forEach(function (text) { body.push(para([run(text)])); });
       });
     });
-    body.push(para([run(say.sources, { size: 8.5, color: MUTED })], { spacing: { before: pt(12) } }));
+    body.push(para([run(say.sources, { size: W.note_pt, color: MUTED })], { spacing: { before: pt(W.sources_before_pt) } }));
 
     // -- the running footer: the meeting (or the title) beside "Page X of Y", then the title under it
     var lines = v.footerMeeting ? [v.footerMeeting, v.footerTitle] : [v.footerTitle];
-    var small = { size: half(8), color: MUTED };
+    var small = { size: half(W.small_pt), color: MUTED };
     var tight = { spacing: { after: 0, line: 240 } };
-    var footer = [para([run(lines[0], { size: 8, color: MUTED }),
+    var footer = [para([run(lines[0], { size: W.small_pt, color: MUTED }),
       new lib.TextRun(Object.assign({ children: [new lib.Tab(), "Page "] }, small)),
       new lib.TextRun(Object.assign({ children: [lib.PageNumber.CURRENT] }, small)),
-      run(" of ", { size: 8, color: MUTED }),
+      run(" of ", { size: W.small_pt, color: MUTED }),
       new lib.TextRun(Object.assign({ children: [lib.PageNumber.TOTAL_PAGES] }, small))],
-    Object.assign({ tabStops: [{ type: lib.TabStopType.RIGHT, position: mm(210 - 2 * 18) }] }, tight))];
-    lines.slice(1).forEach(function (line) { footer.push(para([run(line, { size: 8, color: MUTED })], tight)); });
+    Object.assign({ tabStops: [{ type: lib.TabStopType.RIGHT, position: mm(W.page_mm[0] - 2 * W.margin_mm) }] }, tight))];
+    lines.slice(1).forEach(function (line) { footer.push(para([run(line, { size: W.small_pt, color: MUTED })], tight)); });
 
     var heading = function (size, before) {
       return { run: { font: FONT, size: size ? half(size) : undefined, bold: true, color: INK },
@@ -166,10 +166,10 @@
       styles: {
         default: {
           document: {
-            run: { font: FONT, size: half(11), language: { value: "en-GB" } },
+            run: { font: FONT, size: half(W.body_pt), language: { value: "en-GB" } },
             paragraph: { spacing: { after: 200, line: 276 } }
           },
-          title: { run: { font: FONT, size: half(24), color: INK },
+          title: { run: { font: FONT, size: half(W.title_pt), color: INK },
             paragraph: { spacing: { after: 300, line: 240 }, contextualSpacing: true,
               border: { bottom: { style: lib.BorderStyle.SINGLE, size: 8, space: 4, color: RULE } } } },
           heading1: heading(14, 24),
@@ -186,8 +186,8 @@
       sections: [{
         properties: {
           page: {
-            size: { width: mm(210), height: mm(297), orientation: lib.PageOrientation.PORTRAIT },
-            margin: { top: mm(18), right: mm(18), bottom: mm(20), left: mm(18) }
+            size: { width: mm(W.page_mm[0]), height: mm(W.page_mm[1]), orientation: lib.PageOrientation.PORTRAIT },
+            margin: { top: mm(W.margin_mm), right: mm(W.margin_mm), bottom: mm(W.bottom_margin_mm), left: mm(W.margin_mm) }
           }
         },
         footers: { default: new lib.Footer({ children: footer }) },
