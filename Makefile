@@ -93,3 +93,8 @@ bench: $(STAMP) system-deps $(NODE_STAMP)
 
 clean:
 	rm -rf site build .pytest_cache
+
+# How well suggestions fit agenda items: precision of the first five over tests/fixtures/agenda-items.yml.
+bench-suggest: $(STAMP)
+	$(BIN)/python benchmarks/suggest_precision.py
+	$(BIN)/python benchmarks/suggest_precision.py --audience councillors
