@@ -9,7 +9,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: lock serve build test test-fast test-js lint-imports validate forms bench lint system-deps browser-deps node-deps clean
+.PHONY: lock serve build test test-fast test-js lint-imports validate forms bench bench-suggest lint system-deps browser-deps node-deps clean
 
 # Python packages: exactly the versions in requirements/*.txt (hashes checked), never newer ones.
 # `make serve` and `make build` need only the site's; `make test` and `make bench` everything.

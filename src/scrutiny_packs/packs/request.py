@@ -28,6 +28,7 @@ from scrutiny_packs.packs.checks import EMPTY_HINT, check_agenda, check_spec
 from scrutiny_packs.packs.select import describe, select
 from scrutiny_packs.problems import Problem, did_you_mean
 from scrutiny_packs.text.framing import FRAMINGS
+from scrutiny_packs.text.slug import slug
 
 FORMATS = (".pdf", ".docx", ".html", ".md")
 ORDERS = ("area", "listed", "bank")
@@ -93,8 +94,7 @@ def output_problems(output: Path) -> list[Problem]:
 
 
 def _slug(text: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:64].strip("-")
-    return slug or "pack"
+    return slug(text)
 
 
 def _default_title(bank: Bank, request: PackRequest) -> str:
