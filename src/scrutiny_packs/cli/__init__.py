@@ -515,5 +515,10 @@ def actions(root: Path, overdue: bool, body: str | None, status: str, output: st
         click.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip())
 
 
+from scrutiny_packs.cli import moderngov_cmds, suggest_cmd  # noqa: E402  (commands kept in their own modules)
+
+for _commands in (moderngov_cmds, suggest_cmd):
+    _commands.register(main, root_option, _load_or_exit)
+
 if __name__ == "__main__":  # pragma: no cover
     main()

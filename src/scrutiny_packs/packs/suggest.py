@@ -32,10 +32,70 @@ IN_TERM_WEIGHT = 0.4  # a word inside a glossary term in the title, e.g. 'social
 RELATED_WEIGHT = 0.5  # a term's search words, and the terms they name, count half
 
 STOPWORDS = frozenset(
-    """a an and are as at be by for from has have how in into is it its of on or our report reports
-    the their this to update with what which who will you your we us item items annual review
-    council councils local authority authority's borough county city panel committee scrutiny
-    meeting report's progress overview position paper verbal briefing presentation""".split()
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "by",
+        "for",
+        "from",
+        "has",
+        "have",
+        "how",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "of",
+        "on",
+        "or",
+        "our",
+        "report",
+        "reports",
+        "the",
+        "their",
+        "this",
+        "to",
+        "update",
+        "with",
+        "what",
+        "which",
+        "who",
+        "will",
+        "you",
+        "your",
+        "we",
+        "us",
+        "item",
+        "items",
+        "annual",
+        "review",
+        "council",
+        "councils",
+        "local",
+        "authority",
+        "authority's",
+        "borough",
+        "county",
+        "city",
+        "panel",
+        "committee",
+        "scrutiny",
+        "meeting",
+        "report's",
+        "progress",
+        "overview",
+        "position",
+        "paper",
+        "verbal",
+        "briefing",
+        "presentation",
+    ]
 )
 _WORDS = re.compile(r"[a-z0-9]+")
 
@@ -81,7 +141,7 @@ class Suggester:
     def __init__(self, bank: Bank):
         self.bank = bank
         self.glossary = _search_glossary(tuple(bank.glossary.values()))
-        self.docs: list[tuple[Question, Counter[str]]] = []
+        self.docs: list[tuple[Question, dict[str, float]]] = []
         for q in bank.questions.values():
             if not q.retired:
                 self.docs.append((q, self._question_tokens(q)))
@@ -100,14 +160,14 @@ class Suggester:
             out[CONCEPT + use.term.id] += 1
         return out
 
-    def _question_tokens(self, q: Question) -> Counter[str]:
-        weighted: Counter[str] = Counter()
+    def _question_tokens(self, q: Question) -> dict[str, float]:
+        weighted: dict[str, float] = {}
 
         def add(text: str, weight: float) -> None:
             if not weight:
                 return
             for token, count in self.tokens(text).items():
-                weighted[token] += count * weight
+                weighted[token] = weighted.get(token, 0.0) + count * weight
 
         add(q.text, WEIGHTS["text"])
         for area_id in q.areas:

@@ -49,14 +49,20 @@ class Service:
         return f"{self.base_url}/{name}?{urlencode(query)}"
 
 
-def service_for(base_url: str, soap: bool = False, timeout: float = DEFAULT_TIMEOUT) -> tuple[Service | None, Problem | None]:
+def service_for(
+    base_url: str, soap: bool = False, timeout: float = DEFAULT_TIMEOUT
+) -> tuple[Service | None, Problem | None]:
     """The service at a council's committee site, given as its address (with or without
     ``/mgWebService.asmx``)."""
     url = base_url.strip()
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         return None, Problem(
-            "--moderngov", None, "", f"{url!r} is not a web address", "give the council's committee site, e.g. https://democracy.example.gov.uk"
+            "--moderngov",
+            None,
+            "",
+            f"{url!r} is not a web address",
+            "give the council's committee site, e.g. https://democracy.example.gov.uk",
         )
     path = re.sub(rf"/?{re.escape(SERVICE)}(/.*)?$", "", parts.path, flags=re.IGNORECASE).rstrip("/")
     return Service(f"{parts.scheme}://{parts.netloc}{path}", soap, timeout), None
@@ -73,7 +79,7 @@ def _soap_body(operation: str, params: dict[str, str]) -> bytes:
         f'<soap:Envelope xmlns:soap="{SOAP_ENVELOPE}"><soap:Body>'
         f'<{operation} xmlns="{NAMESPACE}">{fields}</{operation}>'
         "</soap:Body></soap:Envelope>"
-    ).encode("utf-8")
+    ).encode()
 
 
 def _read(response: requests.Response) -> bytes | None:
@@ -87,7 +93,7 @@ def _read(response: requests.Response) -> bytes | None:
 
 def _parse(data: bytes) -> Element | None:
     try:
-        return fromstring(data)
+        return fromstring(data, forbid_dtd=True)
     except (ParseError, DefusedXmlException, ValueError):
         return None
 
@@ -110,7 +116,7 @@ def _payload(root: Element) -> tuple[Element | None, str]:
         if result is not None:
             node = result
     if len(node) == 0 and (node.text or "").strip().startswith("<"):
-        inner = _parse(node.text.strip().encode("utf-8"))
+        inner = _parse((node.text or "").strip().encode("utf-8"))
         if inner is None:
             return None, "XML inside the answer that cannot be read"
         return inner, ""
@@ -122,19 +128,23 @@ def call(service: Service, operation: str, **params: object) -> tuple[Element | 
     values = {k: str(v) for k, v in params.items()}
     if service.soap:
         where = service.endpoint
-        send = dict(
-            method="POST",
-            url=where,
-            data=_soap_body(operation, values),
-            headers={
+        send: dict = {
+            "method": "POST",
+            "url": where,
+            "data": _soap_body(operation, values),
+            "headers": {
                 "User-Agent": USER_AGENT,
                 "Content-Type": "text/xml; charset=utf-8",
                 "SOAPAction": f'"{NAMESPACE}/{operation}"',
             },
-        )
+        }
     else:
         where = f"{service.endpoint}/{operation}" + (f"?{urlencode(values)}" if values else "")
-        send = dict(method="GET", url=where, headers={"User-Agent": USER_AGENT, "Accept": "text/xml, application/xml"})
+        send = {
+            "method": "GET",
+            "url": where,
+            "headers": {"User-Agent": USER_AGENT, "Accept": "text/xml, application/xml"},
+        }
 
     def problem(message: str, hint: str = "") -> tuple[None, Problem]:
         return None, Problem(where, None, "", message, hint)
@@ -144,9 +154,14 @@ def call(service: Service, operation: str, **params: object) -> tuple[Element | 
             status = response.status_code
             data = _read(response)
     except requests.exceptions.Timeout:
-        return problem(f"timed out: no answer within {service.timeout:g} s", "some councils' servers are slow: try again, or a longer --timeout")
+        return problem(
+            f"timed out: no answer within {service.timeout:g} s",
+            "some councils' servers are slow: try again, or a longer --timeout",
+        )
     except requests.exceptions.SSLError:
-        return problem("refused: its certificate could not be checked", "check the address begins with the council's own site")
+        return problem(
+            "refused: its certificate could not be checked", "check the address begins with the council's own site"
+        )
     except requests.exceptions.ConnectionError:
         return problem("refused: could not connect", "check the address, and that the site is up")
     except requests.exceptions.RequestException as exc:
@@ -154,15 +169,23 @@ def call(service: Service, operation: str, **params: object) -> tuple[Element | 
     if data is None:
         return problem(f"answered with more than {MAX_BYTES // 1_000_000} MB", "not a ModernGov web service's answer")
     if status in (401, 403):
-        return problem(f"refused: HTTP {status}", "the council's server refuses this client; try --soap, or ask the council")
+        return problem(
+            f"refused: HTTP {status}", "the council's server refuses this client; try --soap, or ask the council"
+        )
     if status == 404:
-        return problem("not ModernGov: no web service at this address (HTTP 404)", "give the address of the council's committee site")
+        return problem(
+            "not ModernGov: no web service at this address (HTTP 404)",
+            "give the address of the council's committee site",
+        )
     root = _parse(data) if data else None
     if status >= 400 and root is None:
         return problem(f"answered HTTP {status}")
-    if root is None:
+    if root is None or _local(root.tag) == "html":
         looks = "a web page" if data.lstrip()[:200].lower().startswith((b"<!doctype html", b"<html")) else "something"
-        return problem(f"not ModernGov: answered with {looks}, not the web service's XML", "give the address of the council's committee site")
+        return problem(
+            f"not ModernGov: answered with {looks}, not the web service's XML",
+            "give the address of the council's committee site",
+        )
     payload, fault = _payload(root)
     if payload is None:
         return problem(f"answered with {fault}")

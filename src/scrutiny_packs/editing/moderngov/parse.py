@@ -9,7 +9,6 @@ is counted so that the officer can be told, and its title is not repeated anywhe
 from __future__ import annotations
 
 import datetime as dt
-import html
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -26,7 +25,9 @@ _PROCEDURAL = re.compile(
     r"|election\s+of\s+(?:vice[- ])?chair|appointment\s+of\s+(?:vice[- ])?chair|welcome|membership)",
     re.IGNORECASE,
 )
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+_CONTROL = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+)
 _DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
