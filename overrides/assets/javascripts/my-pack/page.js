@@ -217,7 +217,37 @@
 
   function drawPreview() {
     preview.textContent = "";
-    if (pack.questions.length) preview.appendChild(SP.render.drawPack(document, pack, bank));
+    var drawn = pack.questions.length ? SP.render.drawPack(document, pack, bank) : null;
+    if (drawn) preview.appendChild(drawn);
+    setPrintFooter(drawn);
+  }
+
+  // The running footer of the printed pack: the body, date and agenda item, then the title, as the
+  // built PDFs print them. Chromium prints @page margin boxes but not string(), so the words go into
+  // a stylesheet of their own as literal text, written again each time the pack is drawn. Every
+  // character but letters, digits and spaces is a CSS escape, so nothing typed can end the rule.
+  function cssString(text) {
+    return "\"" + Array.from(text).map(function (ch) {
+      return /[A-Za-z0-9 ]/.test(ch) ? ch : "\\" + ch.codePointAt(0).toString(16) + " ";
+    }).join("") + "\"";
+  }
+
+  function setPrintFooter(drawn) {
+    var style = document.getElementById("sp-mypack-print-footer");
+    if (!style) {
+      style = document.createElement("style");
+      style.id = "sp-mypack-print-footer";
+      document.head.appendChild(style);
+    }
+    if (!drawn) {
+      style.textContent = "";
+      return;
+    }
+    var meeting = drawn.getAttribute("data-footer-meeting") || "";
+    var title = cssString(drawn.getAttribute("data-footer-title") || "");
+    var box = "@bottom-left { content: " + (meeting ? cssString(meeting) + " \"\\A \" " + title : title)
+      + "; white-space: pre-wrap; }";
+    style.textContent = "@media print { @page sp-pack { " + box + " } @page sp-pack-meeting { " + box + " } }";
   }
 
   function fillForm() {
