@@ -85,7 +85,7 @@ def _meetings_xml(committee: int, first: tuple | None, last: tuple | None) -> st
 
 
 def _meeting_xml(meeting_id: int) -> str:
-    if meeting_id != 7001:
+    if meeting_id not in (7001, 7002):
         return "<getmeeting></getmeeting>"
     items = "".join(
         f"<agendaitem><agendaitemid> {iid}</agendaitemid><agendaitemnumber>{num}</agendaitemnumber>"
@@ -96,13 +96,19 @@ def _meeting_xml(meeting_id: int) -> str:
         f"<isrestricted>{restricted}</isrestricted></linkeddoc></linkeddocuments></agendaitem>"
         for iid, num, title, text, restricted in ITEMS_7001
     )
-    return (
-        "<getmeeting><meeting><meetingid> 7001</meetingid><meetingdate>14/01/2027</meetingdate>"
-        "<meetingtime>6.30 pm</meetingtime><meetingstatus>Confirmed</meetingstatus>"
-        "<meetinglocation>Committee Room 2, Civic Centre</meetinglocation>"
+    # Meeting 7002 names its committee by id only: the title comes from GetCommittees.
+    committee = (
         "<committee><committeeid> 140</committeeid>"
         "<committeetitle>Children and Young People Scrutiny Panel</committeetitle></committee>"
-        f"<agendaitems>{items}</agendaitems></meeting></getmeeting>"
+        if meeting_id == 7001
+        else "<committeeid> 140</committeeid>"
+    )
+    date = "14/01/2027" if meeting_id == 7001 else "11/03/2027"
+    return (
+        f"<getmeeting><meeting><meetingid> {meeting_id}</meetingid><meetingdate>{date}</meetingdate>"
+        "<meetingtime>6.30 pm</meetingtime><meetingstatus>Confirmed</meetingstatus>"
+        "<meetinglocation>Committee Room 2, Civic Centre</meetinglocation>"
+        f"{committee}<agendaitems>{items}</agendaitems></meeting></getmeeting>"
     )
 
 

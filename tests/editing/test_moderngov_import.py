@@ -219,3 +219,10 @@ def test_the_imported_meeting_builds(project, fake):
     text = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").get_text(" ")
     assert "Children missing education" in text
     assert "Domestic abuse: children's services & schools" in text
+
+
+def test_a_committee_named_by_id_only_is_looked_up(project, fake):
+    done = import_meeting(project, fake.url(), meeting="7002")
+    assert done.exit_code == 0, done.stderr
+    path = project / "content" / "meetings" / "children-and-young-people-scrutiny-panel-2027-03-11.yml"
+    assert yaml.safe_load(path.read_text(encoding="utf-8"))["body"] == BODY

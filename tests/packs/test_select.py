@@ -67,7 +67,9 @@ def test_lists_narrow_together_values_widen_and_named_questions_are_added(bank):
     assert len(narrowed) < len(education | for_councillors)
     # Two areas widen; the audience still narrows.
     abuse = {q.id for q in active if "domestic-violence" in q.areas}
-    both = set(ids(select(bank, Selection(areas=("missing-education", "domestic-violence"), audiences=("councillors",)))))
+    both = set(
+        ids(select(bank, Selection(areas=("missing-education", "domestic-violence"), audiences=("councillors",))))
+    )
     assert both == (education | abuse) & for_councillors
     # 'questions' adds what it names, whatever the other lists say (as the example packs mean).
     outsider = next(q.id for q in active if q.id not in narrowed)

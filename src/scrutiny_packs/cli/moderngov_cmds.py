@@ -10,6 +10,7 @@ import datetime as dt
 import os
 import sys
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 from typing import NoReturn
 
@@ -159,6 +160,10 @@ def register(main: click.Group, root_option, load_or_exit) -> None:
                     "list the committee's meetings with 'scrutiny-packs meeting-list'",
                 )
             )
+        if meeting.committee is None and meeting.summary.committee_id is not None:  # named by id only
+            listed, _ = call(service, "GetCommittees")
+            named = {c.id: c for c in parse.committees(listed)} if listed is not None else {}
+            meeting = replace(meeting, committee=named.get(meeting.summary.committee_id))
         if meeting.summary.date is None:
             _fail(Problem(service.endpoint, None, "", f"meeting {meeting_id} has no date that can be read"))
         imported = meeting_file(bank, service, meeting, audience)
