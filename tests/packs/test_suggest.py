@@ -10,7 +10,7 @@ from scrutiny_packs.cli import main
 from tests.conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
-import suggest_precision  # noqa: E402
+import suggest_precision
 
 # Floors a little under what the ranking scores today (0.80 over the bank, 0.65 for councillors, whose
 # smaller share of each area caps what is possible): a change that loses much of it fails here.

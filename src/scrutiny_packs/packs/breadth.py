@@ -42,7 +42,7 @@ def reasons(bank: Bank, selection: Selection) -> list[str]:
 
 
 def selection_warnings(
-    bank: Bank, selection: Selection, doc: "YamlDocument", display: str, where: tuple, what: str
+    bank: Bank, selection: Selection, doc: YamlDocument, display: str, where: tuple, what: str
 ) -> list[Problem]:
     """Warnings for one selection (``where`` is its path in the file, ``what`` names it: 'item 6')."""
     problems = []
