@@ -71,7 +71,7 @@ def test_the_printed_pack_carries_body_date_item_and_title_on_every_page(open_pa
     for number, text in enumerate(pages[1:], start=2):
         assert footer(text) == (built_words, f"Page {number} of {len(pages)}"), number
 
-    # Without meeting details the footer is the title alone: the footer follows the pack as it changes.
+    # Without body, date and item the footer changes with the pack, as the built PDF's does.
     page.emulate_media(media="screen")
     for name in ("body", "meeting", "date", "item"):
         page.locator(f"[data-sp-mypack-form] [name='{name}']").fill("")
@@ -80,7 +80,11 @@ def test_the_printed_pack_carries_body_date_item_and_title_on_every_page(open_pa
     page.pdf(path=str(printed), prefer_css_page_size=True, print_background=True)
     again = pdf_pages(printed)
     assert "14 January 2027" not in " ".join(again)
-    assert footer(again[1]) == (TITLE, f"Page 2 of {len(again)}")
+    done = cli("pack", "--from-url", f"?ids={','.join(ids)}&title={quote(TITLE)}&opts=b,e,n", "-o", str(built))
+    assert done.returncode == 0, done.stderr
+    built_words, _ = footer(pdf_pages(built)[1])
+    assert TITLE in built_words and "Item 5" not in built_words
+    assert footer(again[1]) == (built_words, f"Page 2 of {len(again)}")
 
 
 def test_the_site_filters_choose_what_the_command_line_chooses(new_context, base_url, page_kinds, tmp_path):
