@@ -54,7 +54,7 @@ def test_the_printed_pack_carries_body_date_item_and_title_on_every_page(open_pa
         f"&title={quote(TITLE)}&opts=b,e,n"
     )
     page = open_page(f"my-pack/?{query}")
-    page.wait_for_selector("[data-sp-mypack-preview] .sp-pack")
+    page.wait_for_selector("[data-sp-mypack-preview] .sp-pack", state="attached")
     page.emulate_media(media="print")
     printed = tmp_path / "printed.pdf"
     page.pdf(path=str(printed), prefer_css_page_size=True, print_background=True)
