@@ -25,7 +25,6 @@ K = 5
 class ItemScore:
     title: str
     hits: int
-    suggested: int
     misses: tuple[str, ...]  # suggested question ids outside the expected areas
 
     @property
@@ -47,7 +46,7 @@ def score_items(bank, items, audience: str | None = None) -> list[ItemScore]:
         found = suggest(bank, title, audience, K)
         hits = [s for s in found if wanted & set(s.question.areas)]
         misses = tuple(s.question.id for s in found if not wanted & set(s.question.areas))
-        scores.append(ItemScore(title, len(hits), len(found), misses))
+        scores.append(ItemScore(title, len(hits), misses))
     return scores
 
 

@@ -62,15 +62,7 @@ class AgendaItem:
 class Meeting:
     summary: MeetingSummary
     committee: Committee | None
-    items: tuple[AgendaItem, ...]  # every item, exempt ones included (``kept`` leaves them out)
-
-    @property
-    def kept(self) -> tuple[AgendaItem, ...]:
-        return tuple(i for i in self.items if not i.exempt)
-
-    @property
-    def exempt(self) -> tuple[AgendaItem, ...]:
-        return tuple(i for i in self.items if i.exempt)
+    items: tuple[AgendaItem, ...]  # every item in agenda order, exempt ones included and marked
 
 
 def _local(el: Element) -> str:
@@ -93,7 +85,7 @@ class _Text(HTMLParser):
     def handle_data(self, data: str) -> None:
         self.parts.append(data)
 
-    def handle_starttag(self, tag: str, attrs) -> None:
+    def handle_starttag(self, tag: str, _attrs) -> None:
         if tag in ("p", "br", "li", "div", "tr"):
             self.parts.append(" ")
 
