@@ -10,7 +10,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: lock serve build test test-fast test-js lint-imports validate forms bench lint system-deps browser-deps node-deps clean
+.PHONY: lock serve build test test-fast test-js lint-imports validate forms bench bench-suggest lint system-deps browser-deps node-deps clean
 
 # Python packages: exactly the versions in requirements/*.txt (hashes checked), never newer ones.
 # `make serve` and `make build` need only the site's; `make test` and `make bench` everything.
@@ -102,3 +102,8 @@ bench: $(STAMP) system-deps $(NODE_STAMP)
 
 clean:
 	rm -rf site build .pytest_cache
+
+# How well suggestions fit agenda items: precision of the first five over tests/fixtures/agenda-items.yml.
+bench-suggest: $(STAMP)
+	$(BIN)/python benchmarks/suggest_precision.py
+	$(BIN)/python benchmarks/suggest_precision.py --audience councillors

@@ -275,7 +275,9 @@ class Selection:
     exclude_tags: tuple[str, ...] = ()
     exclude_questions: tuple[str, ...] = ()
     origins: tuple[str, ...] = ()  # narrows every other list: only questions of these origins
-    match: Literal["any", "all"] = "any"
+    # "": each kind of list narrows, values within one widen, ``questions`` adds (packs.select);
+    # "any" and "all": the older meanings, kept for files written with them.
+    match: Literal["", "any", "all"] = ""
     order: Order = "area"
 
 

@@ -117,5 +117,11 @@ test("text: the cover, then each area and its questions, with what the options s
 test("file names come from the pack's title", () => {
   assert.equal(exports_.fileName(pack([], { title: "Item six: the front door!" }), bank, "csv"), "item-six-the-front-door.csv");
   assert.equal(exports_.fileName(pack([], { title: "🙂" }), bank, "csv"), "my-pack.csv");
-  assert.equal(exports_.fileName(pack([], { title: "a".repeat(59) + " b" }), bank, "csv"), "a".repeat(59) + ".csv");
+  assert.equal(exports_.fileName(pack([], { title: "a".repeat(63) + " b" }), bank, "csv"), "a".repeat(63) + ".csv");
+  // Cut at a word boundary, never mid-word (the name the Word and CSV downloads take).
+  assert.equal(
+    exports_.fileName(pack([], { title: "Children missing education and elective home education; domestic abuse" }), bank, "docx"),
+    "children-missing-education-and-elective-home-education-domestic.docx",
+  );
+  assert.equal(exports_.fileName(pack([], { title: "x".repeat(80) }), bank, "docx"), "x".repeat(64) + ".docx");
 });

@@ -57,8 +57,30 @@ def test_a_parent_area_brings_its_sub_areas(bank):
     assert set(ids(chosen)) == wanted and wanted
 
 
+def test_lists_narrow_together_values_widen_and_named_questions_are_added(bank):
+    active = bank.active_questions()
+    education = {q.id for q in active if "missing-education" in q.areas}
+    for_councillors = {q.id for q in active if "councillors" in q.audiences}
+    # The meeting: one area and one audience give the area's questions for that audience only.
+    narrowed = set(ids(select(bank, Selection(areas=("missing-education",), audiences=("councillors",)))))
+    assert narrowed == education & for_councillors and narrowed
+    assert len(narrowed) < len(education | for_councillors)
+    # Two areas widen; the audience still narrows.
+    abuse = {q.id for q in active if "domestic-violence" in q.areas}
+    both = set(
+        ids(select(bank, Selection(areas=("missing-education", "domestic-violence"), audiences=("councillors",))))
+    )
+    assert both == (education | abuse) & for_councillors
+    # 'questions' adds what it names, whatever the other lists say (as the example packs mean).
+    outsider = next(q.id for q in active if q.id not in narrowed)
+    plus = ids(select(bank, Selection(areas=("missing-education",), audiences=("councillors",), questions=(outsider,))))
+    assert set(plus) == narrowed | {outsider}
+    # Named questions alone are just those.
+    assert ids(select(bank, Selection(questions=(outsider,)))) == [outsider]
+
+
 def test_match_any_widens_and_match_all_narrows(bank):
-    any_ = set(ids(select(bank, Selection(areas=("workforce",), tags=("front-door",)))))
+    any_ = set(ids(select(bank, Selection(areas=("workforce",), tags=("front-door",), match="any"))))
     all_ = set(ids(select(bank, Selection(areas=("priority-service-areas",), audiences=("councillors",), match="all"))))
     workforce = {q.id for q in bank.active_questions() if bank.area_and_descendants("workforce") & set(q.areas)}
     front_door = {q.id for q in bank.active_questions() if "front-door" in q.tags}

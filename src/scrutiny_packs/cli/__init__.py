@@ -22,6 +22,8 @@ COMMANDS = (
     "meeting",
     "actions",
     "tracker",
+    "moderngov_cmds",
+    "suggest_cmd",
 )
 
 
@@ -32,7 +34,9 @@ def main() -> None:
 
 
 for _name in COMMANDS:
-    main.add_command(import_module(f"{__name__}.{_name}").command)
+    _module = import_module(f"{__name__}.{_name}")
+    for _command in getattr(_module, "commands", (getattr(_module, "command", None),)):
+        main.add_command(_command)
 
 
 if __name__ == "__main__":  # pragma: no cover

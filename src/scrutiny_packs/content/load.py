@@ -247,7 +247,7 @@ def pack_from_data(id_: str, d: dict, path: str = "") -> PackSpec:
                 "origins",
             )
         },
-        match=s.get("match", "any"),
+        match=s.get("match", ""),
         order=s.get("order", "area"),
     )
     options = PackOptions(

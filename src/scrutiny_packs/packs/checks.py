@@ -14,6 +14,7 @@ from scrutiny_packs.content.load import LoadResult, ReadCache, load_bank
 from scrutiny_packs.content.references import PACK_REFERENCES, known_in_bank, pack_fields, unknown_names
 from scrutiny_packs.content.yaml_source import field_name
 from scrutiny_packs.model import Agenda, Bank, PackSpec
+from scrutiny_packs.packs.breadth import selection_warnings
 from scrutiny_packs.packs.select import describe, select
 from scrutiny_packs.problems import Problem, Severity, did_you_mean, sort_problems
 
@@ -82,6 +83,7 @@ def check_packs(bank: Bank, docs: dict[str, tuple[YamlDocument, str]]) -> list[P
             continue
         problems += check_spec(bank, spec, doc, display)
         problems += retired_problems(bank, spec, doc, display)
+        problems += selection_warnings(bank, spec.selection, doc, display, (), "the pack")
     return problems
 
 
@@ -135,7 +137,19 @@ def check_meetings(bank: Bank, docs: dict[str, tuple[YamlDocument, str]]) -> lis
     for meeting_id, agenda in bank.meetings.items():
         doc, display = docs[meeting_id]
         problems += check_agenda(bank, agenda, doc, display)
+        problems += agenda_warnings(bank, agenda, doc, display)
     return problems
+
+
+def agenda_warnings(bank: Bank, agenda: Agenda, doc: YamlDocument, display: str) -> list[Problem]:
+    """Warnings for the selections written in a meeting file (a pack's are warned about in its own file)."""
+    known = known_in_bank(bank)
+    return [
+        p
+        for i, item in enumerate(agenda.items)
+        if item.inline is not None and not unknown_names(pack_fields(item.inline), PACK_REFERENCES, known)
+        for p in selection_warnings(bank, item.inline.selection, doc, display, ("items", i), f"item {item.number}")
+    ]
 
 
 def check_agenda(bank: Bank, agenda: Agenda, doc: YamlDocument, display: str) -> list[Problem]:

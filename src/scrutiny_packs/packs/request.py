@@ -24,10 +24,11 @@ from scrutiny_packs.content.references import (
 )
 from scrutiny_packs.content.yaml_source import read_yaml
 from scrutiny_packs.model import Agenda, Bank, Framing, Meeting, Order, PackOptions, PackSpec, Selection
-from scrutiny_packs.packs.checks import EMPTY_HINT, check_agenda, check_spec
+from scrutiny_packs.packs.checks import EMPTY_HINT, agenda_warnings, check_agenda, check_spec
 from scrutiny_packs.packs.select import describe, select
 from scrutiny_packs.problems import Problem, did_you_mean
 from scrutiny_packs.text.framing import FRAMINGS
+from scrutiny_packs.text.slug import slug
 
 FORMATS = (".pdf", ".docx", ".html", ".md")
 ORDERS = ("area", "listed", "bank")
@@ -102,8 +103,7 @@ def output_problems(output: Path) -> list[Problem]:
 
 
 def _slug(text: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:64].strip("-")
-    return slug or "pack"
+    return slug(text)
 
 
 def _default_title(bank: Bank, request: PackRequest) -> str:
@@ -237,7 +237,6 @@ def spec_from_options(bank: Bank, request: PackRequest) -> tuple[PackSpec | None
             tags=request.tags,
             origins=request.origins,
             audiences=(request.audience,) if request.audience else (),
-            match="all",
             order=request.order or "area",
         )
     asked = PackSpec(id="pack", title="", audience=request.audience, selection=selection)
@@ -339,4 +338,4 @@ def agenda_for(bank: Bank, source: str, cwd: Path | None = None) -> tuple[Agenda
         return None, problems
     agenda = meeting_from_data(_slug(path.stem), doc.data, display)
     problems = check_agenda(bank, agenda, doc, display)
-    return (None, problems) if problems else (agenda, [])
+    return (None, problems) if problems else (agenda, agenda_warnings(bank, agenda, doc, display))

@@ -1,9 +1,13 @@
 """Which questions go in a pack, in what order, and under which area each is shown.
 
-A question goes in when it matches the include lists (any of them, or all of
-them with ``match: all``; every question when none is given) and none of the
-exclude lists. Retired questions never go in. A parent area stands for its
-sub-areas too.
+One meaning everywhere (pack files, meeting files, the command line, the site's filters): each
+kind of list narrows (areas AND audiences AND tags), several values in one list widen (this area
+OR that one), and ``questions`` adds the questions it names. With no list, every question goes in.
+The exclude lists then take questions out, and ``origins`` keeps only questions of those origins.
+Retired questions never go in. A parent area stands for its sub-areas too.
+
+Two older meanings stay for files written with them: ``match: any`` (a question matching any one
+list goes in) and ``match: all`` (a question must match every list, ``questions`` too).
 
 Each question is shown once, under one area: the first of its own areas that
 the pack asked for, or else the first area it lists.
@@ -41,21 +45,28 @@ def select(bank: Bank, selection: Selection) -> Selected:
     areas = _expand_areas(bank, selection.areas)
     no_areas = _expand_areas(bank, selection.exclude_areas)
     listed = set(selection.questions)
-    tests = []
+    criteria = []
     if selection.areas:
-        tests.append(lambda q: any(a in areas for a in q.areas))
+        criteria.append(lambda q: any(a in areas for a in q.areas))
     if selection.audiences:
-        tests.append(lambda q: any(a in selection.audiences for a in q.audiences))
+        criteria.append(lambda q: any(a in selection.audiences for a in q.audiences))
     if selection.tags:
-        tests.append(lambda q: any(t in selection.tags for t in q.tags))
-    if selection.questions:
-        tests.append(lambda q: q.id in listed)
-    combine = all if selection.match == "all" else any
+        criteria.append(lambda q: any(t in selection.tags for t in q.tags))
+    tests = criteria + ([lambda q: q.id in listed] if selection.questions else [])
+
+    def included(q: Question) -> bool:
+        if selection.match == "any":
+            return not tests or any(test(q) for test in tests)
+        if selection.match == "all":
+            return all(test(q) for test in tests)
+        if q.id in listed:
+            return True
+        return all(test(q) for test in criteria) if criteria else not listed
 
     def wanted(q: Question) -> bool:
         if selection.origins and q.origin not in selection.origins:
             return False
-        if tests and not combine(test(q) for test in tests):
+        if not included(q):
             return False
         return not (
             any(a in no_areas for a in q.areas)
@@ -100,4 +111,5 @@ def describe(selection: Selection) -> str:
             parts.append(f"{name.replace('_', ' ')}: {', '.join(values)}")
     if not parts:
         return "every question"
-    return ("questions matching all of " if selection.match == "all" else "") + "; ".join(parts)
+    lead = {"all": "questions matching all of ", "any": "questions matching any of "}.get(selection.match, "")
+    return lead + "; ".join(parts)

@@ -52,7 +52,37 @@
 
   function drawPreview(ui, s) {
     ui.preview.textContent = "";
-    if (s.pack.questions.length) ui.preview.appendChild(SP.render.drawPack(ui.doc, s.pack, ui.bank));
+    var drawn = s.pack.questions.length ? SP.render.drawPack(ui.doc, s.pack, ui.bank) : null;
+    if (drawn) ui.preview.appendChild(drawn);
+    setPrintFooter(ui.doc, drawn);
+  }
+
+  // The running footer of the printed pack: the body, date and agenda item, then the title, as the
+  // built PDFs print them. Chromium prints @page margin boxes but not string(), so the words go into
+  // a stylesheet of their own as literal text, written again each time the pack is drawn. Every
+  // character but letters, digits and spaces is a CSS escape, so nothing typed can end the rule.
+  function cssString(text) {
+    return "\"" + Array.from(text).map(function (ch) {
+      return /[A-Za-z0-9 ]/.test(ch) ? ch : "\\" + ch.codePointAt(0).toString(16) + " ";
+    }).join("") + "\"";
+  }
+
+  function setPrintFooter(doc, drawn) {
+    var style = doc.getElementById("sp-mypack-print-footer");
+    if (!style) {
+      style = doc.createElement("style");
+      style.id = "sp-mypack-print-footer";
+      doc.head.appendChild(style);
+    }
+    if (!drawn) {
+      style.textContent = "";
+      return;
+    }
+    var meeting = drawn.getAttribute("data-footer-meeting") || "";
+    var title = cssString(drawn.getAttribute("data-footer-title") || "");
+    var box = "@bottom-left { content: " + (meeting ? cssString(meeting) + " \"\\A \" " + title : title)
+      + "; white-space: pre-wrap; }";
+    style.textContent = "@media print { @page sp-pack { " + box + " } @page sp-pack-meeting { " + box + " } }";
   }
 
   function fillForm(ui, s) {

@@ -67,14 +67,27 @@
     return "\ufeff" + rows.map(function (row) { return row.map(csvCell).join(","); }).join("\r\n") + "\r\n";
   }
 
-  // A file name from the pack's title: "item-six.csv".
-  function fileName(pack, bank, extension) {
-    var stem = views.packTitle(pack, bank).toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "")
-      .slice(0, 60).replace(/-+$/, "");
-    return (stem || "my-pack") + "." + extension;
+  // A file name from the pack's title: "item-six.csv". Longer than 64 characters, it ends at the last
+  // whole word that fits (as scrutiny_packs.text.slug does for the built packs).
+  function slug(text, limit) {
+    var words = text.toLowerCase().match(/[a-z0-9]+/g) || [];
+    var out = "";
+    for (var i = 0; i < words.length; i++) {
+      var joined = out ? out + "-" + words[i] : words[i];
+      if (joined.length > limit) {
+        if (!out) out = words[i].slice(0, limit);
+        break;
+      }
+      out = joined;
+    }
+    return out;
   }
 
-  var api = { asText: asText, asCsv: asCsv, csvCell: csvCell, fileName: fileName };
+  function fileName(pack, bank, extension) {
+    return (slug(views.packTitle(pack, bank), 64) || "my-pack") + "." + extension;
+  }
+
+  var api = { asText: asText, asCsv: asCsv, csvCell: csvCell, fileName: fileName, slug: slug };
 
   SP.exports = api;
   if (typeof module === "object" && module && module.exports) module.exports = api;
