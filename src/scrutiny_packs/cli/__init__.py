@@ -22,6 +22,7 @@ COMMANDS = (
     "meeting",
     "actions",
     "tracker",
+    "release_notes",
 )
 
 
