@@ -176,6 +176,7 @@ class Question:
     added: dt.date | None = None
     origin: Origin = "added"
     distinct_from: tuple[str, ...] = ()  # older questions a reviewer judged to ask something different
+    split_into: tuple[str, ...] = ()  # a retired question split into several: their ids
 
     @property
     def retired(self) -> bool:
@@ -441,6 +442,7 @@ class InfoRequest:
 class Settings:
     organisation: str = "Scrutiny Packs"
     examples: bool = True  # show the shipped example meetings and records
+    release: str = ""  # the national bank's release this content is, e.g. 3.0.0
     review_interval_months: int = 12
     contact: str = ""
     documents: dict[str, str] = field(default_factory=dict)

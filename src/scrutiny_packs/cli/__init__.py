@@ -24,6 +24,7 @@ COMMANDS = (
     "tracker",
     "moderngov_cmds",
     "suggest_cmd",
+    "release_notes",
 )
 
 

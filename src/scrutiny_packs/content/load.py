@@ -197,6 +197,7 @@ def _question(id_: str, d: dict, path: str) -> Question:
         last_reviewed=_date(d.get("last_reviewed")),
         status=d.get("status", "active"),
         replaced_by=d.get("replaced_by"),
+        split_into=_tuple(d.get("split_into")),
         path=path,
         added=_date(d.get("added")),
         origin=d.get("origin", "added"),

@@ -61,13 +61,14 @@ REFERENCES: dict[str, tuple[Reference, ...]] = {
         Reference("evidence", "indicators"),
         Reference("replaced_by", "questions", many=False),
         Reference("distinct_from", "questions"),
+        Reference("split_into", "questions"),
     ),
     "benchmarks": (Reference("areas", "areas"),),
     "indicators": (Reference("areas", "areas"),),
     "areas": (Reference("parent", "areas", many=False),),
     "packs": PACK_REFERENCES,
 }
-POINTS_TO_ITSELF = ("parent", "replaced_by")  # fields that name an item of the same kind
+POINTS_TO_ITSELF = ("parent", "replaced_by", "split_into")  # fields that name an item of the same kind
 
 
 @dataclass(frozen=True, slots=True)
