@@ -9,10 +9,6 @@ environment to pass an option along. Settings (all optional):
 - ``SCRUTINY_PACKS_OFFLINE_COPY``: ``0`` leaves the offline copy out of a build.
 - ``SCRUTINY_PACKS_OFFLINE``: ``true`` makes this build the offline copy itself (mkdocs.yml
   reads it to turn Material's offline plugin on; the main build sets it for its second build).
-- ``SCRUTINY_PACKS_PAGE_WORKER``: ``0`` makes a build render every page in its own process. Unset,
-  ``mkdocs build`` renders them in a second process, alongside MkDocs, where it can fork one onto
-  a second core (``publish/page_texts.py``), and reads a large bank in two halves the same way
-  (``content/halves.py``); ``mkdocs serve`` never does either.
 """
 
 from __future__ import annotations
@@ -24,7 +20,6 @@ from typing import Mapping
 PDF_ENV = "SCRUTINY_PACKS_PDF"
 OFFLINE_COPY_ENV = "SCRUTINY_PACKS_OFFLINE_COPY"
 OFFLINE_BUILD_ENV = "SCRUTINY_PACKS_OFFLINE"  # mkdocs.yml: `enabled: !ENV [SCRUTINY_PACKS_OFFLINE, false]`
-PAGE_WORKER_ENV = "SCRUTINY_PACKS_PAGE_WORKER"
 
 _YES = ("1", "true", "yes", "on")
 _NO = ("0", "false", "no", "off")
@@ -49,7 +44,6 @@ class BuildOptions:
     pdf: bool = True  # pack PDFs
     word: bool = True  # pack Word files
     offline_copy: bool = True  # the zipped offline copy (a second build)
-    page_worker: bool = False  # pages rendered in a forked process, alongside MkDocs (publish/page_texts.py)
 
     @property
     def serving(self) -> bool:
@@ -57,16 +51,9 @@ class BuildOptions:
 
     @classmethod
     def read(
-        cls,
-        command: str = "build",
-        dirty: bool = False,
-        environ: Mapping[str, str] | None = None,
-        can_fork: bool | None = None,
+        cls, command: str = "build", dirty: bool = False, environ: Mapping[str, str] | None = None
     ) -> BuildOptions:
-        """The options for a run of ``command``, from the environment (``os.environ`` unless given).
-
-        ``can_fork``: whether this machine can give a page worker a core of its own (found out unless given).
-        """
+        """The options for a run of ``command``, from the environment (``os.environ`` unless given)."""
         environ = os.environ if environ is None else environ
         serving = command == "serve"
         pdf = _switch(environ, PDF_ENV)
@@ -75,19 +62,7 @@ class BuildOptions:
         word = pdf if serving else True
         copy = _switch(environ, OFFLINE_COPY_ENV)
         offline_copy = command in ("build", "gh-deploy") and copy is not False
-        page_worker = not serving and _switch(environ, PAGE_WORKER_ENV) is not False
-        if page_worker and can_fork is None:
-            from scrutiny_packs.publish.page_texts import can_fork as fork_possible
-
-            can_fork = fork_possible()
-        return cls(
-            command=command,
-            dirty=dirty,
-            pdf=pdf,
-            word=word,
-            offline_copy=offline_copy,
-            page_worker=page_worker and bool(can_fork),
-        )
+        return cls(command=command, dirty=dirty, pdf=pdf, word=word, offline_copy=offline_copy)
 
     def but(self, **changes: object) -> BuildOptions:
         """A copy with some options changed, e.g. ``options.but(pdf=False)``."""
@@ -97,12 +72,10 @@ class BuildOptions:
 def offline_build_environment(environ: Mapping[str, str] | None = None) -> dict[str, str]:
     """The environment for the offline copy's own build process: the offline plugin on, no pack files."""
     environ = os.environ if environ is None else environ
-    # It runs alongside the main build, which has the second core already: its pages are made in its own process.
     return {
         **environ,
         OFFLINE_BUILD_ENV: "true",
         PDF_ENV: "0",
         OFFLINE_COPY_ENV: "0",
-        PAGE_WORKER_ENV: "0",
         "NO_MKDOCS_2_WARNING": "1",
     }
