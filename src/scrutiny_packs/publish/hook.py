@@ -23,9 +23,9 @@ from scrutiny_packs.packs import files as pack_files
 from scrutiny_packs.packs.checks import load_checked
 from scrutiny_packs.packs.html import site_stylesheets
 from scrutiny_packs.problems import Problem, report, warnings
-from scrutiny_packs.publish import mkdocs_internals, offline, preview, quick_rebuild, vendor
+from scrutiny_packs.publish import mkdocs_internals, offline, page_source, preview, quick_rebuild, vendor
 from scrutiny_packs.publish.options import BuildOptions
-from scrutiny_packs.publish.page_source import SourceFile, site_sources
+from scrutiny_packs.publish.page_source import SourceFile
 from scrutiny_packs.publish.quick_rebuild import RebuildCache
 from scrutiny_packs.site import links, mypack, record_form
 from scrutiny_packs.site.generate import SiteBuilder, SiteOptions
@@ -167,7 +167,7 @@ class SiteHook:
             return mypack.data_script(bank, lambda qid: site.href(links.MY_PACK, links.question(qid)))
 
         build.my_pack_data = my_pack_data
-        sources = site_sources(site, bank)
+        sources = page_source.site_sources(site, bank)
         if opts.serving and opts.dirty:  # quick rebuilds: each file backed by a source file of its own
             made = quick_rebuild.quick_files(self.cache, config, build.root, build.started, sources)
         else:  # each file made when MkDocs reads it, so a large bank's pages are never all held at once

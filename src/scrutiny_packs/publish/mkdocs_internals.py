@@ -25,12 +25,15 @@ EXPECTED = {"mkdocs": "1.6", "mkdocs-material": "9.8"}
 Render = Callable[[], str | bytes]
 
 
-def version_problem(installed: Callable[[str], str] = version) -> str | None:
-    """One line naming each distribution installed at another release line than ``EXPECTED``, or None."""
+def version_problem(installed: Callable[[str], str] | None = None) -> str | None:
+    """One line naming each distribution installed at another release line than ``EXPECTED``, or None.
+
+    ``installed`` gives a distribution's version (``importlib.metadata.version`` unless given).
+    """
     wrong = []
     for name, line in EXPECTED.items():
         try:
-            found = installed(name)
+            found = (installed or version)(name)
         except PackageNotFoundError:
             found = "not installed"
         if found.split(".")[:2] != line.split("."):
