@@ -33,7 +33,7 @@ Kind = Literal["pdf", "docx"]
 # Bump when a renderer changes in a way the inputs below do not show.
 RENDER_VERSION = "2"  # 2: reads only its own assets; content links are web or mail addresses
 STALE_AFTER_SECONDS = 3600
-PDF_TIMEOUT_SECONDS = 300  # no pack's PDF takes a worker anywhere near this long: one that does is stuck
+PDF_TIMEOUT_SECONDS = 600  # a PDF takes seconds, a minute on a machine at full stretch: one taking this long is stuck
 CACHE_DIR = ".cache/packs"  # under the project root; not published, not committed
 
 

@@ -112,7 +112,7 @@ def _project_config(root: Path | None) -> dict:
     from mkdocs.utils.yaml import get_yaml_loader
 
     text = (root / "mkdocs.yml").read_text(encoding="utf-8")
-    return yaml.load(text, Loader=get_yaml_loader()) or {}  # noqa: S506 (MkDocs' safe loader)
+    return yaml.load(text, Loader=get_yaml_loader()) or {}
 
 
 def _edit_base(config: dict) -> str | None:

@@ -13,7 +13,6 @@ import json
 import logging
 import time
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,12 +26,12 @@ from scrutiny_packs.publish import mkdocs_internals, offline, page_source, previ
 from scrutiny_packs.publish.options import BuildOptions
 from scrutiny_packs.publish.page_source import SourceFile
 from scrutiny_packs.publish.quick_rebuild import RebuildCache
+from scrutiny_packs.publish.sanitising import PageSanitiser
 from scrutiny_packs.site import links, mypack, record_form
 from scrutiny_packs.site.generate import SiteBuilder, SiteOptions
 from scrutiny_packs.site.nav import build_nav
 from scrutiny_packs.site.search_help import search_help
 from scrutiny_packs.text.plural import count_of
-from scrutiny_packs.text.sanitize import sanitize_html
 
 log = logging.getLogger("mkdocs.hooks.scrutiny_packs")
 
@@ -53,8 +52,7 @@ class _Build:
     search_help: str = ""  # the script holding the search help's words, written once per build
     vendor: dict[str, Path] = field(default_factory=dict)  # site path: file in node_modules (publish/vendor.py)
     my_pack_data: Callable[[], str] | None = None  # the My pack page's bank data (a script element)
-    sanitiser: ThreadPoolExecutor | None = None  # sanitises each page's HTML alongside MkDocs
-    sanitised: list[tuple[Any, Future[str], str]] = field(default_factory=list)  # page, clean HTML, what follows
+    sanitiser: PageSanitiser = field(default_factory=PageSanitiser)  # each page's HTML, alongside MkDocs
 
 
 class SiteHook:
@@ -203,14 +201,9 @@ class SiteHook:
         return markdown
 
     def on_page_content(self, html: str, page: Any, config: Any, files: Any) -> str:
-        # Sanitised on a thread of its own (nh3 lets go of the GIL), while MkDocs converts the next pages.
-        # The page holds nothing until on_env puts the clean HTML in, before anything reads it: this
-        # event runs after every other plugin's, and a large site would otherwise hold its HTML twice.
+        # This event runs after every other plugin's: what is published is what was sanitised (publish/sanitising.py).
         build = self._require()
-        if build.sanitiser is None:
-            build.sanitiser = ThreadPoolExecutor(1, thread_name_prefix="sanitise")
-        cleaned = build.sanitiser.submit(sanitize_html, html)
-        build.sanitised.append((page, cleaned, self._after_sanitising(build, page, files)))
+        build.sanitiser.submit(page, html, self._after_sanitising(build, page, files))
         return ""
 
     @staticmethod
@@ -230,12 +223,7 @@ class SiteHook:
         from mkdocs.exceptions import Abort
 
         build = self._require()
-        for page, cleaned, after in build.sanitised:  # every page has been converted: swap in the clean HTML
-            page.content = cleaned.result() + after
-        build.sanitised.clear()
-        if build.sanitiser is not None:
-            build.sanitiser.shutdown()
-            build.sanitiser = None
+        build.sanitiser.swap_in()  # every page has been converted
         if self.options.serving:
             env.bytecode_cache = self.cache.templates  # the theme's templates, compiled once per process
         # Pack files and the offline copy must be ready before MkDocs copies files into the site.
@@ -271,7 +259,7 @@ class SiteHook:
                     self.cache.follow_up.touch()  # `mkdocs serve` sees it and builds the rest
 
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
-        """Watch a folder of our own, so a build can ask for the next one (see ``_add_quick``)."""
+        """Watch a folder of our own, so a build can ask for the next one (``quick_rebuild``)."""
         if self.options.dirty:
             folder = Path(config.config_file_path).parent.resolve() / preview.PAGES_DIR / ".follow-up"
             folder.mkdir(parents=True, exist_ok=True)
@@ -283,8 +271,7 @@ class SiteHook:
         build, self._build = self._build, None
         if build is None:
             return
-        if build.sanitiser is not None:
-            build.sanitiser.shutdown(cancel_futures=True)
+        build.sanitiser.cancel()
         if build.packs is not None:
             build.packs.cancel()
         if build.offline is not None:

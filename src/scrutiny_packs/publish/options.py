@@ -14,8 +14,8 @@ environment to pass an option along. Settings (all optional):
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from typing import Mapping
 
 PDF_ENV = "SCRUTINY_PACKS_PDF"
 OFFLINE_COPY_ENV = "SCRUTINY_PACKS_OFFLINE_COPY"

@@ -17,8 +17,9 @@ import hashlib
 import html
 import os
 import shutil
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import jinja2
 import jinja2.bccache
