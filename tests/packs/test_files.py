@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+import logging
+import os
+
+import pytest
 
 from scrutiny_packs.model import PackSpec, Selection
-from scrutiny_packs.packs.files import docx_keys, lazy_pack, make_pack_files, site_uri
+from scrutiny_packs.packs import files as pack_files
+from scrutiny_packs.packs.files import Printable, make_pack_files, site_uri
 from scrutiny_packs.packs.layout import build_view
 from tests.packs_helpers import find_in_order, pdf_pages
 
@@ -56,29 +61,21 @@ def test_a_job_without_pdfs_keeps_the_cached_pdfs_another_build_uses(bank, tmp_p
     assert old_pdf.is_file()  # the offline copy, which makes no PDFs, must not forget the main build's
 
 
-def test_word_keys_worked_out_elsewhere_find_the_same_files_without_laying_out_a_pack(bank, tmp_path):
-    # The build works the keys out in its page worker and hands them over: the cached files must be the
-    # very ones this process would have found, and with every key given no pack is laid out again.
-    views = small_views(bank)
-    first = make_pack_files(views, tmp_path, pdf=False)
-    keys = docx_keys(views)
-    assert sorted(keys) == sorted(site_uri(v.id, "docx") for v in views)
-    laid_out = []
+def _printables_reading(src: str, count: int = 2) -> list[Printable]:
+    document = f'<!doctype html><html lang="en"><title>T</title><body><p>Text</p><img src="{src}" alt=""></body></html>'
+    return [Printable(f"p{i}", {"pdf": site_uri(f"p{i}", "pdf")}, lambda: document) for i in range(count)]
 
-    def lazily(view):
-        return lazy_pack(view.id, lambda: laid_out.append(view.id) or view)
 
-    again = make_pack_files([lazily(v) for v in views], tmp_path, pdf=False, keys=keys)
-    assert again.cached == 3 and again.made["docx"] == 0
-    assert [f.path for f in again.files] == [f.path for f in first.files]
-    assert laid_out == []
-    # A pack whose key is not given is laid out, and a changed pack gets a key of its own.
-    changed = dataclasses.replace(views[0], title="Pack a, revised")
-    assert docx_keys([changed])[site_uri("a", "docx")] != keys[site_uri("a", "docx")]
-    third = make_pack_files(
-        [lazily(changed)] + [lazily(v) for v in views[1:]],
-        tmp_path,
-        pdf=False,
-        keys={k: v for k, v in keys.items() if k != site_uri("a", "docx")},
-    )
-    assert third.made["docx"] == 1 and laid_out.count("a") >= 1 and "b" not in laid_out
+def test_what_a_pdf_worker_logs_is_logged_by_the_build(tmp_path, caplog):
+    # A pack may read only its own assets: WeasyPrint logs an error for any other file, in the worker process.
+    with caplog.at_level(logging.WARNING):
+        result = make_pack_files(_printables_reading("file:///etc/hostname"), tmp_path, workers=2)
+    assert result.made["pdf"] == 2
+    warned = [r for r in caplog.records if r.levelno >= logging.WARNING and "/etc/hostname" in r.getMessage()]
+    assert len(warned) == 2 and all(r.process != os.getpid() for r in warned)
+
+
+def test_a_pdf_not_made_in_time_stops_the_job_naming_its_pack(tmp_path, monkeypatch):
+    monkeypatch.setattr(pack_files, "PDF_TIMEOUT_SECONDS", 0.001)
+    with pytest.raises(pack_files.PackFilesFailed, match=r"The PDF of pack 'p\d' was not made within"):
+        make_pack_files(_printables_reading("pack-print.css"), tmp_path, workers=2)

@@ -1,32 +1,17 @@
-"""The MkDocs glue: a hook file that only forwards, options read in one place, quick-rebuild sources."""
+"""The MkDocs glue: options read in one place, the versions it was written for, quick-rebuild sources."""
 
 from __future__ import annotations
 
-import ast
 import os
 import time
 from pathlib import Path
 
 from scrutiny_packs.problems import Problem
-from scrutiny_packs.publish import preview
+from scrutiny_packs.publish import mkdocs_internals, preview
 from scrutiny_packs.publish.options import BuildOptions, offline_build_environment, pdfs_later
 from tests.conftest import ROOT
 
 HOOK_FILE = ROOT / "hooks" / "scrutiny_packs_hook.py"
-
-
-def test_the_hook_file_only_forwards_events():
-    tree = ast.parse(HOOK_FILE.read_text(encoding="utf-8"))
-    imports = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
-    assert imports <= {"__future__", "mkdocs.plugins", "scrutiny_packs.publish.hook"}
-    for node in tree.body:
-        if isinstance(node, ast.FunctionDef):
-            assert node.name.startswith("on_")
-            [statement] = node.body  # one line: hand the event to the hook object
-            call = statement.value if isinstance(statement, (ast.Expr, ast.Return)) else None
-            assert isinstance(call, ast.Call) and ast.unparse(call.func) == f"HOOK.{node.name}"
-    globals_ = [t.id for node in tree.body if isinstance(node, ast.Assign) for t in node.targets]
-    assert globals_ == ["HOOK"]
 
 
 def test_options_are_read_once_from_the_environment_given():
@@ -42,6 +27,16 @@ def test_the_offline_copy_links_the_pdfs_only_when_the_main_build_will_add_them(
     assert pdfs_later(offline_build_environment({}, pdfs_later=True))
     assert not pdfs_later(offline_build_environment({"SCRUTINY_PACKS_PDF_LATER": "1"}, pdfs_later=False))
     assert not pdfs_later({})
+def test_the_release_lines_the_glue_was_written_for_are_installed():
+    assert mkdocs_internals.version_problem() is None
+
+
+def test_another_release_line_is_named_in_one_line():
+    installed = {"mkdocs": "1.6.3", "mkdocs-material": "9.9.0"}
+    problem = mkdocs_internals.version_problem(installed.__getitem__)
+    assert problem is not None and "\n" not in problem
+    assert "mkdocs-material 9.9.0 (expected 9.8.x)" in problem and "mkdocs 1.6.3" not in problem
+
 
 
 def test_a_page_source_changes_time_only_when_its_text_changes(tmp_path: Path):

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 from scrutiny_packs.content import (
-    halves,
     ledger,
     markdown_fields,
     personal_data,
@@ -477,13 +476,10 @@ def _read_item(
     return doc, problems, item
 
 
-def load_bank(
-    root: Path | str = ".", content_dir: str = "content", cache: ReadCache | None = None, split: bool = False
-) -> LoadResult:
+def load_bank(root: Path | str = ".", content_dir: str = "content", cache: ReadCache | None = None) -> LoadResult:
     """Load and check everything under ``root/content_dir``.
 
     With a ``cache``, files unchanged since an earlier load into the same cache are not read again.
-    With ``split`` (the caller has a second core to spare), a large bank is read in two processes (``halves``).
     """
     root = Path(root).resolve()
     base = root / content_dir
@@ -515,14 +511,13 @@ def load_bank(
             if not found:
                 bank.settings = Settings(**doc.data)
 
-    # Every file is listed first, then all are read (half of a large bank on a second core, when
-    # split allows and nothing is cached between loads), then the problems reported folder by folder.
+    # Every file is listed first, then all are read, then the problems reported folder by folder.
     listed: list[tuple[str, str, list[Problem], list[tuple[str, Path, str]]]] = []
     for folder, kind in COLLECTIONS:
         listing: list[Problem] = []
         listed.append((folder, kind, listing, _content_files(base / folder, ".yml", root, listing)))
     jobs = [(path, display, kind, id_) for _, kind, _, files in listed for id_, path, display in files]
-    read = iter(halves.map_in_two(lambda job: _read_item(*job, cache), jobs, split=split and cache is None))
+    read = (_read_item(*job, cache) for job in jobs)
 
     docs: dict[str, dict[str, tuple[YamlDocument, str]]] = {}
     for folder, _kind, listing, files in listed:

@@ -22,13 +22,11 @@ if TYPE_CHECKING:
     from scrutiny_packs.content.yaml_source import YamlDocument
 
 
-def load_checked(
-    root: Path | str = ".", content_dir: str = "content", cache: ReadCache | None = None, split: bool = False
-) -> LoadResult:
+def load_checked(root: Path | str = ".", content_dir: str = "content", cache: ReadCache | None = None) -> LoadResult:
     """Load content/ and check all of it: every file (``content.load``), then each pack file's
     selection against the loaded bank. What the site, the packs and ``validate`` all start from.
     """
-    result = load_bank(root, content_dir, cache=cache, split=split)
+    result = load_bank(root, content_dir, cache=cache)
     result.problems += check_packs(result.bank, result.documents.get("packs", {}))
     result.problems += check_meetings(result.bank, result.documents.get("meetings", {}))
     result.problems += check_records(result.bank, result.documents.get("records", {}))

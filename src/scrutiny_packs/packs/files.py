@@ -5,17 +5,22 @@ rendered document, the stylesheet, the renderer's version), so an unchanged
 pack is never made twice and a changed one never goes stale. PDFs are made
 in worker processes, one per core; Word files, which are quick, are made
 meanwhile in this process.
+
+The workers are started by a fork server (a clean process that has imported WeasyPrint, never a fork
+of the build, whose other threads could hold a lock the child would wait on for ever). What each
+worker logs comes back with its PDF and is logged again here, so ``mkdocs build --strict`` counts it;
+a worker that makes no PDF within ``PDF_TIMEOUT_SECONDS`` stops the build, naming the pack.
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 import multiprocessing
+import multiprocessing.pool
 import os
-import threading
 import time
 from collections.abc import Callable, Iterable
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -29,6 +34,7 @@ Kind = Literal["pdf", "docx"]
 # Bump when a renderer changes in a way the inputs below do not show.
 RENDER_VERSION = "2"  # 2: reads only its own assets; content links are web or mail addresses
 STALE_AFTER_SECONDS = 3600
+PDF_TIMEOUT_SECONDS = 600  # a PDF takes seconds, a minute on a machine at full stretch: one taking this long is stuck
 CACHE_DIR = ".cache/packs"  # under the project root; not published, not committed
 
 
@@ -94,15 +100,6 @@ def lazy_pack(pack_id: str, view: Callable[[], PackView], uris: dict[str, str] |
     )
 
 
-def docx_keys(items: Iterable[PackView | Printable]) -> dict[str, str]:
-    """Each Word file's cache key, by where it is published: a hash of everything that shapes it.
-
-    A build works these out in its page worker (publish/hook.py), where laying out every pack
-    costs the build nothing, and hands them to ``PackFilesJob``.
-    """
-    return {item.uris["docx"]: _docx_key(item) for item in _printables(items) if _has_docx(item)}
-
-
 def docx_uris(items: Iterable[PackView | Printable]) -> list[str]:
     """Where the Word file of each pack or meeting item is published, without laying any out."""
     return [item.uris["docx"] for item in _printables(items) if _has_docx(item)]
@@ -162,11 +159,49 @@ def _pdf_worker(document_html: str, target: str, base_url: str) -> tuple[float, 
     return time.perf_counter() - started, time.process_time() - cpu
 
 
-def _context():
-    # Fork is quickest (the worker inherits WeasyPrint, imported below), but only
-    # safe while this process runs a single thread, as `mkdocs build` does.
-    if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
-        return multiprocessing.get_context("fork")
+class _Kept(logging.Handler):
+    """Keeps each record logged in a worker, made ready to send back to the build."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        record.msg, record.args = record.getMessage(), None  # the text now: its arguments may not pickle
+        record.exc_info, record.exc_text, record.stack_info = None, None, None
+        self.records.append(record)
+
+
+def _pdf_in_worker(
+    document_html: str, target: str, base_url: str, level: int
+) -> tuple[tuple[float, float] | None, list[logging.LogRecord], str | None]:
+    """``_pdf_worker`` in a worker process: its times (None if it failed), what it logged, and its error."""
+    kept = _Kept()
+    root = logging.getLogger()
+    root.addHandler(kept)
+    root.setLevel(level)
+    try:
+        return _pdf_worker(document_html, target, base_url), kept.records, None
+    except Exception as error:  # noqa: BLE001 - sent back as text: the build reports it, naming the pack
+        return None, kept.records, f"{type(error).__name__}: {error}"
+    finally:
+        root.removeHandler(kept)
+
+
+def _log_again(records: list[logging.LogRecord]) -> None:
+    """Log here what a worker logged, as if this process had: strict builds count its warnings."""
+    for record in records:
+        logger = logging.getLogger(record.name)
+        if logger.isEnabledFor(record.levelno):
+            logger.handle(record)
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    """Workers from a fork server where there is one (Linux, macOS), else spawned: never a fork of the build."""
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["scrutiny_packs.packs.pdf", "weasyprint"])  # imported once, not per worker
+        return context
     return multiprocessing.get_context("spawn")
 
 
@@ -179,8 +214,7 @@ class PackFilesJob:
 
     The MkDocs hook starts the job when it adds the files to the site and
     finishes it just before MkDocs copies them, so the PDFs are made while
-    MkDocs converts the pages. ``keys`` holds Word files' cache keys already worked out
-    (``docx_keys``), by where each is published; the others are worked out here.
+    MkDocs converts the pages.
     """
 
     def __init__(
@@ -190,7 +224,6 @@ class PackFilesJob:
         pdf: bool = True,
         docx: bool = True,
         workers: int | None = None,
-        keys: dict[str, str] | None = None,
     ):
         self.started = time.perf_counter()
         self.cache_dir = Path(cache_dir)
@@ -198,26 +231,28 @@ class PackFilesJob:
         self.result = PackFiles()
         self._pdf_jobs: list[tuple[str, str, str, str]] = []  # (pack id, document, target, base url)
         self._docx_jobs: list[tuple[str, Callable[[], bytes], Path]] = []
-        self._pool: ProcessPoolExecutor | None = None
-        self._futures: list[tuple[str, Future]] = []
+        self._pool: multiprocessing.pool.Pool | None = None
+        self._waiting: list[tuple[str, multiprocessing.pool.AsyncResult]] = []
         # Only the kinds this job makes are pruned: a build without PDFs (an offline copy, a preview)
         # must not forget the PDFs another build still uses.
         self._kinds = tuple(f".{kind}" for kind, wanted in (("pdf", pdf), ("docx", docx)) if wanted)
-        self._plan(_printables(views), pdf, docx, keys or {})
-        workers = workers or os.cpu_count() or 1
-        if len(self._pdf_jobs) > 1 and workers > 1:
-            import weasyprint  # noqa: F401  imported once here, inherited by forked workers
-
+        self._plan(_printables(views), pdf, docx)
+        workers = min(workers or os.cpu_count() or 1, len(self._pdf_jobs))
+        if workers > 1:
             # Longest documents first, so no core sits idle at the end.
             self._pdf_jobs.sort(key=lambda job: len(job[1]), reverse=True)
-            self._pool = ProcessPoolExecutor(max_workers=min(workers, len(self._pdf_jobs)), mp_context=_context())
-            self._futures = [(job[0], self._pool.submit(_pdf_worker, *job[1:])) for job in self._pdf_jobs]
+            self._pool = _context().Pool(workers)
+            level = logging.getLogger().getEffectiveLevel()
+            level = min(level, logging.getLogger("mkdocs").getEffectiveLevel())
+            self._waiting = [
+                (name, self._pool.apply_async(_pdf_in_worker, (*job, level))) for name, *job in self._pdf_jobs
+            ]
 
     @property
     def files(self) -> list[PackFile]:
         return self.result.files
 
-    def _plan(self, items: list[Printable], pdf: bool, docx: bool, keys: dict[str, str]) -> None:
+    def _plan(self, items: list[Printable], pdf: bool, docx: bool) -> None:
         base_url = str(stylesheet_path().parent)
         css = stylesheet_path().read_text(encoding="utf-8")
         for item in items:
@@ -231,7 +266,7 @@ class PackFilesJob:
                 else:
                     self._pdf_jobs.append((item.name, document, str(target), base_url))
             if docx and _has_docx(item) and item.docx is not None:
-                key = keys.get(item.uris["docx"]) or _docx_key(item)
+                key = _docx_key(item)
                 target = self.cache_dir / f"{item.name}-{key}.docx"
                 self.result.files.append(PackFile(item.name, "docx", target, item.uris["docx"]))
                 if target.is_file():
@@ -249,11 +284,7 @@ class PackFilesJob:
                     raise PackFilesFailed(f"The Word file of pack {name!r} could not be made: {exc}") from exc
                 self.result.made["docx"] += 1
             if self._pool is not None:
-                for pack_id, future in self._futures:
-                    try:
-                        self._add_pdf_time(future.result())
-                    except Exception as exc:
-                        raise PackFilesFailed(f"The PDF of pack {pack_id!r} could not be made: {exc}") from exc
+                self._wait_for_workers()
             else:
                 for pack_id, *job in self._pdf_jobs:
                     try:
@@ -267,13 +298,33 @@ class PackFilesJob:
         _prune(self.cache_dir, {f.path for f in self.result.files}, self._kinds)
         return self.result
 
+    def _wait_for_workers(self) -> None:
+        # Workers take the PDFs in order: once those before it are in, a PDF has been started, so waiting
+        # PDF_TIMEOUT_SECONDS for each in turn gives every one at least that long, and a stuck one no longer.
+        for pack_id, waiting in self._waiting:
+            try:
+                times, records, error = waiting.get(PDF_TIMEOUT_SECONDS)
+            except multiprocessing.TimeoutError:
+                raise PackFilesFailed(
+                    f"The PDF of pack {pack_id!r} was not made within {PDF_TIMEOUT_SECONDS} seconds: "
+                    "its worker process is stuck or has died; build again"
+                ) from None
+            except Exception as exc:  # the worker's answer could not be read
+                raise PackFilesFailed(f"The PDF of pack {pack_id!r} could not be made: {exc}") from exc
+            _log_again(records)
+            if times is None:
+                raise PackFilesFailed(f"The PDF of pack {pack_id!r} could not be made: {error}")
+            self._add_pdf_time(times)
+
     def _add_pdf_time(self, times: tuple[float, float]) -> None:
         self.result.pdf_seconds += times[0]
         self.result.pdf_cpu_seconds += times[1]
 
     def cancel(self) -> None:
+        """Stop the workers, whatever they are doing (``finish`` has what it needs, or the build failed)."""
         if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool.terminate()
+            self._pool.join()
             self._pool = None
 
 
@@ -283,10 +334,9 @@ def make_pack_files(
     pdf: bool = True,
     docx: bool = True,
     workers: int | None = None,
-    keys: dict[str, str] | None = None,
 ) -> PackFiles:
     """Every pack's PDF and/or Word file, from the cache when unchanged."""
-    return PackFilesJob(views, cache_dir, pdf, docx, workers, keys).finish()
+    return PackFilesJob(views, cache_dir, pdf, docx, workers).finish()
 
 
 def pdf_uris(views: Iterable[PackView | Printable]) -> list[str]:

@@ -24,7 +24,8 @@ import yaml
 from scrutiny_packs.model import Bank
 from scrutiny_packs.packs.html import site_stylesheets
 from scrutiny_packs.publish import vendor
-from scrutiny_packs.site import links, mypack, opendata, record_form
+from scrutiny_packs.publish.page_source import site_sources
+from scrutiny_packs.site import links, mypack, record_form
 from scrutiny_packs.site.generate import SiteBuilder, SiteOptions
 from scrutiny_packs.site.nav import build_nav
 
@@ -80,21 +81,20 @@ def export_markdown(bank: Bank, out_dir: Path, root: Path | None = None) -> Expo
     # Pack PDF and Word files are made by the hook's build only: exported pack pages say so.
     options = SiteOptions(downloads=False, edit_base=_edit_base(project))
     count = 0
-    for page in SiteBuilder(bank, options).pages():
-        content = page.content
-        if page.src_uri == links.MY_PACK:
+    for source in site_sources(SiteBuilder(bank, options), bank):  # the pages, and the open data files they link
+        target = docs / source.src_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        made = source.render()
+        if isinstance(made, bytes):
+            target.write_bytes(made)
+            continue
+        if source.src_uri == links.MY_PACK:
             # The hook adds the bank as JSON after sanitising; here it is a raw HTML block.
-            content = content.rstrip("\n") + "\n\n" + _my_pack_data(bank) + _my_pack_scripts(shipped) + "\n"
-        elif record := record_form.meeting_script(bank, page.src_uri):  # the same, for a meeting's Record answers
-            content = content.rstrip("\n") + "\n\n" + record + "\n"
-        target = docs / page.src_uri
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(content, encoding="utf-8")
+            made = made.rstrip("\n") + "\n\n" + _my_pack_data(bank) + _my_pack_scripts(shipped) + "\n"
+        elif record := record_form.meeting_script(bank, source.src_uri):  # the same, for a meeting's Record answers
+            made = made.rstrip("\n") + "\n\n" + record + "\n"
+        target.write_text(made, encoding="utf-8")
         count += 1
-    for data in opendata.data_files(bank):  # the open data page links these
-        target = docs / data.path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data.content)
     # The packs' stylesheets and the scripts from npm packages, which the hook adds.
     for uri, path in [*site_stylesheets().items(), *shipped.items()]:
         target = docs / uri

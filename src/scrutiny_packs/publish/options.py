@@ -13,10 +13,6 @@ setting itself, ``SCRUTINY_PACKS_OFFLINE``, with ``!ENV``. Settings (all optiona
   reads it to turn Material's offline plugin on; the main build sets it for its second build).
 - ``SCRUTINY_PACKS_PDF_LATER``: ``1`` (set by the main build for the offline copy's own build) makes
   the copy's pages link the pack PDFs, which the main build adds when it finishes.
-- ``SCRUTINY_PACKS_PAGE_WORKER``: ``0`` makes a build render every page in its own process. Unset,
-  ``mkdocs build`` renders them in a second process, alongside MkDocs, where it can fork one onto
-  a second core (``publish/page_texts.py``), and reads a large bank in two halves the same way
-  (``content/halves.py``); ``mkdocs serve`` never does either.
 """
 
 from __future__ import annotations
@@ -28,7 +24,6 @@ from dataclasses import dataclass, replace
 PDF_ENV = "SCRUTINY_PACKS_PDF"
 OFFLINE_COPY_ENV = "SCRUTINY_PACKS_OFFLINE_COPY"
 OFFLINE_BUILD_ENV = "SCRUTINY_PACKS_OFFLINE"  # mkdocs.yml: `enabled: !ENV [SCRUTINY_PACKS_OFFLINE, false]`
-PAGE_WORKER_ENV = "SCRUTINY_PACKS_PAGE_WORKER"
 PDFS_LATER_ENV = "SCRUTINY_PACKS_PDF_LATER"  # =1: link the PDFs, which the main build adds afterwards
 MKDOCS_2_NOTICE_ENV = "NO_MKDOCS_2_WARNING"  # MkDocs' own notice about its version 2, not an option of ours
 
@@ -55,7 +50,6 @@ class BuildOptions:
     pdf: bool = True  # pack PDFs
     word: bool = True  # pack Word files
     offline_copy: bool = True  # the zipped offline copy (a second build)
-    page_worker: bool = False  # pages rendered in a forked process, alongside MkDocs (publish/page_texts.py)
 
     @property
     def serving(self) -> bool:
@@ -63,16 +57,9 @@ class BuildOptions:
 
     @classmethod
     def read(
-        cls,
-        command: str = "build",
-        dirty: bool = False,
-        environ: Mapping[str, str] | None = None,
-        can_fork: bool | None = None,
+        cls, command: str = "build", dirty: bool = False, environ: Mapping[str, str] | None = None
     ) -> BuildOptions:
-        """The options for a run of ``command``, from the environment (``os.environ`` unless given).
-
-        ``can_fork``: whether this machine can give a page worker a core of its own (found out unless given).
-        """
+        """The options for a run of ``command``, from the environment (``os.environ`` unless given)."""
         environ = os.environ if environ is None else environ
         serving = command == "serve"
         pdf = _switch(environ, PDF_ENV)
@@ -81,19 +68,7 @@ class BuildOptions:
         word = pdf if serving else True
         copy = _switch(environ, OFFLINE_COPY_ENV)
         offline_copy = command in ("build", "gh-deploy") and copy is not False
-        page_worker = not serving and _switch(environ, PAGE_WORKER_ENV) is not False
-        if page_worker and can_fork is None:
-            from scrutiny_packs.publish.page_texts import can_fork as fork_possible
-
-            can_fork = fork_possible()
-        return cls(
-            command=command,
-            dirty=dirty,
-            pdf=pdf,
-            word=word,
-            offline_copy=offline_copy,
-            page_worker=page_worker and bool(can_fork),
-        )
+        return cls(command=command, dirty=dirty, pdf=pdf, word=word, offline_copy=offline_copy)
 
     def but(self, **changes: object) -> BuildOptions:
         """A copy with some options changed, e.g. ``options.but(pdf=False)``."""
@@ -115,13 +90,11 @@ def offline_build_environment(environ: Mapping[str, str] | None = None, pdfs_lat
     """The environment for the offline copy's own build process: the offline plugin on, no pack files.
     With ``pdfs_later`` its pages link the pack PDFs, which the main build adds when it finishes."""
     environ = os.environ if environ is None else environ
-    # It runs alongside the main build, which has the second core already: its pages are made in its own process.
     return {
         **environ,
         OFFLINE_BUILD_ENV: "true",
         PDF_ENV: "0",
         OFFLINE_COPY_ENV: "0",
-        PAGE_WORKER_ENV: "0",
         PDFS_LATER_ENV: "1" if pdfs_later else "0",
         MKDOCS_2_NOTICE_ENV: "1",
     }

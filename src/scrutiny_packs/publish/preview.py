@@ -121,24 +121,6 @@ def site_fingerprint(*parts: Any) -> bytes:
     return _digest(*(repr(p).encode("utf-8") for p in parts))
 
 
-def merge_search_index(config: MkDocsConfig) -> None:
-    """Keep the whole site in the preview's search index after a quick rebuild.
-
-    Material's search plugin keeps the previous index across quick rebuilds but merges in
-    the entries of one rebuilt page only; a save that changes several pages (a question and
-    the lists showing it) would leave the others twice. Merge them all here, before it writes.
-    """
-    plugin = config.plugins.get("material/search") or config.plugins.get("search")
-    previous = getattr(plugin, "search_index_prev", None)
-    index = getattr(plugin, "search_index", None)
-    if plugin is None or previous is None or index is None or not hasattr(index, "entries"):
-        return
-    rebuilt = {entry["location"].split("#")[0] for entry in index.entries}
-    kept = [e for e in previous.entries if e["location"].split("#")[0] not in rebuilt]
-    index.entries = kept + index.entries
-    plugin.search_index_prev = None  # the merge is done; the plugin keeps the merged index for next time
-
-
 # -- content problems, shown in the browser -----------------------------------------------------
 
 _STYLE = """

@@ -69,7 +69,7 @@ class PlannedPage:
     """A page before it is rendered: where it goes, and how to make its Markdown (``render``).
 
     The hook lists every page to MkDocs first and renders each when MkDocs reads it, so a large bank's
-    pages are not all held in memory at once (and can be made in another process: publish/page_texts.py).
+    pages are not all held in memory at once.
     """
 
     src_uri: str
