@@ -27,6 +27,8 @@ def test_the_offline_copy_links_the_pdfs_only_when_the_main_build_will_add_them(
     assert pdfs_later(offline_build_environment({}, pdfs_later=True))
     assert not pdfs_later(offline_build_environment({"SCRUTINY_PACKS_PDF_LATER": "1"}, pdfs_later=False))
     assert not pdfs_later({})
+
+
 def test_the_release_lines_the_glue_was_written_for_are_installed():
     assert mkdocs_internals.version_problem() is None
 
@@ -36,7 +38,6 @@ def test_another_release_line_is_named_in_one_line():
     problem = mkdocs_internals.version_problem(installed.__getitem__)
     assert problem is not None and "\n" not in problem
     assert "mkdocs-material 9.9.0 (expected 9.8.x)" in problem and "mkdocs 1.6.3" not in problem
-
 
 
 def test_a_page_source_changes_time_only_when_its_text_changes(tmp_path: Path):

@@ -27,7 +27,7 @@ import jinja2.bccache
 from scrutiny_packs.problems import Problem, sort_problems
 
 if TYPE_CHECKING:
-    from mkdocs.config.defaults import MkDocsConfig
+    pass
 
 PAGES_DIR = ".cache/pages"  # under the project root; not published, not committed
 
