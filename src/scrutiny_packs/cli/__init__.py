@@ -36,7 +36,9 @@ def main() -> None:
 
 for _name in COMMANDS:
     _module = import_module(f"{__name__}.{_name}")
-    for _command in getattr(_module, "commands", (getattr(_module, "command", None),)):
+    # A module holds one command (``command``) or, for a family, several (``commands``).
+    _commands: tuple[click.Command, ...] = getattr(_module, "commands", None) or (_module.command,)
+    for _command in _commands:
         main.add_command(_command)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 import sys
 from pathlib import Path
 
@@ -60,7 +61,7 @@ def command(
         title, bank.settings.organisation, on, tracking.rows(tracked, on), tracking.due_dates(tracked, awaited), awaited
     )
     for output in outputs:
-        write_or_exit(output, "the tracker", lambda output=output: write(report, output))
+        write_or_exit(output, "the tracker", partial(write, report, output))
     recs = sum(1 for r in report.rows if r["row"] == "Recommendation")
     overdue = sum(1 for t in tracked if t.overdue(on))
     names = ", ".join(str(o) for o in outputs)
