@@ -90,9 +90,14 @@ def _copy(tmp_path: Path) -> Path:
 def test_marking_one_source_superseded_flags_every_item_that_cites_it(tmp_path):
     root = _copy(tmp_path)
     bank = _bank().bank
-    target = "working-together-2026" if "working-together-2026" in bank.sources else "working-together-2023"
-    citing = {(c.folder, c.item) for c in citations(bank) if c.source.ref == target}
-    assert citing
+    target = "working-together-2026"
+    # Everything citing Working Together, in this edition or one it replaced.
+    sid, earlier = target, {target}
+    while bank.sources[sid].supersedes:
+        sid = bank.sources[sid].supersedes
+        earlier.add(sid)
+    citing = {(c.folder, c.item) for c in citations(bank) if c.source.ref in earlier}
+    assert len(citing) >= 20
     (root / "content/sources/working-together-2027.yml").write_text(
         "title: Working together to safeguard children\npublisher: hm-government\nkind: statutory-guidance\n"
         f"edition: '2027'\nsupersedes: {target}\nchecked: 2027-01-01\n"
