@@ -18,8 +18,9 @@ from typing import Literal
 from scrutiny_packs.model import Bank, Question, question_number
 
 Kind = Literal["added", "reviewed", "retired", "replaced", "new-edition", "benchmark"]
-# Within one day: new editions of sources first, then endings, then reviews, then new questions.
-_KIND_ORDER: dict[str, int] = {"new-edition": 0, "replaced": 1, "retired": 2, "reviewed": 3, "benchmark": 4, "added": 5}
+# Within one day: new editions of sources first, then the questions' endings, reviews and additions,
+# then benchmarks.
+_KIND_ORDER: dict[str, int] = {"new-edition": 0, "replaced": 1, "retired": 2, "reviewed": 3, "added": 4, "benchmark": 5}
 DEFAULT_LIMIT = 300
 
 
