@@ -354,9 +354,17 @@ def check(bank: Bank, docs: Docs) -> list[Problem]:
 
 
 def _line_of_text(page: Any, sid: str) -> int | None:
-    """The page body's line holding the reference (front matter lines are not counted in)."""
+    """The file's line holding the reference: the body's line, after the front matter's lines."""
     at = page.body.find(f"[[src:{sid}")
-    return None if at < 0 else page.body.count("\n", 0, at) + 1
+    if at < 0:
+        return None
+    try:
+        text = Path(page.path).read_text(encoding="utf-8") if page.path else ""
+    except OSError:
+        text = ""
+    start = text.find(page.body[:200]) if text else -1
+    before = text.count("\n", 0, start) if start >= 0 else 0
+    return before + page.body.count("\n", 0, at) + 1
 
 
 def _check_publications(bank: Bank, docs: dict[str, tuple[YamlDocument, str]]) -> list[Problem]:
