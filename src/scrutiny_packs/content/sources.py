@@ -166,10 +166,11 @@ def resolve(bank: Bank) -> None:
     if not bank.sources:
         return
 
+    def fill_one(s: Source) -> Source:
+        return filled(s, bank.sources[s.ref], bank.publishers) if s.ref in bank.sources else s
+
     def fill(s: Source | None) -> Source | None:
-        if s is None or not s.ref or s.ref not in bank.sources:
-            return s
-        return filled(s, bank.sources[s.ref], bank.publishers)
+        return None if s is None else fill_one(s)
 
     for qid, q in bank.questions.items():
         bank.questions[qid] = dataclasses.replace(q, source=fill(q.source))
@@ -180,8 +181,8 @@ def resolve(bank: Bank) -> None:
     for bid, b in bank.benchmarks.items():
         bank.benchmarks[bid] = dataclasses.replace(
             b,
-            sources=tuple(fill(s) for s in b.sources),
-            examples=tuple(dataclasses.replace(e, source=fill(e.source)) for e in b.examples),
+            sources=tuple(fill_one(s) for s in b.sources),
+            examples=tuple(dataclasses.replace(e, source=fill_one(e.source)) for e in b.examples),
         )
 
 
