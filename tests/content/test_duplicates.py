@@ -58,11 +58,11 @@ def test_the_warning_agrees_with_hand_labelled_pairs():
 
 
 def test_a_word_added_and_a_word_changed_is_flagged_in_words(project):
-    add_question(project, "q100", "Does A&E have paediatric nurses on duty 24 hours each day?")
+    add_question(project, "q900", "Does A&E have paediatric nurses on duty 24 hours each day?")
     result = validate(project)
     assert result.exit_code == 0, result.output
     assert (
-        "content/questions/q100.yml:1: warning: text: q100 reads almost the same as q010 "
+        "content/questions/q900.yml:1: warning: text: q900 reads almost the same as q010 "
         "('duty' added, 'per' changed to 'each') (if they ask the same thing, keep q010 and drop this one; "
         "if they ask different things, make the difference clear, or add 'distinct_from: [q010]' to this file)"
     ) in result.output
@@ -71,7 +71,7 @@ def test_a_word_added_and_a_word_changed_is_flagged_in_words(project):
 def test_distinct_from_acknowledges_a_pair_a_reviewer_judged_different(project):
     add_question(
         project,
-        "q100",
+        "q900",
         "Does A&E have paediatric nurses on duty 24 hours each day?",
         extra="source:\n  document: test\ndistinct_from: [q010]\n",
     )
@@ -82,14 +82,14 @@ def test_distinct_from_acknowledges_a_pair_a_reviewer_judged_different(project):
 def test_distinct_from_must_name_a_question(project):
     add_question(
         project,
-        "q100",
+        "q900",
         "How many officers are trained in child protection?",
         extra="source:\n  document: test\ndistinct_from: [q9999]\n",
     )
     result = validate(project)
     assert result.exit_code == 1
     assert re.search(
-        r"^content/questions/q100\.yml:6: distinct_from\[0\]: 'q9999' is not a known question "
+        r"^content/questions/q900\.yml:6: distinct_from\[0\]: 'q9999' is not a known question "
         r"\(known: \d+ ids, from q001 to q\d+: each is the name of a file in its folder under content/",
         result.output,
         re.M,
@@ -98,8 +98,13 @@ def test_distinct_from_must_name_a_question(project):
 
 def test_the_shipped_bank_validates_with_no_warnings():
     result = CliRunner().invoke(main, ["validate"], catch_exceptions=False)
-    # The example meeting record's overdue action is meant to be overdue (it shows the follow-up at work).
-    warned = [line for line in result.output.splitlines() if ": warning: " in line and "action overdue" not in line]
+    # The example meeting record's overdue action is meant to be overdue (it shows the follow-up at work);
+    # a citation of a superseded edition is a review flag, kept until an editor has checked the item.
+    warned = [
+        line
+        for line in result.output.splitlines()
+        if ": warning: " in line and "action overdue" not in line and "which is superseded by" not in line
+    ]
     assert result.exit_code == 0 and not warned, result.output
 
 
@@ -108,67 +113,73 @@ def test_a_near_duplicate_is_flagged_naming_both_ids_and_the_score(project, bank
     # The same question with a word changed and the framing written out.
     reworded = original.replace("{we}", "you", 1).replace("?", " now?")
     assert reworded != original
-    add_question(project, "q100", reworded)
+    add_question(project, "q900", reworded)
     result = validate(project)
     assert result.exit_code == 0, result.output  # a warning, not an error
     lines = [line for line in result.output.splitlines() if "reads almost the same" in line]
     assert len(lines) == 1, result.output
     match = re.fullmatch(
-        r"content/questions/q100\.yml:1: warning: text: q100 reads almost the same as q030 "
+        r"content/questions/q900\.yml:1: warning: text: q900 reads almost the same as q030 "
         r"\(similarity (\d+) out of 100\) \(.+\)",
         lines[0],
     )
     assert match, lines[0]
     assert 90 <= int(match.group(1)) <= 100
     assert [
-        line for line in result.output.splitlines() if ": warning: " in line and "action overdue" not in line
+        line
+        for line in result.output.splitlines()
+        if ": warning: " in line
+        and "action overdue" not in line
+        and "which is superseded by" not in line
+        and "inline" not in line
+        and "ids.yml" not in line
     ] == lines
 
 
 def test_reordered_words_still_count_as_the_same_question(project):
-    add_question(project, "q100", "How do the police know how many officers are trained in child protection?")
-    add_question(project, "q101", "How many officers are trained in child protection, and how do the police know?")
+    add_question(project, "q900", "How do the police know how many officers are trained in child protection?")
+    add_question(project, "q901", "How many officers are trained in child protection, and how do the police know?")
     result = validate(project)
-    assert "q101 reads almost the same as q100" in result.output
+    assert "q901 reads almost the same as q900" in result.output
 
 
 def test_a_different_question_is_not_flagged(project):
-    add_question(project, "q100", "How many officers are trained in child protection?")
-    add_question(project, "q101", "How many health visitors have caseloads above the agreed limit?")
+    add_question(project, "q900", "How many officers are trained in child protection?")
+    add_question(project, "q901", "How many health visitors have caseloads above the agreed limit?")
     assert "reads almost the same" not in validate(project).output
 
 
 def test_retired_questions_are_not_compared(project, bank):
-    add_question(project, "q100", bank.questions["q030"].text.replace("?", " now?"))
+    add_question(project, "q900", bank.questions["q030"].text.replace("?", " now?"))
     path = project / "content" / "questions" / "q030.yml"
-    path.write_text(path.read_text(encoding="utf-8") + "status: retired\nreplaced_by: q100\n", encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8") + "status: retired\nreplaced_by: q900\n", encoding="utf-8")
     assert "reads almost the same" not in validate(project).output
 
 
 def test_the_similarity_threshold_is_an_option(project):
-    add_question(project, "q100", "How many officers are trained in child protection?")
-    add_question(project, "q101", "How many officers are trained in domestic abuse?")
+    add_question(project, "q900", "How many officers are trained in child protection?")
+    add_question(project, "q901", "How many officers are trained in domestic abuse?")
     assert "reads almost the same" not in validate(project).output
-    assert "q101 reads almost the same as q100" in validate(project, "--similarity", "70").output
+    assert "q901 reads almost the same as q900" in validate(project, "--similarity", "70").output
     bad = validate(project, "--similarity", "20")
     assert bad.exit_code == 2 and "20 is not in the range 70<=x<=100" in bad.output
 
 
 def test_a_question_with_no_source_is_a_warning_not_an_error(project):
-    add_question(project, "q100", "How many officers are trained in child protection?", extra="")
+    add_question(project, "q900", "How many officers are trained in child protection?", extra="")
     result = validate(project)
     assert result.exit_code == 0
     assert (
-        "content/questions/q100.yml: warning: source: no source given "
+        "content/questions/q900.yml: warning: source: no source given "
         "(say where the question comes from, so reviewers can check it)"
     ) in result.output
 
 
 def test_github_format_adds_annotations_on_file_and_line(project, bank):
-    add_question(project, "q100", bank.questions["q030"].text.replace("?", " now?"), extra="")
+    add_question(project, "q900", bank.questions["q030"].text.replace("?", " now?"), extra="")
     out = validate(project, "--format", "github").output
-    assert "::warning file=content/questions/q100.yml,line=1,title=text::q100 reads almost the same as q030" in out
-    assert "::warning file=content/questions/q100.yml,title=source::no source given" in out
+    assert "::warning file=content/questions/q900.yml,line=1,title=text::q900 reads almost the same as q030" in out
+    assert "::warning file=content/questions/q900.yml,title=source::no source given" in out
 
 
 def exhaustive(questions: list[Question], cutoff: int) -> set[frozenset[str]]:

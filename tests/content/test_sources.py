@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from scrutiny_packs.content.sources import citations, on_hosts
+from scrutiny_packs.content.sources import citations, newest, on_hosts
 from scrutiny_packs.packs.checks import load_checked
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -90,9 +90,10 @@ def _copy(tmp_path: Path) -> Path:
 def test_marking_one_source_superseded_flags_every_item_that_cites_it(tmp_path):
     root = _copy(tmp_path)
     bank = _bank().bank
-    target = "working-together-2026" if "working-together-2026" in bank.sources else "working-together-2023"
-    citing = {(c.folder, c.item) for c in citations(bank) if c.source.ref == target}
-    assert citing
+    target = "working-together-2026"
+    # Everything citing Working Together, in this edition or one it replaced.
+    citing = {(c.folder, c.item) for c in citations(bank) if getattr(newest(bank, c.source.ref), "id", "") == target}
+    assert len(citing) >= 20
     (root / "content/sources/working-together-2027.yml").write_text(
         "title: Working together to safeguard children\npublisher: hm-government\nkind: statutory-guidance\n"
         f"edition: '2027'\nsupersedes: {target}\nchecked: 2027-01-01\n"
@@ -133,3 +134,13 @@ def test_an_unknown_source_id_is_refused_naming_the_file_and_line(tmp_path):
     found = [p.format() for p in load_checked(root).problems if p.is_error]
     assert len(found) == 1 and found[0].startswith("content/questions/q160.yml:")
     assert "source.ref: unknown source 'working-together-1999'" in found[0]
+
+
+def test_whats_changed_lists_each_new_edition_with_the_citations_it_flags():
+    from scrutiny_packs.site.changes import all_changes
+
+    bank = _bank().bank
+    editions = {c.item: c for c in all_changes(bank) if c.kind == "new-edition"}
+    assert "working-together-2026" in editions and "kcsie-2025" in editions
+    flagged = sum(1 for c in citations(bank) if c.source.ref == "working-together-2023")
+    assert f"{flagged} citations of it flagged for review" in editions["working-together-2026"].detail

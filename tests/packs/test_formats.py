@@ -156,7 +156,8 @@ def test_docx_has_every_question_once_in_order_and_a_footer(view, spec):
     assert view.footer_title in "\n".join(footer)
     assert footer[0].startswith(view.footer_meeting) and "\tPage " in footer[0]  # beside "Page X of Y"
     headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
-    assert [g.title for g in view.groups] == [h for h in headings if h not in ("Contents", "Terms used in this pack")]
+    closing = ("Contents", "Terms used in this pack", "Sources cited in this pack")
+    assert [g.title for g in view.groups] == [h for h in headings if h not in closing]
     cells = [c.text for t in doc.tables for c in t.rows[0].cells]
     assert cells.count("Notes") == view.count
     assert sum("RAG" in c for c in cells) == view.count

@@ -166,10 +166,11 @@ def resolve(bank: Bank) -> None:
     if not bank.sources:
         return
 
+    def fill_one(s: Source) -> Source:
+        return filled(s, bank.sources[s.ref], bank.publishers) if s.ref in bank.sources else s
+
     def fill(s: Source | None) -> Source | None:
-        if s is None or not s.ref or s.ref not in bank.sources:
-            return s
-        return filled(s, bank.sources[s.ref], bank.publishers)
+        return None if s is None else fill_one(s)
 
     for qid, q in bank.questions.items():
         bank.questions[qid] = dataclasses.replace(q, source=fill(q.source))
@@ -180,8 +181,8 @@ def resolve(bank: Bank) -> None:
     for bid, b in bank.benchmarks.items():
         bank.benchmarks[bid] = dataclasses.replace(
             b,
-            sources=tuple(fill(s) for s in b.sources),
-            examples=tuple(dataclasses.replace(e, source=fill(e.source)) for e in b.examples),
+            sources=tuple(fill_one(s) for s in b.sources),
+            examples=tuple(dataclasses.replace(e, source=fill_one(e.source)) for e in b.examples),
         )
 
 
@@ -354,9 +355,17 @@ def check(bank: Bank, docs: Docs) -> list[Problem]:
 
 
 def _line_of_text(page: Any, sid: str) -> int | None:
-    """The page body's line holding the reference (front matter lines are not counted in)."""
+    """The file's line holding the reference: the body's line, after the front matter's lines."""
     at = page.body.find(f"[[src:{sid}")
-    return None if at < 0 else page.body.count("\n", 0, at) + 1
+    if at < 0:
+        return None
+    try:
+        text = Path(page.path).read_text(encoding="utf-8") if page.path else ""
+    except OSError:
+        text = ""
+    start = text.find(page.body[:200]) if text else -1
+    before = text.count("\n", 0, start) if start >= 0 else 0
+    return before + page.body.count("\n", 0, at) + 1
 
 
 def _check_publications(bank: Bank, docs: dict[str, tuple[YamlDocument, str]]) -> list[Problem]:

@@ -1,10 +1,12 @@
-"""What's changed: questions added, reviewed or changed, and retired, newest first.
+"""What's changed: questions added, reviewed or changed, and retired; benchmarks reviewed or changed; new
+editions of sources, newest first.
 
 Built from each question's own dates, not from the repository's history: the
 site is often built from a shallow copy of the repository (one commit, as
 continuous integration checks it out), where history is missing. The fields
 used are ``added`` (first published), ``last_reviewed`` (last checked or
-changed, and the day a question was retired), ``status`` and ``replaced_by``.
+changed, and the day a question was retired), ``status`` and ``replaced_by``; a benchmark's
+``last_reviewed``; and, for a source that replaces an earlier edition, the day it was ``checked``.
 """
 
 from __future__ import annotations
@@ -15,9 +17,10 @@ from typing import Literal
 
 from scrutiny_packs.model import Bank, Question, question_number
 
-Kind = Literal["added", "reviewed", "retired", "replaced"]
-# Within one day: endings first, then reviews, then new questions.
-_KIND_ORDER: dict[str, int] = {"replaced": 0, "retired": 1, "reviewed": 2, "added": 3}
+Kind = Literal["added", "reviewed", "retired", "replaced", "new-edition", "benchmark"]
+# Within one day: new editions of sources first, then the questions' endings, reviews and additions,
+# then benchmarks.
+_KIND_ORDER: dict[str, int] = {"new-edition": 0, "replaced": 1, "retired": 2, "reviewed": 3, "added": 4, "benchmark": 5}
 DEFAULT_LIMIT = 300
 
 
@@ -25,7 +28,10 @@ DEFAULT_LIMIT = 300
 class Change:
     date: dt.date
     kind: Kind
-    question: Question
+    question: Question | None
+    item: str = ""  # a benchmark's or source's id, when the change is not to a question
+    label: str = ""  # its title
+    detail: str = ""  # what changed, in a few words
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,13 +53,42 @@ def question_changes(q: Question) -> list[Change]:
     return found
 
 
+def source_changes(bank: Bank) -> list[Change]:
+    """A new edition of a source, on the day it was checked, naming the edition it replaces and how many
+    citations of that edition now wait for review."""
+    from scrutiny_packs.content.sources import needs_review
+
+    flagged = needs_review(bank)
+    found = []
+    for pub in bank.sources.values():
+        older = bank.sources.get(pub.supersedes)
+        if older is None or pub.checked is None:
+            continue
+        waiting = sum(1 for n in flagged if n.cited.id == older.id)
+        detail = f"replaces the {older.edition or older.year or 'earlier'} edition"
+        if waiting:
+            detail += f"; {waiting} citation{'s' if waiting != 1 else ''} of it flagged for review"
+        edition = f" ({pub.edition})" if pub.edition else ""
+        found.append(Change(pub.checked, "new-edition", None, pub.id, pub.title + edition, detail))
+    return found
+
+
+def benchmark_changes(bank: Bank) -> list[Change]:
+    return [
+        Change(b.last_reviewed, "benchmark", None, b.id, b.title) for b in bank.benchmarks.values() if b.last_reviewed
+    ]
+
+
+def _order(c: Change) -> tuple:
+    number = question_number(c.question.id) if c.question else None
+    return (-c.date.toordinal(), _KIND_ORDER[c.kind], -(number or 0), c.question.id if c.question else c.item)
+
+
 def all_changes(bank: Bank) -> list[Change]:
-    """Every dated change, newest first; a day's newest questions first."""
+    """Every dated change, newest first; a day's new editions first, then its newest questions."""
     found = [c for q in bank.questions.values() for c in question_changes(q)]
-    return sorted(
-        found,
-        key=lambda c: (-c.date.toordinal(), _KIND_ORDER[c.kind], -(question_number(c.question.id) or 0), c.question.id),
-    )
+    found += source_changes(bank) + benchmark_changes(bank)
+    return sorted(found, key=_order)
 
 
 def changes_by_day(bank: Bank, limit: int = DEFAULT_LIMIT) -> tuple[list[ChangeDay], int]:

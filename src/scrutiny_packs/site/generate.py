@@ -237,20 +237,22 @@ class SiteBuilder:
             groups.setdefault(term.term[:1].upper(), []).append(term)
         return list(groups.items())
 
-    def page_body(self, page: Page, src: str = "") -> str:
-        """A page's Markdown with {contact} standing for settings.yml's contact, which is plain text, and each
-        [[src:ID LOCATOR]] made a citation linked to its entry on the Sources page."""
-        body = page.body.replace("{contact}", md_literal(self.bank.settings.contact))
+    def page_body(self, page: Page) -> str:
+        """A page's Markdown with {contact} standing for settings.yml's contact, which is plain text."""
+        return page.body.replace("{contact}", md_literal(self.bank.settings.contact))
+
+    def with_citations(self, prose: Markup, src: str) -> Markup:
+        """A page body already made safe (``mdprose``), with each [[src:ID LOCATOR]] made a citation linked
+        to its entry on the Sources page (prose itself may link only to full web addresses)."""
 
         def cited(match: Any) -> str:
             sid, locator = match.group(1), (match.group(2) or "").strip()
-            pub = self.bank.sources.get(sid)
-            if pub is None:
-                return md_literal(match.group(0))
+            if sid not in self.bank.sources:
+                return match.group(0)
             text = self.source_name(sid) + (f", {locator}" if locator else "")
             return f"[{md_literal(text)}]({links.relative(src, links.SOURCES + '#' + sid)})"
 
-        return sources.MARKDOWN_REF.sub(cited, body)
+        return Markup(sources.MARKDOWN_REF.sub(cited, str(prose)))
 
     # -- sources ------------------------------------------------------------------------------
     def publisher_name(self, pub: Publication) -> str:
@@ -382,16 +384,11 @@ class SiteBuilder:
     def href(self, src: str, target: str) -> str:
         """A link in raw HTML from one page to another, as served: '../../questions/q004/' with directory
         URLs, '../questions/q004.html' in the offline copy (MkDocs rewrites Markdown links, not raw HTML)."""
-        if not self.options.directory_urls:
-
-            def html(uri: str) -> str:
-                return uri[:-3] + ".html" if uri.endswith(".md") else uri
-
-            return posixpath.relpath(html(target), posixpath.dirname(src) or ".")
         target, _, anchor = target.partition("#")
         anchor = f"#{anchor}" if anchor else ""
         if not self.options.directory_urls:
-            return posixpath.relpath(target[:-3] + ".html", posixpath.dirname(src) or ".") + anchor
+            html = target[:-3] + ".html" if target.endswith(".md") else target
+            return posixpath.relpath(html, posixpath.dirname(src) or ".") + anchor
         here, there = links.url_path(src).rstrip("/") or ".", links.url_path(target).rstrip("/") or "."
         rel = posixpath.relpath(there, here)
         return ("./" if rel == "." else rel + "/") + anchor

@@ -321,9 +321,10 @@ def sources_records(bank: Bank) -> list[dict[str, str]]:
 
 
 def sources_json(bank: Bank) -> str:
-    rows = sources_records(bank)
-    for row in rows:
-        row["cited_by"] = row["cited_by"].split(LIST_SEPARATOR) if row["cited_by"] else []
+    rows: list[dict[str, Any]] = [
+        {**row, "cited_by": row["cited_by"].split(LIST_SEPARATOR) if row["cited_by"] else []}
+        for row in sources_records(bank)
+    ]
     record = {"format_version": FORMAT_VERSION, "source_count": len(rows), "sources": rows}
     return json.dumps(record, ensure_ascii=False, indent=2) + "\n"
 

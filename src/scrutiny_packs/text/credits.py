@@ -22,13 +22,20 @@ PACK_SOURCE_LINE = (
 )
 
 
+SUPERSEDED_NOTE = "an edition since replaced by a newer one"
+
+
 def cite(source: Source, settings: Settings) -> str:
-    """A source as a reader sees it: title, then publisher and year, then where in it."""
+    """A source as a reader sees it: title, then publisher and edition (or year), then where in it, and
+    whether a newer edition has replaced it."""
     parts = [settings.document_title(source.document)]
-    made = ", ".join(x for x in (source.publisher, str(source.year) if source.year else "") if x)
+    edition = source.edition or (str(source.year) if source.year else "")
+    made = ", ".join(x for x in (source.publisher, edition) if x)
     if made and made not in parts[0]:
         parts[0] += f" ({made})"
     parts += [x for x in (source.module, source.section) if x]
+    if source.superseded_by:
+        parts.append(SUPERSEDED_NOTE)
     return ", ".join(parts)
 
 
