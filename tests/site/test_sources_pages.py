@@ -42,7 +42,7 @@ def test_the_needs_review_page_names_every_item_citing_a_superseded_edition(tmp_
     shutil.copytree(ROOT / "content", tmp_path / "content")
     for path in (tmp_path / "content/sources").glob("*.yml"):
         path.write_text(
-            "\n".join(l for l in path.read_text().splitlines() if not l.startswith("superseded_by:")) + "\n"
+            "\n".join(line for line in path.read_text().splitlines() if not line.startswith("superseded_by:")) + "\n"
         )
     soup = _page(load_checked(tmp_path).bank, links.NEEDS_REVIEW)
     assert not soup.select("table.sp-needs-review") and "Nothing needs review" in soup.get_text()

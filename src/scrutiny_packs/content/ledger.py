@@ -80,7 +80,7 @@ def check(ledger: Ledger | None, docs: Docs, display: str = f"content/{LEDGER_FI
                         + (" with 'status: retired' and the reason in its notes" if kind == "questions" else ""),
                     )
                 )
-        for id_, (doc, path) in present.items():
+        for id_, (_doc, path) in present.items():
             if id_ not in ledger.ids(kind):
                 problems.append(
                     Problem(
@@ -88,7 +88,8 @@ def check(ledger: Ledger | None, docs: Docs, display: str = f"content/{LEDGER_FI
                         None,
                         "",
                         f"{id_!r} is not in content/{LEDGER_FILE}",
-                        f"add it under '{kind}:' in content/{LEDGER_FILE} ('scrutiny-packs new' does this for questions)",
+                        f"add it under '{kind}:' in content/{LEDGER_FILE}"
+                        " ('scrutiny-packs new' does this for questions)",
                         Severity.WARNING,
                     )
                 )

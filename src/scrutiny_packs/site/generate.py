@@ -522,7 +522,8 @@ class SiteBuilder:
                 links.SOURCES,
                 "Sources",
                 "site/sources.md.j2",
-                description="Every publication the bank rests on, by kind, with what cites it and whether it is current.",
+                description="Every publication the bank rests on, by kind, with what cites it and whether it is "
+                "current.",
                 context={"kind_names": sources.KIND_NAMES},
             )
             yield page(

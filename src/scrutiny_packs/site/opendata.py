@@ -62,7 +62,8 @@ TOP_FIELDS: tuple[Field, ...] = (
     Field(
         "licence",
         "text",
-        "The terms for reusing the data: the project's own text under CC BY 4.0; the 2012 questions' wording is the toolkit's, credited to it, with no licence from this project (see the site's Licence and reuse page).",
+        "The terms for reusing the data: the project's own text under CC BY 4.0; the 2012 questions' wording is"
+        " the toolkit's, credited to it, with no licence from this project (see the site's Licence and reuse page).",
     ),
     Field(
         "review_interval_months", "number", "How many months after its last review a question falls due for another."
