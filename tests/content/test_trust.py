@@ -90,9 +90,17 @@ def test_the_bank_covers_what_panels_ask_about_now(bank):
     assert len(new_areas) >= 12, by_area
     for area in new_areas:
         assert any(area in b.areas for b in bank.benchmarks.values()), f"{area} has no benchmark"
-        assert any(area in i.areas for i in bank.indicators.values()), f"{area} has no indicator"
+        if area not in NO_NATIONAL_MEASURE_CITED:
+            assert any(area in i.areas for i in bank.indicators.values()), f"{area} has no indicator"
     domestic = [q for q in bank.active_questions() if "domestic-violence" in q.areas and "councillors" in q.audiences]
     assert len(domestic) >= 10
+
+
+# Areas for which no national statistics release with figures for each council is cited yet: an
+# indicator is added when one is (issue: an indicator where a national measure is published).
+NO_NATIONAL_MEASURE_CITED = frozenset(
+    {"kinship-care", "serious-violence", "child-deaths", "harmful-practices", "adoption-and-permanence", "young-carers"}
+)
 
 
 def walsall_areas(bank) -> set[str]:
