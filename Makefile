@@ -67,9 +67,11 @@ validate: $(SITE_STAMP)
 forms: $(SITE_STAMP)
 	$(BIN)/scrutiny-packs generate-forms
 
+# The whole suite on both cores. The tests sharing a costly site build (the offline copy, the hostile
+# corpus) are grouped onto one worker (tests/conftest.py), so each of those is built once.
 test: $(STAMP) system-deps browser-deps $(NODE_STAMP) lint-imports
 	node --test tests/js/
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadgroup
 
 # Everything that needs no site build and no browser, on both cores; the property tests try a fifth
 # of their examples (tests/examples.py), `make test` all of them.

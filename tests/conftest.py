@@ -1,4 +1,10 @@
-"""Shared fixtures: the shipped bank, one real MkDocs build per session, scratch copies."""
+"""Shared fixtures: the shipped bank, real MkDocs builds shared by a session, scratch copies.
+
+Under pytest-xdist (`make test` runs on both cores with ``--dist loadgroup``) each worker has its
+own session: ``built_site`` is built once on each worker that runs a test using it, while the tests
+using ``offline_site`` or ``hostile_site`` are grouped onto one worker each, so those builds are
+made once.
+"""
 
 from __future__ import annotations
 
@@ -19,14 +25,20 @@ PROJECT_FILES = ("mkdocs.yml", "content", "hooks", "overrides")
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
-SITE_FIXTURES = frozenset({"built_site", "hostile_site"})
+SITE_FIXTURES = frozenset({"built_site", "hostile_site", "offline_site"})
+GROUPED_FIXTURES = ("offline_site", "hostile_site")  # each built by one worker only (xdist_group)
 
 
 def pytest_collection_modifyitems(config, items):
-    """A test that uses a built site is marked ``site`` with the rest, so the fast tier leaves it out."""
+    """A test that uses a built site is marked ``site`` with the rest, so the fast tier leaves it out;
+    the tests sharing a costly build are grouped to run on one worker."""
     for item in items:
-        if SITE_FIXTURES & set(getattr(item, "fixturenames", ())):
+        used = set(getattr(item, "fixturenames", ()))
+        if SITE_FIXTURES & used:
             item.add_marker(pytest.mark.site)
+        group = next((name for name in GROUPED_FIXTURES if name in used), None)
+        if group is not None and not item.get_closest_marker("xdist_group"):
+            item.add_marker(pytest.mark.xdist_group(group))
 
 
 @pytest.fixture(autouse=True)
@@ -76,11 +88,24 @@ def bank():
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The shipped bank built once with real MkDocs (strict), PDFs and all."""
+    """The shipped bank built once with real MkDocs (strict), PDFs and all, but no offline copy."""
     from scrutiny_packs.publish.atomic import build_site
 
     site = tmp_path_factory.mktemp("built") / "site"
-    build_site(ROOT, site, strict=True, pdf=True)
+    build_site(ROOT, site, strict=True, pdf=True, offline=False)
+    return site
+
+
+@pytest.fixture(scope="session")
+def offline_site(tmp_path_factory) -> Path:
+    """The shipped bank built as published: PDFs and the zipped offline copy (a second, whole build).
+
+    Only the tests of the offline copy use it; the rest use ``built_site``, which is much quicker.
+    """
+    from scrutiny_packs.publish.atomic import build_site
+
+    site = tmp_path_factory.mktemp("published") / "site"
+    build_site(ROOT, site, strict=True, pdf=True, offline=True)
     return site
 
 
@@ -120,7 +145,7 @@ def hostile_site(tmp_path_factory) -> Path:
     from scrutiny_packs.publish.atomic import build_site
 
     project = add_hostile(copy_project(tmp_path_factory.mktemp("hostile") / "project"), "harmless")
-    build_site(project, project / "site", strict=True, pdf=True)
+    build_site(project, project / "site", strict=True, pdf=True, offline=False)
     return project / "site"
 
 

@@ -19,8 +19,8 @@ from .phrases import distinctive_phrase
 
 
 @pytest.fixture(scope="session")
-def offline_copy(built_site: Path, tmp_path_factory) -> Path:
-    archive = built_site / offline.ZIP_PATH
+def offline_copy(offline_site: Path, tmp_path_factory) -> Path:
+    archive = offline_site / offline.ZIP_PATH
     assert archive.is_file(), f"the build did not make {offline.ZIP_PATH}"
     target = tmp_path_factory.mktemp("offline")
     assert archive.stat().st_size < 8 * 1024 * 1024, "small enough to download on a poor connection"
@@ -33,17 +33,23 @@ def offline_copy(built_site: Path, tmp_path_factory) -> Path:
     return target / offline.FOLDER
 
 
-def test_home_page_links_to_the_offline_copy(built_site):
-    home = parse_page(built_site, "")
+def test_home_page_links_to_the_offline_copy(offline_site):
+    home = parse_page(offline_site, "")
     link = home.select_one(f'a[href$="{offline.ZIP_PATH}"]')
     assert link is not None, "the home page offers the offline copy"
-    assert (built_site / link["href"]).is_file()
+    assert (offline_site / link["href"]).is_file()
     assert "download" in link.get_text().lower()
 
 
-def test_offline_copy_has_every_page_and_its_files(offline_copy, built_site):
+def test_a_site_built_without_the_offline_copy_offers_no_link_to_it(built_site):
+    assert not (built_site / offline.ZIP_PATH).exists()
+    links = [a["href"] for a in parse_page(built_site, "").select("a[href]")]
+    assert links and not [href for href in links if offline.ZIP_PATH in href]
+
+
+def test_offline_copy_has_every_page_and_its_files(offline_copy, offline_site):
     assert (offline_copy / "index.html").is_file() and (offline_copy / "README.txt").is_file()
-    online = {p.relative_to(built_site).parent.as_posix() for p in built_site.rglob("index.html")}
+    online = {p.relative_to(offline_site).parent.as_posix() for p in offline_site.rglob("index.html")}
     for folder in online:
         page = (
             "index.html"
