@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import zipfile
-from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
@@ -16,21 +15,6 @@ from scrutiny_packs.text.framing import frame
 from ..conftest import page as parse_page
 from .harness import DESKTOP, screenshot, search, wait_for_search_ready
 from .phrases import distinctive_phrase
-
-
-@pytest.fixture(scope="session")
-def offline_copy(offline_site: Path, tmp_path_factory) -> Path:
-    archive = offline_site / offline.ZIP_PATH
-    assert archive.is_file(), f"the build did not make {offline.ZIP_PATH}"
-    target = tmp_path_factory.mktemp("offline")
-    assert archive.stat().st_size < 8 * 1024 * 1024, "small enough to download on a poor connection"
-    with zipfile.ZipFile(archive) as zipped:
-        names = zipped.namelist()
-        assert all(n.startswith(offline.FOLDER + "/") for n in names), "everything unpacks into one folder"
-        left_out = [n for n in names if n.endswith((".map", "/404.html", "sitemap.xml")) or "/lunr/" in n]
-        assert not left_out, f"files the offline copy does not need: {left_out[:5]}"
-        zipped.extractall(target)
-    return target / offline.FOLDER
 
 
 def test_home_page_links_to_the_offline_copy(offline_site):

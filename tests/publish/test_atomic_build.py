@@ -236,13 +236,6 @@ def test_the_build_command_make_build_runs_keeps_the_old_site(project, old_site)
     assert _fingerprint(old_site) == before
 
 
-def test_make_build_goes_through_the_atomic_build():
-    result = subprocess.run(["make", "-n", "build"], cwd=ROOT, capture_output=True, text=True, timeout=60)
-    commands = [line for line in result.stdout.splitlines() if "scrutiny-packs build" in line or "mkdocs" in line]
-    assert commands and all("scrutiny-packs build" in line for line in commands), result.stdout
-    assert any(line.rstrip().endswith("scrutiny-packs build --site-dir site") for line in commands)
-
-
 def _workflow(name: str) -> dict:
     return yaml.safe_load((ROOT / ".github" / "workflows" / name).read_text(encoding="utf-8"))
 
