@@ -87,11 +87,12 @@ test-js:
 lint-imports: $(STAMP)
 	$(BIN)/lint-imports --no-cache
 
-# The build benchmark (benchmarks/README.md): 100, 1,000 and 10,000 questions, ours against plain
-# mkdocs-material. Takes a while; e.g. `make bench BENCH_ARGS=--quick` for a smoke run.
+# The benchmark (benchmarks/README.md): CPU time, peak memory and wall time of our build against plain
+# mkdocs-material at 100, 1,000 and 10,000 questions, and the other measurements; figures in
+# build/bench/results.json. Takes a while; `make bench BENCH_ARGS=--quick` for a smoke run.
 BENCH_ARGS ?=
 bench: $(STAMP) system-deps $(NODE_STAMP)
-	$(BIN)/python benchmarks/build.py $(BENCH_ARGS)
+	$(BIN)/python -m benchmarks $(BENCH_ARGS)
 
 clean:
 	rm -rf site build .pytest_cache

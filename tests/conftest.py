@@ -1,13 +1,14 @@
 """Shared fixtures: the shipped bank, real MkDocs builds shared by a session, scratch copies.
 
 Under pytest-xdist (`make test` runs on both cores with ``--dist loadgroup``) each worker has its
-own session: ``built_site`` is built once on each worker that runs a test using it, while the tests
-using ``offline_site`` or ``hostile_site`` are grouped onto one worker each, so those builds are
-made once.
+own session: the first worker to need ``built_site`` builds it and the others wait for it and read
+the same folder, while the tests using ``offline_site`` or ``hostile_site`` are grouped onto one
+worker each. Each of the three builds is made once per run.
 """
 
 from __future__ import annotations
 
+import fcntl
 import functools
 import os
 import shutil
@@ -86,14 +87,35 @@ def bank():
     return result.bank
 
 
+def _built_once_per_run(tmp_path_factory, name: str, build) -> Path:
+    """``build(folder)`` into a folder shared by every xdist worker of this run, by the first to ask.
+
+    The others wait on a lock and then read the same site; tests never change a built site.
+    """
+    if "PYTEST_XDIST_WORKER" not in os.environ:
+        folder = tmp_path_factory.mktemp(name)
+        build(folder)
+        return folder
+    folder = tmp_path_factory.getbasetemp().parent / name  # the run's folder, above each worker's own
+    with open(folder.with_name(name + ".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (folder / ".built").is_file():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            build(folder)
+            (folder / ".built").touch()
+    return folder
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The shipped bank built once with real MkDocs (strict), PDFs and all, but no offline copy."""
     from scrutiny_packs.publish.atomic import build_site
 
-    site = tmp_path_factory.mktemp("built") / "site"
-    build_site(ROOT, site, strict=True, pdf=True, offline=False)
-    return site
+    def build(folder: Path) -> None:
+        build_site(ROOT, folder / "site", strict=True, pdf=True, offline=False)
+
+    return _built_once_per_run(tmp_path_factory, "built", build) / "site"
 
 
 @pytest.fixture(scope="session")
