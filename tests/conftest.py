@@ -2,8 +2,8 @@
 
 Under pytest-xdist (`make test` runs on both cores with ``--dist loadgroup``) each worker has its
 own session: the first worker to need ``built_site`` builds it and the others wait for it and read
-the same folder, while the tests using ``offline_site`` or ``hostile_site`` are grouped onto one
-worker each. Each of the three builds is made once per run.
+the same folder, while the tests using ``offline_site``, ``hostile_site`` or another costly build
+(``GROUPED_FIXTURES``) are grouped onto one worker each. Each build is made once per run.
 """
 
 from __future__ import annotations
@@ -27,7 +27,10 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
 SITE_FIXTURES = frozenset({"built_site", "hostile_site", "offline_site"})
-GROUPED_FIXTURES = ("offline_site", "hostile_site")  # each built by one worker only (xdist_group)
+# Costly builds shared by several tests: the tests using each run on one xdist worker (xdist_group),
+# so it is built once. (The module-scoped ones are in tests/publish/test_engines.py and
+# tests/site/test_new_question_end_to_end.py.)
+GROUPED_FIXTURES = ("offline_site", "hostile_site", "zensical_site", "properdocs_site", "edited_site")
 
 
 def pytest_collection_modifyitems(config, items):
@@ -35,6 +38,8 @@ def pytest_collection_modifyitems(config, items):
     the tests sharing a costly build are grouped to run on one worker."""
     for item in items:
         used = set(getattr(item, "fixturenames", ()))
+        params = getattr(getattr(item, "callspec", None), "params", {})  # e.g. engine_site's, by name
+        used |= {value for value in params.values() if isinstance(value, str) and value in GROUPED_FIXTURES}
         if SITE_FIXTURES & used:
             item.add_marker(pytest.mark.site)
         group = next((name for name in GROUPED_FIXTURES if name in used), None)
