@@ -102,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
     about["load_average_after"] = os.getloadavg()[0]
-    versions = ", ".join(f"{k} {v}" for k, v in about["versions"].items())
+    versions = ", ".join(f"{k} {v}" for k, v in _versions().items())
     print(
         f"Benchmark, {about['started']}: {about['cpus']} CPUs, Python {about['python']}, {versions}; "
         f"load average {about['load_average_before']:.1f} before, {about['load_average_after']:.1f} after"

@@ -81,6 +81,15 @@ def _wait_for(url: str, marker: str, start: float, proc: subprocess.Popen, log) 
         time.sleep(0.02)
 
 
+def _mark(text: str, marker: str) -> str:
+    """The question file with ``marker`` put at the start of its question's text."""
+
+    def marked(found: re.Match) -> str:
+        return f'text: "{marker} ' + found.group(1).strip('"') + '"'
+
+    return re.sub(r"^text: (.*)$", marked, text, count=1, flags=re.MULTILINE)
+
+
 def latency(project: Path, edits: int, startup_timeout: float = 900) -> Latency:
     with tempfile.TemporaryFile() as log:
         return _latency(project, edits, startup_timeout, log)
@@ -108,13 +117,7 @@ def _latency(project: Path, edits: int, startup_timeout: float, log) -> Latency:
         time.sleep(1.0)  # let the watcher take its first snapshot
         for k in range(1, edits + 1):
             marker = f"Benchmark edit {k} {time.time_ns()}"
-            edited = re.sub(
-                r"^text: (.*)$",
-                lambda m, marker=marker: f'text: "{marker} ' + m.group(1).strip('"') + '"',
-                original,
-                count=1,
-                flags=re.MULTILINE,
-            )
+            edited = _mark(original, marker)
             start = time.perf_counter()
             target.write_text(edited, encoding="utf-8")
             result.page.append(_wait_for(page_url, marker, start, proc, log))
