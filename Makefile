@@ -68,9 +68,11 @@ validate: $(SITE_STAMP)
 forms: $(SITE_STAMP)
 	$(BIN)/scrutiny-packs generate-forms
 
+# The whole suite on both cores, after the code's own checks. The tests sharing a costly site build (the
+# offline copy, the hostile corpus) are grouped onto one worker (tests/conftest.py), so each is built once.
 test: $(STAMP) system-deps browser-deps $(NODE_STAMP) lint
 	node --test tests/js/
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadgroup
 
 # Everything that needs no site build and no browser, on both cores; the property tests try a fifth
 # of their examples (tests/examples.py), `make test` all of them.
@@ -94,11 +96,12 @@ lint: $(STAMP) lint-imports
 	$(BIN)/mypy
 	$(BIN)/vulture
 
-# The build benchmark (benchmarks/README.md): 100, 1,000 and 10,000 questions, ours against plain
-# mkdocs-material. Takes a while; e.g. `make bench BENCH_ARGS=--quick` for a smoke run.
+# The benchmark (benchmarks/README.md): CPU time, peak memory and wall time of our build against plain
+# mkdocs-material at 100, 1,000 and 10,000 questions, and the other measurements; figures in
+# build/bench/results.json. Takes a while; `make bench BENCH_ARGS=--quick` for a smoke run.
 BENCH_ARGS ?=
 bench: $(STAMP) system-deps $(NODE_STAMP)
-	$(BIN)/python benchmarks/build.py $(BENCH_ARGS)
+	$(BIN)/python -m benchmarks $(BENCH_ARGS)
 
 clean:
 	rm -rf site build .pytest_cache

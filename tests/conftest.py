@@ -1,7 +1,14 @@
-"""Shared fixtures: the shipped bank, one real MkDocs build per session, scratch copies."""
+"""Shared fixtures: the shipped bank, real MkDocs builds shared by a session, scratch copies.
+
+Under pytest-xdist (`make test` runs on both cores with ``--dist loadgroup``) each worker has its
+own session: the first worker to need ``built_site`` builds it and the others wait for it and read
+the same folder, while the tests using ``offline_site``, ``hostile_site`` or another costly build
+(``GROUPED_FIXTURES``) are grouped onto one worker each. Each build is made once per run.
+"""
 
 from __future__ import annotations
 
+import fcntl
 import functools
 import os
 import shutil
@@ -19,14 +26,25 @@ PROJECT_FILES = ("mkdocs.yml", "content", "hooks", "overrides")
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
-SITE_FIXTURES = frozenset({"built_site", "hostile_site"})
+SITE_FIXTURES = frozenset({"built_site", "hostile_site", "offline_site"})
+# Costly builds shared by several tests: the tests using each run on one xdist worker (xdist_group),
+# so it is built once. (The module-scoped ones are in tests/publish/test_engines.py and
+# tests/site/test_new_question_end_to_end.py.)
+GROUPED_FIXTURES = ("offline_site", "hostile_site", "zensical_site", "properdocs_site", "edited_site")
 
 
 def pytest_collection_modifyitems(config, items):
-    """A test that uses a built site is marked ``site`` with the rest, so the fast tier leaves it out."""
+    """A test that uses a built site is marked ``site`` with the rest, so the fast tier leaves it out;
+    the tests sharing a costly build are grouped to run on one worker."""
     for item in items:
-        if SITE_FIXTURES & set(getattr(item, "fixturenames", ())):
+        used = set(getattr(item, "fixturenames", ()))
+        params = getattr(getattr(item, "callspec", None), "params", {})  # e.g. engine_site's, by name
+        used |= {value for value in params.values() if isinstance(value, str) and value in GROUPED_FIXTURES}
+        if SITE_FIXTURES & used:
             item.add_marker(pytest.mark.site)
+        group = next((name for name in GROUPED_FIXTURES if name in used), None)
+        if group is not None and not item.get_closest_marker("xdist_group"):
+            item.add_marker(pytest.mark.xdist_group(group))
 
 
 @pytest.fixture(autouse=True)
@@ -74,13 +92,47 @@ def bank():
     return result.bank
 
 
+def _built_once_per_run(tmp_path_factory, name: str, build) -> Path:
+    """``build(folder)`` into a folder shared by every xdist worker of this run, by the first to ask.
+
+    The others wait on a lock and then read the same site; tests never change a built site.
+    """
+    if "PYTEST_XDIST_WORKER" not in os.environ:
+        folder = tmp_path_factory.mktemp(name)
+        build(folder)
+        return folder
+    folder = tmp_path_factory.getbasetemp().parent / name  # the run's folder, above each worker's own
+    with open(folder.with_name(name + ".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (folder / ".built").is_file():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            build(folder)
+            (folder / ".built").touch()
+    return folder
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The shipped bank built once with real MkDocs (strict), PDFs and all."""
+    """The shipped bank built once with real MkDocs (strict), PDFs and all, but no offline copy."""
     from scrutiny_packs.publish.atomic import build_site
 
-    site = tmp_path_factory.mktemp("built") / "site"
-    build_site(ROOT, site, strict=True, pdf=True)
+    def build(folder: Path) -> None:
+        build_site(ROOT, folder / "site", strict=True, pdf=True, offline=False)
+
+    return _built_once_per_run(tmp_path_factory, "built", build) / "site"
+
+
+@pytest.fixture(scope="session")
+def offline_site(tmp_path_factory) -> Path:
+    """The shipped bank built as published: PDFs and the zipped offline copy (a second, whole build).
+
+    Only the tests of the offline copy use it; the rest use ``built_site``, which is much quicker.
+    """
+    from scrutiny_packs.publish.atomic import build_site
+
+    site = tmp_path_factory.mktemp("published") / "site"
+    build_site(ROOT, site, strict=True, pdf=True, offline=True)
     return site
 
 
@@ -120,7 +172,7 @@ def hostile_site(tmp_path_factory) -> Path:
     from scrutiny_packs.publish.atomic import build_site
 
     project = add_hostile(copy_project(tmp_path_factory.mktemp("hostile") / "project"), "harmless")
-    build_site(project, project / "site", strict=True, pdf=True)
+    build_site(project, project / "site", strict=True, pdf=True, offline=False)
     return project / "site"
 
 

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from scrutiny_packs.publish import offline
 from scrutiny_packs.site import links
 from scrutiny_packs.site.generate import SiteBuilder
 
@@ -27,6 +29,22 @@ def site_server(built_site: Path):
     """The session's built site on http://127.0.0.1:<free port>/, shut down at the end."""
     with SiteServer(built_site) as server:
         yield server
+
+
+@pytest.fixture(scope="session")
+def offline_copy(offline_site: Path, tmp_path_factory) -> Path:
+    """The offline copy as a reader has it: the zip from the published site, unpacked."""
+    archive = offline_site / offline.ZIP_PATH
+    assert archive.is_file(), f"the build did not make {offline.ZIP_PATH}"
+    target = tmp_path_factory.mktemp("offline")
+    assert archive.stat().st_size < 8 * 1024 * 1024, "small enough to download on a poor connection"
+    with zipfile.ZipFile(archive) as zipped:
+        names = zipped.namelist()
+        assert all(n.startswith(offline.FOLDER + "/") for n in names), "everything unpacks into one folder"
+        left_out = [n for n in names if n.endswith((".map", "/404.html", "sitemap.xml")) or "/lunr/" in n]
+        assert not left_out, f"files the offline copy does not need: {left_out[:5]}"
+        zipped.extractall(target)
+    return target / offline.FOLDER
 
 
 @pytest.fixture(scope="session")

@@ -4,7 +4,7 @@ Each query in tests/fixtures/search-queries.yml is typed into the search box of 
 in real Chromium, and the result pages are read in order. A query succeeds when one of the
 questions that answer it is among the first five results; its reciprocal rank is 1/rank of
 the first right question (0 if none in the list). Used by tests/browser/test_search_quality.py
-and by benchmarks/build.py (``--search``), so both measure the same way.
+and by the benchmark (benchmarks/search.py), so both measure the same way.
 """
 
 from __future__ import annotations

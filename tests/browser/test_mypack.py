@@ -475,8 +475,8 @@ def test_the_browser_writes_links_as_the_command_line_reads_them(open_page):
 # -- offline: the downloaded zip, opened from disk --------------------------------------------------
 
 
-def test_my_pack_works_from_the_offline_zip(new_context, built_site, tmp_path):
-    with zipfile.ZipFile(built_site / ZIP_PATH) as archive:
+def test_my_pack_works_from_the_offline_zip(new_context, offline_site, tmp_path):
+    with zipfile.ZipFile(offline_site / ZIP_PATH) as archive:
         archive.extractall(tmp_path)
     root = tmp_path / FOLDER
     context = new_context(allow=("file://",), viewport=DESKTOP)

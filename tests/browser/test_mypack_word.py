@@ -177,8 +177,8 @@ def test_only_the_my_pack_page_loads_the_docx_package(built_site, open_page):
     assert page.evaluate("() => typeof window.docx") == "undefined"
 
 
-def test_download_word_works_in_the_offline_copy_opened_from_disk(new_context, built_site, bank, tmp_path):
-    with zipfile.ZipFile(built_site / ZIP_PATH) as archive:
+def test_download_word_works_in_the_offline_copy_opened_from_disk(new_context, offline_site, bank, tmp_path):
+    with zipfile.ZipFile(offline_site / ZIP_PATH) as archive:
         archive.extractall(tmp_path)
     root = tmp_path / FOLDER
     assert (root / VENDOR).is_file(), "the offline copy carries the docx package"

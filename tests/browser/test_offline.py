@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import zipfile
-from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
@@ -18,32 +17,23 @@ from .harness import DESKTOP, screenshot, search, wait_for_search_ready
 from .phrases import distinctive_phrase
 
 
-@pytest.fixture(scope="session")
-def offline_copy(built_site: Path, tmp_path_factory) -> Path:
-    archive = built_site / offline.ZIP_PATH
-    assert archive.is_file(), f"the build did not make {offline.ZIP_PATH}"
-    target = tmp_path_factory.mktemp("offline")
-    assert archive.stat().st_size < 8 * 1024 * 1024, "small enough to download on a poor connection"
-    with zipfile.ZipFile(archive) as zipped:
-        names = zipped.namelist()
-        assert all(n.startswith(offline.FOLDER + "/") for n in names), "everything unpacks into one folder"
-        left_out = [n for n in names if n.endswith((".map", "/404.html", "sitemap.xml")) or "/lunr/" in n]
-        assert not left_out, f"files the offline copy does not need: {left_out[:5]}"
-        zipped.extractall(target)
-    return target / offline.FOLDER
-
-
-def test_home_page_links_to_the_offline_copy(built_site):
-    home = parse_page(built_site, "")
+def test_home_page_links_to_the_offline_copy(offline_site):
+    home = parse_page(offline_site, "")
     link = home.select_one(f'a[href$="{offline.ZIP_PATH}"]')
     assert link is not None, "the home page offers the offline copy"
-    assert (built_site / link["href"]).is_file()
+    assert (offline_site / link["href"]).is_file()
     assert "download" in link.get_text().lower()
 
 
-def test_offline_copy_has_every_page_and_its_files(offline_copy, built_site):
+def test_a_site_built_without_the_offline_copy_offers_no_link_to_it(built_site):
+    assert not (built_site / offline.ZIP_PATH).exists()
+    links = [a["href"] for a in parse_page(built_site, "").select("a[href]")]
+    assert links and not [href for href in links if offline.ZIP_PATH in href]
+
+
+def test_offline_copy_has_every_page_and_its_files(offline_copy, offline_site):
     assert (offline_copy / "index.html").is_file() and (offline_copy / "README.txt").is_file()
-    online = {p.relative_to(built_site).parent.as_posix() for p in built_site.rglob("index.html")}
+    online = {p.relative_to(offline_site).parent.as_posix() for p in offline_site.rglob("index.html")}
     for folder in online:
         page = (
             "index.html"

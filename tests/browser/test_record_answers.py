@@ -17,7 +17,6 @@ from scrutiny_packs.site import record_form
 from ..conftest import ROOT
 from .harness import DESKTOP, axe_report, axe_violations, screenshot
 from .test_keyboard import ACTIVE
-from .test_offline import offline_copy  # noqa: F401 (the fixture)
 
 pytestmark = pytest.mark.browser
 

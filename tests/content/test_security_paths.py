@@ -185,7 +185,7 @@ def test_a_build_of_hostile_content_touches_nothing_outside_the_repository(proje
     _events.clear()
     _watching = True
     try:
-        build_site(project, project / "site", strict=True, pdf=True)
+        build_site(project, project / "site", strict=True, pdf=True, offline=False)
     finally:
         _watching = False
     touched_outside = [e for e in _events if Path(e[1]).resolve().is_relative_to(outside)]

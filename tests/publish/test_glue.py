@@ -1,4 +1,5 @@
-"""The MkDocs glue: options read in one place, the versions it was written for, quick-rebuild sources."""
+"""The MkDocs glue: options read in one place, the versions it was written for, quick-rebuild sources,
+the preview's problems page."""
 
 from __future__ import annotations
 

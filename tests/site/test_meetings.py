@@ -60,8 +60,8 @@ def test_meetings_are_in_the_nav_and_the_index_lists_them(built_site, meeting):
     assert f"{len(meeting.items)} agenda items, {meeting.count} questions" in text
 
 
-def test_the_offline_copy_holds_every_pack_and_meeting_file(built_site, bank, meeting):
-    with zipfile.ZipFile(built_site / "downloads" / "scrutiny-packs-offline.zip") as archive:
+def test_the_offline_copy_holds_every_pack_and_meeting_file(offline_site, bank, meeting):
+    with zipfile.ZipFile(offline_site / "downloads" / "scrutiny-packs-offline.zip") as archive:
         names = set(archive.namelist())
         wanted = [f"packs/{spec.id}/{spec.id}.{kind}" for spec in all_packs(bank) for kind in ("pdf", "docx")]
         wanted += [f"meetings/{EXAMPLE}/{EXAMPLE}.pdf"]

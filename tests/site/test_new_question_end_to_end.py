@@ -56,7 +56,7 @@ def test_a_question_added_as_one_new_file_appears_on_the_site_in_packs_and_in_op
     wording = frame(added.text, "you")
 
     site = tmp_path / "site"
-    build_site(project, site, strict=True, pdf=True)
+    build_site(project, site, strict=True, pdf=True, offline=False)
 
     # Its own page.
     doc = page(site, f"questions/{qid}/")
@@ -109,7 +109,7 @@ def edited_site(tmp_path_factory) -> Path:
     set_fields(project, "q012", last_reviewed="2020-01-15")
     assert load_checked(project).ok
     site = project / "site"
-    build_site(project, site, strict=True, pdf=False)
+    build_site(project, site, strict=True, pdf=False, offline=False)
     return site
 
 

@@ -138,7 +138,7 @@ def test_pdfs_are_left_out_of_previews_and_the_page_says_so(project):
     from scrutiny_packs.publish.atomic import build_site
 
     site = project / "site"
-    build_site(project, site, strict=True, pdf=False)
+    build_site(project, site, strict=True, pdf=False, offline=False)
     assert not list((site / "packs").rglob("*.pdf"))
     soup = page(site, "packs/police/")
     note = soup.select_one(".sp-pack-downloads").get_text(" ", strip=True)

@@ -178,7 +178,9 @@ def _staging(site_dir: Path, kind: str) -> Path:
     return folder
 
 
-def build_site(root: Path, site_dir: Path, strict: bool = True, pdf: bool = True) -> None:
+def build_site(root: Path, site_dir: Path, strict: bool = True, pdf: bool = True, offline: bool = True) -> None:
+    """Build the site at ``root`` into ``site_dir``; ``pdf=False`` leaves out the pack PDFs and
+    ``offline=False`` the zipped offline copy (a second whole build), for this build only."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, MkDocsException
@@ -193,6 +195,8 @@ def build_site(root: Path, site_dir: Path, strict: bool = True, pdf: bool = True
     options = BuildOptions.read("build")
     if not pdf:
         options = options.but(pdf=False)  # for this build only
+    if not offline:
+        options = options.but(offline_copy=False)
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     clean_leftovers(site_dir)
