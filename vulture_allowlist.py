@@ -7,6 +7,13 @@ _.alignment, _.all_caps, _.author, _.bottom_margin, _.comments, _.height, _.heig
 _.keep_with_next, _.keywords, _.orientation, _.page_height, _.rgb, _.space_after, _.space_before, _.tblStyle_val
 _.top_margin, _.compress_type, _.external_attr, _.abs_src_path, _.bytecode_cache, _.inclusion, _._content
 
+# Set on openpyxl's cells, sheets and tables (the tracker's spreadsheet), and on log records a PDF
+# worker sends back (packs/files.py).
+_.data_type, _.freeze_panes, _.tableStyleInfo, _.args, _.msg, _.exc_info, _.exc_text, _.stack_info
+
+# html.parser's callbacks (editing/moderngov/parse.py).
+_.handle_data, _.handle_starttag
+
 # Jinja's bytecode cache interface (publish/preview.py TemplateCache).
 _.load_bytecode, _.dump_bytecode
 
@@ -14,10 +21,11 @@ _.load_bytecode, _.dump_bytecode
 _.area_groups, _.audiences_among, _.benchmark_link, _.card, _.coverage, _.glossary_by_letter, _.indicator_link
 _.last_heard, _.marked_md, _.meeting_file, _.pack_file, _.page_body, _.question_areas, _.question_bank_src
 _.questions_in_area, _.record_answers, _.record_is_example, _.review_due, _.search_text, _.term_questions
+_.with_citations, _.sources_by_kind, _.source_citations, _.areas_of
 how_to_read, by_audience
 
 # A content field kept in the model though no page shows it yet (glossary `now_called.by`).
 by
 
 # Used by the tests: a pack's files made in one call; no framed question may keep a second-person word.
-make_pack_files, SECOND_PERSON
+make_pack_files, SECOND_PERSON, data_files

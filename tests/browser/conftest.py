@@ -9,8 +9,8 @@ and at the local server (``page.goto("questions/q001/")`` is relative to it).
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any

@@ -201,7 +201,7 @@ def test_the_page_data_is_the_schemas(built_site):
     assert "record-answers.js" in html and "record-answers.js" not in home, "the script loads on meeting pages only"
 
 
-def test_offline_copy_records_and_downloads(new_context, offline_copy, tmp_path):  # noqa: F811 (the fixture)
+def test_offline_copy_records_and_downloads(new_context, offline_copy, tmp_path):
     context = new_context(allow=("file://",), viewport=DESKTOP, accept_downloads=True)
     page = context.new_page()
     page.goto((offline_copy / "meetings" / f"{MEETING}.html").as_uri())

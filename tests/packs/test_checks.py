@@ -119,7 +119,6 @@ def test_validate_reports_what_check_all_finds_and_nothing_else(project):
 
     from scrutiny_packs.cli import main
     from scrutiny_packs.packs.checks import check_all
-
     from tests.editing.test_actions_command import as_own
 
     as_own(project)  # the example record made a council's own: examples are never warned about

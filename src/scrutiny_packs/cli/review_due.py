@@ -20,6 +20,7 @@ def command(root: Path, today: dt.datetime | None) -> None:
     it was last reviewed. Run it each quarter; it always exits with 0.
     """
     from scrutiny_packs.content.review import overdue
+    from scrutiny_packs.content.sources import review_lines
 
     bank = load_leniently(root).bank
     on = on_date(today)
@@ -27,11 +28,6 @@ def command(root: Path, today: dt.datetime | None) -> None:
     due = overdue(bank, on)
     if not due:
         click.echo(f"No questions are due for review on {on.isoformat()} (reviews fall due every {months} months).")
-        return
-    click.echo(
-        f"{len(due)} question{'s are' if len(due) != 1 else ' is'} due for review on {on.isoformat()} "
-        f"(reviews fall due every {months} months):"
-    )
     rows = [("id", "last reviewed", "due", "file")]
     rows += [
         (
@@ -43,5 +39,13 @@ def command(root: Path, today: dt.datetime | None) -> None:
         for r in due
     ]
     widths = [max(len(row[i]) for row in rows) for i in range(3)]
-    for row in rows:
-        click.echo("  ".join(cell.ljust(width) for cell, width in zip(row[:3], widths)) + "  " + row[3])
+    if due:
+        click.echo(
+            f"{len(due)} question{'s are' if len(due) != 1 else ' is'} due for review on {on.isoformat()} "
+            f"(reviews fall due every {months} months):"
+        )
+        for row in rows:
+            click.echo("  ".join(cell.ljust(width) for cell, width in zip(row[:3], widths)) + "  " + row[3])
+    # Citations of a superseded edition, and sources not checked for a year (content/sources/).
+    for line in review_lines(bank, on):
+        click.echo(line)

@@ -100,11 +100,6 @@ def lazy_pack(pack_id: str, view: Callable[[], PackView], uris: dict[str, str] |
     )
 
 
-def docx_uris(items: Iterable[PackView | Printable]) -> list[str]:
-    """Where the Word file of each pack or meeting item is published, without laying any out."""
-    return [item.uris["docx"] for item in _printables(items) if _has_docx(item)]
-
-
 def _has_docx(item: Printable) -> bool:
     return "docx" in item.uris and item.docx is not None
 
