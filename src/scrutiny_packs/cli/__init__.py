@@ -472,11 +472,10 @@ def actions(root: Path, overdue: bool, body: str | None, status: str, output: st
 
     For example `scrutiny-packs actions --overdue --today 2026-12-01`. It always exits with 0.
     """
-    import csv
     import datetime as dt
-    import io
 
     from scrutiny_packs.packs.records import agreed_actions, overdue_first
+    from scrutiny_packs.text.spreadsheet import csv_text
 
     result = load_checked(root)
     if not result.ok:
@@ -500,11 +499,7 @@ def actions(root: Path, overdue: bool, body: str | None, status: str, output: st
         for a in found
     ]
     if output == "csv":
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(header)
-        writer.writerows(rows)
-        click.echo(out.getvalue(), nl=False)
+        click.echo(csv_text(header, rows, newline="\n"), nl=False)
         return
     if not rows:
         click.echo(f"No {'overdue ' if overdue else ''}actions on {on.isoformat()}.")
