@@ -104,9 +104,8 @@ def test_retired_questions_are_marked_and_point_to_their_replacement(bank):
     ],
 )
 def test_csv_cells_never_start_a_formula(bank, value, cell):
-    import dataclasses
-
     import csv
+    import dataclasses
 
     from scrutiny_packs.text.spreadsheet import csv_text
 
