@@ -183,7 +183,7 @@ def render_bundle_markdown(meeting: MeetingView) -> str:
     lines += [f"- **{d.label}:** {_md(d.value)}" for d in meeting.details]
     lines.append("")
     if meeting.description:
-        lines += [meeting.description, ""]
+        lines += [_md_block(meeting.description), ""]
     lines += ["## Agenda", ""]
     lines += [f"- Item {_md(i.number)}: {_md(i.title)} ({count_of(i.view.count, 'question')})" for i in meeting.items]
     for item in meeting.items:
@@ -196,6 +196,13 @@ def _md(text: str) -> str:
     from scrutiny_packs.text.escape import md_text
 
     return md_text(text)
+
+
+def _md_block(text: str) -> str:
+    """A Markdown field as the items' descriptions are written: Markdown yes, HTML and unsafe links no."""
+    from scrutiny_packs.text.escape import md_block
+
+    return md_block(text)
 
 
 def render_bundle(meeting: MeetingView, suffix: str) -> bytes:
