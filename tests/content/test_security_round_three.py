@@ -41,3 +41,82 @@ def test_the_actions_csv_never_starts_a_cell_with_a_formula(project):
     assert '\'=HYPERLINK("https://example.org/", "Click")' in cells
     assert "'@SUM(1+1) Scrutiny Officer" in cells
     assert not [c for c in cells if c[:1] in ("=", "+", "@", "\t", "\r")]
+
+
+# -- agenda item numbers: one normal form for files, ids, records and links ---------------------------
+
+
+def _errors(project: Path) -> list[str]:
+    from scrutiny_packs.packs.checks import load_checked
+    from scrutiny_packs.problems import sort_problems
+
+    return [p.format() for p in sort_problems(load_checked(project).problems) if p.is_error]
+
+
+def _meeting_numbers(project: Path, first: str, second: str) -> None:
+    _replace(project / MEETING, "  - number: 5\n", f"  - number: {first}\n")
+    _replace(project / MEETING, "  - number: 6\n", f"  - number: {second}\n")
+
+
+def test_two_item_numbers_that_make_the_same_file_names_are_refused(project):
+    _meeting_numbers(project, '"6 (a)"', '"6-a"')
+    _replace(project / RECORD, "  - number: 5\n", '  - number: "6 (a)"\n')
+    _replace(project / RECORD, "  - number: 6\n", '  - number: "6-a"\n')
+    found = [e for e in _errors(project) if "items[1].number" in e]
+    assert found == [
+        f"{MEETING}:16: items[1].number: item 6-a reads as item 6 (a) (items[0]): both would get the same files "
+        "and links (give each agenda item its own number)"
+    ]
+
+
+def test_an_over_long_item_number_is_refused_with_its_line_not_a_crash_later(project):
+    _meeting_numbers(project, '"' + "5" * 300 + '"', "6")
+    found = [e for e in _errors(project) if e.startswith(MEETING)]
+    assert found == [
+        f"{MEETING}:13: items[0].number: the item number is 300 characters long; the limit is 20 "
+        "(use the agenda's own item number, e.g. 6 or 6a, and put the rest in 'title')"
+    ]
+
+
+def test_an_item_number_of_twenty_characters_makes_its_papers(project, tmp_path):
+    number = "4.2 (iii) sub-item 9"
+    assert len(number) == 20
+    _meeting_numbers(project, f'"{number}"', "6")
+    _replace(project / RECORD, "  - number: 5\n", f'  - number: "{number.upper()}"\n')
+    assert _errors(project) == []
+    out = tmp_path / "papers.md"
+    done = invoke("meeting", "--root", str(project), "example-childrens-scrutiny-panel-2026-10", "-o", str(out))
+    assert done.exit_code == 0, done.output
+    assert f"Item {number}:" in out.read_text(encoding="utf-8")
+
+
+def _page_soup(bank, src: str):
+    import markdown
+    from bs4 import BeautifulSoup
+
+    from scrutiny_packs.site.generate import SiteBuilder
+
+    content = next(p.content for p in SiteBuilder(bank).pages() if p.src_uri == src)
+    body = content.split("\n---\n", 1)[1]
+    return BeautifulSoup(markdown.markdown(body, extensions=["attr_list", "md_in_html", "toc"]), "html.parser")
+
+
+def test_a_record_matches_its_agenda_item_whatever_the_case_and_follow_up_links_reach_it(project):
+    from scrutiny_packs.packs.checks import load_checked
+    from scrutiny_packs.site import links
+
+    _meeting_numbers(project, '"7a"', '"8 (b)"')
+    _replace(project / RECORD, "  - number: 5\n", '  - number: "7A"\n')
+    _replace(project / RECORD, "  - number: 6\n", '  - number: "8 (b)"\n')
+    result = load_checked(project)
+    assert [p.format() for p in result.problems if p.is_error] == []
+    meeting_id = "example-childrens-scrutiny-panel-2026-10"
+    meeting = _page_soup(result.bank, links.meeting(meeting_id))
+    heading = meeting.find(id="record-item-7a")
+    assert heading is not None
+    answers = heading.find_next("div", class_="sp-record").select(".sp-record-answer")
+    assert [a["data-question"] for a in answers] == ["q004", "q005", "q160"]
+    follow_up = _page_soup(result.bank, links.FOLLOW_UP)
+    fragments = {a["href"].split("#", 1)[1] for a in follow_up.find_all("a", href=True) if "#record-item-" in a["href"]}
+    assert fragments and fragments <= {h["id"] for h in meeting.find_all(id=True)}
+    assert "record-item-8-b" in fragments

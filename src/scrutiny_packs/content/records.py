@@ -17,6 +17,7 @@ from typing import Any
 
 from scrutiny_packs.content import personal_data
 from scrutiny_packs.content.yaml_source import YamlDocument, field_name
+from scrutiny_packs.ids import item_slug
 from scrutiny_packs.model import Action, Agenda, Answer, Record, RecordItem
 from scrutiny_packs.problems import Problem, Severity, did_you_mean
 
@@ -80,7 +81,7 @@ def record_from_data(meeting_id: str, d: dict, path: str = "") -> Record:
 
 
 def _item_key(number: Any) -> str:
-    return " ".join(str(number).split()).lower()
+    return item_slug(number)
 
 
 def check_record(

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from scrutiny_packs.content.load import LoadResult, ReadCache, load_bank
 from scrutiny_packs.content.references import PACK_REFERENCES, known_in_bank, pack_fields, unknown_names
 from scrutiny_packs.content.yaml_source import field_name
+from scrutiny_packs.ids import item_slug
 from scrutiny_packs.model import Agenda, Bank, PackSpec
 from scrutiny_packs.packs.select import describe, select
 from scrutiny_packs.problems import Problem, Severity, did_you_mean
@@ -144,9 +145,9 @@ def check_records(bank: Bank, docs: dict[str, tuple["YamlDocument", str]]) -> li
         if agenda is None or meeting_id not in docs:
             continue
         doc, display = docs[meeting_id]
-        items = {i.number.lower(): i for i in agenda.items}
+        items = {item_slug(i.number): i for i in agenda.items}
         for i, recorded in enumerate(record.items):
-            item = items.get(recorded.number.lower())
+            item = items.get(item_slug(recorded.number))
             spec = item_spec(bank, agenda, item) if item else None
             if spec is None:
                 continue
