@@ -120,3 +120,36 @@ def test_a_record_matches_its_agenda_item_whatever_the_case_and_follow_up_links_
     fragments = {a["href"].split("#", 1)[1] for a in follow_up.find_all("a", href=True) if "#record-item-" in a["href"]}
     assert fragments and fragments <= {h["id"] for h in meeting.find_all(id=True)}
     assert "record-item-8-b" in fragments
+
+
+# -- a record is history: checked against the meeting as it was -----------------------------------------
+
+
+def test_retiring_a_question_a_past_record_answered_leaves_the_record_valid_and_shown(project):
+    from scrutiny_packs.packs.checks import load_checked
+    from scrutiny_packs.site import links
+
+    question = project / "content/questions/q004.yml"
+    question.write_text(question.read_text(encoding="utf-8") + "status: retired\nreplaced_by: q005\n", "utf-8")
+    result = load_checked(project)
+    assert [p.format() for p in result.problems if p.is_error] == []
+    meeting = _page_soup(result.bank, links.meeting("example-childrens-scrutiny-panel-2026-10"))
+    answers = meeting.find(id="record-item-5").find_next("div", class_="sp-record").select(".sp-record-answer")
+    assert [a["data-question"] for a in answers] == ["q004", "q005", "q160"]
+
+
+def test_taking_a_question_out_of_an_items_pack_leaves_past_records_valid(project):
+    from scrutiny_packs.packs.checks import load_checked
+
+    # Item 5's pack takes every front-door question; q160 is one. Later meetings ask others instead.
+    _replace(project / "content/packs/front-door-contacts-and-referrals.yml", "tags: [front-door]", "tags: [outcomes]")
+    result = load_checked(project)
+    assert [p.format() for p in result.problems if p.is_error] == []
+
+
+def test_a_record_answering_a_question_the_bank_never_had_is_refused_with_its_line(project):
+    _replace(project / RECORD, "      - question: q005\n", "      - question: q999\n")
+    found = _errors(project)
+    assert len(found) == 1
+    assert found[0].startswith(f"{RECORD}:19: items[0].answers[1].question: 'q999' is not a question in the bank (")
+    assert "q004" in found[0]  # the item's questions today, as a hint

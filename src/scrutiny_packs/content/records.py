@@ -4,8 +4,8 @@ The agenda (the meeting file) is settled before the meeting; the record is writt
 reviewed on its own. Each record is read and checked against its schema, then against its meeting:
 the meeting must exist, each item must be on its agenda, each action needs an owner (a role) and a
 due date on or after the meeting. Records are published, so anything that looks like personal data
-is an error here, not a warning. Whether each question was in its item's pack needs the packs'
-selections, and is checked later (``packs.checks``).
+is an error here, not a warning. A record is history: its questions are checked against the bank
+later (``packs.checks.check_records``), retired or not, and never against today's packs.
 """
 
 from __future__ import annotations
