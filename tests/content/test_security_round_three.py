@@ -153,3 +153,46 @@ def test_a_record_answering_a_question_the_bank_never_had_is_refused_with_its_li
     assert len(found) == 1
     assert found[0].startswith(f"{RECORD}:19: items[0].answers[1].question: 'q999' is not a question in the bank (")
     assert "q004" in found[0]  # the item's questions today, as a hint
+
+
+# -- a FIFO among the content files: refused, never opened -----------------------------------------------
+
+
+def _cli(project: Path, *args: str, timeout: float = 120):
+    import subprocess
+    import sys
+
+    return subprocess.run(
+        [sys.executable, "-m", "scrutiny_packs.cli", *args, "--root", str(project)],
+        capture_output=True,
+        text=True,
+        timeout=timeout,  # a reader blocked on the FIFO would wait for ever
+        cwd=project,
+    )
+
+
+def test_a_fifo_named_as_a_record_is_refused_not_waited_on(project, tmp_path):
+    import os
+
+    fifo = project / "content/meetings/example-childrens-scrutiny-panel.record.yml"
+    os.mkfifo(fifo)
+    validated = _cli(project, "validate")
+    assert validated.returncode != 0 and "Traceback" not in validated.stderr
+    expected = "content/meetings/example-childrens-scrutiny-panel.record.yml: not a regular file"
+    assert expected in validated.stderr + validated.stdout
+    listed = _cli(project, "actions")
+    assert listed.returncode == 0 and "Traceback" not in listed.stderr
+    packed = _cli(project, "pack", "--question", "q004", "-o", str(tmp_path / "p.md"))
+    assert "Traceback" not in packed.stderr
+    assert expected in packed.stderr
+
+
+def test_a_fifo_in_any_content_folder_is_refused_not_waited_on(project):
+    import os
+
+    for name in ("questions/q999.yml", "pages/fifo.md", "packs/fifo.yml"):
+        os.mkfifo(project / "content" / name)
+    validated = _cli(project, "validate")
+    assert validated.returncode != 0
+    for name in ("questions/q999.yml", "pages/fifo.md", "packs/fifo.yml"):
+        assert f"content/{name}: not a regular file" in validated.stderr + validated.stdout

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from pathlib import Path
 from typing import Any
 
 from scrutiny_packs.content import personal_data
@@ -31,17 +30,6 @@ ACTION_ALSO_REQUIRED = (OWNER_FIELD,)
 
 def is_record_file(name: str) -> bool:
     return name.endswith(SUFFIX)
-
-
-def record_files(folder: Path) -> list[tuple[str, Path]]:
-    """(meeting id, path) for each record file in content/meetings/, by name."""
-    if not folder.is_dir():
-        return []
-    return [
-        (entry.name[: -len(SUFFIX)], entry)
-        for entry in sorted(folder.iterdir())
-        if is_record_file(entry.name) and not entry.name.startswith(".")
-    ]
 
 
 def _clean(text: Any) -> str:
