@@ -101,7 +101,7 @@ def test_a_site_folder_that_cannot_be_moved_is_one_line_and_stays(project, old_s
 def test_a_read_only_parent_folder_is_one_line_and_the_site_stays(project, old_site, quick_build, monkeypatch):  # noqa: F811
     import tempfile
 
-    def read_only(*args, dir=None, **kwargs):  # noqa: A002 (tempfile's own name)
+    def read_only(*args, dir=None, **kwargs):
         raise PermissionError(errno.EACCES, "Permission denied", str(dir))
 
     monkeypatch.setattr(tempfile, "mkdtemp", read_only)
