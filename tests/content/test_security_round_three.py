@@ -10,6 +10,7 @@ import csv
 import io
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from scrutiny_packs.cli import main
@@ -196,3 +197,77 @@ def test_a_fifo_in_any_content_folder_is_refused_not_waited_on(project):
     assert validated.returncode != 0
     for name in ("questions/q999.yml", "pages/fifo.md", "packs/fifo.yml"):
         assert f"content/{name}: not a regular file" in validated.stderr + validated.stdout
+
+
+# -- values on the command line get the checks the same values get in a content file ----------------------
+
+
+def _pack(tmp_path: Path, *args: str, out: str = "p.docx"):
+    from tests.conftest import ROOT
+
+    return CliRunner().invoke(
+        main, ["pack", "--root", str(ROOT), "--question", "q004", *args, "-o", str(tmp_path / out)]
+    )
+
+
+@pytest.mark.parametrize(
+    "args, line",
+    [
+        (["--body", "Panel \u202eenaP"], "--body: invisible formatting character U+202E (right-to-left override)"),
+        (["--meeting", "Ordinary\x07 meeting"], "--meeting: invisible control character U+0007 in the text"),
+        (["--item-title", "Front door\x0b"], "--item-title: invisible control character U+000B in the text"),
+        (["--item", "6\u200b"], "--item: invisible formatting character U+200B (zero width space)"),
+        (["--title", "Pack \x1b[31m"], "--title: invisible control character U+001B in the text"),
+        (["--body", "Ring 07700 900123"], "--body: personal data: phone number '07700 900123'"),
+        (["--item-title", "Ask jo@example.org"], "--item-title: personal data: e-mail address 'jo@example.org'"),
+    ],
+)
+def test_a_value_on_the_command_line_is_checked_as_in_a_content_file(tmp_path, args, line):
+    done = _pack(tmp_path, *args)
+    assert done.exit_code == 2, done.output
+    lines = done.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(line), done.output
+    assert "Traceback" not in done.output and not (tmp_path / "p.docx").exists()
+
+
+def test_likely_personal_data_on_the_command_line_is_a_warning_as_in_a_file(tmp_path):
+    done = _pack(tmp_path, "--item-title", "Born on 3 March 2015", out="p.md")
+    assert done.exit_code == 0, done.output
+    assert "--item-title: warning: possible personal data: date of birth" in done.output
+
+
+@pytest.mark.parametrize(
+    "command, target",
+    [
+        (["pack", "--question", "q004"], "content/pages/licence.md"),
+        (["meeting", "example-childrens-scrutiny-panel"], "content/meetings/README.md"),
+        (["pack", "--question", "q004"], "content/new-folder/pack.pdf"),
+    ],
+)
+def test_output_files_are_never_written_inside_content(project, command, target):
+    path = project / target
+    before = path.read_bytes() if path.exists() else None
+    done = CliRunner().invoke(main, [command[0], "--root", str(project), *command[1:], "-o", str(path)])
+    assert done.exit_code == 2
+    assert done.output.strip().splitlines() == [
+        f"-o: {str(path)!r} is inside the project's content "
+        "(write the file outside content/, e.g. in the current folder; nothing was written)"
+    ]
+    assert (path.read_bytes() if path.exists() else None) == before
+
+
+@pytest.mark.parametrize("command", [["pack", "--question", "q004"], ["meeting", "example-childrens-scrutiny-panel"]])
+def test_output_files_honour_the_umask(tmp_path, command):
+    import os
+    import stat
+
+    from tests.conftest import ROOT
+
+    out = tmp_path / "out.md"
+    mask = os.umask(0o022)
+    try:
+        done = CliRunner().invoke(main, [command[0], "--root", str(ROOT), *command[1:], "-o", str(out)])
+    finally:
+        os.umask(mask)
+    assert done.exit_code == 0, done.output
+    assert stat.S_IMODE(out.stat().st_mode) == 0o644

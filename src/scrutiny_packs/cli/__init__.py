@@ -371,7 +371,7 @@ def pack(root: Path, output: Path, **options) -> None:
 
     from_url = options.pop("from_url", None)
     request = PackRequest(output=output, **options)
-    early = output_problems(output)  # before loading anything
+    early = output_problems(output, root)  # before loading anything
     if from_url is not None:
         from scrutiny_packs.packs.link import conflicting_options
 
@@ -433,7 +433,7 @@ def meeting(root: Path, source: str, output: Path) -> None:
     from scrutiny_packs.packs.pdf import write_atomically
     from scrutiny_packs.packs.request import agenda_for, output_problems
 
-    early = output_problems(output)
+    early = output_problems(output, root)
     if early:
         for p in early:
             click.echo(p.format(), err=True)

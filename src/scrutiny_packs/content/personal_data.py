@@ -226,6 +226,11 @@ def scan_document(doc: YamlDocument, display: str) -> list[Problem]:
     return problems
 
 
+def scan_text(text: str, display: str) -> list[Problem]:
+    """Problems for one text given outside a file (a value on the command line), named by ``display``."""
+    return [_problem(display, None, "", finding) for finding in find_personal_data(text)]
+
+
 def scan_markdown(body: str, first_line: int, display: str) -> list[Problem]:
     """Problems for the Markdown text of a page, each with its line in the file."""
     line_starts = _line_starts(body)
