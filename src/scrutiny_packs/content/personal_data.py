@@ -262,12 +262,13 @@ review reviews action actions item items agenda meeting meetings minutes record 
 january february march april may june july august september october november december monday
 tuesday wednesday thursday friday saturday sunday yes no not all each every new next last first
 second third agreed asked answer answers red amber green open done dropped progress update updates
-government
 """.split()
 )
 
 TITLED_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor|Prof|Sir|Dame|Lady|Lord)\.?\s+[A-Z][a-z'-]+")
 CAPITALISED_PAIR = re.compile(r"\b([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)\s+([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)\b")
+# Words that follow letters with full stops without being a surname: "U.K. Government", "H.M. Treasury".
+_AFTER_LETTERS = frozenset({"government", "treasury", "prison", "prisons", "forces", "courts"})
 # An initial or two and a surname: "J. Smith", "A.B. Khan", "J Smith" ("A" and "I" alone are words).
 INITIALLED_NAME = re.compile(
     r"(?<![\w.'])(?:(?:[A-Z]\.\s?){1,3}|[B-HJ-Z]\s)([A-Z](?:'[A-Z])?[a-z]+(?:[-'][A-Z]?[a-z]+)?)\b"
@@ -284,7 +285,7 @@ def _names(text: str) -> Iterator[tuple[int, int]]:
     for m in TITLED_NAME.finditer(text):
         yield m.start(), m.end()
     for m in INITIALLED_NAME.finditer(text):
-        if not _role_word(m.group(1)):
+        if not _role_word(m.group(1)) and m.group(1).lower() not in _AFTER_LETTERS:
             yield m.start(), m.end()
     for m in CAPITALISED_PAIR.finditer(text):
         if not _role_word(m.group(1)) and not _role_word(m.group(2)):
