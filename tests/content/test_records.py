@@ -61,7 +61,7 @@ def test_a_good_record_has_no_errors(project):
 
 
 CASES = [
-    ({"question": "q001"}, f"{PATH}:4: items[0].answers[0].question: 'q001' is not one of item 5's questions"),
+    ({"question": "q999"}, f"{PATH}:4: items[0].answers[0].question: 'q999' is not a question in the bank"),
     ({"rag": "purple"}, f"{PATH}:6: items[0].answers[0].rag: 'purple' is not one of 'red', 'amber', 'green'"),
     (
         {"due": "2026-10-01"},

@@ -213,3 +213,60 @@ def test_the_shipped_content_raises_no_personal_data_warning():
         [sys.executable, "-m", "scrutiny_packs.cli", "validate"], cwd=ROOT, capture_output=True, text=True, timeout=120
     )
     assert result.returncode == 0 and "personal data" not in result.stderr
+
+
+# -- a record's names: an initial and a surname is a name too -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Head of Service (J. Smith)", "J. Smith"),
+        ("Head of Service (J Smith)", "J Smith"),
+        ("Designated Nurse, A.B. Khan", "A.B. Khan"),
+        ("Scrutiny Officer (J. A. O'Neill)", "J. A. O'Neill"),
+    ],
+)
+def test_an_initial_and_a_surname_in_a_record_is_a_name(text, name):
+    from scrutiny_packs.content.personal_data import find_personal_data_in_record
+
+    assert [(f.kind, f.text) for f in find_personal_data_in_record(text)] == [("name", name)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Head of Service",
+        "Head of Service (Children's Social Care)",
+        "Plan B. The panel asked again.",
+        "Option A. Review the plan.",
+        "See section 5. Head of Service to report.",
+        "Appendix C. Health visitors",
+        "Item 6 (a) Early help",
+        "Director of Children's Services (DCS)",
+        "U.K. Government guidance",
+        "A Head of Service",
+    ],
+)
+def test_roles_letters_and_sentences_are_not_taken_for_an_initial_and_a_surname(text):
+    from scrutiny_packs.content.personal_data import find_personal_data_in_record
+
+    assert find_personal_data_in_record(text) == []
+
+
+def test_no_record_text_shipped_or_in_the_harmless_corpus_is_taken_for_a_name():
+    from scrutiny_packs.content.personal_data import _strings, find_personal_data_in_record
+    from scrutiny_packs.content.yaml_source import read_yaml
+
+    files = sorted(ROOT.glob("content/**/*.yml")) + sorted((ROOT / "tests/hostile/harmless").glob("**/*.yml"))
+    found = []
+    for path in files:
+        doc, _ = read_yaml(path, str(path))
+        if path.name.endswith(".record.yml") or "owner" in doc.source:
+            found += [
+                (path.name, f.text)
+                for _, text in _strings(doc.data)
+                for f in find_personal_data_in_record(text)
+                if f.kind == "name" and "." in f.text
+            ]
+    assert found == []

@@ -444,3 +444,150 @@ def test_whatever_audience_validates_builds(mini, name, description):
         _builds(result.bank)
     finally:
         path.write_text('name: "Councillors"\ndescription: "Elected members."\n', encoding="utf-8")
+
+
+# -- 5. meetings and their records: whatever validates builds ---------------------------------------------
+
+BASE_MEETING = {
+    "body": "Children's Scrutiny Panel",
+    "name": "Ordinary meeting",
+    "date": "2026-10-13",
+    "place": "Committee Room 1",
+    "description": "Plain words.",
+    "items": [
+        {"number": 5, "title": "The front door", "selection": {"questions": ["q900"]}},
+        {"number": "6a", "title": "The workforce", "selection": {"areas": ["workforce"]}, "description": "Words."},
+    ],
+}
+BASE_RECORD = {
+    "items": [
+        {
+            "number": 5,
+            "answers": [
+                {
+                    "question": "q900",
+                    "summary": "Plain words.",
+                    "rag": "amber",
+                    "actions": [
+                        {"action": "Report back.", "owner": "Head of Service", "due": "2026-11-01", "status": "open"}
+                    ],
+                    "revisit": "2027-01-01",
+                }
+            ],
+        }
+    ]
+}
+MEETING_FIELDS = (
+    "body",
+    "name",
+    "date",
+    "place",
+    "description",
+    "items.0.number",
+    "items.0.title",
+    "items.1.number",
+    "items.1.description",
+)
+RECORD_FIELDS = (
+    "items.0.number",
+    "items.0.answers.0.question",
+    "items.0.answers.0.summary",
+    "items.0.answers.0.rag",
+    "items.0.answers.0.revisit",
+    "items.0.answers.0.actions.0.action",
+    "items.0.answers.0.actions.0.owner",
+    "items.0.answers.0.actions.0.due",
+    "items.0.answers.0.actions.0.status",
+)
+MEETING_FILE = "panel-2026-10"
+# Item numbers aimed at file names and ids: the same item written two ways, long, and punctuation only.
+ITEM_NUMBERS = ["6 (a)", "6-A", "5 ", "(5)", "x" * 21, "9" * 20, "..", "/", "../5", "5\u00a0a", "Ⅻ", "0"]
+meeting_values = st.one_of(build_values, st.sampled_from(ITEM_NUMBERS))
+
+
+@pytest.fixture(scope="module")
+def meeting_mini(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("meeting-mini")
+    for folder, name, text in (
+        ("areas", "workforce.yml", 'name: "Workforce"\ndescription: "Staff and their time."\n'),
+        ("audiences", "councillors.yml", 'name: "Councillors"\ndescription: "Elected members."\n'),
+    ):
+        (root / "content" / folder).mkdir(parents=True)
+        (root / "content" / folder / name).write_text(text, encoding="utf-8")
+    (root / "content" / "questions").mkdir()
+    (root / "content" / "meetings").mkdir()
+    (root / "content" / "questions" / "q900.yml").write_bytes(_dump(BASE_QUESTION))
+    result = _load_meeting(root, _dump(BASE_MEETING), _dump(BASE_RECORD))
+    assert result.ok, [p.format() for p in result.problems]
+    assert result.bank.records[MEETING_FILE]
+    return root
+
+
+def _load_meeting(root: Path, meeting: bytes, record: bytes):
+    (root / "content" / "meetings" / f"{MEETING_FILE}.yml").write_bytes(meeting)
+    (root / "content" / "meetings" / f"{MEETING_FILE}.record.yml").write_bytes(record)
+    return load_checked(root)
+
+
+def _builds_meetings(bank) -> None:
+    """The site's pages (meeting pages and Follow-up among them), and each meeting's papers in every
+    format but PDF, with file names a file system takes."""
+    from scrutiny_packs.packs.meetings import meeting_printables, render_bundle
+
+    _builds(bank)
+    for meeting in SiteBuilder(bank).meeting_views.values():
+        for suffix in (".md", ".docx", ".html"):
+            render_bundle(meeting, suffix)
+        for printable in meeting_printables(meeting):
+            for uri in printable.uris.values():
+                assert all(0 < len(part.encode("utf-8")) <= 255 for part in uri.split("/")), uri
+
+
+def _changed(base: dict, field: str, value) -> bytes | None:
+    try:
+        return _dump(_set(base, field, value))
+    except yaml.YAMLError:
+        return None
+
+
+@pytest.mark.site  # builds every page and the meeting's papers, many times over
+@SETTINGS
+@given(field=st.sampled_from(MEETING_FIELDS), value=meeting_values)
+def test_whatever_meeting_validates_builds(meeting_mini, field, value):
+    raw = _changed(BASE_MEETING, field, value)
+    assume(raw is not None)
+    result = _load_meeting(meeting_mini, raw, _dump(BASE_RECORD))
+    _assert_problems_are_clear(result.problems)
+    assume(result.ok)
+    _builds_meetings(result.bank)
+
+
+@pytest.mark.site  # builds every page and the meeting's papers, many times over
+@SETTINGS
+@given(field=st.sampled_from(RECORD_FIELDS), value=meeting_values)
+def test_whatever_record_validates_builds(meeting_mini, field, value):
+    raw = _changed(BASE_RECORD, field, value)
+    assume(raw is not None)
+    result = _load_meeting(meeting_mini, _dump(BASE_MEETING), raw)
+    _assert_problems_are_clear(result.problems)
+    assume(result.ok)
+    _builds_meetings(result.bank)
+
+
+@pytest.mark.site
+@SETTINGS
+@given(first=st.sampled_from(ITEM_NUMBERS + [5, "5"]), second=st.sampled_from(ITEM_NUMBERS + ["6a", "6A"]))
+def test_whatever_pair_of_item_numbers_validates_gets_distinct_files_and_ids(meeting_mini, first, second):
+    from scrutiny_packs.ids import item_slug
+    from scrutiny_packs.packs.meetings import meeting_printables
+
+    meeting = _set(_set(BASE_MEETING, "items.0.number", first), "items.1.number", second)
+    record = _set(BASE_RECORD, "items.0.number", first)
+    result = _load_meeting(meeting_mini, _dump(meeting), _dump(record))
+    _assert_problems_are_clear(result.problems)
+    assume(result.ok)
+    assert item_slug(first) != item_slug(second)
+    _builds_meetings(result.bank)
+    view = SiteBuilder(result.bank).meeting_views[MEETING_FILE]
+    uris = [uri for printable in meeting_printables(view) for uri in printable.uris.values()]
+    assert len(uris) == len(set(uris))

@@ -114,3 +114,36 @@ test("a result holding what an abbreviation stands for holds the abbreviation", 
   assert.deepEqual(order([other, part, spelt], "CSE parks", found),
     ["questions/q114/", "questions/q118/", "areas/parks/"]);
 });
+
+test("a 10,000-character query is re-ranked in well under a second, not seconds", () => {
+  // A hostile or pasted query: many different words, each found in the results' text, so that
+  // comparing every word of the query with every word of every result would take seconds.
+  const vocabulary = [];
+  for (let i = 0; i < 400; i++) vocabulary.push("word" + i.toString(36));
+  let query = "";
+  for (let i = 0; query.length < 10000; i++) query += vocabulary[i % vocabulary.length] + " ";
+  query = query.slice(0, 10000);
+  const text = vocabulary.join(" ");
+  const terms = {};
+  vocabulary.forEach((w) => { terms[w] = true; });
+  const groups = [];
+  for (let g = 0; g < 20; g++) {
+    const group = [];
+    for (let s = 0; s < 10; s++) group.push(item(`questions/q${g}/#${s}`, text, terms));
+    groups.push(group);
+  }
+  const started = Date.now();
+  const found = sq.meanings(query, { CSE: "Child sexual exploitation" });
+  sq.rewrite(sq.expand(query, found));
+  const ranked = sq.rerank(groups, query, found);
+  const took = Date.now() - started;
+  assert.equal(ranked.length, groups.length);
+  assert.ok(took < 1500, `re-ranking took ${took} ms`);
+});
+
+test("re-ranking reads only the start of a very long query, and still orders by it", () => {
+  const long = "children in need " + "x".repeat(20000);
+  const some = [item("questions/q001/", "children in care", { children: true, need: false })];
+  const all = [item("questions/q002/", "children in need", { children: true, need: true })];
+  assert.deepEqual(order([some, all], long), ["questions/q002/", "questions/q001/"]);
+});

@@ -419,3 +419,41 @@ def test_a_pack_naming_a_retired_question_warns_and_names_its_replacement(projec
         timeout=300,
     )
     assert cli.returncode == 0 and "warning: q002 is retired and was left out; q003 replaces it" in cli.stderr
+
+
+# -- a meeting's description in its Markdown papers: escaped like an item's -----------------------------
+
+HOSTILE_MEETING = """body: "A panel"
+name: "Ordinary meeting"
+date: 2027-01-19
+description: >-
+  [a script](javascript:alert('sp-xss-meeting')) and [a file](file:///etc/passwd)
+  <script>alert('sp-xss-meeting-script')</script> <iframe src="https://example.com/"></iframe>
+  ![a remote image](https://example.com/pixel.png) <img src="https://example.com/track.png">
+items:
+  - number: 6
+    title: "The front door"
+    selection:
+      questions: [q004]
+"""
+
+
+def test_a_meetings_description_is_escaped_in_its_markdown_papers(tmp_path):
+    import markdown
+    from click.testing import CliRunner
+
+    from scrutiny_packs.cli import main
+    from tests.conftest import ROOT
+    from tests.security_html import injected, parse
+
+    source = tmp_path / "panel.yml"
+    source.write_text(HOSTILE_MEETING, encoding="utf-8")
+    out = tmp_path / "papers.md"
+    done = CliRunner().invoke(main, ["meeting", "--root", str(ROOT), str(source), "-o", str(out)])
+    assert done.exit_code == 0, done.output
+    text = out.read_text(encoding="utf-8")
+    assert "alert('sp-xss-meeting-script')" in text  # shown, as text
+    soup = parse(markdown.markdown(text, extensions=["tables"]))
+    assert not injected(soup)
+    assert not soup.find_all(["script", "iframe", "img"])
+    assert not [a for a in soup.find_all("a", href=True) if not a["href"].startswith(("https:", "http:", "mailto:"))]

@@ -19,6 +19,9 @@
   "use strict";
 
   var QUERY = 2, RESULT = 3; // Material's SearchMessageType: SETUP, READY, QUERY, RESULT
+  // Re-ranking reads this much of a query at most: a question is far shorter, and a pasted page of text
+  // would otherwise hold the page's main thread while every word is compared with every result.
+  var RERANK_QUERY_LENGTH = 200;
 
   // "A and E", "A & E", "A&E" -> "A&amp;E"; any other "&", "<" or ">" escaped as the index holds it.
   // Quotation marks are taken off: Material would make each word of a quoted phrase required, and a
@@ -62,16 +65,19 @@
   }
 
   // The longest run of the query's words found one after another in the text (each word as a prefix,
-  // as Material's search matches a word: "review" finds "reviews").
+  // as Material's search matches a word: "review" finds "reviews"). One pass over the text, keeping for
+  // each query word the length of the run ending on it, so the work grows with text x query words.
   function longestRun(queryWords, textWords) {
-    var best = 0;
+    var best = 0, previous = new Array(queryWords.length + 1).fill(0), current;
     for (var i = 0; i < textWords.length; i++) {
+      current = new Array(queryWords.length + 1).fill(0);
       for (var j = 0; j < queryWords.length; j++) {
-        var k = 0;
-        while (i + k < textWords.length && j + k < queryWords.length &&
-               textWords[i + k].indexOf(queryWords[j + k]) === 0) k++;
-        if (k > best) best = k;
+        if (textWords[i].indexOf(queryWords[j]) === 0) {
+          current[j + 1] = previous[j] + 1;
+          if (current[j + 1] > best) best = current[j + 1];
+        }
       }
+      previous = current;
     }
     return best;
   }
@@ -102,6 +108,7 @@
 
   // groups: Material's results, each a page's sections, best first; query: as typed; found: its meanings.
   function rerank(groups, query, found) {
+    query = String(query).slice(0, RERANK_QUERY_LENGTH);
     var queryWords = words(rewrite(query));
     var alternatives = {};
     Object.keys(found || {}).forEach(function (abbr) {

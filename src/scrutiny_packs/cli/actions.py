@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from pathlib import Path
 
 import click
 
 from scrutiny_packs.cli.options import load_leniently, on_date, root_option, today_option
 from scrutiny_packs.text.plural import count_of
+from scrutiny_packs.text.spreadsheet import csv_text
 
 
 @click.command("actions")
@@ -53,11 +52,7 @@ def command(root: Path, overdue: bool, body: str | None, status: str, output: st
         for a in found
     ]
     if output == "csv":
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(header)
-        writer.writerows(rows)
-        click.echo(out.getvalue(), nl=False)
+        click.echo(csv_text(header, rows, newline="\n"), nl=False)
         return
     if not rows:
         click.echo(f"No {'overdue ' if overdue else ''}actions on {on.isoformat()}.")

@@ -26,7 +26,7 @@ def command(root: Path, source: str, output: Path) -> None:
     from scrutiny_packs.packs.pdf import write_atomically
     from scrutiny_packs.packs.request import agenda_for, output_problems
 
-    early = output_problems(output)
+    early = output_problems(output, root)
     if early:
         exit_with(early, 2)
     bank = load_or_exit(root).bank

@@ -79,7 +79,7 @@ def command(root: Path, output: Path, from_url: str | None, **options: Any) -> N
     from scrutiny_packs.packs.request import PackRequest, output_problems, spec_for
 
     request = PackRequest(output=output, **options)
-    early = output_problems(output)  # before loading anything
+    early = output_problems(output, root)  # before loading anything
     if from_url is not None:
         early += conflicting_options(options)
     if early:

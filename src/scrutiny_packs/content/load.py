@@ -366,24 +366,35 @@ def _outside(path: Path, root: Path) -> Problem | None:
     return None
 
 
-def _content_files(folder: Path, suffix: str, root: Path, problems: list[Problem]) -> list[tuple[str, Path, str]]:
-    """(id, path, display path) for each content file; anything else in the folder is a problem."""
+def _content_files(
+    folder: Path, suffix: str, root: Path, problems: list[Problem], records_only: bool = False
+) -> list[tuple[str, Path, str]]:
+    """(id, path, display path) for each content file; anything else in the folder is a problem.
+
+    The one place content files are listed: each is a regular file (never a link, folder, FIFO or
+    device, which could hang the reader) before anything opens it. In content/meetings/ the meeting
+    records (<meeting id>.record.yml) are listed on their own, with ``records_only``."""
     found: list[tuple[str, Path, str]] = []
     if not folder.is_dir():
         return found
     if outside := _outside(folder, root):
-        problems.append(outside)
+        if not records_only:  # reported once, with the folder's other files
+            problems.append(outside)
         return found
     for entry in sorted(folder.iterdir()):
         display = entry.relative_to(root).as_posix()
         if entry.name.startswith(".") or entry.name.lower() == "readme.md":
             continue
-        if folder.name == "meetings" and records.is_record_file(entry.name):
-            continue  # a meeting's record, read after the meetings (content.records)
+        is_record = folder.name == "meetings" and records.is_record_file(entry.name)
+        if is_record != records_only:
+            continue  # a meeting's record is read after the meetings (content.records), and only then
         if entry.is_symlink() or not entry.is_file():
             problems.append(
                 Problem(display, None, "", "not a regular file", "content folders hold files only; remove it")
             )
+            continue
+        if records_only:
+            found.append((entry.name[: -len(records.SUFFIX)], entry, display))
             continue
         if entry.suffix != suffix:
             problems.append(
@@ -662,11 +673,9 @@ def _load_records(
 ) -> dict[str, tuple[YamlDocument, str]]:
     """Each meeting's record (content/meetings/<id>.record.yml), read and checked against its meeting."""
     found: dict[str, tuple[YamlDocument, str]] = {}
-    for meeting_id, path in records.record_files(base / "meetings"):
-        display = path.relative_to(root).as_posix()
-        if outside := _outside(path, root):
-            problems.append(outside)
-            continue
+    for meeting_id, path, display in _content_files(
+        base / "meetings", records.SUFFIX, root, problems, records_only=True
+    ):
         doc, read_problems, record = _read_item(path, display, "record", meeting_id, cache)
         problems += read_problems
         if doc is None:

@@ -273,6 +273,11 @@ def scan_document(doc: YamlDocument, display: str) -> list[Problem]:
     return problems
 
 
+def scan_text(text: str, display: str) -> list[Problem]:
+    """Problems for one text given outside a file (a value on the command line), named by ``display``."""
+    return [_problem(display, None, "", finding) for finding in find_personal_data(text)]
+
+
 def scan_markdown(body: str, first_line: int, display: str) -> list[Problem]:
     """Problems for the Markdown text of a page, each with its line in the file."""
     line_starts = _line_starts(body)
@@ -309,6 +314,12 @@ second third agreed asked answer answers red amber green open done dropped progr
 
 TITLED_NAME = _pattern(rf"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor|Prof|Sir|Dame|Lady|Lord)\.?{_S}+[A-Z][a-z'-]+")
 CAPITALISED_PAIR = _pattern(rf"\b([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?){_S}+([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)\b")
+# Words that follow letters with full stops without being a surname: "U.K. Government", "H.M. Treasury".
+AFTER_LETTERS = frozenset({"government", "treasury", "prison", "prisons", "forces", "courts"})
+# An initial or two and a surname: "J. Smith", "A.B. Khan", "J Smith" ("A" and "I" alone are words).
+INITIALLED_NAME = _pattern(
+    rf"(?<![A-Za-z0-9_.'])(?:(?:[A-Z]\.{_S}?){{1,3}}|[B-HJ-Z]{_S})([A-Z](?:'[A-Z])?[a-z]+(?:[-'][A-Z]?[a-z]+)?)\b"
+)
 NAME_HINT = "records are published: name the role, e.g. 'Head of Service' or 'Designated Nurse', never a person"
 RECORD_HINT = "records are published: remove it, or name a role or team instead"
 
@@ -324,9 +335,18 @@ def _not_role_words(text: str, m: re.Match[str]) -> Span | None:
 
 RULES["not-role-words"] = _not_role_words
 
+
+def _initialled_name(text: str, m: re.Match[str]) -> Span | None:
+    surname = m.group(1)
+    return None if _role_word(surname) or surname.lower() in AFTER_LETTERS else m.span()
+
+
+RULES["initialled-name"] = _initialled_name
+
 # What reads like a person's name, looked for in records after everything DETECTORS finds.
 NAME_DETECTORS: tuple[Detector, ...] = (
     Detector("name", TITLED_NAME),
+    Detector("name", INITIALLED_NAME, "initialled-name"),
     Detector("name", CAPITALISED_PAIR, "not-role-words"),
 )
 
@@ -376,6 +396,7 @@ def browser_rules() -> dict[str, Any]:
         "nearName": _browser_pattern(NAME),
         "nameWindow": NAME_WINDOW,
         "roleWords": sorted(ROLE_WORDS),
+        "afterLetters": sorted(AFTER_LETTERS),
         "said": SAID,
         "hints": {"name": NAME_HINT, "other": RECORD_HINT},
     }

@@ -17,6 +17,7 @@ import datetime as dt
 from typing import Any
 
 from scrutiny_packs.content.yaml_source import YamlDocument, field_name
+from scrutiny_packs.ids import item_slug
 from scrutiny_packs.model import (
     Agenda,
     InfoRequest,
@@ -112,7 +113,7 @@ def with_due_dates(record: Record, agenda: Agenda | None) -> Record:
 
 
 def _item_key(number: Any) -> str:
-    return " ".join(str(number).split()).lower()
+    return item_slug(number)
 
 
 def check(meeting_id: str, doc: YamlDocument, display: str, agenda: Agenda | None) -> list[Problem]:

@@ -4,19 +4,19 @@ The agenda (the meeting file) is settled before the meeting; the record is writt
 reviewed on its own. Each record is read and checked against its schema, then against its meeting:
 the meeting must exist, each item must be on its agenda, each action needs an owner (a role) and a
 due date on or after the meeting. Records are published, so anything that looks like personal data
-is an error here, not a warning. Whether each question was in its item's pack needs the packs'
-selections, and is checked later (``packs.checks``).
+is an error here, not a warning. A record is history: its questions are checked against the bank
+later (``packs.checks.check_records``), retired or not, and never against today's packs.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from pathlib import Path
 from typing import Any
 
 from scrutiny_packs.content import personal_data, recommendations
 from scrutiny_packs.content.yaml_source import Path_, YamlDocument, field_name
+from scrutiny_packs.ids import item_slug
 from scrutiny_packs.model import Action, Agenda, Answer, Record, RecordItem
 from scrutiny_packs.problems import Problem, Severity, did_you_mean
 
@@ -30,17 +30,6 @@ ACTION_ALSO_REQUIRED = (OWNER_FIELD,)
 
 def is_record_file(name: str) -> bool:
     return name.endswith(SUFFIX)
-
-
-def record_files(folder: Path) -> list[tuple[str, Path]]:
-    """(meeting id, path) for each record file in content/meetings/, by name."""
-    if not folder.is_dir():
-        return []
-    return [
-        (entry.name[: -len(SUFFIX)], entry)
-        for entry in sorted(folder.iterdir())
-        if is_record_file(entry.name) and not entry.name.startswith(".")
-    ]
 
 
 def _clean(text: Any) -> str:
@@ -82,7 +71,7 @@ def record_from_data(meeting_id: str, d: dict, path: str = "") -> Record:
 
 
 def _item_key(number: Any) -> str:
-    return " ".join(str(number).split()).lower()
+    return item_slug(number)
 
 
 def check_record(

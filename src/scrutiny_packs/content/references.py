@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from scrutiny_packs.content.glossary import check_glossary
 from scrutiny_packs.content.personal_data import scan_document
 from scrutiny_packs.content.yaml_source import field_name
+from scrutiny_packs.ids import ITEM_NUMBER_LIMIT, item_slug
 from scrutiny_packs.model import Bank, PackSpec
 from scrutiny_packs.problems import Problem, Severity, did_you_mean
 from scrutiny_packs.text.framing import PLACEHOLDER_HINT, unknown_placeholders
@@ -187,6 +188,31 @@ def check_references(docs: Docs, known: Mapping[str, set[str]] | None = None) ->
 INLINE_ONLY = ("audience", "framing", "description", "options")  # an item's fields that only go with 'selection'
 
 
+def _item_number_problem(number: str, seen: dict[str, tuple[int, str]], index: int) -> tuple[str, str] | None:
+    """(message, hint) when an agenda item's number is too long, has no letter or digit, or reads as the
+    number of an item before it once made into file names and links (``ids.item_slug``); else None,
+    and the number is added to ``seen``."""
+    shown = " ".join(number.split())
+    if len(shown) > ITEM_NUMBER_LIMIT:
+        return (
+            f"the item number is {len(shown)} characters long; the limit is {ITEM_NUMBER_LIMIT}",
+            "use the agenda's own item number, e.g. 6 or 6a, and put the rest in 'title'",
+        )
+    slug = item_slug(shown)
+    if not slug:
+        return f"item number {shown!r} has no letter or digit", "number the item as the agenda does, e.g. 6 or 6a"
+    if slug in seen:
+        before, written = seen[slug]
+        if written.lower() == shown.lower():
+            return f"item {shown} is already on the agenda as items[{before}]", "give each agenda item its own number"
+        return (
+            f"item {shown} reads as item {written} (items[{before}]): both would get the same files and links",
+            "give each agenda item its own number",
+        )
+    seen[slug] = (index, shown)
+    return None
+
+
 def check_meetings(docs: Docs, known: Mapping[str, set[str]] | None = None) -> list[Problem]:
     """Each agenda item of each meeting file: a known pack or a selection of known names, and a number
     no other item of the meeting has."""
@@ -196,26 +222,18 @@ def check_meetings(docs: Docs, known: Mapping[str, set[str]] | None = None) -> l
         items = doc.data.get("items") if isinstance(doc.data, dict) else None
         if not isinstance(items, list):
             continue
-        numbers: dict[str, int] = {}
+        numbers: dict[str, tuple[int, str]] = {}
         for i, item in enumerate(items):
             if not isinstance(item, dict):
                 continue
             where = ("items", i)
             number = item.get("number")
             if isinstance(number, (str, int)) and not isinstance(number, bool):
-                key = " ".join(str(number).split()).lower()
-                if key in numbers:
-                    problems.append(
-                        Problem(
-                            display,
-                            doc.line_of(where + ("number",)),
-                            field_name(where + ("number",)),
-                            f"item {number} is already on the agenda as items[{numbers[key]}]",
-                            "give each agenda item its own number",
-                        )
-                    )
-                else:
-                    numbers[key] = i
+                problem = _item_number_problem(str(number), numbers, i)
+                if problem is not None:
+                    message, hint = problem
+                    line = doc.line_of(where + ("number",))
+                    problems.append(Problem(display, line, field_name(where + ("number",)), message, hint))
             pack, selection = item.get("pack"), item.get("selection")
             if pack is not None and selection is not None:
                 problems.append(

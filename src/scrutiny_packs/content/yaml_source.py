@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -397,7 +398,10 @@ def parse_yaml(text: str, display_path: str) -> tuple[YamlDocument | None, list[
 def read_yaml(path: Path, display_path: str) -> tuple[YamlDocument | None, list[Problem]]:
     """Read and parse a content file, refusing oversized and non-UTF-8 files."""
     try:
-        size = path.stat().st_size
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode):  # a FIFO or device would block the read, or never end
+            return None, [Problem(display_path, None, "", "not a regular file", "content is files only; remove it")]
+        size = st.st_size
         if size > MAX_BYTES:
             return None, [
                 Problem(

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from scrutiny_packs.content.load import LoadResult, ReadCache, load_bank
 from scrutiny_packs.content.references import PACK_REFERENCES, known_in_bank, pack_fields, unknown_names
 from scrutiny_packs.content.yaml_source import field_name
+from scrutiny_packs.ids import item_slug
 from scrutiny_packs.model import Agenda, Bank, PackSpec
 from scrutiny_packs.packs.breadth import selection_warnings
 from scrutiny_packs.packs.select import describe, select
@@ -177,7 +178,13 @@ EMPTY_HINT = "widen the selection, or use 'match: any' to take questions matchin
 
 
 def check_records(bank: Bank, docs: dict[str, tuple[YamlDocument, str]]) -> list[Problem]:
-    """Each question a record answers must be one of the questions in that item's pack."""
+    """Each question a record answers must be a question of the bank that could have been asked then.
+
+    A record is history: it is checked against the meeting as it was, not against today's packs. A
+    question retired since, or taken out of the item's pack for later meetings, stays a good answer.
+    What can still be known is checked: the question is in the bank, retired or not (a question's
+    'added' date is when it joined this bank, not when it was first asked, so it says nothing about an
+    earlier meeting). The item's questions today serve only as a hint for an id the bank lacks."""
     from scrutiny_packs.packs.meetings import item_spec
 
     problems: list[Problem] = []
@@ -186,23 +193,23 @@ def check_records(bank: Bank, docs: dict[str, tuple[YamlDocument, str]]) -> list
         if agenda is None or meeting_id not in docs:
             continue
         doc, display = docs[meeting_id]
-        items = {i.number.lower(): i for i in agenda.items}
+        items = {item_slug(i.number): i for i in agenda.items}
         for i, recorded in enumerate(record.items):
-            item = items.get(recorded.number.lower())
+            item = items.get(item_slug(recorded.number))
             spec = item_spec(bank, agenda, item) if item else None
-            if spec is None:
-                continue
-            asked = {q.id for q in select(bank, spec.selection).questions}
             for j, answer in enumerate(recorded.answers):
-                if answer.question not in asked:
-                    where = ("items", i, "answers", j, "question")
+                where = ("items", i, "answers", j, "question")
+                question = bank.questions.get(answer.question)
+                if question is None:
+                    asked = [q.id for q in select(bank, spec.selection).questions] if spec else []
                     problems.append(
                         Problem(
                             display,
                             doc.line_of(where),
                             f"items[{i}].answers[{j}].question",
-                            f"{answer.question!r} is not one of item {recorded.number}'s questions",
-                            did_you_mean(answer.question, asked),
+                            f"{answer.question!r} is not a question in the bank",
+                            did_you_mean(answer.question, asked or bank.questions)
+                            or "name a question by its id, e.g. q004",
                         )
                     )
     return problems

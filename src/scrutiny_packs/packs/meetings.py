@@ -9,11 +9,11 @@ cover with the agenda and contents, then each item from a new page.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 
 from markupsafe import Markup
 
+from scrutiny_packs import ids
 from scrutiny_packs.model import Agenda, AgendaItem, Bank, Meeting, PackSpec
 from scrutiny_packs.packs.files import Kind, Printable, meeting_uri, printable_pack
 from scrutiny_packs.packs.html import render_body, stylesheet_text
@@ -24,8 +24,8 @@ from scrutiny_packs.text.templating import environment
 
 
 def item_slug(number: str) -> str:
-    """An item number as it appears in a file name and an id: '6a' -> '6a', '6 (a)' -> '6-a'."""
-    return re.sub(r"[^a-z0-9]+", "-", number.lower()).strip("-") or "item"
+    """An item number as it appears in a file name and an id: '6a' -> '6a', '6 (a)' -> '6-a' (``ids.item_slug``)."""
+    return ids.item_slug(number) or "item"
 
 
 def item_id(agenda: Agenda, item: AgendaItem) -> str:
@@ -183,7 +183,7 @@ def render_bundle_markdown(meeting: MeetingView) -> str:
     lines += [f"- **{d.label}:** {_md(d.value)}" for d in meeting.details]
     lines.append("")
     if meeting.description:
-        lines += [meeting.description, ""]
+        lines += [_md_block(meeting.description), ""]
     lines += ["## Agenda", ""]
     lines += [f"- Item {_md(i.number)}: {_md(i.title)} ({count_of(i.view.count, 'question')})" for i in meeting.items]
     for item in meeting.items:
@@ -196,6 +196,13 @@ def _md(text: str) -> str:
     from scrutiny_packs.text.escape import md_text
 
     return md_text(text)
+
+
+def _md_block(text: str) -> str:
+    """A Markdown field as the items' descriptions are written: Markdown yes, HTML and unsafe links no."""
+    from scrutiny_packs.text.escape import md_block
+
+    return md_block(text)
 
 
 def render_bundle(meeting: MeetingView, suffix: str) -> bytes:

@@ -55,13 +55,24 @@ def write_pdf(document_html: str, target: Path, base_url: str | Path | None = No
     return target
 
 
+def usual_mode(folder: bool = False) -> int:
+    """The mode a file (or folder) made the ordinary way gets under the process's umask: 644 (755)
+    under umask 022. Temporary files and folders are made 600 (700) whatever the umask; what is
+    published from them is given this mode, so a web server running as another user can read it."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return (0o777 if folder else 0o666) & ~mask
+
+
 def write_atomically(target: Path, data: bytes) -> None:
+    """Write ``data`` to ``target`` so that a reader never sees half a file; the file gets the usual mode."""
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}-", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
+        os.chmod(tmp, usual_mode())
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

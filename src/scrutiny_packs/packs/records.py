@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from scrutiny_packs.ids import item_slug
 from scrutiny_packs.model import Action, Answer, Bank
 
 RAG_LABELS = {"red": "Red", "amber": "Amber", "green": "Green"}
@@ -73,7 +74,7 @@ def all_heard(bank: Bank) -> list[Heard]:
         agenda = bank.meetings.get(meeting_id)
         if agenda is None or (record.example or agenda.example) != examples:
             continue
-        titles = {i.number.lower(): i.title for i in agenda.items}
+        titles = {item_slug(i.number): i.title for i in agenda.items}
         for item in record.items:
             for answer in item.answers:
                 out.append(
@@ -83,7 +84,7 @@ def all_heard(bank: Bank) -> list[Heard]:
                         agenda.name,
                         agenda.date,
                         item.number,
-                        titles.get(item.number.lower(), ""),
+                        titles.get(item_slug(item.number), ""),
                         answer,
                         record.example,
                     )

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from scrutiny_packs.content import markdown_fields, schema
+from scrutiny_packs.content import markdown_fields, personal_data, schema
 from scrutiny_packs.content.load import meeting_from_data, pack_from_data
 from scrutiny_packs.content.references import (
     PACK_REFERENCES,
@@ -22,7 +22,7 @@ from scrutiny_packs.content.references import (
     pack_fields,
     unknown_names,
 )
-from scrutiny_packs.content.yaml_source import read_yaml
+from scrutiny_packs.content.yaml_source import control_character_problem, read_yaml
 from scrutiny_packs.model import Agenda, Bank, Framing, Meeting, Order, PackOptions, PackSpec, Selection
 from scrutiny_packs.packs.checks import EMPTY_HINT, agenda_warnings, check_agenda, check_spec
 from scrutiny_packs.packs.select import describe, select
@@ -86,7 +86,22 @@ class PackRequest:
         return bool(self.areas or self.tags or self.questions or self.origins or (self.audience and not self.spec_file))
 
 
-def output_problems(output: Path) -> list[Problem]:
+def output_problems(output: Path, root: Path | None = None, content_dir: str = "content") -> list[Problem]:
+    """Why the file named by -o cannot be written: a format with no writer, or (given the project's
+    root) a place inside the project's content, which a pack or papers would overwrite."""
+    if root is not None:
+        content = (Path(root) / content_dir).resolve()
+        target = output.resolve()
+        if target == content or target.is_relative_to(content):
+            return [
+                Problem(
+                    "-o",
+                    None,
+                    "",
+                    f"{str(output)!r} is inside the project's content",
+                    "write the file outside content/, e.g. in the current folder; nothing was written",
+                )
+            ]
     suffix = output.suffix.lower()
     if suffix in FORMATS:
         return []
@@ -163,6 +178,9 @@ def _common_problems(request: PackRequest) -> list[Problem]:
         )
     if request.title is not None and not request.title.strip():
         problems.append(Problem("--title", None, "", "must not be empty", "give the pack a title, or leave it out"))
+    for option, value in (("--title", request.title),) + _MEETING_OPTIONS(request):
+        if value is not None:
+            problems += text_problems(option, value)
     for option, value in (
         ("--body", request.body),
         ("--meeting", request.meeting),
@@ -197,6 +215,25 @@ def _common_problems(request: PackRequest) -> list[Problem]:
 
 
 MEETING_TEXT_LIMIT = 200  # as in a pack file's meeting details
+
+
+def _MEETING_OPTIONS(request: PackRequest) -> tuple[tuple[str, str | None], ...]:
+    return (
+        ("--body", request.body),
+        ("--meeting", request.meeting),
+        ("--item", request.item),
+        ("--item-title", request.item_title),
+    )
+
+
+def text_problems(option: str, value: str) -> list[Problem]:
+    """The checks a text in a content file gets, for the same text given on the command line: no control
+    or invisible formatting characters (a right-to-left override would turn a page's footer round),
+    and no personal data (e-mail addresses and phone numbers refused, the rest warned of)."""
+    unseen = control_character_problem(value, option)
+    if unseen is not None:
+        return [Problem(option, None, "", unseen.message, unseen.hint)]
+    return [Problem(option, None, "", p.message, p.hint, p.severity) for p in personal_data.scan_text(value, option)]
 
 
 def valid_date(text: str) -> bool:
@@ -245,8 +282,9 @@ def spec_from_options(bank: Bank, request: PackRequest) -> tuple[PackSpec | None
         if field == "selection.audiences":
             continue  # the same value as --audience, reported once
         problems.append(Problem(OPTION_FOR.get(field, field), None, "", item.message, item.hint))
-    if problems:
+    if any(p.is_error for p in problems):
         return None, problems
+    warned = problems
     audience = bank.audiences.get(request.audience) if request.audience else None
     spec = PackSpec(
         id=_slug(request.title or request.output.stem),
@@ -265,7 +303,7 @@ def spec_from_options(bank: Bank, request: PackRequest) -> tuple[PackSpec | None
                 "use fewer or wider filters; --tag and --area values are listed on the site",
             )
         ]
-    return spec, []
+    return spec, warned
 
 
 def spec_from_file(bank: Bank, request: PackRequest, cwd: Path | None = None) -> tuple[PackSpec | None, list[Problem]]:
@@ -299,11 +337,12 @@ def spec_from_file(bank: Bank, request: PackRequest, cwd: Path | None = None) ->
         return None, problems
     problems += check_references({"packs": {path.stem: (doc, display)}}, known_in_bank(bank))
     spec = pack_from_data(_slug(path.stem), doc.data, display)
-    problems += [p for p in check_spec(bank, spec, doc, display) if p.hint != EMPTY_HINT or not problems]
-    if problems:
+    errors = [p for p in problems if p.is_error]
+    problems += [p for p in check_spec(bank, spec, doc, display) if p.hint != EMPTY_HINT or not errors]
+    if any(p.is_error for p in problems):
         return None, problems
     audience_framing = doc.data.get("framing") or (bank.audiences[spec.audience].framing if spec.audience else "you")
-    return _with_overrides(spec, request, request.framing or audience_framing), []
+    return _with_overrides(spec, request, request.framing or audience_framing), problems
 
 
 def spec_for(bank: Bank, request: PackRequest) -> tuple[PackSpec | None, list[Problem]]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from scrutiny_packs.ids import item_slug
 from scrutiny_packs.model import Agenda, Bank, InfoRequest, RecAction, Recommendation
 
 STATUS_LABELS = {
@@ -53,8 +54,8 @@ class Tracked:
 
     @property
     def item_title(self) -> str:
-        key = self.rec.item.lower()
-        return next((i.title for i in self.agenda.items if i.number.lower() == key), "")
+        key = item_slug(self.rec.item)
+        return next((i.title for i in self.agenda.items if item_slug(i.number) == key), "")
 
     def response_overdue(self, today: dt.date) -> bool:
         return self.rec.response is None and self.rec.response_due is not None and self.rec.response_due < today
@@ -246,8 +247,8 @@ def agreed_at(bank: Bank, meeting_id: str, number: str) -> Agreed:
     record = bank.records.get(meeting_id)
     if record is None:
         return Agreed((), ())
-    key = number.lower()
+    key = item_slug(number)
     return Agreed(
-        tuple(r for r in record.recommendations if r.item.lower() == key),
-        tuple(q for q in record.requests if q.item.lower() == key),
+        tuple(r for r in record.recommendations if item_slug(r.item) == key),
+        tuple(q for q in record.requests if item_slug(q.item) == key),
     )

@@ -6,14 +6,13 @@ Every format draws on the same rows (``tracker.rows``), so the five agree.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 from dataclasses import dataclass
 from pathlib import Path
 
 from scrutiny_packs.packs import tracker
-from scrutiny_packs.text.cells import safe_cell
+from scrutiny_packs.text.spreadsheet import csv_text
 
 SUFFIXES = (".docx", ".pdf", ".csv", ".xlsx", ".ics")
 
@@ -33,12 +32,9 @@ def _day(day: dt.date) -> str:
 
 
 def to_csv(report: TrackerReport) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([label for _, label in tracker.COLUMNS])
-    for row in report.rows:
-        writer.writerow([safe_cell(row[key]) for key, _ in tracker.COLUMNS])
-    return out.getvalue().encode("utf-8-sig")  # the byte order mark tells spreadsheet programs it is UTF-8
+    rows = ([row[key] for key, _ in tracker.COLUMNS] for row in report.rows)
+    text = csv_text([label for _, label in tracker.COLUMNS], rows)
+    return text.encode("utf-8-sig")  # the byte order mark tells spreadsheet programs it is UTF-8
 
 
 def to_xlsx(report: TrackerReport) -> bytes:

@@ -10,6 +10,7 @@ leaves a staging folder behind; the next build removes it.
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import re
@@ -18,6 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from scrutiny_packs.packs.pdf import usual_mode
 from scrutiny_packs.problems import Problem
 
 MARKER = ".scrutiny-packs-site"  # written into every site this tool builds
@@ -174,8 +176,46 @@ def clean_leftovers(site_dir: Path) -> list[Path]:
 
 def _staging(site_dir: Path, kind: str) -> Path:
     folder = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-{kind}-", dir=site_dir.parent))
-    (folder / OWNER).write_text(str(os.getpid()), encoding="ascii")
+    try:
+        (folder / OWNER).write_text(str(os.getpid()), encoding="ascii")
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
     return folder
+
+
+def _fault(exc: OSError, doing: str, site_dir: Path) -> str:
+    """One line for a fault of the machine: what failed, where, that the site is unchanged, what to do."""
+    where = exc.filename or site_dir.parent
+    said = exc.strerror or str(exc)
+    if exc.errno == errno.ENOSPC:
+        todo = f"free some space on the disk holding {site_dir.parent} and build again"
+    elif exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        todo = f"make {site_dir.parent} and {site_dir.name}/ writable, or give --site-dir a folder you can write"
+    else:
+        todo = "fix the cause and build again"
+    return f"Build failed: could not {doing} ({said}: {where}); {site_dir.name}/ is unchanged ({todo})"
+
+
+def _swap(staging: Path, site_dir: Path) -> None:
+    """Put the new site in the old one's place; on failure the old site is back where it was."""
+    old = None
+    if site_dir.exists():
+        old = _staging(site_dir, "old")
+        try:
+            os.replace(site_dir, old / "site")
+        except BaseException:
+            shutil.rmtree(old, ignore_errors=True)
+            raise
+    try:
+        os.replace(staging, site_dir)
+    except BaseException:
+        if old is not None:
+            os.replace(old / "site", site_dir)
+            shutil.rmtree(old, ignore_errors=True)
+        raise
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
 
 
 def build_site(root: Path, site_dir: Path, strict: bool = True, pdf: bool = True, offline: bool = True) -> None:
@@ -200,7 +240,10 @@ def build_site(root: Path, site_dir: Path, strict: bool = True, pdf: bool = True
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     clean_leftovers(site_dir)
-    staging = _staging(site_dir, "new")
+    try:
+        staging = _staging(site_dir, "new")
+    except OSError as exc:
+        raise BuildFailed(_fault(exc, f"make a folder beside {site_dir.name}/", site_dir)) from None
     collector = _Collect()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collector)
@@ -219,6 +262,9 @@ def build_site(root: Path, site_dir: Path, strict: bool = True, pdf: bool = True
         # Strict mode's own message only counts the warnings: show them too.
         said = [m for m in dict.fromkeys(collector.messages) if m not in str(exc)]
         raise BuildFailed("\n".join([f"Build failed; {site_dir.name}/ is unchanged.", *said, str(exc)])) from None
+    except OSError as exc:  # a full disk, a folder that cannot be written
+        shutil.rmtree(staging, ignore_errors=True)
+        raise BuildFailed(_fault(exc, "write the new site", site_dir)) from None
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -228,12 +274,11 @@ def build_site(root: Path, site_dir: Path, strict: bool = True, pdf: bool = True
     if refused:
         shutil.rmtree(staging, ignore_errors=True)
         raise BuildFailed(refused.format())
-    (staging / OWNER).unlink()
-    (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
-    old = None
-    if site_dir.exists():
-        old = _staging(site_dir, "old")
-        os.replace(site_dir, old / "site")
-    os.replace(staging, site_dir)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+    try:
+        (staging / OWNER).unlink()
+        (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+        os.chmod(staging, usual_mode(folder=True))  # made 700 as a temporary folder; published 755
+        _swap(staging, site_dir)
+    except OSError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise BuildFailed(_fault(exc, f"replace {site_dir.name}/", site_dir)) from None

@@ -19,6 +19,7 @@ from typing import Any
 from markupsafe import Markup
 
 from scrutiny_packs.content import review, sources
+from scrutiny_packs.ids import item_slug
 from scrutiny_packs.model import SOURCE_KINDS, Area, Audience, Bank, PackSpec, Page, Publication, Question, Term
 from scrutiny_packs.packs import html as pack_html
 from scrutiny_packs.packs import records as heard_records
@@ -403,7 +404,8 @@ class SiteBuilder:
 
     def record_answers(self, meeting_id: str, number: str) -> list:
         """What the record of a meeting says for one agenda item, in the record's order."""
-        return [h for h in heard_records.all_heard(self.bank) if h.meeting == meeting_id and h.item == number]
+        slug = item_slug(number)
+        return [h for h in heard_records.all_heard(self.bank) if h.meeting == meeting_id and item_slug(h.item) == slug]
 
     def record_is_example(self, meeting_id: str) -> bool:
         record = self.bank.records.get(meeting_id)

@@ -9,8 +9,6 @@ descriptions, so the page and the files cannot drift apart.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,6 +18,7 @@ from scrutiny_packs.content import review
 from scrutiny_packs.model import Bank, Question
 from scrutiny_packs.site import links
 from scrutiny_packs.text.framing import frame
+from scrutiny_packs.text.spreadsheet import csv_text
 
 LICENCE = (
     "The project's own text (questions with origin 'added', listen-for points, benchmarks, indicators): "
@@ -216,13 +215,6 @@ def to_json(bank: Bank) -> str:
     return json.dumps(bank_record(bank), ensure_ascii=False, indent=2) + "\n"
 
 
-def _cell(value: str) -> str:
-    """Text a spreadsheet will show rather than run: a leading =, +, @ or '-x' gets an apostrophe."""
-    if value[:1] in ("=", "+", "@", "\t", "\r") or (value[:1] == "-" and value[1:2] not in ("", " ")):
-        return "'" + value
-    return value
-
-
 def csv_row(record: dict[str, Any]) -> dict[str, str]:
     join = LIST_SEPARATOR.join
     source = record["source"] or {}
@@ -258,16 +250,11 @@ def csv_row(record: dict[str, Any]) -> dict[str, str]:
         "last_reviewed": record["last_reviewed"] or "",
         "review_due": record["review_due"] or "",
     }
-    return {k: _cell(v) for k, v in row.items()}
+    return row
 
 
 def to_csv(bank: Bank) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=[f.name for f in CSV_FIELDS], lineterminator="\r\n")
-    writer.writeheader()
-    for record in bank_record(bank)["questions"]:
-        writer.writerow(csv_row(record))
-    return out.getvalue()
+    return csv_text([f.name for f in CSV_FIELDS], (csv_row(record) for record in bank_record(bank)["questions"]))
 
 
 SOURCE_FIELDS: tuple[Field, ...] = (
@@ -331,12 +318,7 @@ def sources_json(bank: Bank) -> str:
 
 
 def sources_csv(bank: Bank) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=[f.name for f in SOURCE_FIELDS], lineterminator="\r\n")
-    writer.writeheader()
-    for row in sources_records(bank):
-        writer.writerow({k: _cell(v) for k, v in row.items()})
-    return out.getvalue()
+    return csv_text([f.name for f in SOURCE_FIELDS], sources_records(bank))
 
 
 RECORD_TOP_FIELDS: tuple[Field, ...] = (
@@ -401,9 +383,7 @@ def records_record(bank: Bank) -> dict[str, Any]:
 
 
 def records_csv(bank: Bank) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=[f.name for f in RECORD_CSV_FIELDS], lineterminator="\r\n")
-    writer.writeheader()
+    rows = []
     for answer in records_record(bank)["answers"]:
         row = {
             k: "" if v is None else str(v).lower() if isinstance(v, bool) else str(v)
@@ -413,8 +393,8 @@ def records_csv(bank: Bank) -> str:
         row["actions"] = "\n".join(
             LIST_SEPARATOR.join((x["action"], x["owner"], x["due"] or "", x["status"])) for x in answer["actions"]
         )
-        writer.writerow({k: _cell(v) for k, v in row.items()})
-    return out.getvalue()
+        rows.append(row)
+    return csv_text([f.name for f in RECORD_CSV_FIELDS], rows)
 
 
 def _records_json(bank: Bank) -> str:

@@ -86,36 +86,55 @@ class Glossary:
         return re.compile(f"(?<![{_WORD}])(?:{alternatives})(?![{_WORD}])")
 
     @cached_property
-    def _by_first_word(self) -> dict[str, re.Pattern[str]] | None:
+    def _by_first_word(self) -> dict[str, re.Pattern[str]]:
         """Each form's first run of letters and digits (lowercased) -> one pattern of the forms starting so.
 
         A form can only match where a run of letters and digits starts (the pattern's look-behind),
         and only where that whole run is its own first run (the character after the run in the form
         is not a letter or digit, and the text must hold it). So reading the text's runs and trying
         only the forms keyed by a run finds what ``_regex`` finds, in the same order, much sooner.
-        None where a form starts otherwise (``uses`` then reads with ``_regex``)."""
+        Forms starting otherwise, such as '(S)ENCo', are left to ``_others``."""
         keyed: dict[str, list[str]] = {}
         for i, (form, _) in enumerate(self._forms):  # longest first, as in _regex
             run = _RUN.match(form)
-            if run is None:
-                return None
-            keyed.setdefault(run.group().lower(), []).append(f"(?P<f{i}>{_pattern(form)})")
+            if run is not None:
+                keyed.setdefault(run.group().lower(), []).append(f"(?P<f{i}>{_pattern(form)})")
         return {key: re.compile(f"(?:{'|'.join(forms)})(?![{_WORD}])") for key, forms in keyed.items()}
 
+    @cached_property
+    def _others(self) -> re.Pattern[str] | None:
+        """One pattern of the forms that do not start with a letter or digit ('(S)ENCo'), or None: there
+        are few, so searching the text for them is quick, and they cannot start where a run does."""
+        forms = [f"(?P<f{i}>{_pattern(form)})" for i, (form, _) in enumerate(self._forms) if not _RUN.match(form)]
+        return re.compile(f"(?<![{_WORD}])(?:{'|'.join(forms)})(?![{_WORD}])") if forms else None
+
     def _scan(self, text: str) -> Iterable[re.Match[str]]:
-        by_first_word = self._by_first_word
-        if by_first_word is None or _FOLDS_TO_ASCII.search(text):
+        if _FOLDS_TO_ASCII.search(text):
             yield from self._regex.finditer(text)  # type: ignore[union-attr]
             return
+        by_first_word, others = self._by_first_word, self._others
         end = 0
+        other = others.search(text) if others else None
+
+        def others_before(place: int) -> Iterable[re.Match[str]]:
+            # The forms starting with punctuation found before ``place``, none overlapping a use found.
+            nonlocal end, other
+            while other is not None and other.start() < place:
+                if other.start() >= end:
+                    end = other.end()
+                    yield other
+                other = others.search(text, end)  # type: ignore[union-attr]
+
         for run in _RUN.finditer(text):
             start = run.start()
+            yield from others_before(start)
             if start < end:
                 continue
             pattern = by_first_word.get(run.group().lower())
             if pattern is not None and (found := pattern.match(text, start)) is not None:
                 end = found.end()
                 yield found
+        yield from others_before(len(text) + 1)
 
     def uses(self, text: str) -> tuple[Use, ...]:
         """Every use of a term in ``text``, in order, none overlapping."""

@@ -14,6 +14,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from jinja2.environment import TemplateModule
 from markupsafe import Markup
 
+from scrutiny_packs.ids import item_slug
 from scrutiny_packs.text import sentences
 from scrutiny_packs.text.escape import html_escape, md_block, md_escape, md_prose, md_text, truncate
 from scrutiny_packs.text.labels import tag_name
@@ -42,6 +43,7 @@ def environment() -> Environment:
         count_of=lambda n, word, many=None: count_of(n if isinstance(n, int) else len(n), word, many),  # "1 question"
         plural=lambda word, n, many=None: plural_form(word, n if isinstance(n, int) else len(n), many),
         tag_name=tag_name,  # a tag id as words, e.g. 'Workforce stability'
+        item_slug=item_slug,  # an agenda item number as ids and links read it: '8 (b)' -> '8-b'
     )
     env.globals["say"] = sentences  # the words every format of a pack shares
     return env

@@ -71,6 +71,11 @@
       name = regex(rules.nearName).exec(text.slice(end, end + rules.nameWindow));
       return name ? [start, end + name.index + name[0].length] : null;
     },
+    "initialled-name": function (m, text, rules) {
+      var surname = m[1];
+      return roleWord(surname, rules.roleWords) || rules.afterLetters.indexOf(surname.toLowerCase()) >= 0
+        ? null : [m.index, m.index + m[0].length];
+    },
     "not-role-words": function (m, text, rules) {
       return roleWord(m[1], rules.roleWords) || roleWord(m[2], rules.roleWords) ? null : [m.index, m.index + m[0].length];
     }
