@@ -101,9 +101,22 @@ def make_project(n: int, dest: Path) -> Path:
     _copy_project(dest, "questions", "*.record.yml")
     questions = dest / "content" / "questions"
     questions.mkdir()
+    issued = {}
     for name, text in synthesise(ROOT / "content", n):
         (questions / name).write_text(text, encoding="utf-8")
+        issued[name.removesuffix(".yml")] = (yaml.safe_load(text) or {}).get("added", "2026-12-01")
+    _issue(dest / "content" / "ids.yml", issued)
     return dest
+
+
+def _issue(ledger: Path, questions: dict) -> None:
+    """The ledger of ids ever issued, listing the synthetic questions (with the day each was added) in
+    place of the shipped ones."""
+    if not ledger.is_file():
+        return
+    data = yaml.safe_load(ledger.read_text(encoding="utf-8")) or {}
+    data["questions"] = questions
+    ledger.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
 
 
 def make_shipped(dest: Path) -> Path:

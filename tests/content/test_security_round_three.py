@@ -65,7 +65,7 @@ def test_two_item_numbers_that_make_the_same_file_names_are_refused(project):
     _replace(project / RECORD, "  - number: 6\n", '  - number: "6-a"\n')
     found = [e for e in _errors(project) if "items[1].number" in e]
     assert found == [
-        f"{MEETING}:16: items[1].number: item 6-a reads as item 6 (a) (items[0]): both would get the same files "
+        f"{MEETING}:17: items[1].number: item 6-a reads as item 6 (a) (items[0]): both would get the same files "
         "and links (give each agenda item its own number)"
     ]
 
@@ -74,7 +74,7 @@ def test_an_over_long_item_number_is_refused_with_its_line_not_a_crash_later(pro
     _meeting_numbers(project, '"' + "5" * 300 + '"', "6")
     found = [e for e in _errors(project) if e.startswith(MEETING)]
     assert found == [
-        f"{MEETING}:13: items[0].number: the item number is 300 characters long; the limit is 20 "
+        f"{MEETING}:14: items[0].number: the item number is 300 characters long; the limit is 20 "
         "(use the agenda's own item number, e.g. 6 or 6a, and put the rest in 'title')"
     ]
 
@@ -84,6 +84,7 @@ def test_an_item_number_of_twenty_characters_makes_its_papers(project, tmp_path)
     assert len(number) == 20
     _meeting_numbers(project, f'"{number}"', "6")
     _replace(project / RECORD, "  - number: 5\n", f'  - number: "{number.upper()}"\n')
+    _replace(project / RECORD, "    item: 5\n", f'    item: "{number}"\n')  # the recommendation agreed there
     assert _errors(project) == []
     out = tmp_path / "papers.md"
     done = invoke("meeting", "--root", str(project), "example-childrens-scrutiny-panel-2026-10", "-o", str(out))
@@ -109,6 +110,9 @@ def test_a_record_matches_its_agenda_item_whatever_the_case_and_follow_up_links_
     _meeting_numbers(project, '"7a"', '"8 (b)"')
     _replace(project / RECORD, "  - number: 5\n", '  - number: "7A"\n')
     _replace(project / RECORD, "  - number: 6\n", '  - number: "8 (b)"\n')
+    _replace(project / RECORD, "    item: 5\n", '    item: "7a"\n')  # what items 7a and 8 (b) agreed
+    _replace(project / RECORD, "    item: 6\n", '    item: "8 B"\n')
+    _replace(project / RECORD, "  - item: 6\n", '  - item: "8 (B)"\n')
     result = load_checked(project)
     assert [p.format() for p in result.problems if p.is_error] == []
     meeting_id = "example-childrens-scrutiny-panel-2026-10"
