@@ -317,7 +317,7 @@ def test_plain_text_fields_render_literally(mini, baseline, field, text):
         h1.select_one(".headerlink").decompose()
         assert _words(h1.get_text()) == _words(frame(question.text, "you"))
         framings = [_words(dd.get_text()) for dd in soup.select("dl.sp-framings dd")]
-        assert framings == [_words(frame(question.text, "you")), _words(frame(question.text, "we"))]
+        assert framings == list(dict.fromkeys([_words(frame(question.text, "you")), _words(frame(question.text, "we"))]))
         assert html.unescape(front["title"]) == frame(question.text, "you")
     elif field == "asked_of":
         facts = {dt.get_text(): dt.find_next_sibling("dd") for dt in soup.select("dl.sp-facts dt")}

@@ -71,7 +71,7 @@ def test_question_text_is_shown_exactly_as_written(hostile_site: Path):
     h1.select_one(".headerlink").decompose()
     assert h1.get_text() == frame(text, "you")
     framings = [dd.get_text() for dd in soup.select("dl.sp-framings dd")]
-    assert framings == [frame(text, "you"), frame(text, "we")]
+    assert framings == list(dict.fromkeys([frame(text, "you"), frame(text, "we")]))
     assert "{{ 7*7 }}" in framings[0] and "49" not in framings[0]
     # The title tag is not broken out of: one <title>, holding the whole text.
     titles = soup.find_all("title")
