@@ -442,11 +442,7 @@
       download(new Blob([SP.exports.asCsv(pack, bank)], { type: "text/csv;charset=utf-8" }), name);
     },
     word: function () {
-      // window.docx: the docx package's browser bundle, which only this page loads (publish/vendor.py).
-      if (!window.docx) {
-        announce("The Word file cannot be made: part of this page did not load. Reload the page and try again.");
-        return;
-      }
+      // window.docx: the docx package's browser bundle, which word.js loads on the first press (publish/vendor.py).
       if (making) return;
       making = true;
       var name = SP.exports.fileName(pack, bank, "docx");
