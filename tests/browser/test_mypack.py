@@ -60,6 +60,8 @@ def in_pack(button) -> bool:
 
 def add(page, qid: str) -> None:
     button = page.locator(f"button[data-sp-add='{qid}']")
+    # On an audience page each area's questions are folded: open the fold, as a reader would.
+    button.evaluate("b => { const fold = b.closest('details'); if (fold) fold.open = true; }")
     button.click()
     assert in_pack(button)
 
