@@ -119,3 +119,21 @@ def test_an_abbreviation_tag_is_written_in_capitals(hostile_site: Path):
     tags = next(dt for dt in facts.find_all("dt") if dt.get_text() == "Tags").find_next_sibling("dd").get_text()
     assert "AI" in [t.strip() for t in tags.split(",")], tags
     assert "Ai" not in tags
+
+
+def test_a_search_result_shows_the_question_once(built_site: Path, bank):
+    """A question's result is its title (the question) with its area and terms under it: the text under
+    the title does not say the question again."""
+    import json
+
+    docs = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    first = {d["location"]: d for d in docs if "#" not in d["location"]}
+    checked = 0
+    for q in bank.active_questions():
+        doc = first.get(links.url_path(links.question(q.id)))
+        if doc is None:
+            continue
+        text = _words(BeautifulSoup(doc["text"], "html.parser").get_text())
+        assert _words(frame(q.text, "you")) not in text, f"{q.id}: {text[:200]!r}"
+        checked += 1
+    assert checked >= 10
