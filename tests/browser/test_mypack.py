@@ -55,11 +55,14 @@ def add_buttons(page) -> list[str]:
 
 def in_pack(button) -> bool:
     """Whether an "Add to my pack" button says its question is in the pack (its name says what a tap does)."""
-    return button.inner_text().startswith("In your pack — remove")
+    # Its text, also where a closed fold hides it (an audience page's areas), where inner_text reads nothing.
+    return " ".join((button.text_content() or "").split()).startswith("In your pack — remove")
 
 
 def add(page, qid: str) -> None:
     button = page.locator(f"button[data-sp-add='{qid}']")
+    # On an audience page each area's questions are folded: open the fold, as a reader would.
+    button.evaluate("b => { const fold = b.closest('details'); if (fold) fold.open = true; }")
     button.click()
     assert in_pack(button)
 

@@ -165,16 +165,27 @@ def test_an_empty_pack_says_so_instead_of_downloading(open_page):
     assert downloads == []
 
 
-def test_only_the_my_pack_page_loads_the_docx_package(built_site, open_page):
+def test_the_docx_package_is_fetched_only_when_download_word_is_pressed(built_site, new_context, bank, tmp_path):
     from tests.conftest import page as parse_page
 
-    assert (built_site / VENDOR).read_bytes() == vendor.files(ROOT)[VENDOR].read_bytes(), "copied from node_modules"
-    scripts = [s["src"] for s in parse_page(built_site, "my-pack/").select("script[src]")]
-    assert [s for s in scripts if s.endswith("vendor/docx.js")] == ["../assets/javascripts/vendor/docx.js"]
+    shipped = (built_site / VENDOR).read_bytes()
+    assert shipped == vendor.files(ROOT)[VENDOR].read_bytes(), "made from node_modules"
+    assert len(shipped) < 600_000 and shipped.count(b"\n") < 100, "minified"
+    named = parse_page(built_site, "my-pack/").select("script[src*='vendor/docx.js']")
+    assert [(s["src"], s.get("type")) for s in named] == [("../assets/javascripts/vendor/docx.js", "text/plain")]
     for other in ("", "questions/q001/", "areas/"):
         assert not [s for s in parse_page(built_site, other).select("script[src]") if "vendor/" in s["src"]], other
-    page = open_page("questions/q001/")
+
+    page = new_context(viewport=DESKTOP, accept_downloads=True).new_page()
+    fetched = []
+    page.on("request", lambda request: fetched.append(request.url))
+    choose_from_two_pages(page, bank)
+    open_my_pack(page)
+    page.wait_for_load_state("networkidle")
+    assert not [u for u in fetched if "docx" in u], "fetched before Download Word was pressed"
     assert page.evaluate("() => typeof window.docx") == "undefined"
+    download_word(page, tmp_path)
+    assert [u for u in fetched if u.endswith("vendor/docx.js")], "Download Word loads the docx package"
 
 
 def test_download_word_works_in_the_offline_copy_opened_from_disk(new_context, offline_site, bank, tmp_path):

@@ -227,7 +227,14 @@ def _render(bank, qid: str = "q900"):
 
 
 def _skeleton(soup) -> list[tuple[str, tuple[str, ...]]]:
-    return [(el.name, tuple(sorted(el.attrs))) for el in soup.find_all(True)]
+    """Every element with its attributes' names. What is inside the wording boxes is left out: a question
+    worded the same either way shows one box, not two (its text decides that, by having a {we} or not),
+    and the boxes' text is checked on its own below."""
+    return [
+        (el.name, tuple(sorted(el.attrs)))
+        for el in soup.find_all(True)
+        if not el.find_parent("dl", class_="sp-framings")
+    ]
 
 
 def _attr(value) -> str:
@@ -317,7 +324,9 @@ def test_plain_text_fields_render_literally(mini, baseline, field, text):
         h1.select_one(".headerlink").decompose()
         assert _words(h1.get_text()) == _words(frame(question.text, "you"))
         framings = [_words(dd.get_text()) for dd in soup.select("dl.sp-framings dd")]
-        assert framings == [_words(frame(question.text, "you")), _words(frame(question.text, "we"))]
+        assert framings == list(
+            dict.fromkeys([_words(frame(question.text, "you")), _words(frame(question.text, "we"))])
+        )
         assert html.unescape(front["title"]) == frame(question.text, "you")
     elif field == "asked_of":
         facts = {dt.get_text(): dt.find_next_sibling("dd") for dt in soup.select("dl.sp-facts dt")}

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import io
 import re
+import subprocess
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from docx import Document
+from PIL import Image
 from pypdf import PdfReader
 
+from scrutiny_packs.packs.layout import plain_text
 from scrutiny_packs.packs.meetings import build_meeting_view, render_bundle
-from tests.packs_helpers import find_in_order, squash
+from tests.packs_helpers import find_in_order, pdf_pages, squash
 
 EXAMPLE = "example-childrens-scrutiny-panel"
 
@@ -22,8 +26,15 @@ def meeting(bank):
 
 
 @pytest.fixture(scope="module")
-def pages(meeting) -> list[str]:
-    reader = PdfReader(io.BytesIO(render_bundle(meeting, ".pdf")))
+def pdf(meeting, tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("meeting") / "papers.pdf"
+    path.write_bytes(render_bundle(meeting, ".pdf"))
+    return path
+
+
+@pytest.fixture(scope="module")
+def pages(pdf) -> list[str]:
+    reader = PdfReader(io.BytesIO(pdf.read_bytes()))
     return [page.extract_text() for page in reader.pages]
 
 
@@ -100,3 +111,45 @@ def test_the_papers_in_word_html_and_markdown_hold_the_same_questions(meeting):
     md = render_bundle(meeting, ".md").decode("utf-8").replace("\\", "")
     assert find_in_order(md, expected) == []
     assert re.search(r"^## Agenda$", md, re.MULTILINE)
+
+
+def test_the_evidence_to_ask_for_is_printed_whole(pdf, meeting, bank):
+    """Each indicator's description is printed to its last word, never cut off with an ellipsis."""
+    text = squash("".join(pdf_pages(pdf)))
+    shown = {f.id for item in meeting.items for q in item.view.questions for f in q.evidence}
+    assert shown
+    for iid in shown:
+        description = plain_text(bank.indicators[iid].description)
+        assert squash(description) in text, f"{iid}: {description[-80:]!r}"
+    assert "\u2026" not in text
+
+
+def _last_ink(png: Path) -> float:
+    """How far down the page (a share of its height) the last printed line above the footer is."""
+    image = Image.open(png).convert("L")
+    width, height = image.size
+    pixels = image.load()
+    footer = int(height * (1 - 24 / 297))  # the page's bottom margin, where the footer is
+    for y in range(footer - 1, 0, -1):
+        if any(pixels[x, y] < 200 for x in range(0, width, 2)):
+            return y / height
+    return 0.0
+
+
+def test_pages_are_filled_before_the_next_begins(pdf, pages, meeting, tmp_path):
+    """A question runs on to the next page rather than leave a third of this one blank; only a cover
+    and the last page of an agenda item may end early."""
+    starts = {
+        next(i for i, text in enumerate(pages) if squash(item.view.title) in squash(text) and i > 0)
+        for item in meeting.items
+    }
+    ends_early = {0, len(pages) - 1} | {s - 1 for s in starts} | starts
+    subprocess.run(["pdftoppm", "-png", "-r", "40", str(pdf), str(tmp_path / "p")], check=True)
+    images = sorted(tmp_path.glob("p-*.png"))
+    assert len(images) == len(pages)
+    short = [
+        f"page {i + 1} ends {_last_ink(png):.0%} down"
+        for i, png in enumerate(images)
+        if i not in ends_early and _last_ink(png) < 0.65
+    ]
+    assert not short, short

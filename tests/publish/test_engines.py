@@ -122,7 +122,7 @@ def test_every_question_page_shows_both_framings(engine_site, bank):
         doc = page(engine_site, f"questions/{q.id}/")
         assert _text(doc.h1) == frame(q.text, "you"), q.id
         framings = [" ".join(dd.get_text().split()) for dd in doc.select("dl.sp-framings dd")]
-        assert framings == [frame(q.text, "you"), frame(q.text, "we")], q.id
+        assert framings == list(dict.fromkeys([frame(q.text, "you"), frame(q.text, "we")])), q.id
 
 
 @pytest.mark.site

@@ -40,7 +40,7 @@ def test_a_question_page_says_where_the_question_comes_from(built_site: Path, ba
     assert "Walsall Council" in old.select_one(".sp-source").get_text()
     new = next(q for q in bank.questions.values() if q.origin == "added" and q.source.url and not q.retired)
     shown = page(built_site, f"questions/{new.id}/")
-    assert shown.select_one(".sp-origin").get_text(strip=True).startswith(f"Added in {new.added.year}, based on ")
+    assert shown.select_one(".sp-origin").get_text(strip=True) == f"Added in {new.added.year}, based on:"
     link = shown.select_one(".sp-source a")
     assert link["href"] == new.source.url and new.source.document in link.get_text()
     assert str(new.source.year) in shown.select_one(".sp-source").get_text()

@@ -24,7 +24,7 @@ def test_every_question_has_a_page_in_both_framings(built_site, bank):
         doc = page(built_site, f"questions/{q.id}/")
         assert doc.h1.get_text(" ", strip=True).rstrip("¶").strip() == frame(q.text, "you")
         framings = [" ".join(dd.get_text().split()) for dd in doc.select("dl.sp-framings dd")]
-        assert framings == [frame(q.text, "you"), frame(q.text, "we")]
+        assert framings == list(dict.fromkeys([frame(q.text, "you"), frame(q.text, "we")]))
         assert "{" not in "".join(framings)
 
 

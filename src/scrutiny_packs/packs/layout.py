@@ -22,7 +22,6 @@ from scrutiny_packs.text.glossary import glossary_of
 
 FOOTER_TITLE_LIMIT = 90
 FOOTER_MEETING_LIMIT = FOOTER_TITLE_LIMIT + 30
-FIGURE_TEXT_LIMIT = 400  # indicator descriptions are one sentence; only a long one is shortened
 
 
 @dataclass(frozen=True)
@@ -49,7 +48,7 @@ class Figure:
 
     id: str
     name: str
-    description: str  # plain, shortened
+    description: str  # plain text, whole
 
 
 @dataclass(frozen=True)
@@ -212,7 +211,7 @@ def build_view(bank: Bank, spec: PackSpec, selected: Selected | None = None, anc
     numbered: list[tuple[str, PackQuestion, tuple[str, ...]]] = []
     for number, q in enumerate(selected.questions, start=1):
         evidence = tuple(
-            Figure(i, bank.indicators[i].name, truncate(plain_text(bank.indicators[i].description), FIGURE_TEXT_LIMIT))
+            Figure(i, bank.indicators[i].name, plain_text(bank.indicators[i].description))
             for i in q.evidence
             if i in bank.indicators
         )

@@ -31,7 +31,7 @@ from scrutiny_packs.packs.layout import PackView, build_view
 from scrutiny_packs.packs.meetings import MeetingView, build_meeting_view, bundle_uri, item_uri, meeting_printables
 from scrutiny_packs.site import changes, follow_up, links, opendata, record_form
 from scrutiny_packs.text import credits, framing
-from scrutiny_packs.text.escape import md_escape, md_literal, title_text
+from scrutiny_packs.text.escape import md_escape_piece, md_literal, title_text
 from scrutiny_packs.text.glossary import Glossary
 from scrutiny_packs.text.templating import environment, macro
 
@@ -212,7 +212,7 @@ class SiteBuilder:
 
     def marked_md(self, text: str) -> Markup:
         """Plain text as inline Markdown, its abbreviations marked up with what they stand for."""
-        return self.glossary.mark_up(text, escape=md_escape)
+        return self.glossary.mark_up(text, escape=md_escape_piece)
 
     def search_text(self, q: Question) -> str:
         """What search reads beside a question's wording, and shows in its result: its areas, who answers,

@@ -148,6 +148,7 @@ def data_script(bank: Bank, question_href: Callable[[str], str] | None = None) -
 
 
 def vendor_scripts(sources: Iterable[str]) -> str:
-    """The scripts only the My pack page loads (``publish/vendor.py``), by their URLs from the page.
-    Deferred: they run after the page is read, before the reader can press a button."""
-    return "".join(f'<script src="{html_escape(src)}" defer></script>' for src in sources)
+    """The scripts only the My pack page uses (``publish/vendor.py``), by their URLs from the page: named,
+    not loaded (a script of type text/plain is neither fetched nor run). my-pack/word.js loads the docx
+    package from here when Download Word is first pressed, so the page's first visit does not fetch it."""
+    return "".join(f'<script type="text/plain" data-sp-later src="{html_escape(src)}"></script>' for src in sources)

@@ -29,6 +29,16 @@ def _md_escape(text: str) -> Markup:
     return Markup(_MD_SPECIAL.sub(r"\\\1", escaped))
 
 
+def md_escape_piece(text: str) -> Markup:
+    """A piece of a longer run of plain text made safe inside Markdown (inline), as md_escape does, but
+    with a space at either end kept (as one space): the text between two marked-up words keeps the
+    spaces that part it from them."""
+    text = str(text)
+    lead = " " if text[:1].isspace() else ""
+    trail = " " if text[-1:].isspace() and text.strip() else ""
+    return Markup(f"{lead}{_md_escape(text)}{trail}")
+
+
 def md_literal(text: str) -> str:
     """Plain text to place inside a Markdown field (which md_block then makes safe): Markdown's
     marks backslash-escaped, so it reads exactly as written. Unlike md_escape, no HTML entities:

@@ -10,10 +10,18 @@ TAG_NAMES: dict[str, str] = {
     "voice-of-staff": "Voice of staff",
 }
 
+# Words of a tag id that are abbreviations, written in capitals wherever they stand ('ai' -> 'AI',
+# 'send-support' -> 'SEND support'), never 'Ai'.
+ABBREVIATIONS: frozenset[str] = frozenset(
+    {"ai", "camhs", "cce", "cin", "cme", "cp", "cse", "dsl", "ehcp", "ehe", "fgm", "icb", "lado", "lscb", "lscp"}
+    | {"marac", "mash", "nhs", "sen", "send", "scr", "sg", "uk", "yot"}
+)
+
 
 def tag_name(tag_id: str) -> str:
-    """A tag id as words for readers: 'workforce-stability' -> 'Workforce stability'."""
+    """A tag id as words for readers: 'workforce-stability' -> 'Workforce stability', 'ai' -> 'AI'."""
     if tag_id in TAG_NAMES:
         return TAG_NAMES[tag_id]
-    text = " ".join(tag_id.replace("-", " ").split())
+    words = [w.upper() if w.lower() in ABBREVIATIONS else w for w in tag_id.replace("-", " ").split()]
+    text = " ".join(words)
     return text[:1].upper() + text[1:] if text else tag_id

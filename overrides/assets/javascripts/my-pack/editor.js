@@ -308,11 +308,7 @@
       download(ui, new Blob([SP.exports.asCsv(s.pack, ui.bank)], { type: "text/csv;charset=utf-8" }), name);
     },
     word: function (ui, s) {
-      // window.docx: the docx package's browser bundle, which only this page loads (publish/vendor.py).
-      if (!root.docx) {
-        ui.say("The Word file cannot be made: part of this page did not load. Reload the page and try again.");
-        return;
-      }
+      // window.docx: the docx package's browser bundle, which word.js loads on the first press (publish/vendor.py).
       if (s.making) return;  // a Word file is being made: a second press waits for it
       s.making = true;
       var name = SP.exports.fileName(s.pack, ui.bank, "docx");

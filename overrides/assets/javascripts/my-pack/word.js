@@ -9,10 +9,10 @@
  * footer with the meeting details (or the title) beside "Page X of Y".
  *
  * `lib` is the docx package's browser bundle (window.docx: assets/javascripts/vendor/docx.js,
- * copied from node_modules by the build, loaded only on the My pack page). Every measure
- * and colour is docx.py's, handed over in the bank data (bank.word, packs/docx.browser_measures);
- * what docx.py leaves to python-docx's own template (the headings' sizes and spacing, the line
- * under the title) is written here as that template has it.
+ * minified from node_modules by the build), loaded by library() when Download Word is first pressed.
+ * Every measure and colour is docx.py's, handed over in the bank data (bank.word,
+ * packs/docx.browser_measures); what docx.py leaves to python-docx's own template (the headings'
+ * sizes and spacing, the line under the title) is written here as that template has it.
  */
 (function (root) {
   "use strict";
@@ -196,9 +196,25 @@
     });
   }
 
-  // The pack as a .docx file: a promise of a Blob.
+  // The docx package, loaded when first wanted from where the page names it (site/mypack.py vendor_scripts).
+  function library() {
+    if (root.docx) return Promise.resolve(root.docx);
+    var named = root.document && root.document.querySelector("script[data-sp-later][src*='docx']");
+    if (!named) return Promise.reject(new Error("the page does not name the docx package"));
+    return new Promise(function (resolve, reject) {
+      var script = root.document.createElement("script");
+      script.src = named.src;
+      script.onload = function () { return root.docx ? resolve(root.docx) : reject(new Error("docx did not load")); };
+      script.onerror = function () { script.remove(); reject(new Error("docx did not load")); };
+      root.document.head.appendChild(script);
+    });
+  }
+
+  // The pack as a .docx file: a promise of a Blob. Without `lib`, the docx package is loaded first.
   function blob(pack, bank, lib) {
-    return lib.Packer.toBlob(make(pack, bank, lib));
+    return (lib ? Promise.resolve(lib) : library()).then(function (docx) {
+      return docx.Packer.toBlob(make(pack, bank, docx));
+    });
   }
 
   var api = { make: make, blob: blob };
