@@ -27,7 +27,9 @@ FILES: dict[str, str] = {
 }
 # The files shipped minified, with the line kept at their top (their licence's notice).
 MINIFIED: dict[str, str] = {
-    "assets/javascripts/vendor/docx.js": "/*! docx (MIT licence), https://github.com/dolanmiu/docx, minified with terser */",
+    "assets/javascripts/vendor/docx.js": (
+        "/*! docx (MIT licence), https://github.com/dolanmiu/docx, minified with terser */"
+    ),
 }
 TERSER = "terser/bin/terser"
 HINT = "run `make node-deps` (npm ci) to install the npm packages in package-lock.json"
