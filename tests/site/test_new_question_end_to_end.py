@@ -91,11 +91,11 @@ def test_a_question_added_as_one_new_file_appears_on_the_site_in_packs_and_in_op
     row = next(r for r in rows if r["id"] == qid)
     assert row["audience_names"] == "Health bodies; Safeguarding children partnership (formerly LSCB)"
 
-    # And on What's changed, as new, newest first.
+    # And on What's changed, as new, under the day it was added (the template's date).
     changes = page(site, "changes/")
-    newest_day = changes.select_one("article .sp-changes")
-    added_that_day = [li.find("a")["href"] for li in newest_day.find_all("li") if li.get_text().startswith("New:")]
-    assert f"../questions/{qid}/" in added_that_day
+    day = next(h for h in changes.select("article h2") if h.get_text(strip=True).rstrip("¶") == "1 December 2026")
+    entries = day.find_next("div", class_="sp-changes").find_all("li")
+    assert f"../questions/{qid}/" in [li.find("a")["href"] for li in entries if li.get_text().startswith("New:")]
 
 
 @pytest.fixture(scope="module")
