@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, get_args
 
 Framing = Literal["you", "we"]
 Order = Literal["area", "listed", "bank"]  # how a pack orders its questions
@@ -32,17 +32,7 @@ SourceKind = Literal[
     "research",
     "practice-example",
 ]
-SOURCE_KINDS: tuple[SourceKind, ...] = (
-    "act",
-    "regulations",
-    "statutory-guidance",
-    "non-statutory-guidance",
-    "inspection-framework",
-    "statistics-release",
-    "national-review",
-    "research",
-    "practice-example",
-)
+SOURCE_KINDS: tuple[SourceKind, ...] = get_args(SourceKind)
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,24 +16,11 @@ from scrutiny_packs.editing.moderngov.client import Service
 from scrutiny_packs.editing.moderngov.parse import AgendaItem, Meeting
 from scrutiny_packs.model import Bank
 from scrutiny_packs.packs.suggest import suggest
+from scrutiny_packs.text.sentences import MONTHS
 from scrutiny_packs.text.slug import slug
 
 KEPT = 5  # suggestions written as the item's questions
 MORE = 5  # further suggestions written as comments
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 TEXT_LIMIT = 200  # the meeting schema's limit on body, name, place and titles
 
 
