@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from scrutiny_packs.ids import item_slug
 from scrutiny_packs.model import Agenda, Bank, InfoRequest, RecAction, Recommendation
+from scrutiny_packs.packs.layout import long_date
 
 STATUS_LABELS = {
     "green": "Green: achieved",
@@ -112,7 +113,7 @@ class Awaited:
 
 
 def _day(day: dt.date | None) -> str:
-    return f"{day.day} {day:%B %Y}" if day else ""
+    return long_date(day) if day else ""
 
 
 def _iso(day: dt.date | None) -> str:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scrutiny_packs.packs import tracker
+from scrutiny_packs.packs.layout import long_date
 from scrutiny_packs.text.spreadsheet import csv_text
 
 SUFFIXES = (".docx", ".pdf", ".csv", ".xlsx", ".ics")
@@ -25,10 +26,6 @@ class TrackerReport:
     rows: list[dict[str, str]]
     due: list[tracker.Due]
     awaited: list[tracker.Awaited]
-
-
-def _day(day: dt.date) -> str:
-    return f"{day.day} {day:%B %Y}"
 
 
 def to_csv(report: TrackerReport) -> bytes:
@@ -82,7 +79,7 @@ def to_docx(report: TrackerReport) -> bytes:
         setattr(section, side, Mm(15))
     doc.styles["Normal"].font.size = Pt(9)
     doc.add_heading(report.title, level=1)
-    doc.add_paragraph(f"{report.organisation}. Tracker as at {_day(report.today)}.")
+    doc.add_paragraph(f"{report.organisation}. Tracker as at {long_date(report.today)}.")
     shown = [(k, label) for k, label in tracker.COLUMNS if k not in ("committee", "meeting_date")]
     if report.rows:
         table = doc.add_table(rows=1, cols=len(shown))
