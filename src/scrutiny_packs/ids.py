@@ -40,3 +40,15 @@ def item_slug(number: str | int) -> str:
     """An item number as files, ids, links and records read it: '6a' -> '6a', '6 (a)' -> '6-a', '7A' -> '7a'.
     '' for a number with no letter or digit (validate refuses it)."""
     return _NOT_ITEM_CHARACTER.sub("-", str(number).lower()).strip("-")
+
+
+# -- body names ----------------------------------------------------------------------------------
+# Records and meeting files are written by hand at different meetings, so one body may be
+# "Children's Scrutiny Panel" in one file and "children's scrutiny panel " in another. Every
+# comparison of body names (the Follow-up filter, `actions --body`, `tracker --committee`, "Since
+# last time") reads them in one normal form, ``body_key``.
+
+
+def body_key(name: str) -> str:
+    """A body's name as it is compared: trimmed, spaces run together, case ignored."""
+    return " ".join(str(name).split()).casefold()

@@ -118,3 +118,12 @@ def test_validate_warns_of_answers_whose_time_to_come_back_has_passed(project):
     ], done.stderr
     on_time = CliRunner().invoke(main, ["validate", "--root", str(ROOT), "--today", "2027-03-16"])
     assert not [line for line in on_time.stderr.splitlines() if "come back to" in line], "not before the day has passed"
+
+
+def test_a_body_is_found_however_its_name_is_written(bank):
+    """A clerk types the panel's name as it comes to mind: case and spacing do not matter."""
+    name = bank.meetings[EXAMPLE].body
+    as_written = invoke("actions", "--root", str(ROOT), "--today", "2026-12-01", "--body", name)
+    typed = invoke("actions", "--root", str(ROOT), "--today", "2026-12-01", "--body", f"  {name.upper()} ")
+    assert "No actions" not in as_written.output
+    assert typed.output == as_written.output

@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from scrutiny_packs.cli.options import load_or_exit, on_date, root_option, today_option, write_or_exit
+from scrutiny_packs.ids import body_key
 
 
 @click.command("tracker")
@@ -52,9 +53,9 @@ def command(
             sys.exit(2)
     bank = load_or_exit(root).bank
     on = on_date(today)
-    key = " ".join((committee or "").split()).casefold()
-    tracked = [t for t in tracking.recommendations(bank, examples) if not key or t.committee.casefold() == key]
-    awaited = [w for w in tracking.requests(bank, examples) if not key or w.committee.casefold() == key]
+    key = body_key(committee or "")
+    tracked = [t for t in tracking.recommendations(bank, examples) if not key or body_key(t.committee) == key]
+    awaited = [w for w in tracking.requests(bank, examples) if not key or body_key(w.committee) == key]
     tracked = tracking.open_first(tracked, on)
     title = "Recommendations tracker" + (f": {' '.join(committee.split())}" if committee else "")
     report = TrackerReport(

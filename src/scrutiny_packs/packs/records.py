@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from scrutiny_packs.ids import item_slug
+from scrutiny_packs.ids import body_key, item_slug
 from scrutiny_packs.model import Action, Answer, Bank
 
 RAG_LABELS = {"red": "Red", "amber": "Amber", "green": "Green"}
@@ -106,7 +106,7 @@ def agreed_actions(bank: Bank, status: str | None = "open", body: str | None = N
         AgreedAction(action, heard)
         for heard in all_heard(bank)
         for action in heard.answer.actions
-        if (status is None or action.status == status) and (body is None or heard.body == body)
+        if (status is None or action.status == status) and (body is None or body_key(heard.body) == body_key(body))
     ]
     return sorted(out, key=lambda a: (a.action.due or dt.date.max, _key(a.heard)))
 
@@ -132,10 +132,11 @@ def since_last_time(
 ) -> tuple[SinceLastTime, ...]:
     """For each (number, id, text) of a pack, the latest answer the body (any body, when none is given)
     recorded before the date (any, when none), and every action on it still open from those meetings."""
+    key = body_key(body or "")
     earlier = [
         h
         for h in all_heard(bank)
-        if (not body or h.body == body) and (before is None or (h.date is not None and h.date < before))
+        if (not key or body_key(h.body) == key) and (before is None or (h.date is not None and h.date < before))
     ]
     out = []
     for number, qid, text in questions:

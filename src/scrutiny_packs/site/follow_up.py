@@ -2,7 +2,7 @@
 
 Records are written by hand at different meetings, so one body may be "Children's Scrutiny Panel" in
 one record and "children's scrutiny panel " in another. The filter compares names in one normal
-form, ``body_key``: spaces trimmed and run together, case ignored. Each action's row carries its
+form, ``ids.body_key``: spaces trimmed and run together, case ignored. Each action's row carries its
 body's key (``data-body``), each choice a key as its value and the name as first written as its
 label; ``overrides/assets/javascripts/follow-up.js`` compares the two as they are.
 """
@@ -11,10 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-
-def body_key(name: str) -> str:
-    """A body's name as the filter compares it: trimmed, spaces run together, case ignored."""
-    return " ".join(str(name).split()).casefold()
+from scrutiny_packs.ids import body_key
 
 
 def body_choices(names: Iterable[str]) -> list[tuple[str, str]]:
