@@ -63,8 +63,9 @@ def command(root: Path, target: str | None, check: bool, output: Path) -> None:
     if check:
         for c in report.conflicts:
             click.echo(
-                f"{OVERLAY_FILE}:{c.reword.line}: reword: the national text of {c.reword.what} changed in {version}; "
-                f"your wording is kept (read both in the report; to keep yours set replaces: {c.fingerprint})",
+                f"{OVERLAY_FILE}:{c.reword.line}: reword: the national text of {c.reword.what} in {version} is not "
+                "the one your wording replaced; your wording is kept (read both with 'scrutiny-packs upgrade "
+                f"--to {version}'; to keep yours, having read the national one, set replaces: {c.fingerprint})",
                 err=True,
             )
         for p in report.unresolved:

@@ -157,7 +157,8 @@ def to_markdown(report: Report) -> str:
         out += ["None.", ""]
     for a in report.affected:
         reason = f": {a.change.reason}" if a.change.reason else ""
-        out.append(f"- {a.what} ({OVERLAY_FILE} line {a.line}): {a.change.kind} ({a.change.detail}){reason}")
+        detail = f" ({a.change.detail})" if a.change.detail not in ("", a.change.kind) else ""
+        out.append(f"- {a.what} ({OVERLAY_FILE} line {a.line}): {a.change.kind}{detail}{reason}")
     out += ["", f"## Local references that no longer resolve ({len(report.unresolved)})", ""]
     out += [f"- {p.format()}" for p in report.unresolved] or ["None."]
     out += ["", f"## Applied with nothing for you to do ({len(report.silent)})", ""]
