@@ -481,7 +481,7 @@ class Bank:
     provenance: dict[tuple[str, str], Provenance] = field(default_factory=dict)
 
     def provenance_of(self, collection: str, item_id: str) -> str:
-        """"National question q017, reworded for Example Council", or "" for an unchanged national item."""
+        """ "National question q017, reworded for Example Council", or "" for an unchanged national item."""
         found = self.provenance.get((collection, item_id))
         return found.sentence(item_id) if found else ""
 

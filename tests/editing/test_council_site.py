@@ -18,7 +18,6 @@ import pytest
 from click.testing import CliRunner
 
 from scrutiny_packs.cli import main
-from scrutiny_packs.content.national import BANKS_ENV
 from scrutiny_packs.packs.checks import load_checked
 from tests.conftest import ROOT, copy_project, page
 from tests.editing.test_release import _edit, _retire, _set_release
@@ -48,16 +47,16 @@ def run(command: str, expect: int = 0):
     return done
 
 
-def next_release(tmp_path):
-    """Release 3.0.0: the shipped bank with q017 reworded nationally, q101 retired and q103 split."""
-    bank = copy_project(tmp_path / "banks" / "3.0.0")
+def next_release(council):
+    """Release 3.0.0, unpacked into the council's repository as the guide says: the shipped bank with q017
+    reworded nationally, q101 retired and q103 split."""
+    bank = copy_project(council / "national" / "3.0.0")
     _edit(
         bank, "q017", "reported incidents of domestic violence", "reported domestic abuse, including coercive control,"
     )
     _retire(bank, "q101", "replaced_by: q102\n")
     _retire(bank, "q103", "split_into: [q104, q105]\n")
     _set_release(bank, "3.0.0")
-    return tmp_path / "banks"
 
 
 def set_replaces(overlay_text: str, item: str, fingerprint: str) -> str:
@@ -71,7 +70,8 @@ def set_replaces(overlay_text: str, item: str, fingerprint: str) -> str:
 def fingerprints_from_check(stderr: str) -> dict[str, str]:
     """{question id: the fingerprint the check says to record} from `upgrade --check`'s lines."""
     return {
-        m.group(1): m.group(2) for m in re.finditer(r"(?:question|of) (q\d+) in .*? set replaces: ([0-9a-f]{12})", stderr)
+        m.group(1): m.group(2)
+        for m in re.finditer(r"(?:question|of) (q\d+) in .*? set replaces: ([0-9a-f]{12})", stderr)
     }
 
 
@@ -133,7 +133,7 @@ def test_council_site_from_init_to_a_resolved_upgrade(tmp_path, monkeypatch):
     assert "q101" not in by_id
 
     # 4. Upgrade to a made-up next release.
-    monkeypatch.setenv(BANKS_ENV, str(next_release(tmp_path)))
+    next_release(council)
     before = overlay.read_text(encoding="utf-8")
     done = run(upgrade)
     assert "1 conflicts" in done.output
@@ -181,8 +181,13 @@ def test_overlay_mistakes_are_one_line_each(tmp_path):
     done = CliRunner().invoke(main, ["validate", "--root", str(council)])
     assert done.exit_code == 1
     lines = done.stderr.splitlines()
-    assert any(re.fullmatch(r"overlay\.yml:\d+: hide\.question: question q9999 is not in national release .*", x) for x in lines)
-    assert any(x.startswith("overlay.yml:") and "questions.q1: a local id must start with 'example--'" in x for x in lines)
+    assert any(
+        re.fullmatch(r"overlay\.yml:\d+: hide\.question: question q9999 is not in national release .*", x)
+        for x in lines
+    )
+    assert any(
+        x.startswith("overlay.yml:") and "questions.q1: a local id must start with 'example--'" in x for x in lines
+    )
     overlay.write_text("extends: 2.0.0\nhide:\n  - question: q001\n", encoding="utf-8")
     done = CliRunner().invoke(main, ["validate", "--root", str(council)])
     assert done.exit_code == 1 and "overlay.yml:3: hide[0]: " in done.stderr and "reason" in done.stderr
@@ -193,4 +198,6 @@ def test_the_national_bank_has_no_provenance_and_no_double_hyphen_ids(bank):
 
     assert bank.provenance == {}
     assert "provenance" not in question_record(bank, next(iter(bank.questions.values())))
-    assert not [item for folder in ("questions", "benchmarks", "glossary") for item in getattr(bank, folder) if "--" in item]
+    assert not [
+        item for folder in ("questions", "benchmarks", "glossary") for item in getattr(bank, folder) if "--" in item
+    ]

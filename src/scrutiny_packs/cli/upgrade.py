@@ -45,16 +45,16 @@ def command(root: Path, target: str | None, check: bool, output: Path) -> None:
     if settings is None or overlay is None:
         exit_with(problems + found, 1)
     version = target or overlay.extends
-    new_root = national.find_release(version)
+    new_root = national.find_release(version, root)
     if new_root is None:
-        known = ", ".join(national.known_releases()) or "none"
+        known = ", ".join(national.known_releases(root)) or "none"
         click.echo(
             f"--to: national release {version} is not installed (installed: {known}) (install the scrutiny-packs "
-            f"release that carries it, or name its folder in {national.BANKS_ENV})",
+            f"release that carries it, or unpack it into {national.RELEASES_DIR}/{version}/)",
             err=True,
         )
         sys.exit(1)
-    old_root = national.find_release(overlay.extends)
+    old_root = national.find_release(overlay.extends, root)
     new = load_bank(new_root)
     if not new.ok:
         exit_with([p for p in new.problems if p.is_error], 1)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Collection
 from pathlib import Path
 
 from scrutiny_packs.content import markdown_fields, national, schema
@@ -44,16 +45,17 @@ def load_council(root: Path, cache: ReadCache | None = None) -> LoadResult:
     problems += found
     if settings is None or overlay is None:
         return LoadResult(Bank(), problems)
-    folder = national.find_release(overlay.extends)
+    folder = national.find_release(overlay.extends, root)
     if folder is None:
-        known = ", ".join(national.known_releases()) or "none"
+        known = ", ".join(national.known_releases(root)) or "none"
         problems.append(
             Problem(
                 OVERLAY_FILE,
                 overlay.line_of("extends"),
                 "extends",
                 f"national release {overlay.extends} is not installed (installed: {known})",
-                f"install the scrutiny-packs release that carries it, or name its folder in {national.BANKS_ENV}",
+                "install the scrutiny-packs release that carries it, "
+                f"or unpack it into {national.RELEASES_DIR}/{overlay.extends}/",
             )
         )
         return LoadResult(Bank(), problems)
@@ -79,7 +81,9 @@ def parameters(settings: CouncilSettings, overlay: Overlay) -> dict[str, str]:
 
 def _fill(text: str, params: dict[str, str]) -> str:
     """``{panel}`` and the other parameters filled in; the framing placeholders ({we} ...) are left for packs."""
-    return PARAMETER.sub(lambda m: params.get(m.group(1), m.group(0)) if m.group(1) not in READINGS else m.group(0), text)
+    return PARAMETER.sub(
+        lambda m: params.get(m.group(1), m.group(0)) if m.group(1) not in READINGS else m.group(0), text
+    )
 
 
 def _unknown_parameters(text: str, params: dict[str, str]) -> list[str]:
@@ -108,12 +112,17 @@ def _reword(bank: Bank, overlay: Overlay, settings: CouncilSettings, params: dic
         if national_item is None:
             problems.append(
                 _problem(
-                    r.line, "reword", f"{r.what} is not in national release {overlay.extends}", did_you_mean(r.item, items)
+                    r.line,
+                    "reword",
+                    f"{r.what} is not in national release {overlay.extends}",
+                    did_you_mean(r.item, items),
                 )
             )
             continue
         for name in _unknown_parameters(r.text, params):
-            problems.append(_problem(r.line, "reword.text", f"unknown parameter {{{name}}}", did_you_mean(name, params)))
+            problems.append(
+                _problem(r.line, "reword.text", f"unknown parameter {{{name}}}", did_you_mean(name, params))
+            )
         text = _fill(r.text, params)
         if r.listen_for is not None:
             points = list(national_item.listen_for)
@@ -185,7 +194,12 @@ def _add_local(bank: Bank, overlay: Overlay, settings: CouncilSettings, params: 
             if collection == "questions":
                 for name in _unknown_parameters(item.text, params):
                     problems.append(
-                        _problem(line, f"questions.{item_id}.text", f"unknown parameter {{{name}}}", did_you_mean(name, params))
+                        _problem(
+                            line,
+                            f"questions.{item_id}.text",
+                            f"unknown parameter {{{name}}}",
+                            did_you_mean(name, params),
+                        )
                     )
                 item = dataclasses.replace(item, text=_fill(item.text, params), path="")
                 problems += _local_references(bank, item, line)
@@ -220,7 +234,7 @@ def hidden_questions(bank: Bank, overlay: Overlay) -> tuple[set[str], set[str], 
     areas = {h.value for h in overlay.hide if h.by == "area"}
     audiences = {h.value for h in overlay.hide if h.by == "audience"}
     shown_areas = set(bank.areas) - {a for area in areas for a in bank.area_and_descendants(area)}
-    known = {
+    known: dict[str, Collection[str]] = {
         "question": bank.questions,
         "benchmark": bank.benchmarks,
         "area": bank.areas,

@@ -3,20 +3,18 @@
 The national project (its ``content/``, the theme's ``overrides/`` and the MkDocs ``hooks/``) travels
 with the package: a wheel carries a copy in ``scrutiny_packs/national/``, and a development install
 (``pip install -e``) uses the checkout it was installed from. That is the release the installed package
-carries. Other releases are found in the folders named by the ``SCRUTINY_PACKS_BANKS`` environment
-variable (separated like PATH): each folder is a release (holding ``content/``), or holds releases in
-folders named by their number (``3.0.0/content/``). A council reads a release's number from the
-``release`` in its ``content/settings.yml``.
+carries. Another release can be unpacked into the council's repository, in ``national/<release>/``
+(holding that release's ``content/``); it is found there first. A release's number is the ``release``
+in its ``content/settings.yml``.
 """
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import yaml
 
-BANKS_ENV = "SCRUTINY_PACKS_BANKS"
+RELEASES_DIR = "national"  # in a council's repository: releases unpacked there, one folder each
 _PACKAGE = Path(__file__).resolve().parents[1]
 
 
@@ -38,18 +36,18 @@ def release_of(root: Path) -> str:
     return str(release) if release else ""
 
 
-def _candidates() -> list[Path]:
-    folders = [Path(p) for p in os.environ.get(BANKS_ENV, "").split(os.pathsep) if p.strip()]
-    found = [root for folder in folders for root in (folder, *sorted(folder.glob("*"))) if root.is_dir()]
+def _candidates(council: Path) -> list[Path]:
+    unpacked = sorted(p for p in (council / RELEASES_DIR).glob("*") if p.is_dir())
     installed = installed_root()
-    return found + ([installed] if installed else [])
+    return unpacked + ([installed] if installed else [])
 
 
-def find_release(version: str) -> Path | None:
-    """The folder holding ``content/`` of release ``version``, or None when no known folder has it."""
-    return next((root for root in _candidates() if release_of(root) == version), None)
+def find_release(version: str, council: Path) -> Path | None:
+    """The folder holding ``content/`` of release ``version`` for the council's repository at ``council``,
+    or None when neither it nor the installed package has that release."""
+    return next((root for root in _candidates(council) if release_of(root) == version), None)
 
 
-def known_releases() -> list[str]:
-    """Every release that can be found, for a hint."""
-    return sorted({r for r in map(release_of, _candidates()) if r})
+def known_releases(council: Path) -> list[str]:
+    """Every release the council's repository can find, for a hint."""
+    return sorted({r for r in map(release_of, _candidates(council)) if r})

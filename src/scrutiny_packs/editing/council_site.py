@@ -81,7 +81,7 @@ def files(council: Council) -> dict[str, str]:
             lambda name: resources.files("scrutiny_packs").joinpath("templates", "council", name).read_text("utf-8")
         ),
         keep_trailing_newline=True,
-        autoescape=False,  # YAML, Markdown and Makefiles, not HTML  # noqa: S701
+        autoescape=False,  # YAML, Markdown and Makefiles, not HTML
         undefined=jinja2.StrictUndefined,
     )
     values = {

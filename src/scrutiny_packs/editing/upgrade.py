@@ -81,7 +81,7 @@ def _touched(overlay: Overlay) -> dict[tuple[str, str], tuple[str, int]]:
 
 
 def _retirement(bank: Bank, item: str) -> Change | None:
-    """A question retired in ``bank``, classed as the release notes would class it, when no earlier release is at hand."""
+    """A question retired in ``bank``, classed as the release notes class it (no earlier release at hand)."""
     q = bank.questions.get(item)
     if q is None or not q.retired:
         return None
@@ -94,7 +94,9 @@ def plan(
     overlay: Overlay, settings: CouncilSettings, old_bank: Bank | None, new_bank: Bank, new_version: str
 ) -> Report:
     report = Report(overlay.extends, new_version, old_bank is not None)
-    changes = {(c.collection, c.item): c for c in compare(old_bank, new_bank)} if old_bank is not None else {}
+    changes: dict[tuple[str, str], Change] = (
+        {(c.collection, c.item): c for c in compare(old_bank, new_bank)} if old_bank is not None else {}
+    )
     touched = _touched(overlay)
     for r in overlay.reword:
         now = _national_text(new_bank, r)
@@ -128,8 +130,8 @@ def to_markdown(report: Report) -> str:
     out = [f"# Upgrade from national release {report.old} to {report.new}", ""]
     if not report.compared:
         out += [
-            f"Release {report.old} is not installed, so national changes were found by fingerprint only: "
-            "install it too (or name its folder in SCRUTINY_PACKS_BANKS) for the full list.",
+            f"Release {report.old} is not at hand, so national changes were found by fingerprint only: "
+            f"unpack it into national/{report.old}/ for the full list.",
             "",
         ]
     out += [f"## Conflicts: national changes under your own wording ({len(report.conflicts)})", ""]
