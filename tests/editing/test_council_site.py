@@ -201,3 +201,37 @@ def test_the_national_bank_has_no_provenance_and_no_double_hyphen_ids(bank):
     assert not [
         item for folder in ("questions", "benchmarks", "glossary") for item in getattr(bank, folder) if "--" in item
     ]
+
+
+def test_hiding_by_tag_and_area_retagging_and_local_benchmarks_and_glossary_entries(tmp_path):
+    council = tmp_path / "c"
+    assert CliRunner().invoke(main, ["init", str(council), "--council", COUNCIL]).exit_code == 0
+    national = load_checked(ROOT).bank
+    tagged = {q.id for q in national.questions.values() if "care-leavers" in q.tags}
+    in_area = {q.id for q in national.questions.values() if set(q.areas) == {"front-door"}}
+    assert tagged and in_area
+    (council / "overlay.yml").write_text(
+        "extends: 2.0.0\n"
+        "hide:\n  - tag: care-leavers\n    reason: covered by our corporate parenting board\n"
+        "  - area: front-door\n    reason: our front door questions are our own\n"
+        "retag:\n  - question: q017\n    tags: [example-priority]\n"
+        "parameters:\n  data_source: the Example Council safeguarding dashboard\n"
+        "benchmarks:\n  example--dashboard-used:\n    title: The dashboard is used\n    areas: [domestic-violence]\n"
+        "    text: Members read {data_source} before each meeting.\n"
+        "glossary:\n  example--dashboard:\n    term: Dashboard\n    explanation: The council's monthly safeguarding figures.\n",
+        encoding="utf-8",
+    )
+    result = load_checked(council)
+    assert result.ok, [p.format() for p in result.problems]
+    bank = result.bank
+    assert not (tagged | in_area) & set(bank.questions)
+    assert bank.questions["q017"].tags == ("example-priority",)
+    assert bank.provenance_of("questions", "q017") == f"National question q017, retagged for {COUNCIL}"
+    assert (
+        bank.benchmarks["example--dashboard-used"].text
+        == "Members read the Example Council safeguarding dashboard before each meeting."
+    )
+    assert bank.provenance_of("benchmarks", "example--dashboard-used").endswith(f"added by {COUNCIL}")
+    assert bank.provenance_of("glossary", "example--dashboard").endswith(f"added by {COUNCIL}")
+    assert bank.settings.organisation == COUNCIL
+    assert not [m for m in bank.meetings.values() if m.example]  # the national example meetings are not the council's

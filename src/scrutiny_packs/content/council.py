@@ -30,6 +30,7 @@ from scrutiny_packs.problems import Problem, Severity, did_you_mean
 from scrutiny_packs.text.framing import READINGS
 
 PARAMETER = re.compile(r"\{([a-z][a-z_]*)\}")
+LOCAL_TEXT = {"questions": "text", "benchmarks": "text", "glossary": "explanation"}  # where {parameters} are filled
 KIND_WORDS = {"questions": "question", "benchmarks": "benchmark", "glossary": "glossary entry"}
 
 
@@ -119,6 +120,9 @@ def _reword(bank: Bank, overlay: Overlay, settings: CouncilSettings, params: dic
                 )
             )
             continue
+        if r.listen_for is not None and r.collection != "questions":
+            problems.append(_problem(r.line, "reword.listen_for", "only a question has listen-for points"))
+            continue
         for name in _unknown_parameters(r.text, params):
             problems.append(
                 _problem(r.line, "reword.text", f"unknown parameter {{{name}}}", did_you_mean(name, params))
@@ -191,20 +195,20 @@ def _add_local(bank: Bank, overlay: Overlay, settings: CouncilSettings, params: 
                 problems += found
                 continue
             item = BUILDERS[kind](item_id, part.data, OVERLAY_FILE)
-            if collection == "questions":
-                for name in _unknown_parameters(item.text, params):
-                    problems.append(
-                        _problem(
-                            line,
-                            f"questions.{item_id}.text",
-                            f"unknown parameter {{{name}}}",
-                            did_you_mean(name, params),
-                        )
+            text_field = LOCAL_TEXT[collection]
+            text = getattr(item, text_field)
+            for name in _unknown_parameters(text, params):
+                problems.append(
+                    _problem(
+                        line,
+                        f"{collection}.{item_id}.{text_field}",
+                        f"unknown parameter {{{name}}}",
+                        did_you_mean(name, params),
                     )
-                item = dataclasses.replace(item, text=_fill(item.text, params), path="")
+                )
+            item = dataclasses.replace(item, **{text_field: _fill(text, params)}, path="")
+            if collection == "questions":
                 problems += _local_references(bank, item, line)
-            else:
-                item = dataclasses.replace(item, path="")
             target[item_id] = item
             bank.provenance[(collection, item_id)] = Provenance(settings.council, "added", KIND_WORDS[collection])
     return problems

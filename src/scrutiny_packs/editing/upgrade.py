@@ -62,7 +62,7 @@ def _national_text(bank: Bank, r: Reword) -> str | None:
     if item is None:
         return None
     if r.listen_for is not None:
-        points = item.listen_for
+        points = getattr(item, "listen_for", ())
         return points[r.listen_for - 1] if r.listen_for <= len(points) else None
     return item.text
 
