@@ -441,6 +441,24 @@ class Settings:
         return self.documents.get(document, document)
 
 
+ProvenanceKind = Literal["reworded", "retagged", "added"]
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """Where an item of a council's site came from: the national bank, changed by the council's overlay,
+    or the council itself. Items with none are the national bank's, unchanged."""
+
+    council: str
+    how: ProvenanceKind
+    kind: str  # what the item is, in words: question, benchmark, glossary entry
+
+    def sentence(self, item_id: str) -> str:
+        if self.how == "added":
+            return f"{self.kind.capitalize()} {item_id}, added by {self.council}"
+        return f"National {self.kind} {item_id}, {self.how} for {self.council}"
+
+
 @dataclass(slots=True)
 class Bank:
     """Everything in content/, indexed by id, in display order."""
@@ -459,6 +477,13 @@ class Bank:
     glossary: dict[str, Term] = field(default_factory=dict)  # alphabetical by term
     sources: dict[str, Publication] = field(default_factory=dict)  # by title
     publishers: dict[str, Publisher] = field(default_factory=dict)
+    # A council's site: what its overlay changed or added, by (collection, id). Empty for the national site.
+    provenance: dict[tuple[str, str], Provenance] = field(default_factory=dict)
+
+    def provenance_of(self, collection: str, item_id: str) -> str:
+        """ "National question q017, reworded for Example Council", or "" for an unchanged national item."""
+        found = self.provenance.get((collection, item_id))
+        return found.sentence(item_id) if found else ""
 
     def child_areas(self, area_id: str | None) -> list[Area]:
         return [a for a in self.areas.values() if a.parent == area_id]

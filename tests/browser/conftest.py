@@ -118,6 +118,7 @@ KIND_NAMES = (
     "recommendations",
     "sources",
     "needs-review",
+    "council-guide",
 )
 
 
@@ -151,6 +152,8 @@ def page_kinds(bank) -> dict[str, PageKind]:
         "recommendations": links.RECOMMENDATIONS if links.RECOMMENDATIONS in pages else None,
         "sources": links.SOURCES if links.SOURCES in pages else None,
         "needs-review": links.NEEDS_REVIEW if links.NEEDS_REVIEW in pages else None,
+        # "Run your council's own site": indented code blocks and lists nested in lists.
+        "council-guide": links.page("council-site") if links.page("council-site") in pages else None,
     }
     return {name: PageKind(name, links.url_path(src), src) for name, src in found.items() if src}
 

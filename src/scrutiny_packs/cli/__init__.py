@@ -25,6 +25,8 @@ COMMANDS = (
     "moderngov_cmds",
     "suggest_cmd",
     "release_notes",
+    "init",
+    "upgrade",
 )
 
 

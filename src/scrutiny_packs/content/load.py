@@ -98,6 +98,7 @@ class LoadResult:
     problems: list[Problem] = field(default_factory=list)
     # The parsed file of each item, by folder and id, for checks made later that need line numbers.
     documents: dict[str, dict[str, tuple[YamlDocument, str]]] = field(default_factory=dict)
+    national: Path | None = None  # a council's site: the national release's folder its overlay extends
 
     @property
     def ok(self) -> bool:
@@ -342,8 +343,16 @@ def split_front_matter(text: str, display_path: str) -> tuple[YamlDocument | Non
 
 
 def _id_problem(stem: str, display_path: str) -> Problem | None:
-    if is_id(stem):
+    if is_id(stem) and "--" not in stem:
         return None
+    if is_id(stem):  # two hyphens together begin a council's own ids (content/overlay.py): never a national one
+        return Problem(
+            display_path,
+            None,
+            "",
+            f"file name {stem!r} has two hyphens together, which only a council's own ids have",
+            "use one hyphen between words",
+        )
     return Problem(
         display_path,
         None,
@@ -613,7 +622,7 @@ def load_bank(root: Path | str = ".", content_dir: str = "content", cache: ReadC
     sources.resolve(bank)
     docs["records"] = _load_records(base, root, bank, set(docs.get("meetings", {})), cache, problems)
     if not bank.settings.examples:
-        _leave_out_examples(bank, docs)
+        leave_out_examples(bank, docs)
     problems += _unread(base, root)
     return LoadResult(bank, problems, docs)
 
@@ -657,7 +666,7 @@ def _unread(base: Path, root: Path) -> list[Problem]:
     return problems
 
 
-def _leave_out_examples(bank: Bank, docs: dict[str, dict[str, tuple[YamlDocument, str]]]) -> None:
+def leave_out_examples(bank: Bank, docs: dict[str, dict[str, tuple[YamlDocument, str]]]) -> None:
     """With 'examples: false' in settings, the example meetings and records are not part of the bank."""
     examples = {m for m, agenda in bank.meetings.items() if agenda.example}
     examples |= {m for m, record in bank.records.items() if record.example}

@@ -10,6 +10,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from scrutiny_packs.content.council import is_council, load_council
 from scrutiny_packs.content.load import LoadResult, ReadCache, load_bank
 from scrutiny_packs.content.references import PACK_REFERENCES, known_in_bank, pack_fields, unknown_names
 from scrutiny_packs.content.yaml_source import field_name
@@ -27,7 +28,12 @@ def load_checked(root: Path | str = ".", content_dir: str = "content", cache: Re
     """Load content/ and check all of it: every file (``content.load``), then each pack file's
     selection against the loaded bank. What the site, the packs and ``validate`` all start from.
     """
-    result = load_bank(root, content_dir, cache=cache)
+    if content_dir == "content" and is_council(Path(root)):  # a council's site: the national bank and its overlay
+        result = load_council(Path(root), cache=cache)
+        if not result.ok:
+            return result
+    else:
+        result = load_bank(root, content_dir, cache=cache)
     result.problems += check_packs(result.bank, result.documents.get("packs", {}))
     result.problems += check_meetings(result.bank, result.documents.get("meetings", {}))
     result.problems += check_records(result.bank, result.documents.get("records", {}))

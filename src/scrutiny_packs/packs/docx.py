@@ -363,7 +363,12 @@ def _group(doc, view: PackView, group) -> None:
         meta = _paragraph(doc)
         meta.paragraph_format.space_after = Pt(WORD.meta_after_pt)
         _run(
-            meta, (f"Ask: {q.asked_of} \u00b7 " if q.asked_of else "") + f"Ref. {q.id}", size=WORD.note_pt, color=MUTED
+            meta,
+            (f"Ask: {q.asked_of} \u00b7 " if q.asked_of else "")
+            + f"Ref. {q.id}"
+            + (f" \u00b7 {q.provenance}" if q.provenance else ""),
+            size=WORD.note_pt,
+            color=MUTED,
         )
         if options.benchmarks and q.listen_for:
             _label(doc, sentences.LISTEN)

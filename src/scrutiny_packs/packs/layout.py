@@ -77,6 +77,7 @@ class PackQuestion:
     asked_of: str = ""
     listen_for: tuple[str, ...] = ()
     evidence: tuple[Figure, ...] = ()
+    provenance: str = ""  # on a council's site: "National question q017, reworded for Example Council"
 
 
 @dataclass(frozen=True)
@@ -215,7 +216,15 @@ def build_view(bank: Bank, spec: PackSpec, selected: Selected | None = None, anc
             for i in q.evidence
             if i in bank.indicators
         )
-        pq = PackQuestion(number, q.id, frame(q.text, spec.framing), q.asked_of, q.listen_for, evidence)
+        pq = PackQuestion(
+            number,
+            q.id,
+            frame(q.text, spec.framing),
+            q.asked_of,
+            q.listen_for,
+            evidence,
+            bank.provenance_of("questions", q.id),
+        )
         numbered.append((selected.shown_under[q.id], pq, q.benchmarks))
 
     groups: list[PackGroup] = []

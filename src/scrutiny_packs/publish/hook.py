@@ -22,7 +22,7 @@ from scrutiny_packs.packs import files as pack_files
 from scrutiny_packs.packs.checks import load_checked
 from scrutiny_packs.packs.html import site_stylesheets
 from scrutiny_packs.problems import Problem, report, warnings
-from scrutiny_packs.publish import mkdocs_internals, offline, page_source, preview, quick_rebuild, vendor
+from scrutiny_packs.publish import council, mkdocs_internals, offline, page_source, preview, quick_rebuild, vendor
 from scrutiny_packs.publish.options import BuildOptions
 from scrutiny_packs.publish.page_source import SourceFile
 from scrutiny_packs.publish.quick_rebuild import RebuildCache
@@ -99,6 +99,8 @@ class SiteHook:
             config.nav = []
             return config
         build.bank = result.bank
+        if result.national is not None:  # a council's site: the national theme's overrides, under its own
+            council.use_national_theme(config)
         config.nav = build_nav(result.bank)
         # The search help's words, one script for the whole site (overrides/main.html loads it).
         build.search_help = (

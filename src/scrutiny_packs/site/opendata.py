@@ -170,7 +170,7 @@ def question_record(bank: Bank, q: Question) -> dict[str, Any]:
             "url": q.source.url,
             "note": q.source.note,
         }
-    return {
+    record = {
         "id": q.id,
         "page": links.url_path(links.question(q.id)),
         "status": "retired" if q.retired else "active",
@@ -197,6 +197,9 @@ def question_record(bank: Bank, q: Question) -> dict[str, Any]:
         "last_reviewed": _iso(q.last_reviewed),
         "review_due": _iso(due),
     }
+    if bank.provenance:  # a council's site says which questions it changed or added
+        record["provenance"] = bank.provenance_of("questions", q.id) or f"National question {q.id}"
+    return record
 
 
 def bank_record(bank: Bank) -> dict[str, Any]:

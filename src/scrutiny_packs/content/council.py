@@ -1,0 +1,286 @@
+"""A council's site: the national bank of the release its overlay extends, with the overlay applied.
+
+``load_council(root)`` gives the same ``LoadResult`` the national site starts from, so the site, the
+packs and the open data need nothing else: what differs is the bank. Each item the overlay rewords,
+retags or adds carries its provenance (``Bank.provenance``), which pages, packs and data show.
+Problems are reported against ``overlay.yml`` and ``settings.yml``, one line each.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Collection
+from pathlib import Path
+
+from scrutiny_packs.content import markdown_fields, national, schema
+from scrutiny_packs.content.load import BUILDERS, LoadResult, ReadCache, leave_out_examples, load_bank
+from scrutiny_packs.content.overlay import (
+    LOCAL_COLLECTIONS,
+    LOCAL_SEPARATOR,
+    OVERLAY_FILE,
+    CouncilSettings,
+    Overlay,
+    fingerprint,
+    read_overlay,
+    read_settings,
+)
+from scrutiny_packs.model import Bank, Provenance
+from scrutiny_packs.problems import Problem, Severity, did_you_mean
+from scrutiny_packs.text.framing import READINGS
+
+PARAMETER = re.compile(r"\{([a-z][a-z_]*)\}")
+LOCAL_TEXT = {"questions": "text", "benchmarks": "text", "glossary": "explanation"}  # where {parameters} are filled
+KIND_WORDS = {"questions": "question", "benchmarks": "benchmark", "glossary": "glossary entry"}
+
+
+def is_council(root: Path) -> bool:
+    """A council's repository has an overlay and no content/ of its own."""
+    return (root / OVERLAY_FILE).is_file() and not (root / "content").is_dir()
+
+
+def load_council(root: Path, cache: ReadCache | None = None) -> LoadResult:
+    root = Path(root).resolve()
+    settings, problems = read_settings(root)
+    overlay, found = read_overlay(root)
+    problems += found
+    if settings is None or overlay is None:
+        return LoadResult(Bank(), problems)
+    folder = national.find_release(overlay.extends, root)
+    if folder is None:
+        known = ", ".join(national.known_releases(root)) or "none"
+        problems.append(
+            Problem(
+                OVERLAY_FILE,
+                overlay.line_of("extends"),
+                "extends",
+                f"national release {overlay.extends} is not installed (installed: {known})",
+                "install the scrutiny-packs release that carries it, "
+                f"or unpack it into {national.RELEASES_DIR}/{overlay.extends}/",
+            )
+        )
+        return LoadResult(Bank(), problems)
+    result = load_bank(folder, cache=cache)
+    result.national = folder
+    # The national bank's own warnings are the national editors' to act on, not the council's.
+    result.problems = [p for p in result.problems if p.is_error]
+    if not result.ok:
+        return result
+    bank = result.bank
+    bank.settings = dataclasses.replace(
+        bank.settings, organisation=settings.council, examples=False, contact=settings.contact or bank.settings.contact
+    )
+    leave_out_examples(bank, result.documents)
+    result.problems += apply(bank, overlay, settings)
+    return result
+
+
+def parameters(settings: CouncilSettings, overlay: Overlay) -> dict[str, str]:
+    named = {"council": settings.council, "panel": settings.panel, "partnership": settings.partnership}
+    return {**{k: v for k, v in named.items() if v}, **overlay.parameters}
+
+
+def _fill(text: str, params: dict[str, str]) -> str:
+    """``{panel}`` and the other parameters filled in; the framing placeholders ({we} ...) are left for packs."""
+    return PARAMETER.sub(
+        lambda m: params.get(m.group(1), m.group(0)) if m.group(1) not in READINGS else m.group(0), text
+    )
+
+
+def _unknown_parameters(text: str, params: dict[str, str]) -> list[str]:
+    return [name for name in PARAMETER.findall(text) if name not in READINGS and name not in params]
+
+
+def apply(bank: Bank, overlay: Overlay, settings: CouncilSettings) -> list[Problem]:
+    """Apply the overlay to the national bank in place; every problem found, one per line."""
+    params = parameters(settings, overlay)
+    problems = _reword(bank, overlay, settings, params)
+    problems += _retag(bank, overlay, settings)
+    problems += _add_local(bank, overlay, settings, params)
+    problems += _hide(bank, overlay)
+    return problems
+
+
+def _problem(line: int, field: str, message: str, hint: str = "", warning: bool = False) -> Problem:
+    return Problem(OVERLAY_FILE, line, field, message, hint, Severity.WARNING if warning else Severity.ERROR)
+
+
+def _reword(bank: Bank, overlay: Overlay, settings: CouncilSettings, params: dict[str, str]) -> list[Problem]:
+    problems = []
+    for r in overlay.reword:
+        items = getattr(bank, r.collection)
+        national_item = items.get(r.item)
+        if national_item is None:
+            problems.append(
+                _problem(
+                    r.line,
+                    "reword",
+                    f"{r.what} is not in national release {overlay.extends}",
+                    did_you_mean(r.item, items),
+                )
+            )
+            continue
+        if r.listen_for is not None and r.collection != "questions":
+            problems.append(_problem(r.line, "reword.listen_for", "only a question has listen-for points"))
+            continue
+        for name in _unknown_parameters(r.text, params):
+            problems.append(
+                _problem(r.line, "reword.text", f"unknown parameter {{{name}}}", did_you_mean(name, params))
+            )
+        text = _fill(r.text, params)
+        if r.listen_for is not None:
+            points = list(national_item.listen_for)
+            if r.listen_for > len(points):
+                problems.append(
+                    _problem(
+                        r.line, "reword.listen_for", f"{r.item} has {len(points)} listen-for points", "count from 1"
+                    )
+                )
+                continue
+            replaced = points[r.listen_for - 1]
+            points[r.listen_for - 1] = text
+            items[r.item] = dataclasses.replace(national_item, listen_for=tuple(points))
+        else:
+            replaced = national_item.text
+            items[r.item] = dataclasses.replace(national_item, text=text)
+        if fingerprint(replaced) != r.replaces:
+            problems.append(
+                _problem(
+                    r.line,
+                    "reword.replaces",
+                    f"the national text of {r.what} has changed since this wording was written; your wording is kept",
+                    "run 'scrutiny-packs upgrade --check' to see both texts",
+                    warning=True,
+                )
+            )
+        bank.provenance[(r.collection, r.item)] = Provenance(settings.council, "reworded", KIND_WORDS[r.collection])
+    return problems
+
+
+def _retag(bank: Bank, overlay: Overlay, settings: CouncilSettings) -> list[Problem]:
+    problems = []
+    for r in overlay.retag:
+        q = bank.questions.get(r.item)
+        if q is None:
+            problems.append(
+                _problem(r.line, "retag", f"question {r.item} is not in national release {overlay.extends}")
+            )
+            continue
+        bank.questions[r.item] = dataclasses.replace(q, tags=r.tags)
+        bank.provenance.setdefault(("questions", r.item), Provenance(settings.council, "retagged", "question"))
+    return problems
+
+
+def _add_local(bank: Bank, overlay: Overlay, settings: CouncilSettings, params: dict[str, str]) -> list[Problem]:
+    problems: list[Problem] = []
+    prefix = settings.id_prefix + LOCAL_SEPARATOR
+    for collection, kind in LOCAL_COLLECTIONS:
+        target = getattr(bank, collection)
+        for item_id, part in overlay.local.get(collection, {}).items():
+            line = overlay.line_of(collection, item_id)
+            if not item_id.startswith(prefix):
+                problems.append(
+                    _problem(
+                        line,
+                        f"{collection}.{item_id}",
+                        f"a local id must start with {prefix!r}",
+                        f"e.g. '{prefix}{item_id}', which no national id can ever be",
+                    )
+                )
+                continue
+            found = schema.validate(part, kind, OVERLAY_FILE) or markdown_fields.field_problems(
+                part, kind, OVERLAY_FILE
+            )
+            if found:
+                problems += found
+                continue
+            item = BUILDERS[kind](item_id, part.data, OVERLAY_FILE)
+            text_field = LOCAL_TEXT[collection]
+            text = getattr(item, text_field)
+            for name in _unknown_parameters(text, params):
+                problems.append(
+                    _problem(
+                        line,
+                        f"{collection}.{item_id}.{text_field}",
+                        f"unknown parameter {{{name}}}",
+                        did_you_mean(name, params),
+                    )
+                )
+            item = dataclasses.replace(item, **{text_field: _fill(text, params)}, path="")
+            if collection == "questions":
+                problems += _local_references(bank, item, line)
+            target[item_id] = item
+            bank.provenance[(collection, item_id)] = Provenance(settings.council, "added", KIND_WORDS[collection])
+    return problems
+
+
+def _local_references(bank: Bank, question, line: int) -> list[Problem]:
+    problems = []
+    for field, known in (("areas", bank.areas), ("audiences", bank.audiences), ("benchmarks", bank.benchmarks)):
+        for name in getattr(question, field):
+            if name not in known:
+                problems.append(
+                    _problem(
+                        line,
+                        f"questions.{question.id}.{field}",
+                        f"{name!r} is not in the national bank or this overlay",
+                        did_you_mean(name, known),
+                    )
+                )
+    return problems
+
+
+def hidden_questions(bank: Bank, overlay: Overlay) -> tuple[set[str], set[str], list[Problem]]:
+    """The question and benchmark ids the overlay's hide list leaves out, and its unknown names."""
+    questions: set[str] = set()
+    benchmarks: set[str] = set()
+    problems = []
+    areas = {h.value for h in overlay.hide if h.by == "area"}
+    audiences = {h.value for h in overlay.hide if h.by == "audience"}
+    shown_areas = set(bank.areas) - {a for area in areas for a in bank.area_and_descendants(area)}
+    known: dict[str, Collection[str]] = {
+        "question": bank.questions,
+        "benchmark": bank.benchmarks,
+        "area": bank.areas,
+        "audience": bank.audiences,
+        "tag": {t for q in bank.questions.values() for t in q.tags},
+    }
+    for h in overlay.hide:
+        if h.value not in known[h.by]:
+            problems.append(
+                _problem(
+                    h.line,
+                    f"hide.{h.by}",
+                    f"{h.by} {h.value} is not in national release {overlay.extends}",
+                    did_you_mean(h.value, known[h.by]),
+                )
+            )
+        elif h.by == "question":
+            questions.add(h.value)
+        elif h.by == "benchmark":
+            benchmarks.add(h.value)
+        elif h.by == "tag":
+            questions |= {q.id for q in bank.questions.values() if h.value in q.tags}
+    for q in bank.questions.values():
+        if areas and not set(q.areas) & shown_areas:
+            questions.add(q.id)
+        if audiences and not set(q.audiences) - audiences:
+            questions.add(q.id)
+    return questions, benchmarks, problems
+
+
+def _hide(bank: Bank, overlay: Overlay) -> list[Problem]:
+    questions, benchmarks, problems = hidden_questions(bank, overlay)
+    for qid in questions:
+        bank.questions.pop(qid, None)
+    for bid in benchmarks:
+        bank.benchmarks.pop(bid, None)
+    for qid, q in bank.questions.items():
+        kept_benchmarks = tuple(b for b in q.benchmarks if b not in benchmarks)
+        replaced_by = q.replaced_by if q.replaced_by not in questions else None
+        split_into = tuple(s for s in q.split_into if s not in questions)
+        if (kept_benchmarks, replaced_by, split_into) != (q.benchmarks, q.replaced_by, q.split_into):
+            bank.questions[qid] = dataclasses.replace(
+                q, benchmarks=kept_benchmarks, replaced_by=replaced_by, split_into=split_into
+            )
+    return problems

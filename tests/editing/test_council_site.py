@@ -1,0 +1,237 @@
+"""A council's own site on the national bank, end to end, as the guide "Run your council's own site" tells
+a council officer to do it: the commands and the overlay are read from the guide itself.
+
+init in a temporary folder, an overlay that hides, rewords and adds, a real build (pages, a pack and the
+open data show the council's names and where each changed item came from), then an upgrade to a made-up
+next release in which a reworded question changed nationally, a hidden one was retired and another
+reworded one was split.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shlex
+import textwrap
+
+import pytest
+from click.testing import CliRunner
+
+from scrutiny_packs.cli import main
+from scrutiny_packs.packs.checks import load_checked
+from tests.conftest import ROOT, copy_project, page
+from tests.editing.test_release import _edit, _retire, _set_release
+
+GUIDE = ROOT / "content" / "pages" / "council-site.md"
+COUNCIL = "Example Council"
+PANEL = "Children and Young People Scrutiny Panel"
+
+
+def guide_commands() -> list[str]:
+    """The scrutiny-packs commands the guide shows, in its order."""
+    return re.findall(r"^ {4,}(scrutiny-packs .+)$", GUIDE.read_text(encoding="utf-8"), flags=re.M)
+
+
+def guide_overlay() -> str:
+    """The example overlay entries the guide shows."""
+    found = re.search(r"^( {4}hide:\n(?: {4}.*\n)+)", GUIDE.read_text(encoding="utf-8"), flags=re.M)
+    assert found, "the guide shows an example overlay"
+    return textwrap.dedent(found.group(1))
+
+
+def run(command: str, expect: int = 0):
+    args = shlex.split(command)
+    assert args[0] == "scrutiny-packs"
+    done = CliRunner().invoke(main, args[1:])
+    assert done.exit_code == expect, (command, done.output, done.stderr)
+    return done
+
+
+def next_release(council):
+    """Release 3.0.0, unpacked into the council's repository as the guide says: the shipped bank with q017
+    reworded nationally, q101 retired and q103 split."""
+    bank = copy_project(council / "national" / "3.0.0")
+    _edit(
+        bank, "q017", "reported incidents of domestic violence", "reported domestic abuse, including coercive control,"
+    )
+    _retire(bank, "q101", "replaced_by: q102\n")
+    _retire(bank, "q103", "split_into: [q104, q105]\n")
+    _set_release(bank, "3.0.0")
+
+
+def set_replaces(overlay_text: str, item: str, fingerprint: str) -> str:
+    """The overlay with the ``replaces`` of the reword entry for ``item`` set to ``fingerprint``."""
+    pattern = rf"(- question: {item}\n(?:\s+(?!- ).*\n)*?\s+replaces: )\S+"
+    changed, count = re.subn(pattern, rf"\g<1>{fingerprint}", overlay_text)
+    assert count == 1, item
+    return changed
+
+
+def fingerprints_from_check(stderr: str) -> dict[str, str]:
+    """{question id: the fingerprint the check says to record} from `upgrade --check`'s lines."""
+    return {
+        m.group(1): m.group(2)
+        for m in re.finditer(r"(?:question|of) (q\d+) in .*? set replaces: ([0-9a-f]{12})", stderr)
+    }
+
+
+@pytest.mark.site
+def test_council_site_from_init_to_a_resolved_upgrade(tmp_path, monkeypatch):
+    from scrutiny_packs.publish.atomic import build_site
+
+    commands = guide_commands()
+    init, check, upgrade = commands[0], "scrutiny-packs upgrade --check", "scrutiny-packs upgrade --to 3.0.0"
+    assert init.startswith("scrutiny-packs init example-council") and f'--council "{COUNCIL}"' in init
+    assert check in commands and upgrade in commands
+
+    # 1. init, as the guide says, then the guide's example overlay.
+    monkeypatch.chdir(tmp_path)
+    run(init)
+    council = tmp_path / "example-council"
+    assert {"mkdocs.yml", "settings.yml", "overlay.yml", "Makefile", "README.md"} <= {p.name for p in council.iterdir()}
+    assert (council / ".github" / "workflows" / "site.yml").is_file()
+    readme = (council / "README.md").read_text(encoding="utf-8")
+    assert "make serve" in readme and "make test" in readme
+    monkeypatch.chdir(council)
+    run(check)  # an empty overlay has nothing to resolve
+    overlay = council / "overlay.yml"
+    overlay.write_text(overlay.read_text(encoding="utf-8") + guide_overlay(), encoding="utf-8")
+
+    # 2. The placeholder fingerprints fail the check, which names the ones to record.
+    failed = run(check, expect=1)
+    seen = fingerprints_from_check(failed.stderr)
+    assert set(seen) == {"q017", "q103"}, failed.stderr
+    text = overlay.read_text(encoding="utf-8")
+    for item, fingerprint in seen.items():
+        text = set_replaces(text, item, fingerprint)
+    overlay.write_text(text, encoding="utf-8")
+    run(check)
+
+    # 3. The built site: the council's names, its wording, its own question, and where each came from.
+    build_site(council, council / "site", strict=True, pdf=False, offline=False)
+    site = council / "site"
+    home = page(site, "")
+    assert COUNCIL in home.title.get_text()
+    q017 = page(site, "questions/q017/")
+    assert "how has the Children and Young People Scrutiny Panel used them" in q017.h1.get_text()
+    assert q017.select_one(".sp-provenance").get_text() == f"National question q017, reworded for {COUNCIL}."
+    q103 = page(site, "questions/q103/")
+    assert "placed in bed and breakfast, and for how long" in q103.get_text()
+    local = page(site, "questions/example--q1/")
+    assert f"How does the {PANEL} hear directly from children" in local.h1.get_text()
+    assert f"added by {COUNCIL}" in local.select_one(".sp-provenance").get_text()
+    assert not (site / "questions" / "q101").exists()  # hidden
+    pack = page(site, "packs/councillors/")
+    metas = {m.get_text(" ", strip=True) for m in pack.select(".sp-pack-q__meta")}
+    assert f"Ref. q017 · National question q017, reworded for {COUNCIL}" in metas
+    assert any(f"added by {COUNCIL}" in m and "example--q1" in m for m in metas)
+    data = json.loads((site / "data" / "questions.json").read_text(encoding="utf-8"))
+    assert data["publisher"] == COUNCIL
+    by_id = {q["id"]: q for q in data["questions"]}
+    assert by_id["q017"]["provenance"] == f"National question q017, reworded for {COUNCIL}"
+    assert by_id["q001"]["provenance"] == "National question q001"
+    assert "q101" not in by_id
+
+    # 4. Upgrade to a made-up next release.
+    next_release(council)
+    before = overlay.read_text(encoding="utf-8")
+    done = run(upgrade)
+    assert "1 conflicts" in done.output
+    report = (council / "upgrade-report.md").read_text(encoding="utf-8")
+    conflicts, affected = report.split("## Items you hid")[0], report.split("## Items you hid")[1]
+    assert "### question q017" in conflicts and "q103" not in conflicts  # q103's listen-for point did not change
+    assert "how has the {panel} used them" in conflicts  # the council's wording ...
+    assert "reported domestic abuse, including coercive control" in conflicts  # ... beside the national one
+    assert "- hidden question q101 (overlay.yml line" in affected and ": retired: Retired in this release." in affected
+    assert "- reworded question q103" in affected and "split (split into q104, q105)" in affected
+    assert "- reworded question q017" in affected and "modified" in affected
+    after = overlay.read_text(encoding="utf-8")
+    assert "extends: 3.0.0" in after
+    assert after.replace("extends: 3.0.0", "extends: 2.0.0") == before  # every local text survives
+    resolved = load_checked(council).bank
+    assert "how has the Children and Young People Scrutiny Panel used them" in resolved.questions["q017"].text
+
+    # 5. The check fails until the conflict is resolved by recording the national version seen.
+    failed = run(check, expect=1)
+    assert "q017" in failed.stderr and "q103" not in failed.stderr
+    new_fingerprint = re.search(r"set `replaces: ([0-9a-f]{12})`", conflicts).group(1)
+    assert fingerprints_from_check(failed.stderr) == {"q017": new_fingerprint}
+    overlay.write_text(set_replaces(after, "q017", new_fingerprint), encoding="utf-8")
+    assert "nothing to resolve" in run(check).output
+
+
+def test_init_refuses_a_folder_that_is_not_empty(tmp_path):
+    (tmp_path / "notes.txt").write_text("ours", encoding="utf-8")
+    done = CliRunner().invoke(main, ["init", str(tmp_path), "--council", COUNCIL])
+    assert done.exit_code == 1
+    assert done.stderr.strip() == f"{tmp_path}: not empty; give a new or empty folder (nothing was written)"
+    assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
+
+
+def test_overlay_mistakes_are_one_line_each(tmp_path):
+    council = tmp_path / "c"
+    assert CliRunner().invoke(main, ["init", str(council), "--council", COUNCIL]).exit_code == 0
+    overlay = council / "overlay.yml"
+    overlay.write_text(
+        overlay.read_text(encoding="utf-8")
+        + "hide:\n  - question: q9999\n    reason: gone\n"
+        + "questions:\n  q1:\n    text: A question of our own?\n    areas: [front-door]\n    audiences: [councillors]\n",
+        encoding="utf-8",
+    )
+    done = CliRunner().invoke(main, ["validate", "--root", str(council)])
+    assert done.exit_code == 1
+    lines = done.stderr.splitlines()
+    assert any(
+        re.fullmatch(r"overlay\.yml:\d+: hide\.question: question q9999 is not in national release .*", x)
+        for x in lines
+    )
+    assert any(
+        x.startswith("overlay.yml:") and "questions.q1: a local id must start with 'example--'" in x for x in lines
+    )
+    overlay.write_text("extends: 2.0.0\nhide:\n  - question: q001\n", encoding="utf-8")
+    done = CliRunner().invoke(main, ["validate", "--root", str(council)])
+    assert done.exit_code == 1 and "overlay.yml:3: hide[0]: " in done.stderr and "reason" in done.stderr
+
+
+def test_the_national_bank_has_no_provenance_and_no_double_hyphen_ids(bank):
+    from scrutiny_packs.site.opendata import question_record
+
+    assert bank.provenance == {}
+    assert "provenance" not in question_record(bank, next(iter(bank.questions.values())))
+    assert not [
+        item for folder in ("questions", "benchmarks", "glossary") for item in getattr(bank, folder) if "--" in item
+    ]
+
+
+def test_hiding_by_tag_and_area_retagging_and_local_benchmarks_and_glossary_entries(tmp_path):
+    council = tmp_path / "c"
+    assert CliRunner().invoke(main, ["init", str(council), "--council", COUNCIL]).exit_code == 0
+    national = load_checked(ROOT).bank
+    tagged = {q.id for q in national.questions.values() if "care-leavers" in q.tags}
+    in_area = {q.id for q in national.questions.values() if set(q.areas) == {"front-door"}}
+    assert tagged and in_area
+    (council / "overlay.yml").write_text(
+        "extends: 2.0.0\n"
+        "hide:\n  - tag: care-leavers\n    reason: covered by our corporate parenting board\n"
+        "  - area: front-door\n    reason: our front door questions are our own\n"
+        "retag:\n  - question: q017\n    tags: [example-priority]\n"
+        "parameters:\n  data_source: the Example Council safeguarding dashboard\n"
+        "benchmarks:\n  example--dashboard-used:\n    title: The dashboard is used\n    areas: [domestic-violence]\n"
+        "    text: Members read {data_source} before each meeting.\n"
+        "glossary:\n  example--dashboard:\n    term: Dashboard\n    explanation: The council's monthly safeguarding figures.\n",
+        encoding="utf-8",
+    )
+    result = load_checked(council)
+    assert result.ok, [p.format() for p in result.problems]
+    bank = result.bank
+    assert not (tagged | in_area) & set(bank.questions)
+    assert bank.questions["q017"].tags == ("example-priority",)
+    assert bank.provenance_of("questions", "q017") == f"National question q017, retagged for {COUNCIL}"
+    assert (
+        bank.benchmarks["example--dashboard-used"].text
+        == "Members read the Example Council safeguarding dashboard before each meeting."
+    )
+    assert bank.provenance_of("benchmarks", "example--dashboard-used").endswith(f"added by {COUNCIL}")
+    assert bank.provenance_of("glossary", "example--dashboard").endswith(f"added by {COUNCIL}")
+    assert bank.settings.organisation == COUNCIL
+    assert not [m for m in bank.meetings.values() if m.example]  # the national example meetings are not the council's
