@@ -21,7 +21,7 @@ from scrutiny_packs.site import links
 from scrutiny_packs.text.framing import frame
 from tests.conftest import copy_project
 
-from .harness import DESKTOP, axe_report, axe_violations, screenshot
+from .harness import DESKTOP, screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -71,7 +71,7 @@ def test_a_two_item_meeting_is_planned_downloaded_and_builds(open_page, bank, tm
     ), five
     assert all("domestic" in " ".join(bank.questions[q].areas) for q in six[:3]), six
     # Remove item 6's first question and move its last one up: the page shows the new order.
-    item(page, "6").get_by_role("button", name=f"Remove: question 1, item 6").click()
+    item(page, "6").get_by_role("button", name="Remove: question 1, item 6").click()
     item(page, "6").get_by_role("button", name="Move up: question 4, item 6").click()
     wanted_six = [six[1], six[2], six[4], six[3]]
     assert refs(page, "6") == wanted_six
