@@ -570,6 +570,7 @@ class SiteBuilder:
             links.MY_PACK,
             "My pack",
             "site/my-pack.md.j2",
+            sp_my_pack=True,
             description="Choose questions, put them in order and print or share them as a pack for a meeting.",
         )
         yield page(
