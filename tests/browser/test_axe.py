@@ -9,6 +9,7 @@ import pytest
 
 from .conftest import KIND_NAMES
 from .harness import DESKTOP, MOBILE, axe_report, axe_violations, screenshot, search, wait_for_search_ready
+from .test_plan import PHONE, item, plan_two_items
 
 pytestmark = pytest.mark.browser
 
@@ -48,3 +49,12 @@ def test_open_navigation_drawer_has_no_wcag_violations(open_page):
     violations = axe_violations(page)
     screenshot(page, "navigation-drawer-mobile", full_page=False)
     assert not violations, f"axe found problems with the menu open:\n{axe_report(violations)}"
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_plan_a_meeting_with_two_items_has_no_wcag_violations(open_page, viewport):
+    page = plan_two_items(open_page, viewport)
+    item(page, "5").locator("details.sp-plan-more summary").click()
+    violations = axe_violations(page)
+    screenshot(page, f"plan-a-meeting-{viewport['width']}", full_page=False)
+    assert not violations, f"axe found problems on Plan a meeting ({viewport['width']} px):\n{axe_report(violations)}"

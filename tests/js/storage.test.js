@@ -92,3 +92,74 @@ test("a kept pack that is fine is read without a word and nothing is set aside",
   assert.equal(backend.items.has(storage.SET_ASIDE_KEY), false);
   assert.deepEqual(storage.open(memoryBackend(), rules).inspect(), { pack: link.emptyPack(), notices: [] });
 });
+
+// -- named packs: one per agenda item, the one shown kept where every page's buttons read it
+
+test("a pack kept before packs had names is the first named pack, unchanged", () => {
+  const backend = memoryBackend();
+  backend.setItem(storage.KEY, "ids=q014,q001&f=we&title=Item%20six");
+  const store = storage.open(backend, rules);
+  assert.deepEqual(store.packs(), { active: 0, names: ["Pack 1"], notices: [] });
+  assert.equal(backend.items.get(storage.KEY), "ids=q014,q001&f=we&title=Item%20six");
+  assert.equal(store.addPack("Item 7: domestic abuse"), true);
+  assert.deepEqual(store.load(), link.emptyPack(), "the new pack is shown, empty");
+  store.save(pack(["q017"]));
+  assert.deepEqual(store.packs().names, ["Pack 1", "Item 7: domestic abuse"]);
+  assert.equal(store.packs().active, 1);
+  assert.equal(store.switchTo(0), true);
+  assert.deepEqual(store.load(), pack(["q014", "q001"], { framing: "we", title: "Item six" }), "nothing lost");
+  assert.equal(store.switchTo(1), true);
+  assert.deepEqual(store.load().questions, ["q017"]);
+  assert.equal(store.switchTo(5), false);
+});
+
+test("renaming and deleting packs keeps the others as they were", () => {
+  const store = storage.open(memoryBackend(), rules);
+  store.save(pack(["q001"]));
+  store.addPack("Second");
+  store.save(pack(["q002"]));
+  store.addPack("Third");
+  store.save(pack(["q003"]));
+  store.renamePack(0, "  First \n pack ");
+  assert.deepEqual(store.packs().names, ["First pack", "Second", "Third"]);
+  store.removePack(2);  // the one shown: its neighbour is shown instead
+  assert.deepEqual(store.packs(), { active: 1, names: ["First pack", "Second"], notices: [] });
+  assert.deepEqual(store.load().questions, ["q002"]);
+  store.removePack(0);
+  assert.deepEqual(store.packs(), { active: 0, names: ["Second"], notices: [] });
+  assert.deepEqual(store.load().questions, ["q002"]);
+  store.removePack(0);  // the last pack is emptied, not removed
+  assert.deepEqual(store.packs().names, ["Pack 1"]);
+  assert.deepEqual(store.load(), link.emptyPack());
+});
+
+test("a damaged list of packs is set aside and the pack shown is kept", () => {
+  for (const damaged of ["{not json", "[]", '{"active":3,"packs":[{"name":"x"}]}', '{"active":0,"packs":[null]}',
+    JSON.stringify({ active: 0, packs: new Array(40).fill({ name: "x" }) })]) {
+    const backend = memoryBackend();
+    backend.setItem(storage.KEY, "ids=q001");
+    backend.setItem(storage.PACKS_KEY, damaged);
+    const store = storage.open(backend, rules);
+    const packs = store.packs();
+    assert.deepEqual(packs.names, ["Pack 1"], damaged);
+    assert.equal(packs.notices.length, 1, damaged);
+    assert.equal(backend.items.get(storage.PACKS_SET_ASIDE_KEY), damaged);
+    assert.deepEqual(store.load().questions, ["q001"], damaged);
+  }
+});
+
+test("a named pack's odd name or contents are repaired, and said", () => {
+  const backend = memoryBackend();
+  backend.setItem(storage.PACKS_KEY, JSON.stringify({ active: 0, packs: [{ name: "A" }, { name: 7, stored: { x: 1 } },
+    { name: "x".repeat(200), stored: "ids=q001,<script>" }] }));
+  const store = storage.open(backend, rules);
+  const packs = store.packs();
+  assert.deepEqual(packs.names, ["A", "Pack 2", "x".repeat(80)]);
+  assert.equal(packs.notices.length, 3);
+  store.switchTo(1);
+  assert.deepEqual(store.load(), link.emptyPack());
+  store.switchTo(2);
+  const read = store.inspect();
+  assert.deepEqual(read.pack.questions, ["q001"], "a stored pack is read as a link is");
+  assert.ok(read.notices.length >= 1);
+});

@@ -69,6 +69,7 @@ RESERVED_IDS: dict[str, dict[str, str]] = {
     "pages": {
         "index": "the home page",
         "my-pack": "the My pack page",
+        "plan-a-meeting": "the Plan a meeting page",
         "changes": "the What's changed page",
         "areas": "the list of areas",
         "audiences": "the list of audiences",

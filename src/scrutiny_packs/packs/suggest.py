@@ -21,7 +21,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from scrutiny_packs.model import Bank, Question, Term
-from scrutiny_packs.text.glossary import Glossary
+from scrutiny_packs.text.glossary import Glossary, is_abbreviation
 
 CONCEPT = "~"  # prefix of a glossary term's token, e.g. "~front-door"
 K1, B = 1.2, 0.6
@@ -220,6 +220,34 @@ class Suggester:
                 scored.append((-score, position, Suggestion(q, score, tuple(matched))))
         scored.sort(key=lambda s: (s[0], s[1]))
         return [s for _, _, s in scored[: max(n, 0)]]
+
+    def browser_data(self) -> dict:
+        """What the browser needs to rank as ``rank`` does (overrides/assets/javascripts/plan/suggest.js):
+        the words left out, the glossary's forms longest first (with whether each is an abbreviation,
+        matched only as written), each term's related tokens, and each question's weighted tokens with
+        the index's idf and lengths. The rule stays here; the browser only repeats the arithmetic."""
+        related = {}
+        for term_id, term in self.bank.glossary.items():
+            extra = [t for r in term.search_terms for t in self.tokens(r)]
+            if extra:
+                related[term_id] = list(dict.fromkeys(extra))
+        return {
+            "concept": CONCEPT,
+            "k1": K1,
+            "b": B,
+            "queryConceptWeight": QUERY_CONCEPT_WEIGHT,
+            "inTermWeight": IN_TERM_WEIGHT,
+            "relatedWeight": RELATED_WEIGHT,
+            "stopwords": sorted(STOPWORDS),
+            "forms": [[form, term.id, 1 if is_abbreviation(form) else 0] for form, term in self.glossary.forms()],
+            "related": related,
+            "idf": self.idf,
+            "average": self.average,
+            "docs": [
+                {"id": q.id, "audiences": list(q.audiences), "length": self.length[q.id], "tf": tf}
+                for q, tf in self.docs
+            ],
+        }
 
 
 _last: list[Suggester] = []  # the last bank's index (it holds the bank, so its id stays its own)

@@ -27,7 +27,7 @@ from scrutiny_packs.publish.options import BuildOptions
 from scrutiny_packs.publish.page_source import SourceFile
 from scrutiny_packs.publish.quick_rebuild import RebuildCache
 from scrutiny_packs.publish.sanitising import PageSanitiser
-from scrutiny_packs.site import links, mypack, record_form
+from scrutiny_packs.site import links, mypack, plan, record_form
 from scrutiny_packs.site.generate import SiteBuilder, SiteOptions
 from scrutiny_packs.site.nav import build_nav
 from scrutiny_packs.site.search_help import search_help
@@ -167,6 +167,9 @@ class SiteHook:
             return mypack.data_script(bank, lambda qid: site.href(links.MY_PACK, links.question(qid)))
 
         build.my_pack_data = my_pack_data
+        # Plan a meeting's data, a script of its own (site/plan.py), each question linked as the site serves it.
+        plan_js = plan.data_js(bank, lambda qid: site.href(links.PLAN, links.question(qid)))
+        files.append(File.generated(config, plan.DATA_PATH, content=plan_js))
         sources = page_source.site_sources(site, bank)
         if opts.serving and opts.dirty:  # quick rebuilds: each file backed by a source file of its own
             made = quick_rebuild.quick_files(self.cache, config, build.root, build.started, sources)
@@ -215,6 +218,10 @@ class SiteHook:
             # My pack draws packs in the browser: it gets the bank as JSON, added after sanitising (a script
             # element), and the scripts only it needs (the Word file's maker).
             return build.my_pack_data() + mypack.vendor_scripts(
+                files.get_file_from_path(uri).url_relative_to(page.file) for uri in build.vendor
+            )
+        if page.file.src_uri == links.PLAN and build.my_pack_data is not None:  # the Word file's maker, as on My pack
+            return mypack.vendor_scripts(
                 files.get_file_from_path(uri).url_relative_to(page.file) for uri in build.vendor
             )
         if page.file.src_uri.startswith("meetings/") and build.bank is not None:

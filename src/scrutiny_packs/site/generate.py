@@ -570,7 +570,16 @@ class SiteBuilder:
             links.MY_PACK,
             "My pack",
             "site/my-pack.md.j2",
+            sp_my_pack=True,
             description="Choose questions, put them in order and print or share them as a pack for a meeting.",
+        )
+        yield page(
+            links.PLAN,
+            "Plan a meeting",
+            "site/plan.md.j2",
+            sp_plan=True,
+            description="Agenda item titles in, questions suggested for each item; download the meeting file "
+            "and the papers.",
         )
         yield from self.about_pages()
         for q in bank.questions.values():

@@ -11,6 +11,7 @@ AUDIENCES = "audiences/index.md"
 PACKS = "packs/index.md"
 MEETINGS = "meetings/index.md"
 MY_PACK = "my-pack.md"
+PLAN = "plan-a-meeting.md"  # plan a meeting: agenda items in, a meeting file and papers out
 FOLLOW_UP = "follow-up.md"  # open actions and RAG history from meeting records
 RECOMMENDATIONS = "recommendations.md"  # the recommendations tracker, from meeting records
 CHANGES = "changes.md"

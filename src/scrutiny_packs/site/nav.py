@@ -36,6 +36,7 @@ def build_nav(bank: Bank) -> list[Any]:
         nav.append({"Follow-up": links.FOLLOW_UP})
         if any(r.recommendations or r.requests for r in bank.records.values()):
             nav.append({"Recommendations": links.RECOMMENDATIONS})
+    nav.append({"Plan a meeting": links.PLAN})
     nav.append({"My pack": links.MY_PACK})
     if about:
         nav.append({"About": about})

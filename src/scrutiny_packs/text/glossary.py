@@ -73,6 +73,10 @@ class Glossary:
         self._forms = sorted(forms.items(), key=lambda kv: (-len(kv[0]), kv[0]))
         self._found: dict[str, tuple[Use, ...]] = {}
 
+    def forms(self) -> list[tuple[str, Term]]:
+        """Each form a use can take, with its term, longest first (as a use is found): for the browser's copy."""
+        return list(self._forms)
+
     @cached_property
     def _regex(self) -> re.Pattern[str] | None:
         if not self._forms:

@@ -371,6 +371,12 @@
       ACTIONS[button.getAttribute("data-sp-mypack-action")](ui, s);
     });
     root.addEventListener("beforeprint", function () { drawPreview(ui, s); });
+    // After another pack is shown (packs.js): the pack kept now, read as on arrival.
+    s.reload = function () {
+      s.pack = checked(ui, store.inspect().pack).pack;
+      fillForm(ui, s);
+      redraw(ui, s);
+    };
     root.addEventListener("storage", function (event) {
       if (event.key !== store.key) return;
       s.pack = checked(ui, store.load()).pack;

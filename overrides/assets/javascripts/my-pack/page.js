@@ -55,6 +55,9 @@
 
   announcer.use(page.querySelector("[data-sp-mypack-status]"));
   var session = SP.editor.start(page, bank, rules, store, announcer.say, buttons.updateHeader);
+  // For packs.js, the named packs' switcher, which only this page loads.
+  SP.myPack.session = session;
+  SP.myPack.say = announcer.say;
 
   // For tests and for anyone curious: the link format and the pack as text.
   root.scrutinyPacksMyPack = {

@@ -26,7 +26,8 @@
   function pt(points) { return Math.round(points * 20); }  // twips
   function half(points) { return Math.round(points * 2); }  // a font size, in half-points
 
-  function make(pack, bank, lib) {
+  // One pack's section of a document: its cover, questions and running footer ({section, view}).
+  function section(pack, bank, lib) {
     var mm = lib.convertMillimetersToTwip;
     var say = bank.sentences;
     var o = pack.options;
@@ -152,17 +153,35 @@
     Object.assign({ tabStops: [{ type: lib.TabStopType.RIGHT, position: mm(W.page_mm[0] - 2 * W.margin_mm) }] }, tight))];
     lines.slice(1).forEach(function (line) { footer.push(para([run(line, { size: W.small_pt, color: MUTED })], tight)); });
 
+    return {
+      view: v,
+      section: {
+        properties: {
+          page: {
+            size: { width: mm(W.page_mm[0]), height: mm(W.page_mm[1]), orientation: lib.PageOrientation.PORTRAIT },
+            margin: { top: mm(W.margin_mm), right: mm(W.margin_mm), bottom: mm(W.bottom_margin_mm), left: mm(W.margin_mm) }
+          }
+        },
+        footers: { default: new lib.Footer({ children: footer }) },
+        children: body
+      }
+    };
+  }
+
+  // A document of sections (each from section()), with the packs' styles and the given properties.
+  function documentOf(bank, lib, sections, title, count, description) {
+    var W = bank.word;
+    var FONT = W.font, INK = W.ink;
     var heading = function (size, before) {
       return { run: { font: FONT, size: size ? half(size) : undefined, bold: true, color: INK },
         paragraph: { spacing: { before: pt(before), after: 0 }, keepNext: true, keepLines: true } };
     };
-    var count = v.questions.length;
     return new lib.Document({
-      title: v.title,
+      title: title,
       subject: count + " safeguarding scrutiny question" + (count === 1 ? "" : "s"),
       creator: bank.organisation || "",
       keywords: "safeguarding, children, scrutiny, questions",
-      description: v.framingNote,
+      description: description,
       styles: {
         default: {
           document: {
@@ -183,17 +202,21 @@
         config: [{ reference: BULLETS, levels: [{ level: 0, format: lib.LevelFormat.BULLET, text: "\u2022",
           alignment: lib.AlignmentType.LEFT, style: { paragraph: { indent: { left: 360, hanging: 360 } } } }] }]
       },
-      sections: [{
-        properties: {
-          page: {
-            size: { width: mm(W.page_mm[0]), height: mm(W.page_mm[1]), orientation: lib.PageOrientation.PORTRAIT },
-            margin: { top: mm(W.margin_mm), right: mm(W.margin_mm), bottom: mm(W.bottom_margin_mm), left: mm(W.margin_mm) }
-          }
-        },
-        footers: { default: new lib.Footer({ children: footer }) },
-        children: body
-      }]
+      sections: sections
     });
+  }
+
+  function make(pack, bank, lib) {
+    var one = section(pack, bank, lib);
+    return documentOf(bank, lib, [one.section], one.view.title, one.view.questions.length, one.view.framingNote);
+  }
+
+  // A meeting's papers as one document: each item's pack in a section of its own, in agenda order.
+  function papers(packs, bank, lib, title) {
+    var parts = packs.map(function (pack) { return section(pack, bank, lib); });
+    var count = parts.reduce(function (sum, part) { return sum + part.view.questions.length; }, 0);
+    return documentOf(bank, lib, parts.map(function (part) { return part.section; }), title, count,
+      parts.length ? parts[0].view.framingNote : "");
   }
 
   // The docx package, loaded when first wanted from where the page names it (site/mypack.py vendor_scripts).
@@ -217,7 +240,14 @@
     });
   }
 
-  var api = { make: make, blob: blob };
+  // A meeting's papers (papers()) as one .docx file: a promise of a Blob.
+  function papersBlob(packs, bank, title, lib) {
+    return (lib ? Promise.resolve(lib) : library()).then(function (docx) {
+      return docx.Packer.toBlob(papers(packs, bank, docx, title));
+    });
+  }
+
+  var api = { make: make, blob: blob, papers: papers, papersBlob: papersBlob };
 
   SP.word = api;
   if (typeof module === "object" && module && module.exports) module.exports = api;
