@@ -6,7 +6,6 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import pytest
 import yaml
 
 from scrutiny_packs.content.sources import citations, newest, on_hosts
@@ -69,9 +68,6 @@ def test_every_citation_in_the_shipped_bank_names_a_source_on_its_publishers_sit
             assert on_hosts(pub.url, bank.publishers[pub.publisher].hosts), pub.id
 
 
-@pytest.mark.xfail(
-    strict=True, reason="content not yet done: glossary entries without a source, benchmarks on examples only"
-)
 def test_every_glossary_entry_and_benchmark_has_a_source_that_sets_the_standard():
     bank = _bank().bank
     assert all(t.source and t.source.ref for t in bank.glossary.values()), [
