@@ -235,3 +235,14 @@ def test_hiding_by_tag_and_area_retagging_and_local_benchmarks_and_glossary_entr
     assert bank.provenance_of("glossary", "example--dashboard").endswith(f"added by {COUNCIL}")
     assert bank.settings.organisation == COUNCIL
     assert not [m for m in bank.meetings.values() if m.example]  # the national example meetings are not the council's
+
+
+def test_the_council_workflow_passes_actionlint(tmp_path):
+    from tests.editing.test_workflows import actionlint
+
+    council = tmp_path / "c"
+    assert CliRunner().invoke(main, ["init", str(council), "--council", COUNCIL]).exit_code == 0
+    linted = actionlint(council / ".github" / "workflows" / "site.yml")
+    assert linted.returncode == 0, linted.stdout + linted.stderr
+    workflow = (council / ".github" / "workflows" / "site.yml").read_text(encoding="utf-8")
+    assert "run: make test" in workflow and "actions/deploy-pages" in workflow
