@@ -131,6 +131,7 @@ def test_council_site_from_init_to_a_resolved_upgrade(tmp_path, monkeypatch):
     assert by_id["q017"]["provenance"] == f"National question q017, reworded for {COUNCIL}"
     assert by_id["q001"]["provenance"] == "National question q001"
     assert "q101" not in by_id
+    assert "provenance" in {code.get_text() for code in page(site, "data/").select("code")}  # and it is documented
 
     # 4. Upgrade to a made-up next release.
     next_release(council)
