@@ -247,3 +247,29 @@ def test_the_council_workflow_passes_actionlint(tmp_path):
     assert linted.returncode == 0, linted.stdout + linted.stderr
     workflow = (council / ".github" / "workflows" / "site.yml").read_text(encoding="utf-8")
     assert "run: make test" in workflow and "actions/deploy-pages" in workflow
+
+
+def test_an_overlay_reference_that_no_longer_resolves_stops_the_upgrade(tmp_path):
+    council = tmp_path / "c"
+    assert CliRunner().invoke(main, ["init", str(council), "--council", COUNCIL]).exit_code == 0
+    overlay = council / "overlay.yml"
+    overlay.write_text(
+        overlay.read_text(encoding="utf-8")
+        + "hide:\n  - tag: advocacy\n    reason: our advocacy service is reviewed elsewhere\n",
+        encoding="utf-8",
+    )
+    tagged = next(
+        p for p in (ROOT / "content" / "questions").glob("*.yml") if "tags: [advocacy, " in p.read_text("utf-8")
+    )
+    release = copy_project(council / "national" / "3.0.0")
+    _edit(release, tagged.stem, "tags: [advocacy, ", "tags: [")  # the only question with the tag loses it
+    _set_release(release, "3.0.0")
+    done = CliRunner().invoke(main, ["upgrade", "--root", str(council), "--to", "3.0.0"])
+    assert done.exit_code == 1
+    assert re.search(
+        r"^overlay\.yml:\d+: hide\.tag: tag advocacy is not in national release 3\.0\.0", done.stderr, re.M
+    )
+    assert "overlay.yml: still extends 2.0.0" in done.stderr
+    assert "extends: 2.0.0" in overlay.read_text(encoding="utf-8")
+    report = (council / "upgrade-report.md").read_text(encoding="utf-8")
+    assert "## Local references that no longer resolve (1)" in report and "hide.tag: tag advocacy" in report
