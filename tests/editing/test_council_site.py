@@ -131,6 +131,7 @@ def test_council_site_from_init_to_a_resolved_upgrade(tmp_path, monkeypatch):
     assert by_id["q017"]["provenance"] == f"National question q017, reworded for {COUNCIL}"
     assert by_id["q001"]["provenance"] == "National question q001"
     assert "q101" not in by_id
+    assert "provenance" in {code.get_text() for code in page(site, "data/").select("code")}  # and it is documented
 
     # 4. Upgrade to a made-up next release.
     next_release(council)
@@ -235,3 +236,40 @@ def test_hiding_by_tag_and_area_retagging_and_local_benchmarks_and_glossary_entr
     assert bank.provenance_of("glossary", "example--dashboard").endswith(f"added by {COUNCIL}")
     assert bank.settings.organisation == COUNCIL
     assert not [m for m in bank.meetings.values() if m.example]  # the national example meetings are not the council's
+
+
+def test_the_council_workflow_passes_actionlint(tmp_path):
+    from tests.editing.test_workflows import actionlint
+
+    council = tmp_path / "c"
+    assert CliRunner().invoke(main, ["init", str(council), "--council", COUNCIL]).exit_code == 0
+    linted = actionlint(council / ".github" / "workflows" / "site.yml")
+    assert linted.returncode == 0, linted.stdout + linted.stderr
+    workflow = (council / ".github" / "workflows" / "site.yml").read_text(encoding="utf-8")
+    assert "run: make test" in workflow and "actions/deploy-pages" in workflow
+
+
+def test_an_overlay_reference_that_no_longer_resolves_stops_the_upgrade(tmp_path):
+    council = tmp_path / "c"
+    assert CliRunner().invoke(main, ["init", str(council), "--council", COUNCIL]).exit_code == 0
+    overlay = council / "overlay.yml"
+    overlay.write_text(
+        overlay.read_text(encoding="utf-8")
+        + "hide:\n  - tag: advocacy\n    reason: our advocacy service is reviewed elsewhere\n",
+        encoding="utf-8",
+    )
+    tagged = next(
+        p for p in (ROOT / "content" / "questions").glob("*.yml") if "tags: [advocacy, " in p.read_text("utf-8")
+    )
+    release = copy_project(council / "national" / "3.0.0")
+    _edit(release, tagged.stem, "tags: [advocacy, ", "tags: [")  # the only question with the tag loses it
+    _set_release(release, "3.0.0")
+    done = CliRunner().invoke(main, ["upgrade", "--root", str(council), "--to", "3.0.0"])
+    assert done.exit_code == 1
+    assert re.search(
+        r"^overlay\.yml:\d+: hide\.tag: tag advocacy is not in national release 3\.0\.0", done.stderr, re.M
+    )
+    assert "overlay.yml: still extends 2.0.0" in done.stderr
+    assert "extends: 2.0.0" in overlay.read_text(encoding="utf-8")
+    report = (council / "upgrade-report.md").read_text(encoding="utf-8")
+    assert "## Local references that no longer resolve (1)" in report and "hide.tag: tag advocacy" in report

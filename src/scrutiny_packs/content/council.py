@@ -148,7 +148,7 @@ def _reword(bank: Bank, overlay: Overlay, settings: CouncilSettings, params: dic
                 _problem(
                     r.line,
                     "reword.replaces",
-                    f"the national text of {r.what} has changed since this wording was written; your wording is kept",
+                    f"the national text of {r.what} is not the one this wording replaced; your wording is kept",
                     "run 'scrutiny-packs upgrade --check' to see both texts",
                     warning=True,
                 )

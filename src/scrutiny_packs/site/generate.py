@@ -637,7 +637,7 @@ class SiteBuilder:
                 csv_path=opendata.CSV_PATH,
                 separator=opendata.LIST_SEPARATOR,
                 top_fields=opendata.TOP_FIELDS,
-                question_fields=opendata.QUESTION_FIELDS,
+                question_fields=opendata.question_fields(self.bank),
                 csv_fields=opendata.CSV_FIELDS,
                 sources_json_path=opendata.SOURCES_JSON_PATH,
                 sources_csv_path=opendata.SOURCES_CSV_PATH,

@@ -150,6 +150,19 @@ CSV_FIELDS: tuple[Field, ...] = (
 )
 
 
+PROVENANCE_FIELD = Field(
+    "provenance",
+    "text",
+    "On a council's own site only: where the question came from, e.g. 'National question q017, reworded for "
+    "Example Council', or 'added by' the council for its own.",
+)
+
+
+def question_fields(bank: Bank) -> tuple[Field, ...]:
+    """The fields each question has in this bank's open data (a council's site adds its provenance)."""
+    return QUESTION_FIELDS + ((PROVENANCE_FIELD,) if bank.provenance else ())
+
+
 def _iso(value: Any) -> str | None:
     return value.isoformat() if value else None
 
