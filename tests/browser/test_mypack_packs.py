@@ -70,7 +70,10 @@ def test_my_pack_keeps_two_named_packs_and_switches_between_them(open_page):
     assert page.get_by_label("Agenda item title").input_value() == ""
 
     page.reload()
-    assert listed(page) == ["q017"] and packs(page).all_inner_texts() == ["Item 5: front door", "Item 6: domestic abuse"]
+    assert listed(page) == ["q017"] and packs(page).all_inner_texts() == [
+        "Item 5: front door",
+        "Item 6: domestic abuse",
+    ]
     page.get_by_role("button", name="Item 5: front door").click()
     assert listed(page) == ["q001", "q004"], "nothing lost across a reload"
     assert errors == []
