@@ -70,7 +70,29 @@ def test_my_pack_keeps_two_named_packs_and_switches_between_them(open_page):
     assert page.get_by_label("Agenda item title").input_value() == ""
 
     page.reload()
-    assert listed(page) == ["q017"] and packs(page).all_inner_texts() == ["Item 5: front door", "Item 6: domestic abuse"]
+    assert listed(page) == ["q017"] and packs(page).all_inner_texts() == [
+        "Item 5: front door",
+        "Item 6: domestic abuse",
+    ]
     page.get_by_role("button", name="Item 5: front door").click()
     assert listed(page) == ["q001", "q004"], "nothing lost across a reload"
     assert errors == []
+
+
+def test_a_planned_meetings_items_are_kept_in_my_pack_as_named_packs(open_page):
+    from .test_plan import plan_two_items, refs
+
+    page = plan_two_items(open_page)
+    five, six = refs(page, "5"), refs(page, "6")
+    page.get_by_role("button", name="Keep in My pack: item 5").click()
+    page.get_by_role("button", name="Keep in My pack: item 6").click()
+    page.get_by_role("button", name="Keep in My pack: item 5").click()  # again: the same pack, not a third
+    assert " ".join(page.locator(".md-header [data-sp-mypack-link]").inner_text().split()) == "My pack (5 questions )"
+    page.goto(MY_PACK)
+    assert packs(page).all_inner_texts() == ["Item 5: Children missing education", "Item 6: Domestic abuse"]
+    assert listed(page) == five
+    assert page.get_by_label("Agenda item number").input_value() == "5"
+    assert page.get_by_label("Body or committee").input_value() == "Children and Young People Scrutiny Panel"
+    page.get_by_role("button", name="Item 6: Domestic abuse").click()
+    assert listed(page) == six
+    assert page.get_by_label("Agenda item title").input_value() == "Domestic abuse"

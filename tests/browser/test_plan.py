@@ -21,7 +21,7 @@ from scrutiny_packs.site import links
 from scrutiny_packs.text.framing import frame
 from tests.conftest import copy_project
 
-from .harness import DESKTOP, screenshot
+from .harness import DESKTOP, NARROWEST, screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -169,3 +169,10 @@ def test_what_would_not_validate_is_said_before_downloading(open_page):
     assert "Give the body or committee that meets." in problems.inner_text()
     assert "Give the meeting's date." in problems.inner_text()
     assert page.evaluate("() => document.activeElement.hasAttribute('data-sp-plan-problems')")
+
+
+def test_a_planned_meeting_needs_no_sideways_scrolling_at_320_px(open_page):
+    page = plan_two_items(open_page, NARROWEST)
+    item(page, "6").locator("details.sp-plan-more summary").click()
+    widths = page.evaluate("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+    assert widths[0] <= widths[1], f"the page is {widths[0]} px wide in a {widths[1]} px window"

@@ -226,7 +226,7 @@ class Suggester:
         the words left out, the glossary's forms longest first (with whether each is an abbreviation,
         matched only as written), each term's related tokens, and each question's weighted tokens with
         the index's idf and lengths. The rule stays here; the browser only repeats the arithmetic."""
-        related = {}
+        related: dict[str, list[str]] = {}
         for term_id, term in self.bank.glossary.items():
             extra = [t for r in term.search_terms for t in self.tokens(r)]
             if extra:

@@ -25,7 +25,7 @@ from scrutiny_packs.model import Bank
 from scrutiny_packs.packs.html import site_stylesheets
 from scrutiny_packs.publish import vendor
 from scrutiny_packs.publish.page_source import site_sources
-from scrutiny_packs.site import links, mypack, record_form
+from scrutiny_packs.site import links, mypack, plan, record_form
 from scrutiny_packs.site.generate import SiteBuilder, SiteOptions
 from scrutiny_packs.site.nav import build_nav
 
@@ -91,10 +91,19 @@ def export_markdown(bank: Bank, out_dir: Path, root: Path | None = None) -> Expo
         if source.src_uri == links.MY_PACK:
             # The hook adds the bank as JSON after sanitising; here it is a raw HTML block.
             made = made.rstrip("\n") + "\n\n" + _my_pack_data(bank) + _my_pack_scripts(shipped) + "\n"
+        elif source.src_uri == links.PLAN:  # Plan a meeting makes Word files as My pack does
+            made = made.rstrip("\n") + "\n\n" + _my_pack_scripts(shipped, links.PLAN) + "\n"
         elif record := record_form.meeting_script(bank, source.src_uri):  # the same, for a meeting's Record answers
             made = made.rstrip("\n") + "\n\n" + record + "\n"
         target.write_text(made, encoding="utf-8")
         count += 1
+    # Plan a meeting's data, which the hook makes as a script of its own.
+    here = links.url_path(links.PLAN) or "."
+    (docs / plan.DATA_PATH).parent.mkdir(parents=True, exist_ok=True)
+    (docs / plan.DATA_PATH).write_text(
+        plan.data_js(bank, lambda qid: posixpath.relpath(links.url_path(links.question(qid)), here) + "/"),
+        encoding="utf-8",
+    )
     # The packs' stylesheets and the scripts from npm packages, which the hook adds.
     for uri, path in [*site_stylesheets().items(), *shipped.items()]:
         target = docs / uri
@@ -128,9 +137,9 @@ def _my_pack_data(bank: Bank) -> str:
     return mypack.data_script(bank, lambda qid: posixpath.relpath(links.url_path(links.question(qid)), here) + "/")
 
 
-def _my_pack_scripts(shipped: dict[str, Path]) -> str:
-    """The scripts only the My pack page loads, linked from it as the built site serves it."""
-    here = links.url_path(links.MY_PACK) or "."
+def _my_pack_scripts(shipped: dict[str, Path], page: str = links.MY_PACK) -> str:
+    """The scripts only the My pack page (or Plan a meeting) loads, linked from it as the built site serves it."""
+    here = links.url_path(page) or "."
     return mypack.vendor_scripts(posixpath.relpath(uri, here) for uri in shipped)
 
 

@@ -143,6 +143,9 @@
           el("button", { type: "button", className: "md-button", "data-sp-plan-do": "word", "data-sp-plan-item": k,
             "data-sp-plan-key": k + ":word", disabled: !item.questions.length,
             "aria-label": "Download Word: item " + item.number }, ["Download Word"]),
+          el("button", { type: "button", className: "md-button", "data-sp-plan-do": "my-pack", "data-sp-plan-item": k,
+            "data-sp-plan-key": k + ":my-pack", disabled: !item.questions.length,
+            "aria-label": "Keep in My pack: item " + item.number }, ["Keep in My pack"]),
           el("button", { type: "button", className: "md-button", "data-sp-plan-do": "resuggest", "data-sp-plan-item": k,
             "data-sp-plan-key": k + ":resuggest", "aria-label": "Suggest again: item " + item.number }, ["Suggest again"]),
           el("button", { type: "button", className: "md-button sp-mypack-clear", "data-sp-plan-do": "remove-item",
@@ -248,6 +251,8 @@
         say("Removed item " + item.number + ".");
       } else if (action === "word") {
         wordOf(item);
+      } else if (action === "my-pack") {
+        keepInMyPack(item);
       }
     });
 
@@ -343,6 +348,22 @@
 
     function failed(error) {
       say("The Word file could not be made: " + (error && error.message ? error.message : "an error") + ".");
+    }
+
+    /* The item as a named pack in My pack (storage.js), shown there next: a pack of the same name is
+     * replaced, an empty pack shown is used, or a new one is made. */
+    function keepInMyPack(item) {
+      var store = SP.myPack && SP.myPack.store;
+      if (!store || !store.packs) { say("My pack cannot keep packs on this page."); return; }
+      var name = ("Item " + item.number + (item.title ? ": " + item.title : "")).slice(0, 80);
+      var packs = store.packs();
+      var same = packs.names.indexOf(name);
+      if (same >= 0) store.switchTo(same);
+      else if (!store.load().questions.length) store.renamePack(packs.active, name);
+      else if (!store.addPack(name)) { say("My pack already holds " + SP.storage.PACK_LIMIT + " packs: delete one there first."); return; }
+      store.save(packOf(item));
+      if (SP.myPack.changed) SP.myPack.changed();
+      say("Kept in My pack as \u201c" + name + "\u201d, with " + SP.words.plural(item.questions.length, "question") + ".");
     }
 
     function wordOf(item) {
