@@ -94,6 +94,26 @@ test("the search worker gets the rewritten query and the page gets the results i
   assert.deepEqual(answer.data.items.map((g) => g[0].location), ["questions/q006/", "questions/q001/"]);
 });
 
+test("messages are told apart by what they carry, so other type numbers from a newer Material still work", async () => {
+  const made = [];
+  class FakeWorker extends EventTarget {
+    constructor(url) { super(); this.sent = []; made.push(this); }
+    postMessage(message) { this.sent.push(message); }
+    terminate() {}
+  }
+  const worker = new (sq.wrap(FakeWorker))("assets/javascripts/workers/search.js");
+  const inner = made[0];
+  const received = new Promise((resolve) => worker.addEventListener("message", (ev) => resolve(ev.data)));
+  worker.postMessage({ type: 17, data: "A and E nurses" });
+  assert.deepEqual(inner.sent, [{ type: 17, data: "A&amp;E nurses" }]);
+  const some = [item("questions/q001/", "nurses", { "a&amp;e": false, nurses: true })];
+  const all = [item("questions/q006/", "nurses in A&amp;E", { "a&amp;e": true, nurses: true })];
+  inner.dispatchEvent(new MessageEvent("message", { data: { type: 42, data: { items: [some, all] } } }));
+  const answer = await received;
+  assert.equal(answer.type, 42);
+  assert.deepEqual(answer.data.items.map((g) => g[0].location), ["questions/q006/", "questions/q001/"]);
+});
+
 test("an abbreviation written as the glossary writes it is searched with what it stands for", () => {
   const abbreviations = { CSE: "Child sexual exploitation", "A&E": "Accident and emergency" };
   assert.deepEqual(sq.meanings("CSE in parks", abbreviations), { CSE: "Child sexual exploitation" });

@@ -18,7 +18,11 @@
 (function (root) {
   "use strict";
 
-  var QUERY = 2, RESULT = 3; // Material's SearchMessageType: SETUP, READY, QUERY, RESULT
+  // Material's messages are told apart by what they carry, never by their type numbers, which an update
+  // of Material may change: a query is the only one whose data is text, a result the only one whose data
+  // holds a list of items.
+  function isQuery(message) { return !!message && typeof message.data === "string"; }
+  function isResult(message) { return !!message && !!message.data && Array.isArray(message.data.items); }
   // Re-ranking reads this much of a query at most: a question is far shorter, and a pasted page of text
   // would otherwise hold the page's main thread while every word is compared with every result.
   var RERANK_QUERY_LENGTH = 200;
@@ -157,26 +161,23 @@
         dispatchEvent: target.dispatchEvent.bind(target),
         terminate: function () { worker.terminate(); },
         postMessage: function (message) {
-          if (message && message.type === QUERY && typeof message.data === "string") {
+          if (isQuery(message)) {
             var help = root.ScrutinyPacksSearchHelp;
             var found = meanings(message.data, help && help.abbreviations);
             asked.push({ query: message.data, found: found });
-            message = { type: QUERY, data: rewrite(expand(message.data, found)) };
+            message = { type: message.type, data: rewrite(expand(message.data, found)) };
           }
           worker.postMessage(message);
         }
       };
       worker.addEventListener("message", function (ev) {
         var data = ev.data;
-        if (data && data.type === RESULT && asked.length) {
+        if (isResult(data) && asked.length) {
           var sent = asked.shift();
-          var result = data.data || {};
-          if (Array.isArray(result.items)) {
-            var copy = {};
-            Object.keys(result).forEach(function (key) { copy[key] = result[key]; });
-            copy.items = rerank(result.items, sent.query, sent.found);
-            data = { type: RESULT, data: copy };
-          }
+          var copy = {};
+          Object.keys(data.data).forEach(function (key) { copy[key] = data.data[key]; });
+          copy.items = rerank(data.data.items, sent.query, sent.found);
+          data = { type: data.type, data: copy };
         }
         var event = new MessageEvent("message", { data: data });
         if (typeof self.onmessage === "function") self.onmessage(event);
