@@ -39,14 +39,24 @@
       .replace(/>/g, "&gt;");
   }
 
-  // What each abbreviation in the query, written as the glossary writes it, stands for, unless the
-  // query says it already. abbreviations: {"CSE": "Child sexual exploitation"}, from search-help-data.js.
-  function meanings(query, abbreviations) {
-    var found = {};
+  // What each abbreviation in the query, written as the glossary writes it, stands for, and what each of
+  // the glossary's plain names and search words in it names (in any case, as whole words), unless the
+  // query says it already. abbreviations: {"CSE": "Child sexual exploitation"}; synonyms:
+  // {"off-rolling": ["Children missing education"]}; both from search-help-data.js (the build writes them
+  // from the glossary, src/scrutiny_packs/site/search_help.py). Returns {"CSE": ["Child sexual exploitation"]}.
+  function meanings(query, abbreviations, synonyms) {
+    var found = {}, lower = query.toLowerCase();
+    function add(key, said) {
+      said = [].concat(said).filter(function (m) { return lower.indexOf(m.toLowerCase()) < 0; });
+      if (said.length) found[key] = (found[key] || []).concat(said.filter(function (m) { return (found[key] || []).indexOf(m) < 0; }));
+    }
     query.split(/[\s"]+/).forEach(function (word) {
       var bare = word.replace(/^[^A-Za-z0-9&]+|[^A-Za-z0-9&]+$/g, "");
-      if (abbreviations && Object.prototype.hasOwnProperty.call(abbreviations, bare) &&
-          query.toLowerCase().indexOf(abbreviations[bare].toLowerCase()) < 0) found[bare] = abbreviations[bare];
+      if (abbreviations && Object.prototype.hasOwnProperty.call(abbreviations, bare)) add(bare, abbreviations[bare]);
+    });
+    var plain = " " + lower.replace(/[^a-z0-9&'\-]+/g, " ") + " ";
+    Object.keys(synonyms || {}).forEach(function (name) {
+      if (plain.indexOf(" " + name + " ") >= 0) add(name, synonyms[name]);
     });
     return found;
   }
@@ -54,8 +64,22 @@
   // The query with those meanings added, so lunr finds the pages using either.
   function expand(query, found) {
     var extra = [];
-    Object.keys(found || {}).forEach(function (k) { if (extra.indexOf(found[k]) < 0) extra.push(found[k]); });
+    Object.keys(found || {}).forEach(function (k) {
+      [].concat(found[k]).forEach(function (m) { if (extra.indexOf(m) < 0) extra.push(m); });
+    });
     return extra.length ? query + " " + extra.join(" ") : query;
+  }
+
+  // A query's words of five letters or more, each allowed one letter wrong ("neglet" finds "neglect"): what
+  // is searched when the query as typed finds nothing. "" when there is no such word.
+  function nearSpellings(query) {
+    var near = rewrite(query).split(/[\s\-]+/).filter(function (w) { return /^[A-Za-z]{5,}$/.test(w); });
+    return near.length ? near.map(function (w) { return w + "~1"; }).join(" ") : "";
+  }
+
+  // A result's text as a reader sees it: the names a question's terms go by are there for search only.
+  function shown(text) {
+    return String(text).replace(/\s*Terms: [^<]*?\.(?=<\/p>|$)/, "");
   }
 
   // Words as search compares them: lower case, markup and punctuation gone, "&amp;" as "&".
@@ -95,15 +119,33 @@
   // Share of the query's words (lunr's stop words left aside) that one part of the result holds: a page's
   // section, or a question with its area and terms. A long page holding each word somewhere is not a match.
   // An abbreviation counts as held when the part holds it or every word of what it stands for
-  // (alternatives: {"cse": ["child", "sexual", "exploitation"]}); those words are not the query's own.
-  function coverage(item, alternatives) {
+  // (alternatives: {"cse": [["child", "sexual", "exploitation"]]}, one list for each meaning); those words
+  // are not the query's own.
+  // A word that no result holds at all ("kids", where the pages say "children") tells the results apart
+  // in nothing: when anywhere is given (the words some result holds), only those words count.
+  function heldWords(item, alternatives) {
     var terms = item.terms || {}, added = {};
-    Object.keys(alternatives).forEach(function (a) { alternatives[a].forEach(function (w) { added[w] = true; }); });
+    Object.keys(alternatives).forEach(function (a) {
+      alternatives[a].forEach(function (list) { list.forEach(function (w) { added[w] = true; }); });
+    });
     var own = Object.keys(terms).filter(function (t) { return !added[t] || alternatives[t]; });
     var held = own.filter(function (t) {
-      return terms[t] || (alternatives[t] && alternatives[t].every(function (w) { return !(w in terms) || terms[w]; }));
+      return terms[t] || (alternatives[t] && alternatives[t].some(function (list) {
+        return list.every(function (w) { return !(w in terms) || terms[w]; });
+      }));
     });
+    return { own: own, held: held };
+  }
+
+  function coverage(item, alternatives, anywhere) {
+    var found = heldWords(item, alternatives);
+    var own = anywhere ? found.own.filter(function (t) { return anywhere[t]; }) : found.own;
+    var held = anywhere ? found.held.filter(function (t) { return anywhere[t]; }) : found.held;
     return own.length ? held.length / own.length : 0;
+  }
+
+  function isRetired(group) {
+    return /question has been retired/.test(group[0] ? words(group[0].text).join(" ") : "");
   }
 
   function isQuestion(group) {
@@ -115,33 +157,52 @@
     query = String(query).slice(0, RERANK_QUERY_LENGTH);
     var queryWords = words(rewrite(query));
     var alternatives = {};
-    Object.keys(found || {}).forEach(function (abbr) {
-      alternatives[rewrite(abbr).trim().toLowerCase()] = rewrite(found[abbr]).trim().toLowerCase().split(/\s+/);
+    Object.keys(found || {}).forEach(function (key) {
+      var lists = [].concat(found[key]).map(function (m) { return rewrite(m).trim().toLowerCase().split(/[\s\-]+/); });
+      rewrite(key).trim().toLowerCase().split(/[\s\-]+/).forEach(function (w) {
+        alternatives[w] = (alternatives[w] || []).concat(lists);
+      });
     });
     var wanted = phrases(query);
+    var anywhere = {};
+    groups.forEach(function (group) {
+      group.forEach(function (item) { heldWords(item, alternatives).held.forEach(function (t) { anywhere[t] = true; }); });
+    });
     var ranked = groups.map(function (group, place) {
       var best = { coverage: 0, run: 0, phrases: false };
       group.forEach(function (item) {
         var textWords = words(item.title + " " + item.text);
-        best.coverage = Math.max(best.coverage, coverage(item, alternatives));
+        best.coverage = Math.max(best.coverage, coverage(item, alternatives, anywhere));
         if (queryWords.length > 1) best.run = Math.max(best.run, longestRun(queryWords, textWords));
         best.phrases = best.phrases || wanted.every(function (p) { return longestRun(p, textWords) === p.length; });
       });
       best.group = group;
       best.place = place;
       best.question = isQuestion(group) ? 1 : 0;
+      best.current = isRetired(group) ? 0 : 1;
       return best;
     });
     if (wanted.length && ranked.some(function (r) { return r.phrases; })) {
       ranked = ranked.filter(function (r) { return r.phrases; });
     }
     ranked.sort(function (a, b) {
-      return (b.coverage - a.coverage) || (b.question - a.question) || (b.run - a.run) || (a.place - b.place);
+      return (b.coverage - a.coverage) || (b.current - a.current) || (b.question - a.question) || (b.run - a.run) ||
+        (a.place - b.place);
     });
-    return ranked.map(function (r) { return r.group; });
+    return ranked.map(function (r) {
+      return r.group.map(function (item) {
+        var copy = {};
+        Object.keys(item).forEach(function (key) { copy[key] = item[key]; });
+        if (typeof item.text === "string") copy.text = shown(item.text);
+        return copy;
+      });
+    });
   }
 
-  var api = { meanings: meanings, expand: expand, rewrite: rewrite, words: words, longestRun: longestRun, rerank: rerank, wrap: wrap };
+  var api = {
+    meanings: meanings, expand: expand, rewrite: rewrite, words: words, longestRun: longestRun, rerank: rerank,
+    nearSpellings: nearSpellings, shown: shown, wrap: wrap
+  };
   root.ScrutinyPacksSearchQuery = api;
   if (typeof module === "object" && module && module.exports) module.exports = api;
   if (typeof root.Worker === "function" && typeof EventTarget === "function") root.Worker = wrap(root.Worker);
@@ -163,8 +224,8 @@
         postMessage: function (message) {
           if (isQuery(message)) {
             var help = root.ScrutinyPacksSearchHelp;
-            var found = meanings(message.data, help && help.abbreviations);
-            asked.push({ query: message.data, found: found });
+            var found = meanings(message.data, help && help.abbreviations, help && help.synonyms);
+            asked.push({ query: message.data, found: found, type: message.type });
             message = { type: message.type, data: rewrite(expand(message.data, found)) };
           }
           worker.postMessage(message);
@@ -174,6 +235,13 @@
         var data = ev.data;
         if (isResult(data) && asked.length) {
           var sent = asked.shift();
+          // Nothing found, and no newer query waiting: search again allowing a letter wrong in longer words.
+          var near = !data.data.items.length && !sent.near && !asked.length && nearSpellings(sent.query);
+          if (near) {
+            asked.push({ query: sent.query, found: sent.found, type: sent.type, near: true });
+            worker.postMessage({ type: sent.type, data: near });
+            return;
+          }
           var copy = {};
           Object.keys(data.data).forEach(function (key) { copy[key] = data.data[key]; });
           copy.items = rerank(data.data.items, sent.query, sent.found);
