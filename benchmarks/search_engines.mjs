@@ -47,7 +47,7 @@ engine.addAll(docs);
 const shipped = JSON.stringify(engine);
 
 function search(ms, query) {
-  const found = sq.meanings(query, help.abbreviations);
+  const found = sq.meanings(query, help.abbreviations, help.synonyms);
   const hits = ms.search(sq.expand(query.replace(/"/g, " "), found));
   const pages = [];
   for (const hit of hits) {

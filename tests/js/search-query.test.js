@@ -207,9 +207,9 @@ test("a query that finds nothing is tried again allowing one letter wrong in its
 });
 
 test("a result shows its question without the list of names its terms go by, and retired questions come last", () => {
-  assert.equal(sq.shown("<p>Area: Neglect. For: Councillors. Terms: Neglect; DA; A&amp;E.</p> <p>Last asked</p>"),
+  assert.equal(sq.shown("<p>Area: Neglect. For: Councillors. Terms: <mark>Neglect;</mark> DA; A&amp;E.</p> <p>Last asked</p>"),
     "<p>Area: Neglect. For: Councillors.</p> <p>Last asked</p>");
-  const retired = [item("questions/q184/", "<p>This question has been retired</p> MARAC", { marac: true })];
+  const retired = [item("questions/q184/", "<p>Retired question. Area: Domestic violence. Terms: <mark>MARAC;</mark> DA.</p>", { marac: true })];
   const current = [item("questions/q183/", "MARAC", { marac: true })];
   assert.deepEqual(order([retired, current], "MARAC"), ["questions/q183/", "questions/q184/"]);
 });

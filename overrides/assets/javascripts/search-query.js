@@ -79,7 +79,7 @@
 
   // A result's text as a reader sees it: the names a question's terms go by are there for search only.
   function shown(text) {
-    return String(text).replace(/\s*Terms: [^<]*?\.(?=<\/p>|$)/, "");
+    return String(text).replace(/\s*Terms: [\s\S]*?(?=<\/p>|$)/, "");
   }
 
   // Words as search compares them: lower case, markup and punctuation gone, "&amp;" as "&".
@@ -144,8 +144,12 @@
     return own.length ? held.length / own.length : 0;
   }
 
+  // A retired question's page (its own entry, not one of its sections, which may come first) starts its
+  // search text with "Retired question." (written by the build, site/generate.py: RETIRED_IN_SEARCH).
   function isRetired(group) {
-    return /question has been retired/.test(group[0] ? words(group[0].text).join(" ") : "");
+    return group.some(function (item) {
+      return !/#/.test(item.location || "") && /(^| )retired question( |$)/.test(words(item.text || "").join(" "));
+    });
   }
 
   function isQuestion(group) {
