@@ -77,13 +77,19 @@ def test_a_search_that_finds_nothing_offers_words_to_try_and_a_way_to_propose_a_
     page = open_page("", viewport=DESKTOP)
     page.locator("input.md-search__input").click()
     wait_for_search_ready(page)
-    assert results_for(page, "qqzxv fostring") == []
+    assert results_for(page, "qqzxv") == []
     help_box = page.locator(".sp-search-help")
     help_box.wait_for(state="visible")
-    tries = help_box.locator("button.sp-search-help__try").all_inner_texts()
-    assert "Private fostering" in tries, tries
     link = help_box.get_by_role("link", name="Propose a question on this")
     assert link.get_attribute("href").endswith("/issues/new?template=propose-question.yml")
+
+    # A misspelling finds nothing as typed: the results are for near spellings, and the box says so.
+    found = results_for(page, "qqzxv fostring")
+    assert found and "questions/" in found[0], found[:3]
+    help_box.wait_for(state="visible")
+    assert "spelt nearly the same" in help_box.inner_text()
+    tries = help_box.locator("button.sp-search-help__try").all_inner_texts()
+    assert "Private fostering" in tries, tries
     help_box.get_by_role("button", name="Private fostering").click()
     page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length > 0")
     assert not help_box.is_visible()

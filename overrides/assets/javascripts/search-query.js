@@ -239,9 +239,11 @@
         var data = ev.data;
         if (isResult(data) && asked.length) {
           var sent = asked.shift();
+          if (!sent.near) api.nearFor = null;
           // Nothing found, and no newer query waiting: search again allowing a letter wrong in longer words.
           var near = !data.data.items.length && !sent.near && !asked.length && nearSpellings(sent.query);
           if (near) {
+            api.nearFor = sent.query; // search-help.js says the results are near spellings, not matches
             asked.push({ query: sent.query, found: sent.found, type: sent.type, near: true });
             worker.postMessage({ type: sent.type, data: near });
             return;
