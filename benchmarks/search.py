@@ -10,6 +10,7 @@ One build of the shipped bank without PDFs (about a minute), then a minute or so
 
 from __future__ import annotations
 
+import gzip
 import json
 import shutil
 import subprocess
@@ -62,8 +63,6 @@ def measure(ctx: Context) -> Section:
         say("search quality: MiniSearch on the same documents")
         mini = _minisearch(site)
         index = site / "search" / "search_index.json"
-        import gzip
-
         lunr_gzip = len(gzip.compress(index.read_bytes(), 9))
     finally:
         shutil.rmtree(site, ignore_errors=True)

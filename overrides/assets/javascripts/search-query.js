@@ -123,11 +123,9 @@
   // are not the query's own.
   // A word that no result holds at all ("kids", where the pages say "children") tells the results apart
   // in nothing: when anywhere is given (the words some result holds), only those words count.
-  function heldWords(item, alternatives) {
-    var terms = item.terms || {}, added = {};
-    Object.keys(alternatives).forEach(function (a) {
-      alternatives[a].forEach(function (list) { list.forEach(function (w) { added[w] = true; }); });
-    });
+  // added: the words of the meanings ({"child": true, ...}), which are not the query's own.
+  function heldWords(item, alternatives, added) {
+    var terms = item.terms || {};
     var own = Object.keys(terms).filter(function (t) { return !added[t] || alternatives[t]; });
     var held = own.filter(function (t) {
       return terms[t] || (alternatives[t] && alternatives[t].some(function (list) {
@@ -137,8 +135,7 @@
     return { own: own, held: held };
   }
 
-  function coverage(item, alternatives, anywhere) {
-    var found = heldWords(item, alternatives);
+  function coverage(found, anywhere) {
     var own = anywhere ? found.own.filter(function (t) { return anywhere[t]; }) : found.own;
     var held = anywhere ? found.held.filter(function (t) { return anywhere[t]; }) : found.held;
     return own.length ? held.length / own.length : 0;
@@ -168,15 +165,22 @@
       });
     });
     var wanted = phrases(query);
-    var anywhere = {};
-    groups.forEach(function (group) {
-      group.forEach(function (item) { heldWords(item, alternatives).held.forEach(function (t) { anywhere[t] = true; }); });
+    var added = {}, anywhere = {};
+    Object.keys(alternatives).forEach(function (a) {
+      alternatives[a].forEach(function (list) { list.forEach(function (w) { added[w] = true; }); });
+    });
+    var held = groups.map(function (group) {
+      return group.map(function (item) {
+        var found = heldWords(item, alternatives, added);
+        found.held.forEach(function (t) { anywhere[t] = true; });
+        return found;
+      });
     });
     var ranked = groups.map(function (group, place) {
       var best = { coverage: 0, run: 0, phrases: false };
-      group.forEach(function (item) {
+      group.forEach(function (item, i) {
         var textWords = words(item.title + " " + item.text);
-        best.coverage = Math.max(best.coverage, coverage(item, alternatives, anywhere));
+        best.coverage = Math.max(best.coverage, coverage(held[place][i], anywhere));
         if (queryWords.length > 1) best.run = Math.max(best.run, longestRun(queryWords, textWords));
         best.phrases = best.phrases || wanted.every(function (p) { return longestRun(p, textWords) === p.length; });
       });
