@@ -213,3 +213,11 @@ test("a result shows its question without the list of names its terms go by, and
   const current = [item("questions/q183/", "MARAC", { marac: true })];
   assert.deepEqual(order([retired, current], "MARAC"), ["questions/q183/", "questions/q184/"]);
 });
+
+test("a result lists as missing only words the reader typed, and a word found through its meaning as found", () => {
+  const found = { "off-rolling": ["Children missing education"] };
+  const group = [item("questions/q120/", "Area: Children missing education.",
+    { off: false, rolling: false, children: true, missing: true, education: true })];
+  const [ranked] = sq.rerank([group], "off-rolling", found);
+  assert.deepEqual(ranked[0].terms, { off: true, rolling: true });
+});

@@ -59,6 +59,7 @@
 
   var box = document.createElement("div");
   box.className = "sp-search-help";
+  box.setAttribute("aria-live", "polite"); // "Nothing matched exactly" is heard, not only seen
   box.hidden = true;
   meta.parentNode.insertBefore(box, meta.nextSibling);
 

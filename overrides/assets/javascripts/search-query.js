@@ -141,6 +141,17 @@
     return own.length ? held.length / own.length : 0;
   }
 
+  // The words of a result Material lists as found or "Missing": the query's own, a word found through its
+  // glossary meaning counted as found, and the meaning's words, which the reader did not type, left out.
+  function typedTerms(terms, held, added, alternatives) {
+    var out = {};
+    Object.keys(terms).forEach(function (t) {
+      if (added[t] && !alternatives[t]) return;
+      out[t] = !!terms[t] || held.indexOf(t) >= 0;
+    });
+    return out;
+  }
+
   // A retired question's page (its own entry, not one of its sections, which may come first) starts its
   // search text with "Retired question." (written by the build, site/generate.py: RETIRED_IN_SEARCH).
   function isRetired(group) {
@@ -198,10 +209,11 @@
         (a.place - b.place);
     });
     return ranked.map(function (r) {
-      return r.group.map(function (item) {
+      return r.group.map(function (item, i) {
         var copy = {};
         Object.keys(item).forEach(function (key) { copy[key] = item[key]; });
         if (typeof item.text === "string") copy.text = shown(item.text);
+        if (item.terms) copy.terms = typedTerms(item.terms, held[r.place][i].held, added, alternatives);
         return copy;
       });
     });
