@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .harness import DESKTOP, wait_for_search_ready
+from .harness import DESKTOP, axe_report, axe_violations, wait_for_search_ready
 from .search_quality import Outcome, Scores, load_queries, results_for, run_queries
 
 pytestmark = pytest.mark.browser
@@ -88,6 +88,9 @@ def test_a_search_that_finds_nothing_offers_words_to_try_and_a_way_to_propose_a_
     assert found and "questions/" in found[0], found[:3]
     help_box.wait_for(state="visible")
     assert "spelt nearly the same" in help_box.inner_text()
+    page.wait_for_timeout(400)  # let the panel finish opening before checking colours
+    violations = axe_violations(page)
+    assert not violations, f"axe found problems with the words to try shown:\n{axe_report(violations)}"
     tries = help_box.locator("button.sp-search-help__try").all_inner_texts()
     assert "Private fostering" in tries, tries
     help_box.get_by_role("button", name="Private fostering").click()
