@@ -10,7 +10,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: lock serve build test test-fast test-js lint-imports validate forms bench bench-suggest lint system-deps browser-deps node-deps clean
+.PHONY: lock serve build test test-fast test-js lint-imports validate forms bench bench-search bench-suggest lint system-deps browser-deps node-deps clean
 
 # Python packages: exactly the versions in requirements/*.txt (hashes checked), never newer ones.
 # `make serve` and `make build` need only the site's; `make test` and `make bench` everything.
@@ -105,6 +105,11 @@ bench: $(STAMP) system-deps $(NODE_STAMP)
 
 clean:
 	rm -rf site build .pytest_cache
+
+# Only the search measurement (benchmarks/search.py): success@5 and MRR of the site's search box over
+# tests/fixtures/search-queries.yml, served and from the offline copy, beside MiniSearch. A few minutes.
+bench-search: $(STAMP) $(NODE_STAMP)
+	$(BIN)/python -m benchmarks --only search $(BENCH_ARGS)
 
 # How well suggestions fit agenda items: precision of the first five over tests/fixtures/agenda-items.yml.
 bench-suggest: $(STAMP)

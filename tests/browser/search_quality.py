@@ -20,7 +20,8 @@ from .harness import SEARCH_READY, wait_for_search_ready
 
 QUERIES = Path(__file__).resolve().parents[1] / "fixtures" / "search-queries.yml"
 TOP = 5
-_QUESTION = re.compile(r"(?:^|/)questions/([a-z0-9-]+)/(?:[?#]|$)")
+# A question's page: questions/q001/ on the site, questions/q001.html in the offline copy opened from disk.
+_QUESTION = re.compile(r"(?:^|/)questions/([a-z0-9-]+)(?:/|\.html)(?:[?#]|$)")
 
 
 @dataclass(frozen=True)
@@ -55,8 +56,10 @@ class Outcome:
 
 def _short(href: str) -> str:
     path = href.split("?", 1)[0]
-    path = re.sub(r"^[a-z]+://[^/]+/", "", path)
-    return path.strip("/").removeprefix("./") or "home"
+    if path.startswith("file://"):  # the offline copy: the page's folder and name are enough
+        path = "/".join(path.split("/")[-2:])
+    path = re.sub(r"^[a-z]+://[^/]+/", "", path).removesuffix(".html").removesuffix("/index")
+    return re.sub(r"^(\.\./|\./)+", "", path.strip("/")) or "home"
 
 
 def load_queries(path: Path = QUERIES) -> list[Query]:
@@ -125,8 +128,29 @@ class Scores:
         )
 
 
-def measure_site(site: Path, queries: list[Query] | None = None) -> Scores:
-    """Serve a built site locally and measure it in Debian's Chromium (for the benchmark)."""
+def first_result_seconds(page: Any, query: str = "domestic abuse", timeout: float = 30_000) -> float:
+    """Seconds from a first click in the search box of a page just opened (its index not yet loaded) to
+    the first result of ``query`` on screen: what a reader waits the first time they search."""
+    started = page.evaluate("() => performance.now()")
+    field = page.locator("input.md-search__input")
+    field.click()
+    field.fill(query)
+    field.press("End")
+    page.wait_for_function(
+        "() => document.querySelectorAll('.md-search-result__item').length > 0", timeout=timeout, polling=10
+    )
+    return (page.evaluate("() => performance.now()") - started) / 1000
+
+
+@dataclass(frozen=True)
+class Measured:
+    scores: Scores
+    first_result: float  # seconds, first_result_seconds
+
+
+def measure_site(site: Path, queries: list[Query] | None = None, from_disk: bool = False) -> Measured:
+    """Measure a built site in Debian's Chromium (for the benchmark): served locally, or, with ``from_disk``,
+    ``site`` is an unpacked offline copy opened from disk (file://)."""
     from playwright.sync_api import sync_playwright
 
     from .harness import CHROMIUM, CHROMIUM_ARGS, DESKTOP, RequestGuard, SiteServer
@@ -136,18 +160,21 @@ def measure_site(site: Path, queries: list[Query] | None = None) -> Scores:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         try:
             context = browser.new_context(viewport=DESKTOP, base_url=server.url)
-            RequestGuard(server.url).attach(context)
+            RequestGuard("file://" if from_disk else server.url).attach(context)
             page = context.new_page()
-            page.goto("")
-            return Scores(tuple(run_queries(page, queries)))
+            page.goto((site / "index.html").as_uri() if from_disk else "")
+            first = first_result_seconds(page)
+            page.locator("input.md-search__input").fill("")
+            page.locator("input.md-search__input").press("End")
+            return Measured(Scores(tuple(run_queries(page, queries))), first)
         finally:
             browser.close()
 
 
-if __name__ == "__main__":  # python -m tests.browser.search_quality SITE_DIR
+if __name__ == "__main__":  # python -m tests.browser.search_quality SITE_DIR [--from-disk]
     import sys
 
-    scores = measure_site(Path(sys.argv[1]))
-    for outcome in scores.outcomes:
+    measured = measure_site(Path(sys.argv[1]), from_disk="--from-disk" in sys.argv)
+    for outcome in measured.scores.outcomes:
         print(("   " if outcome.success else "MISS ") + outcome.format())
-    print(scores.summary())
+    print(f"{measured.scores.summary()}; first result {measured.first_result:.2f} s")

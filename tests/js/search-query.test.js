@@ -94,9 +94,29 @@ test("the search worker gets the rewritten query and the page gets the results i
   assert.deepEqual(answer.data.items.map((g) => g[0].location), ["questions/q006/", "questions/q001/"]);
 });
 
+test("messages are told apart by what they carry, so other type numbers from a newer Material still work", async () => {
+  const made = [];
+  class FakeWorker extends EventTarget {
+    constructor(url) { super(); this.sent = []; made.push(this); }
+    postMessage(message) { this.sent.push(message); }
+    terminate() {}
+  }
+  const worker = new (sq.wrap(FakeWorker))("assets/javascripts/workers/search.js");
+  const inner = made[0];
+  const received = new Promise((resolve) => worker.addEventListener("message", (ev) => resolve(ev.data)));
+  worker.postMessage({ type: 17, data: "A and E nurses" });
+  assert.deepEqual(inner.sent, [{ type: 17, data: "A&amp;E nurses" }]);
+  const some = [item("questions/q001/", "nurses", { "a&amp;e": false, nurses: true })];
+  const all = [item("questions/q006/", "nurses in A&amp;E", { "a&amp;e": true, nurses: true })];
+  inner.dispatchEvent(new MessageEvent("message", { data: { type: 42, data: { items: [some, all] } } }));
+  const answer = await received;
+  assert.equal(answer.type, 42);
+  assert.deepEqual(answer.data.items.map((g) => g[0].location), ["questions/q006/", "questions/q001/"]);
+});
+
 test("an abbreviation written as the glossary writes it is searched with what it stands for", () => {
   const abbreviations = { CSE: "Child sexual exploitation", "A&E": "Accident and emergency" };
-  assert.deepEqual(sq.meanings("CSE in parks", abbreviations), { CSE: "Child sexual exploitation" });
+  assert.deepEqual(sq.meanings("CSE in parks", abbreviations), { CSE: ["Child sexual exploitation"] });
   assert.deepEqual(sq.meanings("cse", abbreviations), {}, "a lower-case word may be an ordinary word");
   assert.deepEqual(sq.meanings("CSE child sexual exploitation", abbreviations), {}, "already said");
   assert.equal(sq.expand("nurses in A&E", sq.meanings("nurses in A&E", abbreviations)),
@@ -146,4 +166,58 @@ test("re-ranking reads only the start of a very long query, and still orders by 
   const some = [item("questions/q001/", "children in care", { children: true, need: false })];
   const all = [item("questions/q002/", "children in need", { children: true, need: true })];
   assert.deepEqual(order([some, all], long), ["questions/q002/", "questions/q001/"]);
+});
+
+test("the glossary's plain names and search words in a query are searched with the terms they name", () => {
+  const synonyms = { "off-rolling": ["Children missing education"], "toxic trio": ["Domestic violence", "Hidden Harm"],
+    "not going to school": ["Children missing education"] };
+  assert.deepEqual(sq.meanings("Off-rolling in academies", {}, synonyms), { "off-rolling": ["Children missing education"] });
+  assert.deepEqual(sq.meanings("toxic trio", {}, synonyms), { "toxic trio": ["Domestic violence", "Hidden Harm"] });
+  assert.deepEqual(sq.meanings("kids not going to school", {}, synonyms),
+    { "not going to school": ["Children missing education"] });
+  assert.deepEqual(sq.meanings("trio", {}, synonyms), {}, "whole names only");
+  assert.equal(sq.expand("toxic trio", sq.meanings("toxic trio", {}, synonyms)), "toxic trio Domestic violence Hidden Harm");
+  const found = sq.meanings("off-rolling", {}, synonyms);
+  const named = [item("questions/q120/", "Area: Children missing education.",
+    { off: false, rolling: false, children: true, missing: true, education: true })];
+  const other = [item("questions/q001/", "children", { off: false, rolling: false, children: true, missing: false, education: false })];
+  assert.deepEqual(order([other, named], "off-rolling", found), ["questions/q120/", "questions/q001/"]);
+});
+
+test("a query that finds nothing is tried again allowing one letter wrong in its longer words", async () => {
+  assert.equal(sq.nearSpellings("neglet in teens"), "neglet~1 teens~1");
+  assert.equal(sq.nearSpellings("DA"), "");
+  const made = [];
+  class FakeWorker extends EventTarget {
+    constructor() { super(); this.sent = []; made.push(this); }
+    postMessage(message) { this.sent.push(message); }
+    terminate() {}
+  }
+  const worker = new (sq.wrap(FakeWorker))("assets/javascripts/workers/search.js");
+  const inner = made[0];
+  const answers = [];
+  worker.addEventListener("message", (ev) => answers.push(ev.data));
+  worker.postMessage({ type: 2, data: "neglet" });
+  inner.dispatchEvent(new MessageEvent("message", { data: { type: 3, data: { items: [] } } }));
+  assert.deepEqual(inner.sent[1], { type: 2, data: "neglet~1" });
+  assert.equal(answers.length, 0, "the empty answer is not shown while the second search runs");
+  inner.dispatchEvent(new MessageEvent("message", { data: { type: 3, data: { items: [[item("questions/q105/", "neglect", { "neglet~1": true })]] } } }));
+  assert.equal(answers.length, 1);
+  assert.equal(answers[0].data.items[0][0].location, "questions/q105/");
+});
+
+test("a result shows its question without the list of names its terms go by, and retired questions come last", () => {
+  assert.equal(sq.shown("<p>Area: Neglect. For: Councillors. Terms: <mark>Neglect;</mark> DA; A&amp;E.</p> <p>Last asked</p>"),
+    "<p>Area: Neglect. For: Councillors.</p> <p>Last asked</p>");
+  const retired = [item("questions/q184/", "<p>Retired question. Area: Domestic violence. Terms: <mark>MARAC;</mark> DA.</p>", { marac: true })];
+  const current = [item("questions/q183/", "MARAC", { marac: true })];
+  assert.deepEqual(order([retired, current], "MARAC"), ["questions/q183/", "questions/q184/"]);
+});
+
+test("a result lists as missing only words the reader typed, and a word found through its meaning as found", () => {
+  const found = { "off-rolling": ["Children missing education"] };
+  const group = [item("questions/q120/", "Area: Children missing education.",
+    { off: false, rolling: false, children: true, missing: true, education: true })];
+  const [ranked] = sq.rerank([group], "off-rolling", found);
+  assert.deepEqual(ranked[0].terms, { off: true, rolling: true });
 });

@@ -17,3 +17,19 @@ def test_words_that_are_not_abbreviations_are_left_to_search_as_they_are(bank):
     assert "County lines" not in abbreviations  # no capital after its first letter, and it stands for nothing
     assert "serious case reviews" not in abbreviations  # a spelling of SCR, but not an abbreviation
     assert all(meaning for meaning in abbreviations.values())
+
+
+def test_an_abbreviation_that_stands_for_nothing_is_searched_with_its_terms_name(bank):
+    abbreviations = search_help(bank, None)["abbreviations"]
+    assert abbreviations["DA"] == abbreviations["DV"] == "Domestic violence"
+    assert abbreviations["CME"] == "Children missing education"
+
+
+def test_the_glossarys_plain_names_and_search_words_are_read_as_the_terms_they_name(bank):
+    synonyms = search_help(bank, None)["synonyms"]
+    assert synonyms["off-rolling"] == ["Children missing education"]
+    assert synonyms["not going to school"] == ["Children missing education"]
+    assert set(synonyms["toxic trio"]) == {"Domestic violence", "Hidden Harm"}
+    assert synonyms["domestic abuse"] == ["Domestic violence"]
+    assert all(name == name.lower() for name in synonyms), "matched in any case"
+    assert "cse" not in synonyms and "CSE" not in synonyms, "abbreviations are matched as written, not here"

@@ -59,6 +59,7 @@
 
   var box = document.createElement("div");
   box.className = "sp-search-help";
+  box.setAttribute("aria-live", "polite"); // "Nothing matched exactly" is heard, not only seen
   box.hidden = true;
   meta.parentNode.insertBefore(box, meta.nextSibling);
 
@@ -69,8 +70,9 @@
     return node;
   }
 
-  function show(query) {
+  function show(query, near) {
     while (box.firstChild) box.removeChild(box.firstChild);
+    if (near) box.appendChild(el("p", "Nothing matched \u201c" + query + "\u201d exactly: the results below are for words spelt nearly the same."));
     var found = suggestions(query);
     var tryThese = found.length ? found : data.areas.slice(0, MAX);
     box.appendChild(el("p", found.length ? "Try searching for:" : "Try searching for an area of the bank:"));
@@ -95,9 +97,14 @@
     box.hidden = false;
   }
 
+  // Shown when the search found nothing, or found only words spelt nearly the same (search-query.js
+  // tries those when nothing matches as typed, and says so in ScrutinyPacksSearchQuery.nearFor).
   function update() {
-    var empty = /^No matching/.test(meta.textContent.trim()) && input.value.trim() !== "";
-    if (empty) show(input.value.trim());
+    var query = input.value.trim();
+    var engine = window.ScrutinyPacksSearchQuery;
+    var near = !!(engine && engine.nearFor && engine.nearFor.trim() === query && query !== "");
+    var empty = /^No matching/.test(meta.textContent.trim()) && query !== "";
+    if (empty || near) show(query, near && !empty);
     else if (!box.hidden) box.hidden = true;
   }
 

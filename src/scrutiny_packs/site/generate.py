@@ -35,6 +35,8 @@ from scrutiny_packs.text.escape import md_escape_piece, md_literal, title_text
 from scrutiny_packs.text.glossary import Glossary
 from scrutiny_packs.text.templating import environment, macro
 
+RETIRED_IN_SEARCH = "Retired question."  # search-query.js reads this word to rank it last
+
 QUESTION_SEARCH_BOOST = 2  # Material's per-page search boost (front matter search.boost)
 
 
@@ -215,11 +217,17 @@ class SiteBuilder:
         return self.glossary.mark_up(text, escape=md_escape_piece)
 
     def search_text(self, q: Question) -> str:
-        """What search reads beside a question's wording, and shows in its result: its areas, who answers,
-        and every name its terms go by (other spellings, older and current names, plain-English search
-        words), so that a search for any of them finds the question."""
+        """What search reads beside a question's wording, and shows in its result: its areas, the audiences
+        it suits, who answers; and, last, every name its terms go by (other spellings, older and current
+        names, plain-English search words), so that a search for any of them finds the question. The site's
+        search (search-query.js) leaves that last "Terms:" sentence out of the result it shows, and puts a
+        question that starts with ``RETIRED_IN_SEARCH`` after the others that match as well."""
         areas = "; ".join(self.bank.areas[a].name for a in q.areas if a in self.bank.areas)
-        parts = [f"{'Areas' if len(q.areas) > 1 else 'Area'}: {areas}."]
+        parts = [RETIRED_IN_SEARCH] if q.retired else []
+        parts.append(f"{'Areas' if len(q.areas) > 1 else 'Area'}: {areas}.")
+        suits = ", ".join(self.bank.audiences[a].name for a in q.audiences if a in self.bank.audiences)
+        if suits:
+            parts.append(f"For: {suits}.")
         if q.asked_of:
             parts.append(f"Ask: {q.asked_of}.")
         words = list(dict.fromkeys(w for t in self.terms(q) for w in t.search_words))
