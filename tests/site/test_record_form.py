@@ -12,7 +12,7 @@ import pytest
 from scrutiny_packs.content import personal_data
 from scrutiny_packs.content.schema import validator
 from scrutiny_packs.content.yaml_source import parse_yaml
-from scrutiny_packs.site import record_form
+from scrutiny_packs.site import record_form, record_published
 from scrutiny_packs.site.generate import SiteBuilder
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "record-yaml"
@@ -21,6 +21,8 @@ CASES = json.loads((FIXTURES / "cases.json").read_text(encoding="utf-8"))
 
 def test_the_cases_use_the_shape_the_build_hands_the_browser():
     assert CASES["shape"] == record_form.record_shape()
+    follow = json.loads((FIXTURES / "follow-up.json").read_text(encoding="utf-8"))["followUp"]
+    assert follow == record_published.follow_up_shape()
     assert json.loads((FIXTURES / "checks.json").read_text(encoding="utf-8")) == record_form.checks()
 
 

@@ -86,5 +86,7 @@
     });
   }
 
-  SP.recordAgreed = { draw: draw, read: read, forChecks: forChecks, fieldId: fieldId };
+  var api = { draw: draw, read: read, forChecks: forChecks, fieldId: fieldId };
+  SP.recordAgreed = api;
+  if (typeof module === "object" && module && module.exports) module.exports = api;
 })(typeof window !== "undefined" ? window : globalThis);
