@@ -55,6 +55,11 @@ test("the checks refuse what validate refuses", () => {
   assert.ok(found.includes("Information request 1: say what was asked for"), found);
 });
 
+test("what is carried as published is checked for personal data too", () => {
+  const found = messages([Object.assign({}, REC, { history: [{ date: "2026-12-01", status: "amber", note: "Call 01632 960 123" }] })]);
+  assert.ok(found.some((m) => m.startsWith("Recommendation 1, status update 1: note holds what looks like a phone number")), found);
+});
+
 test("two recommendations of the same record cannot share a reference", () => {
   const found = messages([REC, Object.assign({}, REC)]);
   assert.ok(found.some((m) => m.startsWith("Recommendation 2: reference 2026-27/3 is already used in recommendation 1")), found);

@@ -222,6 +222,14 @@
       });
       if (row.kind === "recommendation") {
         text(row.label, ids["response.text"], "response", v["response.text"], follow.response.maxLength.text);
+        // What the form carries as published (actions, history) is checked too: it goes into the file.
+        ["actions", "history"].forEach(function (list) {
+          (Array.isArray(v[list]) ? v[list] : []).forEach(function (entry, index) {
+            Object.keys(entry).forEach(function (name) {
+              text(row.label + ", " + (list === "actions" ? "action " : "status update ") + (index + 1), ids.ref, name, entry[name]);
+            });
+          });
+        });
         if (v.ref && !new RegExp(follow.recommendation.refPattern).test(v.ref)) {
           say("ref", "\u201c" + v.ref + "\u201d is not a reference; write the municipal year and a number, e.g. " +
             (rules.nextRef || "2026-27/1"));
