@@ -20,6 +20,7 @@ from scrutiny_packs.publish.atomic import build_site
 
 from ..conftest import copy_project
 from .harness import DESKTOP, axe_report, axe_violations, screenshot
+from .test_record_answers import FOCUSED_ID
 
 pytestmark = pytest.mark.browser
 
@@ -179,3 +180,28 @@ def test_the_reopened_form_has_no_wcag_violations(open_page, viewport):
         ".map(e => e.id || e.tagName)"
     )
     assert wide == [], f"fields wider than the screen: {wide[:5]}"
+
+
+def test_recommendations_and_requests_are_added_and_removed_with_the_keyboard(open_page):
+    page = open_page(PAGE, viewport=DESKTOP)
+    page.get_by_role("button", name="Record answers").click()
+    page.get_by_role("button", name="Add a recommendation").focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate(FOCUSED_ID) == "sp-agreed-recommendation-3-ref", "a new recommendation's first field has focus"
+    for field in ("item", "text", "to", "lead", "response_due"):
+        page.keyboard.press("Tab")
+        assert page.evaluate(FOCUSED_ID) == f"sp-agreed-recommendation-3-{field}"
+    page.get_by_role("button", name="Remove recommendation 3").focus()
+    page.keyboard.press("Enter")
+    assert page.locator("#sp-agreed-recommendation-3-ref").count() == 0
+    assert page.evaluate("() => document.activeElement.textContent") == "Add a recommendation", "focus goes back"
+    page.wait_for_function("() => document.querySelector('[data-sp-record-status]').textContent.includes('removed')")
+    assert page.locator("[data-sp-record-status]").inner_text() == "Recommendation 3 removed."
+    page.keyboard.press("Tab")
+    assert page.evaluate(FOCUSED_ID) == "sp-agreed-request-1-item", "next come the published request's fields"
+    page.get_by_role("button", name="Add an information request").focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate(FOCUSED_ID) == "sp-agreed-request-2-item"
+    page.keyboard.press("Tab")
+    page.keyboard.type("Figures for the last quarter.")
+    assert page.locator("#sp-agreed-request-2-asked").input_value() == "Figures for the last quarter."
