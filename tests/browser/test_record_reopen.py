@@ -115,6 +115,9 @@ def test_reopen_edit_download_validate_and_the_rebuilt_tracker_shows_it(open_pag
     open_actions = " ".join(t.get_text(" ", strip=True) for t in follow.select("table"))
     assert DONE_ACTION not in open_actions, "an action marked done is no longer open"
     assert "Ask the partnership for its analysis" in open_actions, "the other open actions still are"
+    meeting = BeautifulSoup((project / "site" / PAGE / "index.html").read_text(encoding="utf-8"), "html.parser")
+    done = next(li for li in meeting.select(".sp-record-actions li") if DONE_ACTION in li.get_text())
+    assert "Status: done on " + long_day(dt.date(2026, 11, 20)) in words(done)
 
 
 def test_a_draft_saved_to_a_file_opens_in_a_fresh_browser(open_page, tmp_path):
