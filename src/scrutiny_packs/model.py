@@ -333,6 +333,7 @@ class Action:
     owner: str
     due: dt.date | None
     status: ActionStatus = "open"
+    done: dt.date | None = None  # when it was done
 
 
 @dataclass(frozen=True, slots=True)

@@ -72,7 +72,9 @@ def record_one(page, base: str, rag_presses: int, summary: str, action: tuple[st
     page.keyboard.press("Tab")
     page.keyboard.type(owner)
     page.keyboard.press("Tab")
-    page.keyboard.type(due)
+    year, month, day = due.split("-")
+    page.keyboard.type(month + day + year)  # a date picker, typed as it shows: month, day, year
+    assert page.evaluate("() => document.activeElement.value") == due, "the date picker takes the date typed"
 
 
 def validate_in_copy(tmp_path: Path, name: str, text: str):

@@ -18,12 +18,12 @@ function read(value) {
 }
 
 test("nothing kept: an empty form and nothing to say", () => {
-  assert.deepEqual(kept.read(null, shape), { state: { on: false, entries: {} }, notes: [], setAside: [] });
+  assert.deepEqual(kept.read(null, shape), { state: { on: false, entries: {}, recommendations: [], requests: [] }, notes: [], setAside: [] });
 });
 
 test("a good entry is kept as it was", () => {
   const r = read({ on: true, entries: { "5|q004": good } });
-  assert.deepEqual(r.state, { on: true, entries: { "5|q004": good } });
+  assert.deepEqual(r.state, { on: true, entries: { "5|q004": good }, recommendations: [], requests: [] });
   assert.deepEqual(r.notes, []);
 });
 

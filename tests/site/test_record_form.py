@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from scrutiny_packs.content import personal_data
+from scrutiny_packs.content import personal_data, recommendations
 from scrutiny_packs.content.schema import validator
 from scrutiny_packs.content.yaml_source import parse_yaml
-from scrutiny_packs.site import record_form
+from scrutiny_packs.site import record_form, record_published
 from scrutiny_packs.site.generate import SiteBuilder
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "record-yaml"
@@ -21,6 +21,8 @@ CASES = json.loads((FIXTURES / "cases.json").read_text(encoding="utf-8"))
 
 def test_the_cases_use_the_shape_the_build_hands_the_browser():
     assert CASES["shape"] == record_form.record_shape()
+    follow = json.loads((FIXTURES / "follow-up.json").read_text(encoding="utf-8"))["followUp"]
+    assert follow == record_published.follow_up_shape()
     assert json.loads((FIXTURES / "checks.json").read_text(encoding="utf-8")) == record_form.checks()
 
 
@@ -63,3 +65,19 @@ def test_later_meetings_are_offered_for_coming_back(bank):
     earlier = next(v for v in views.values() if v.id.endswith("2026-10"))
     ids = [m["id"] for m in record_form.later_meetings(bank, earlier)]
     assert "example-childrens-scrutiny-panel" in ids and earlier.id not in ids
+
+
+def test_a_meeting_with_a_published_record_hands_the_form_its_record_and_rules(bank):
+    from scrutiny_packs.packs.meetings import build_meeting_view
+
+    agenda = next(a for a in bank.meetings.values() if a.id in bank.records)
+    data = record_form.meeting_data(bank, build_meeting_view(bank, agenda))
+    record = bank.records[agenda.id]
+    published = data["published"]
+    assert sorted(published["entries"]) == sorted(f"{i.number}|{a.question}" for i in record.items for a in i.answers)
+    assert [r["ref"] for r in published["recommendations"]] == [r.ref for r in record.recommendations]
+    assert len(published["requests"]) == len(record.requests)
+    assert data["rules"]["responseDue"] == recommendations.months_after(agenda.date, 2).isoformat()
+    assert data["rules"]["nextRef"] not in [r.ref for r in record.recommendations], "the next reference is free"
+    without = next(a for a in bank.meetings.values() if a.id not in bank.records)
+    assert record_form.meeting_data(bank, build_meeting_view(bank, without))["published"] is None

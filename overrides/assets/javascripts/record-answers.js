@@ -17,8 +17,9 @@
 
   var SP = root.ScrutinyPacks || {};
   var checks = SP.recordChecks, yaml = SP.recordYaml, kept = SP.recordKept, form = SP.recordForm;
-  var problemList = SP.recordProblems, plural = SP.words && SP.words.plural;
-  if (!checks || !yaml || !kept || !form || !problemList || !plural) return;
+  var agreed = SP.recordAgreed, problemList = SP.recordProblems, plural = SP.words && SP.words.plural;
+  if (!checks || !yaml || !kept || !form || !agreed || !problemList || !plural) return;
+  var KINDS = ["recommendation", "request"];
 
   function part(holder, name) { return holder.querySelector("[data-sp-record-" + name + "]"); }
 
@@ -35,10 +36,10 @@
   }
 
   // What this browser kept, checked (kept.js); what could not be used is kept beside it, not lost.
-  function readKept(store, key, shape) {
-    var fromStore = { state: { on: false, entries: {} }, notes: [], setAside: [] };
+  function readKept(store, key, shape, follow) {
+    var fromStore = { state: { on: false, entries: {}, recommendations: [], requests: [] }, notes: [], setAside: [] };
     try {
-      fromStore = kept.read(store ? store.getItem(key) : null, shape);
+      fromStore = kept.read(store ? store.getItem(key) : null, shape, follow);
     } catch (e) { /* storage that cannot be read at all: start afresh */ }
     if (store && fromStore.setAside.length) {
       var aside = [];
@@ -74,9 +75,22 @@
         title: finish.querySelector(".sp-record-problems-title") },
       confirmBox: part(finish, "confirm"), clearButton: part(finish, "clear"), downloadButton: part(finish, "download")
     };
+    var section = doc.querySelector("[data-sp-record-agreed]");
+    var drafts = { save: part(finish, "save-draft"), open: part(finish, "open-draft"), reopen: part(finish, "reopen") };
     var store = openStore(data.storageKey);
-    var fromStore = readKept(store, data.storageKey, shape);
+    var fromStore = readKept(store, data.storageKey, shape, data.followUp);
     var state = fromStore.state;
+    var firstItem = data.items.length ? String(data.items[0].number) : "";
+
+    // The published record, in the form's terms; kept entries come first, as the clerk's own.
+    function published(on) {
+      return kept.read(JSON.stringify(Object.assign({}, data.published, { on: on })), shape, data.followUp).state;
+    }
+    var openedPublished = false;
+    if (data.published && !kept.hasEntries(state)) {
+      state = published(state.on);
+      openedPublished = true;
+    }
 
     function say(message) {
       ui.status.textContent = "";
@@ -93,9 +107,29 @@
     var blocks = form.questionBlocks(ui.forms);
     data.firstField = blocks.length ? blocks[0].block.id + "-rag-" + shape.rag[0] : "";
 
+    function agreedRows() {
+      return agreed.forChecks("recommendation", state.recommendations).concat(agreed.forChecks("request", state.requests));
+    }
+
+    function drawAgreed() {
+      KINDS.forEach(function (kind) { agreed.draw(section, kind, state[kind + "s"], firstItem); });
+    }
+
+    function fillAll() {
+      blocks.forEach(function (q) { form.fill(ui, q, entryOf(q)); });
+      drawAgreed();
+    }
+
+    function recheck() {
+      if (!ui.problems.box.hidden) {
+        problemList.show(doc, ui.problems, checks.problems(form.entriesInOrder(ui, blocks, state.entries), data, agreedRows()));
+      }
+    }
+
     function download() {
       var entries = form.entriesInOrder(ui, blocks, state.entries);
-      var found = checks.problems(entries, data);
+      var rows = agreedRows();
+      var found = checks.problems(entries, data, rows);
       problemList.show(doc, ui.problems, found);
       if (found.length) {
         ui.problems.box.focus();
@@ -104,7 +138,7 @@
       }
       var heading = [shape.schemaComment, "# The record of " + data.meeting.title + ", made on the meeting's page.",
         "# Records are published: roles, never names, and nothing about any child, family or member of staff."];
-      var text = yaml.toYaml(yaml.record(entries, data), shape, heading);
+      var text = yaml.toYaml(yaml.record(entries, data, rows), shape, heading, data.followUp);
       var link = doc.createElement("a");
       link.href = URL.createObjectURL(new Blob([text], { type: "application/x-yaml" }));
       link.download = data.fileName;
@@ -112,14 +146,16 @@
       doc.body.appendChild(link);
       link.click();
       root.setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
-      say("Downloaded " + data.fileName + " with " + plural(entries.length, "answer") +
-        ". Add it to content/meetings/ in the repository.");
+      say("Downloaded " + data.fileName + " with " + plural(entries.length, "answer") + ", " +
+        plural(state.recommendations.length, "recommendation") + " and " + plural(state.requests.length, "information request") +
+        ". Add it to content/meetings/ in the repository, in place of the one there.");
     }
 
     function show() {
       ui.toggle.setAttribute("aria-pressed", state.on ? "true" : "false");
       ui.forms.forEach(function (f) { f.hidden = !state.on; });
       ui.finish.hidden = !state.on;
+      section.hidden = !state.on;
       ui.finishLink.hidden = !state.on;
     }
 
@@ -130,7 +166,7 @@
       q.block.addEventListener("input", function () {
         read();
         save();
-        if (!ui.problems.box.hidden) problemList.show(doc, ui.problems, checks.problems(form.entriesInOrder(ui, blocks, state.entries), data));
+        recheck();
       });
       q.block.addEventListener("change", function () { read(); save(); });
       q.block.addEventListener("click", function (event) {
@@ -158,6 +194,85 @@
       });
     });
 
+    function readAgreed() {
+      KINDS.forEach(function (kind) { state[kind + "s"] = agreed.read(section, kind, state[kind + "s"]); });
+    }
+    section.addEventListener("input", function () { readAgreed(); save(); recheck(); });
+    section.addEventListener("change", function () { readAgreed(); save(); });
+    section.addEventListener("click", function (event) {
+      var add = event.target.closest("[data-sp-record-add]");
+      var remove = event.target.closest("[data-sp-record-remove]");
+      if (!add && !remove) return;
+      readAgreed();
+      var kind = (add || remove).getAttribute(add ? "data-sp-record-add" : "data-kind");
+      var list = state[kind + "s"];
+      var word = kind === "request" ? "Information request " : "Recommendation ";
+      if (add) {
+        var fresh = { item: firstItem };
+        if (kind === "recommendation") fresh.ref = nextRef();
+        list.push(fresh);
+        agreed.draw(section, kind, list, firstItem);
+        var rows = section.querySelector("[data-sp-record-rows=\"" + kind + "\"]").children;
+        rows[rows.length - 1].querySelector("input, select, textarea").focus();
+        say(word + list.length + " added.");
+      } else {
+        var index = Number(remove.getAttribute("data-index"));
+        list.splice(index, 1);
+        agreed.draw(section, kind, list, firstItem);
+        section.querySelector("[data-sp-record-add=\"" + kind + "\"]").focus();
+        say(word + (index + 1) + " removed.");
+      }
+      save();
+    });
+
+    // The next free reference: the build's, after any this form has added in the same municipal year.
+    function nextRef() {
+      var suggested = (data.rules && data.rules.nextRef) || "";
+      var m = /^(.*\/)([0-9]+)$/.exec(suggested);
+      if (!m) return suggested;
+      var n = Number(m[2]);
+      state.recommendations.forEach(function (r) {
+        var own = typeof r.ref === "string" && r.ref.indexOf(m[1]) === 0 ? Number(r.ref.slice(m[1].length)) : 0;
+        if (own >= n) n = own + 1;
+      });
+      return m[1] + n;
+    }
+
+    drafts.save.addEventListener("click", function () {
+      var name = data.meeting.id + ".record-draft.json";
+      var link = doc.createElement("a");
+      link.href = URL.createObjectURL(new Blob([kept.draftText(state, data.meeting.id)], { type: "application/json" }));
+      link.download = name;
+      link.hidden = true;
+      doc.body.appendChild(link);
+      link.click();
+      root.setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
+      say("Saved the draft as " + name + ". Open it here, on this device or another, to carry on.");
+    });
+    drafts.open.addEventListener("change", function () {
+      var file = drafts.open.files && drafts.open.files[0];
+      if (!file) return;
+      file.text().then(function (text) {
+        var opened = kept.readDraft(text, data.meeting.id, shape, data.followUp);
+        drafts.open.value = "";
+        if (opened.error) { say(opened.error + "."); return; }
+        state = opened.state;
+        save();
+        fillAll();
+        show();
+        showKeptNotes(doc, mode, opened.notes);
+        say("Opened the draft " + file.name + (opened.notes.length ? "; some of it could not be used, as said above." : "."));
+      }, function () { say("The file could not be read, so nothing was opened."); });
+    });
+    drafts.reopen.hidden = !data.published;
+    drafts.reopen.addEventListener("click", function () {
+      state = published(true);
+      save();
+      fillAll();
+      problemList.show(doc, ui.problems, []);
+      say("The form now holds the published record again.");
+    });
+
     ui.toggle.addEventListener("click", function () {
       state.on = !state.on;
       save();
@@ -175,8 +290,10 @@
     });
     ui.confirmBox.querySelector("[data-sp-record-confirm-yes]").addEventListener("click", function () {
       state.entries = {};
+      state.recommendations = [];
+      state.requests = [];
       save();
-      blocks.forEach(function (q) { form.fill(ui, q, entryOf(q)); });
+      fillAll();
       problemList.show(doc, ui.problems, []);
       ui.confirmBox.hidden = true;
       ui.clearButton.focus();
@@ -185,9 +302,13 @@
 
     // What was kept and could not be used, said where the clerk sees it before anything else.
     showKeptNotes(doc, mode, fromStore.notes);
+    drawAgreed();
     mode.hidden = false;
     if (!store) ui.status.textContent = "This browser does not keep entries: download the record file before you leave the page.";
     show();
+    if (openedPublished) {
+      ui.status.textContent = "The form holds the published record: edit it and download the record file again.";
+    }
   }
 
   var dataElement = document.getElementById("sp-record-data");

@@ -24,6 +24,7 @@ SUFFIX = ".record.yml"
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}\Z")
 OWNER_FIELD = "owner"
 DUE_FIELD = "due"
+DONE_FIELD = "done"
 # Required of every action here though the schema leaves it optional (so that its error can say what to write).
 ACTION_ALSO_REQUIRED = (OWNER_FIELD,)
 
@@ -49,7 +50,13 @@ def record_from_data(meeting_id: str, d: dict, path: str = "") -> Record:
         answers = []
         for a in item["answers"]:
             actions = tuple(
-                Action(_clean(x["action"]), _clean(x.get("owner", "")), _date(x.get("due")), x.get("status", "open"))
+                Action(
+                    _clean(x["action"]),
+                    _clean(x.get("owner", "")),
+                    _date(x.get("due")),
+                    x.get("status", "open"),
+                    _date(x.get("done")),
+                )
                 for x in a.get("actions", ())
             )
             revisit = _clean(a.get("revisit", ""))
@@ -151,17 +158,21 @@ def check_record(
                             "add 'owner:' with the role that will do it, e.g. 'Head of Service'",
                         )
                     )
-                due = _date(action.get(DUE_FIELD))
-                if agenda is not None and agenda.date and due and due < agenda.date:
-                    problems.append(
-                        Problem(
-                            display,
-                            doc.line_of(where + (DUE_FIELD,)),
-                            field_name(where + (DUE_FIELD,)),
-                            f"due {due.isoformat()}, before the meeting on {agenda.date.isoformat()}",
-                            "an action agreed at a meeting falls due on or after it",
+                for name, said, hint in (
+                    (DUE_FIELD, "due", "an action agreed at a meeting falls due on or after it"),
+                    (DONE_FIELD, "done", "an action is done on or after the meeting that agreed it"),
+                ):
+                    day = _date(action.get(name))
+                    if agenda is not None and agenda.date and day and day < agenda.date:
+                        problems.append(
+                            Problem(
+                                display,
+                                doc.line_of(where + (name,)),
+                                field_name(where + (name,)),
+                                f"{said} {day.isoformat()}, before the meeting on {agenda.date.isoformat()}",
+                                hint,
+                            )
                         )
-                    )
     return problems
 
 

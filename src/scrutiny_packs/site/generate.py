@@ -29,7 +29,7 @@ from scrutiny_packs.packs.files import lazy_pack
 from scrutiny_packs.packs.files import site_uri as pack_file_uri
 from scrutiny_packs.packs.layout import PackView, build_view
 from scrutiny_packs.packs.meetings import MeetingView, build_meeting_view, bundle_uri, item_uri, meeting_printables
-from scrutiny_packs.site import changes, follow_up, links, opendata, record_form
+from scrutiny_packs.site import changes, follow_up, links, opendata, record_form, record_published
 from scrutiny_packs.text import credits, framing
 from scrutiny_packs.text.escape import md_escape_piece, md_literal, title_text
 from scrutiny_packs.text.glossary import Glossary
@@ -676,7 +676,9 @@ class SiteBuilder:
                 sp_record=True,
                 context=dict(m=meeting, rag_labels=heard_records.RAG_LABELS, rag_meanings=heard_records.RAG_MEANINGS),
                 later=dict(
-                    rec=record_form.record_shape, later_meetings=partial(record_form.later_meetings, self.bank, meeting)
+                    rec=record_form.record_shape,
+                    follow_up=record_published.follow_up_shape,
+                    later_meetings=partial(record_form.later_meetings, self.bank, meeting),
                 ),
             )
 

@@ -18,7 +18,7 @@ from typing import Any
 from scrutiny_packs.content import personal_data, records, yaml_source
 from scrutiny_packs.model import Bank
 from scrutiny_packs.packs.meetings import MeetingView, build_meeting_view
-from scrutiny_packs.site import links
+from scrutiny_packs.site import links, record_published
 from scrutiny_packs.site.mypack import json_for_script
 
 DATA_ELEMENT_ID = "sp-record-data"
@@ -100,6 +100,7 @@ def checks() -> dict[str, Any]:
 
 
 def meeting_data(bank: Bank, meeting: MeetingView) -> dict[str, Any]:
+    agenda = bank.meetings[meeting.id]
     return {
         "meeting": {"id": meeting.id, "date": meeting.iso_date, "title": meeting.title},
         "storageKey": STORAGE_PREFIX + meeting.id,
@@ -112,6 +113,9 @@ def meeting_data(bank: Bank, meeting: MeetingView) -> dict[str, Any]:
             for i in meeting.items
         ],
         "record": record_shape(),
+        "followUp": record_published.follow_up_shape(),
+        "rules": record_published.meeting_rules(bank, agenda),
+        "published": record_published.published_state(bank.records.get(meeting.id), agenda),
         "checks": checks(),
     }
 

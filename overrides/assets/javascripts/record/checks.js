@@ -114,7 +114,7 @@
   /* Problems with the entries, each {field: the input's id, message: one line}. `entries` is a
    * list of {label, ids: {field name: input id}, answer: {...}, actions: [{values, ids, label}]},
    * only those with something filled in. */
-  function problems(entries, data) {
+  function problems(entries, data, agreed) {
     var shape = data.record;
     var names = shape.names;
     var rules = data.checks.personalData;
@@ -132,7 +132,8 @@
           " (\u201c" + f.text + "\u201d); " + (f.kind === "name" ? rules.hints.name : rules.hints.other) });
       });
     }
-    if (!entries.length) {
+    agreed = agreed || [];
+    if (!entries.length && !agreed.length) {
       out.push({ field: data.firstField || "", message: "Nothing is recorded yet: fill in at least one question's RAG status and summary" });
     }
     entries.forEach(function (entry) {
@@ -175,13 +176,88 @@
           out.push({ field: action.ids[names.due], message: action.label + ": due " + due + ", before the meeting on " +
             data.meeting.date + "; an action agreed at a meeting falls due on or after it" });
         }
+        var done = v.done;
+        if (done && !validDate(done, shape.datePattern)) {
+          out.push({ field: action.ids.done, message: action.label + ": done \u201c" + done + "\u201d is not a date" });
+        } else if (done && data.meeting.date && done < data.meeting.date) {
+          out.push({ field: action.ids.done, message: action.label + ": done " + done + ", before the meeting on " +
+            data.meeting.date + "; an action is done on or after the meeting that agreed it" });
+        }
         if (v[names.status] && shape.status.indexOf(v[names.status]) < 0) {
           out.push({ field: action.ids[names.status], message: action.label + ": the kept status \u201c" + v[names.status] +
             "\u201d is not one of " + shape.status.join(", ") + "; choose one" });
         }
       });
     });
+    agreedProblems(agreed, data, text, out);
     return out;
+  }
+
+  var FIELD_WORDS = { ref: "reference", item: "agenda item", text: "recommendation", to: "to whom",
+    lead: "lead", response_due: "response due date", "response.decision": "response", "response.date": "response date",
+    "response.text": "response", paused_reason: "reason for pausing", asked: "what was asked", of: "of whom",
+    due: "due date", received: "received date" };
+  var DATE_FIELDS = ["response_due", "response.date", "due", "received"];
+  var EMPTY = { ref: "give it a reference, e.g. ", text: "say what the committee recommends",
+    to: "say to whom it is addressed: a role or body", asked: "say what was asked for",
+    of: "say of whom it was asked: a role or body", due: "give the date it is due by", item: "choose the agenda item" };
+
+  /* What `validate` would refuse in the recommendations and information requests (content/recommendations.py
+   * and the record schema): required fields, lengths, personal data, dates on or after the meeting, a
+   * reference in the municipal-year form used once across every record, a response with its date, a
+   * paused recommendation with its reason. */
+  function agreedProblems(agreed, data, text, out) {
+    var follow = data.followUp, rules = data.rules || {}, meetingDate = data.meeting.date;
+    var refs = {};
+    (rules.refsTaken || []).forEach(function (ref) { refs[ref] = "another meeting's record"; });
+    agreed.forEach(function (row) {
+      var v = row.values, ids = row.ids;
+      var kindShape = row.kind === "request" ? follow.request : follow.recommendation;
+      function say(field, message) { out.push({ field: ids[field] || "", message: row.label + ": " + message }); }
+      kindShape.required.forEach(function (name) {
+        if (!v[name]) say(name, EMPTY[name] + (name === "ref" ? (rules.nextRef || "2026-27/1") : ""));
+      });
+      Object.keys(kindShape.maxLength).forEach(function (name) {
+        text(row.label, ids[name], FIELD_WORDS[name] || name, v[name], kindShape.maxLength[name]);
+      });
+      if (row.kind === "recommendation") {
+        text(row.label, ids["response.text"], "response", v["response.text"], follow.response.maxLength.text);
+        // What the form carries as published (actions, history) is checked too: it goes into the file.
+        ["actions", "history"].forEach(function (list) {
+          (Array.isArray(v[list]) ? v[list] : []).forEach(function (entry, index) {
+            Object.keys(entry).forEach(function (name) {
+              text(row.label + ", " + (list === "actions" ? "action " : "status update ") + (index + 1), ids.ref, name, entry[name]);
+            });
+          });
+        });
+        if (v.ref && !new RegExp(follow.recommendation.refPattern).test(v.ref)) {
+          say("ref", "\u201c" + v.ref + "\u201d is not a reference; write the municipal year and a number, e.g. " +
+            (rules.nextRef || "2026-27/1"));
+        } else if (v.ref && refs[v.ref]) {
+          say("ref", "reference " + v.ref + " is already used in " + refs[v.ref] + "; give each recommendation the next free number, e.g. " +
+            (rules.nextRef || "2026-27/1"));
+        } else if (v.ref) {
+          refs[v.ref] = row.label.toLowerCase();
+        }
+        var decided = v["response.decision"], dated = v["response.date"];
+        if (decided && !dated) say("response.date", "a response needs the date it was received");
+        if (dated && !decided) say("response.decision", "say whether the response accepted the recommendation");
+        if (v.status === "paused" && !v.paused_reason) {
+          say("paused_reason", "a paused recommendation needs its reason, e.g. \u201cwaiting for the new strategy in April\u201d");
+        }
+        if (v.status && follow.recommendation.status.indexOf(v.status) < 0) say("status", "the status \u201c" + v.status + "\u201d is not one of " + follow.recommendation.status.join(", "));
+      }
+      DATE_FIELDS.forEach(function (name) {
+        var day = v[name];
+        if (!day || !Object.prototype.hasOwnProperty.call(ids, name)) return;
+        if (!validDate(day, data.record.datePattern)) {
+          say(name, "the " + FIELD_WORDS[name] + " \u201c" + day + "\u201d is not a date");
+        } else if (meetingDate && day < meetingDate) {
+          say(name, "the " + FIELD_WORDS[name] + " " + day + " is before the meeting on " + meetingDate +
+            "; nothing agreed at a meeting can fall due or be answered before it");
+        }
+      });
+    });
   }
 
   var api = { personalData: personalData, nhsNumberValid: nhsNumberValid, validDate: validDate, problems: problems };

@@ -88,6 +88,76 @@
     return { entry: entry, notes: notes };
   }
 
+  /* The flat fields a recommendation's or a request's row holds, from the follow-up shape. */
+  function rowFields(follow, kind) {
+    if (kind === "request") return follow.request.order.slice();
+    var out = [];
+    follow.recommendation.order.forEach(function (name) {
+      if (name === "response") follow.response.order.forEach(function (r) { out.push("response." + r); });
+      else if (name !== "actions" && name !== "history") out.push(name);
+    });
+    return out;
+  }
+
+  /* A list of mappings with text fields only (a recommendation's actions or history), or null. */
+  function textMappings(raw, fields) {
+    if (!Array.isArray(raw)) return null;
+    var out = [];
+    for (var i = 0; i < raw.length; i += 1) {
+      if (!isObject(raw[i])) return null;
+      var clean = {};
+      for (var k = 0; k < fields.length; k += 1) {
+        if (!own(raw[i], fields[k]) || raw[i][fields[k]] === null || raw[i][fields[k]] === undefined) continue;
+        var text = asText(raw[i][fields[k]]);
+        if (text === null) return null;
+        clean[fields[k]] = text;
+      }
+      out.push(clean);
+    }
+    return out;
+  }
+
+  /* The kept recommendations or requests: {list, notes, setAside}. */
+  function repairRows(raw, follow, kind) {
+    var said = kind === "request" ? "Information request" : "Recommendation";
+    var out = { list: [], notes: [], setAside: [] };
+    if (raw === null || raw === undefined) return out;
+    if (!Array.isArray(raw)) {
+      out.notes.push("The kept " + kind + "s could not be read and are set aside");
+      out.setAside.push(raw);
+      return out;
+    }
+    var fields = rowFields(follow, kind);
+    raw.forEach(function (row, index) {
+      if (!isObject(row)) {
+        out.notes.push(said + " " + (index + 1) + ": could not be read and is set aside");
+        out.setAside.push(row);
+        return;
+      }
+      var clean = {}, bad = false;
+      fields.forEach(function (field) {
+        if (!own(row, field) || row[field] === null || row[field] === undefined) return;
+        var text = asText(row[field]);
+        if (text === null) bad = true;
+        else clean[field] = text;
+      });
+      if (kind === "recommendation") {
+        [["actions", follow.recAction.order], ["history", follow.history.order]].forEach(function (pair) {
+          if (!own(row, pair[0]) || row[pair[0]] === null || row[pair[0]] === undefined) return;
+          var list = textMappings(row[pair[0]], pair[1]);
+          if (list === null) bad = true;
+          else if (list.length) clean[pair[0]] = list;
+        });
+      }
+      if (bad) {
+        out.notes.push(said + " " + (index + 1) + ": some of it could not be read and is set aside");
+        out.setAside.push(row);
+      }
+      out.list.push(clean);
+    });
+    return out;
+  }
+
   function describe(key) {
     var parts = String(key).split("|");
     return parts.length === 2 ? "Item " + parts[0] + ", question " + parts[1] : "A kept entry";
@@ -95,8 +165,8 @@
 
   /* The kept text (or null), read: {state, notes, setAside}. state is always usable; setAside holds
    * what could not be used, to keep beside the state rather than lose; notes says what happened. */
-  function read(text, shape) {
-    var fresh = { on: false, entries: {} };
+  function read(text, shape, follow) {
+    var fresh = { on: false, entries: {}, recommendations: [], requests: [] };
     if (text === null || text === undefined || text === "") return { state: fresh, notes: [], setAside: [] };
     var kept;
     try { kept = JSON.parse(text); } catch (e) { kept = undefined; }
@@ -104,8 +174,16 @@
       return { state: fresh, notes: ["The entries kept in this browser could not be read; they are set aside and the form starts empty"],
         setAside: [text] };
     }
-    var state = { on: kept.on === true, entries: {} };
+    var state = { on: kept.on === true, entries: {}, recommendations: [], requests: [] };
     var notes = [], setAside = [];
+    if (follow) {
+      ["recommendation", "request"].forEach(function (kind) {
+        var rows = repairRows(kept[kind + "s"], follow, kind);
+        state[kind + "s"] = rows.list;
+        notes.push.apply(notes, rows.notes);
+        if (rows.setAside.length) setAside.push({ kind: kind, rows: rows.setAside });
+      });
+    }
     var entries = own(kept, "entries") ? kept.entries : {};
     if (!isObject(entries)) {
       if (entries !== null && entries !== undefined) {
@@ -129,7 +207,36 @@
     return { state: state, notes: notes, setAside: setAside };
   }
 
-  var api = { read: read, repairEntry: repairEntry, emptyEntry: emptyEntry };
+  /* Whether a state holds anything the clerk entered. */
+  function hasEntries(state) {
+    return Object.keys(state.entries).length > 0 || (state.recommendations || []).length > 0 ||
+      (state.requests || []).length > 0;
+  }
+
+  var DRAFT = "scrutiny-packs record draft";
+
+  /* A draft file's text for the state: {draft, meeting, state}. */
+  function draftText(state, meetingId) {
+    return JSON.stringify({ draft: DRAFT, meeting: meetingId, state: state }, null, 1) + "\n";
+  }
+
+  /* A draft file's text, read as untrusted input: {state, notes, setAside} or {error}. */
+  function readDraft(text, meetingId, shape, follow) {
+    var parsed;
+    try { parsed = JSON.parse(text); } catch (e) { parsed = undefined; }
+    if (!isObject(parsed) || parsed.draft !== DRAFT || !isObject(parsed.state)) {
+      return { error: "This file is not a draft saved from Record answers, so nothing was opened" };
+    }
+    if (parsed.meeting !== meetingId) {
+      return { error: "This draft is for another meeting (" + String(asText(parsed.meeting) || "unknown") +
+        "), so nothing was opened; open it on that meeting's page" };
+    }
+    var state = Object.assign({}, parsed.state, { on: true });
+    return read(JSON.stringify(state), shape, follow);
+  }
+
+  var api = { read: read, repairEntry: repairEntry, emptyEntry: emptyEntry, hasEntries: hasEntries,
+    draftText: draftText, readDraft: readDraft };
   var SP = root.ScrutinyPacks = root.ScrutinyPacks || {};
   SP.recordKept = api;
   if (typeof module === "object" && module && module.exports) module.exports = api;

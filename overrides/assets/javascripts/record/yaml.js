@@ -36,6 +36,9 @@
         value.forEach(function (member) {
           writeMapping(lines, member, shapes[key], shapes, indent + 4, true);
         });
+      } else if (value !== null && typeof value === "object") {
+        lines.push(lead + key + ":");
+        writeMapping(lines, value, shapes[key], shapes, indent + 2, false);
       } else {
         lines.push(lead + key + ": " + scalar(value));
       }
@@ -44,7 +47,7 @@
 
   /* The record file's text: record is {items: [{number, answers: [{question, ...}]}]} keyed by the
    * schema's names. An item number of plain digits is written as a number, as the agenda has it. */
-  function toYaml(record, shape, heading) {
+  function toYaml(record, shape, heading, follow) {
     var names = shape.names;
     var itemsKey = shape.top.order[shape.top.order.length - 1];
     var answersKey = shape.item.order[1];
@@ -52,13 +55,19 @@
     shapes[itemsKey] = shape.item;
     shapes[answersKey] = shape.answer;
     shapes[names.actions] = shape.action;
+    if (follow) {
+      shapes.recommendations = follow.recommendation;
+      shapes.requests = follow.request;
+      shapes.response = follow.response;
+      shapes.history = follow.history;
+    }
     var items = record[itemsKey].map(function (item) {
       var copy = Object.assign({}, item);
       var number = String(item[shape.item.order[0]]);
       copy[shape.item.order[0]] = /^[1-9][0-9]{0,8}$/.test(number) ? Number(number) : number;
       return copy;
     });
-    var top = {};
+    var top = Object.assign({}, record);
     top[itemsKey] = items;
     var lines = (heading || []).slice();
     writeMapping(lines, top, shape.top, shapes, 0, false);
@@ -66,7 +75,7 @@
   }
 
   /* The record from the entries, in agenda order, keyed by the schema's names. */
-  function record(entries, data) {
+  function record(entries, data, agreed) {
     var shape = data.record;
     var itemsKey = shape.top.order[shape.top.order.length - 1];
     var numberKey = shape.item.order[0], answersKey = shape.item.order[1];
@@ -94,7 +103,38 @@
       last[answersKey].push(answer);
     });
     var out = {};
+    if (data.rules && data.rules.example) out.example = true;
+    if (agreed && agreed.length) {
+      var recs = agreed.filter(function (r) { return r.kind === "recommendation"; }).map(function (r) {
+        return recommendation(r.values, data.followUp);
+      });
+      var reqs = agreed.filter(function (r) { return r.kind === "request"; }).map(function (r) {
+        var o = {};
+        data.followUp.request.order.forEach(function (n) { if (r.values[n]) o[n] = r.values[n]; });
+        return o;
+      });
+      if (recs.length) out.recommendations = recs;
+      if (reqs.length) out.requests = reqs;
+    }
     out[itemsKey] = items;
+    return out;
+  }
+
+  /* One recommendation's mapping from its row's flat values, in the schema's order. */
+  function recommendation(values, follow) {
+    var out = {};
+    follow.recommendation.order.forEach(function (name) {
+      if (name === "response") {
+        if (!values["response.decision"] && !values["response.date"]) return;
+        var response = {};
+        follow.response.order.forEach(function (r) { if (values["response." + r]) response[r] = values["response." + r]; });
+        out.response = response;
+      } else if (Array.isArray(values[name])) {
+        if (values[name].length) out[name] = values[name];
+      } else if (values[name]) {
+        out[name] = values[name];
+      }
+    });
     return out;
   }
 
