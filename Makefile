@@ -74,10 +74,10 @@ test: $(STAMP) system-deps browser-deps $(NODE_STAMP) lint
 	node --test tests/js/
 	$(BIN)/python -m pytest -n 2 --dist loadgroup
 
-# Everything that needs no site build and no browser, on both cores; the property tests try a fifth
-# of their examples (tests/examples.py), `make test` all of them.
+# Everything that needs no site build, no browser and no whole PDF (tests/README.md, "Markers"), on both
+# cores; the property tests try a fifth of their examples (tests/examples.py), `make test` all of them.
 test-fast: $(STAMP) system-deps $(NODE_STAMP) lint test-js
-	SCRUTINY_PACKS_QUICK=1 $(BIN)/python -m pytest -m "not browser and not site" -n 2 --dist worksteal -q
+	SCRUTINY_PACKS_QUICK=1 $(BIN)/python -m pytest -m "not browser and not site and not pdf" -n 2 --dist worksteal -q
 
 # The browser scripts' own tests (tests/js/*.test.js), on Node's built-in test runner: no packages needed.
 test-js:
