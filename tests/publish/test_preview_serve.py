@@ -114,6 +114,8 @@ def served(tmp_path_factory) -> Iterator[tuple[Path, Preview]]:
     project = copy_project(tmp_path_factory.mktemp("served") / "project")
     preview = Preview(project)
     try:
+        # The first build of the whole site, before any test edits it (generous: the machine may be shared).
+        preview.wait_for("", lambda status, soup: status == 200 and soup.find("h1") is not None, timeout=900)
         yield project, preview
     finally:
         preview.stop()
