@@ -115,7 +115,9 @@ def served(tmp_path_factory) -> Iterator[tuple[Path, Preview]]:
     preview = Preview(project)
     try:
         # The first build of the whole site, before any test edits it (generous: the machine may be shared).
-        preview.wait_for("", lambda status, soup: status == 200 and soup.find("h1") is not None, timeout=900)
+        preview.wait_for(
+            "questions/q001/", lambda status, soup: status == 200 and soup.find("h1") is not None, timeout=900
+        )
         yield project, preview
     finally:
         preview.stop()
