@@ -1,7 +1,7 @@
 # Scrutiny Packs: everything from a fresh machine starts here.
 #   make serve   build and serve the site at http://127.0.0.1:8000 (live reload)
 #   make test    install what the tests need and run them
-#   make test-fast  the tests that build no site and drive no browser (a minute or so)
+#   make test-fast  the tests that build no site, drive no browser and render no whole PDF (a minute or so)
 #   make test-js    only the browser scripts' tests (tests/js/), on Node's own test runner
 #   make lint    the checks on the code itself (ruff, mypy, vulture, import-linter); `make test` runs them first
 #   make build   build site/ (with PDF packs), replacing the old one only on success
