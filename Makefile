@@ -1,7 +1,7 @@
 # Scrutiny Packs: everything from a fresh machine starts here.
 #   make serve   build and serve the site at http://127.0.0.1:8000 (live reload)
 #   make test    install what the tests need and run them
-#   make test-fast  the tests that build no site and drive no browser (a minute or so)
+#   make test-fast  the tests that build no site, drive no browser and render no whole PDF (a minute or so)
 #   make test-js    only the browser scripts' tests (tests/js/), on Node's own test runner
 #   make lint    the checks on the code itself (ruff, mypy, vulture, import-linter); `make test` runs them first
 #   make build   build site/ (with PDF packs), replacing the old one only on success
@@ -74,10 +74,10 @@ test: $(STAMP) system-deps browser-deps $(NODE_STAMP) lint
 	node --test tests/js/
 	$(BIN)/python -m pytest -n 2 --dist loadgroup
 
-# Everything that needs no site build and no browser, on both cores; the property tests try a fifth
-# of their examples (tests/examples.py), `make test` all of them.
+# Everything that needs no site build, no browser and no whole PDF (tests/README.md, "Markers"), on both
+# cores; the property tests try a fifth of their examples (tests/examples.py), `make test` all of them.
 test-fast: $(STAMP) system-deps $(NODE_STAMP) lint test-js
-	SCRUTINY_PACKS_QUICK=1 $(BIN)/python -m pytest -m "not browser and not site" -n 2 --dist worksteal -q
+	SCRUTINY_PACKS_QUICK=1 $(BIN)/python -m pytest -m "not browser and not site and not pdf" -n 2 --dist worksteal -q
 
 # The browser scripts' own tests (tests/js/*.test.js), on Node's built-in test runner: no packages needed.
 test-js:

@@ -4,6 +4,7 @@ Under pytest-xdist (`make test` runs on both cores with ``--dist loadgroup``) ea
 own session: the first worker to need ``built_site`` builds it and the others wait for it and read
 the same folder, while the tests using ``offline_site``, ``hostile_site`` or another costly build
 (``GROUPED_FIXTURES``) are grouped onto one worker each. Each build is made once per run.
+tests/README.md says which built site a new test should read and how to build one of its own cheaply.
 """
 
 from __future__ import annotations
@@ -26,10 +27,9 @@ PROJECT_FILES = ("mkdocs.yml", "content", "hooks", "overrides")
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
-SITE_FIXTURES = frozenset({"built_site", "hostile_site", "offline_site"})
+SITE_FIXTURES = frozenset({"built_site", "hostile_site", "offline_site", "edited_site"})
 # Costly builds shared by several tests: the tests using each run on one xdist worker (xdist_group),
-# so it is built once. (The module-scoped ones are in tests/publish/test_engines.py and
-# tests/site/test_new_question_end_to_end.py.)
+# so it is built once. (The module-scoped ones are in tests/publish/test_engines.py.)
 GROUPED_FIXTURES = ("offline_site", "hostile_site", "zensical_site", "properdocs_site", "edited_site")
 
 
@@ -174,6 +174,31 @@ def hostile_site(tmp_path_factory) -> Path:
     project = add_hostile(copy_project(tmp_path_factory.mktemp("hostile") / "project"), "harmless")
     build_site(project, project / "site", strict=True, pdf=True, offline=False)
     return project / "site"
+
+
+def set_fields(project: Path, qid: str, **fields: str) -> None:
+    """Set (or replace) top-level fields of a question file in a scratch project, e.g. status="retired"."""
+    path = project / "content" / "questions" / f"{qid}.yml"
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.split(":", 1)[0] not in fields]
+    path.write_text("\n".join(lines + [f"{k}: {v}" for k, v in fields.items()]) + "\n", encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def edited_site(tmp_path_factory) -> Path:
+    """The bank after an editor's quarter (q010 retired and replaced by q011, q020 retired, q014 reviewed,
+    q012 overdue for review), built with real MkDocs (strict) but without PDFs or the offline copy:
+    the site to read for what a build without PDFs shows, as well as for the editors' changes."""
+    from scrutiny_packs.publish.atomic import build_site
+
+    project = copy_project(tmp_path_factory.mktemp("edited") / "project")
+    set_fields(project, "q010", status="retired", replaced_by="q011", last_reviewed="2026-12-03")
+    set_fields(project, "q020", status="retired")
+    set_fields(project, "q014", last_reviewed="2026-12-02")
+    set_fields(project, "q012", last_reviewed="2020-01-15")
+    assert load_checked(project).ok
+    site = project / "site"
+    build_site(project, site, strict=True, pdf=False, offline=False)
+    return site
 
 
 def soup(path: Path) -> BeautifulSoup:

@@ -233,8 +233,9 @@ def exhaustive_by_words(questions: list[Question]) -> set[frozenset[str]]:
 
 
 def test_the_word_index_finds_every_pair_the_word_test_passes(bank):
-    for questions in (bank.active_questions(), mutated_bank(bank, 1), mutated_bank(bank, 3)):
-        by_words = exhaustive_by_words(list(questions))
-        found = {frozenset((d.newer, d.older)) for d in near_duplicates(questions, threshold=None)}
-        assert found == by_words
+    # The shipped questions and an edited copy of each, every pair among them also compared one by one
+    # (slow, so one such bank: the shipped questions' own pairs are among its pairs).
+    questions = mutated_bank(bank, 3)
+    found = {frozenset((d.newer, d.older)) for d in near_duplicates(questions, threshold=None)}
+    assert found == exhaustive_by_words(questions)
     assert len(found) >= len(bank.active_questions()) // 3

@@ -214,7 +214,7 @@ def test_the_imported_meeting_builds(project, fake):
     from scrutiny_packs.publish.atomic import build_site
 
     assert import_meeting(project, fake.url(), "--soap").exit_code == 0
-    build_site(project, project / "site", strict=True, pdf=False)
+    build_site(project, project / "site", strict=True, pdf=False, offline=False)
     page = project / "site" / "meetings" / FILE.removesuffix(".yml") / "index.html"
     text = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").get_text(" ")
     assert "Children missing education" in text

@@ -53,7 +53,7 @@ def dv_we(bank):
     return [f"{q.number}. {q.text}" for q in view.questions]
 
 
-@pytest.mark.parametrize("suffix", [".pdf", ".docx", ".html", ".md"])
+@pytest.mark.parametrize("suffix", [pytest.param(".pdf", marks=pytest.mark.pdf), ".docx", ".html", ".md"])
 def test_the_pack_command_writes_each_format(tmp_path, suffix, dv_we):
     out = tmp_path / f"item-6{suffix}"
     done = run("--audience", "councillors", "--area", "domestic-violence", "--framing", "we", "-o", str(out))

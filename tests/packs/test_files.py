@@ -23,6 +23,7 @@ def small_views(bank):
     ]
 
 
+@pytest.mark.pdf
 def test_files_are_made_in_parallel_then_reused(bank, tmp_path):
     views = small_views(bank)
     first = make_pack_files(views, tmp_path, workers=2)

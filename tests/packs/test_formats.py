@@ -19,6 +19,9 @@ from scrutiny_packs.packs.output import write_pack
 from scrutiny_packs.text.framing import SECOND_PERSON, frame
 from tests.packs_helpers import FOOTER, find_in_order, ink, page_png, pdf_pages, squash
 
+# The module's PDF is rendered once: its tests run on one worker under `make test` (--dist loadgroup).
+pytestmark = pytest.mark.xdist_group("pack-formats-pdf")
+
 
 @pytest.fixture(scope="module")
 def spec(bank):
@@ -44,6 +47,7 @@ def expected_lines(view) -> list[str]:
 # -- PDF -----------------------------------------------------------------------------------
 
 
+@pytest.mark.pdf
 def test_pdf_has_every_question_once_in_order_framed_we(pdf, view, bank):
     text = "\n".join(pdf_pages(pdf))
     assert find_in_order(text, expected_lines(view)) == []
@@ -57,6 +61,7 @@ def test_pdf_has_every_question_once_in_order_framed_we(pdf, view, bank):
     assert reframed >= 3
 
 
+@pytest.mark.pdf
 def test_pdf_is_a4_tagged_pdf_ua_with_title_and_language(pdf, spec):
     reader = PdfReader(pdf)
     root = reader.trailer["/Root"]
@@ -72,6 +77,7 @@ def test_pdf_is_a4_tagged_pdf_ua_with_title_and_language(pdf, spec):
         assert abs(width - 595.3) < 1 and abs(height - 841.9) < 1  # A4 in points
 
 
+@pytest.mark.pdf
 def test_pdf_cover_shows_the_meeting(pdf, spec):
     cover = squash(pdf_pages(pdf)[0])
     for value in (
@@ -85,6 +91,7 @@ def test_pdf_cover_shows_the_meeting(pdf, spec):
     assert "1." not in pdf_pages(pdf)[0].split("Contents")[0], "questions start after the cover"
 
 
+@pytest.mark.pdf
 def test_every_pdf_page_has_footer_with_title_and_page_x_of_y_and_content(pdf, view):
     pages = pdf_pages(pdf)
     assert len(pages) > 2
@@ -95,18 +102,21 @@ def test_every_pdf_page_has_footer_with_title_and_page_x_of_y_and_content(pdf, v
         assert len(squash(body)) > 40, f"page {number} is blank apart from its footer"
 
 
+@pytest.mark.pdf
 def test_pdf_pages_one_and_two_are_not_blank(pdf, tmp_path):
     for page in (1, 2):
         png = page_png(pdf, page, tmp_path)
         assert ink(png) > 0.01, f"page {page} looks blank"
 
 
+@pytest.mark.pdf
 def test_pdf_has_notes_space_and_rag_column(pdf, view):
     text = squash("\n".join(pdf_pages(pdf)))
     assert text.count("NOTES") >= view.count
     assert text.count("RAG") >= view.count
 
 
+@pytest.mark.pdf
 def test_pdf_uses_embedded_text_fonts_and_draws_no_missing_glyphs(pdf):
     reader = PdfReader(pdf)
     fonts = set()
@@ -213,6 +223,7 @@ def test_view_lists_the_terms_its_questions_use_alphabetically(view, bank):
     assert all(t.meaning == bank.glossary[t.id].summary for t in view.terms)
 
 
+@pytest.mark.pdf
 def test_every_format_prints_the_terms_used(view, pdf):
     assert view.terms
     lines = [f"{t.term}{t.meaning}" for t in view.terms]

@@ -167,6 +167,7 @@ LINK = (
 )
 
 
+@pytest.mark.pdf
 def test_from_url_makes_the_same_pack_as_a_pdf(bank, tmp_path):
     out = tmp_path / "item-6.pdf"
     result = _cli("pack", "--from-url", LINK, "-o", str(out))

@@ -33,7 +33,7 @@ def invoke(*args: str):
     return CliRunner().invoke(main, list(args), catch_exceptions=False)
 
 
-@pytest.mark.parametrize("suffix", [".pdf", ".docx", ".html", ".md"])
+@pytest.mark.parametrize("suffix", [pytest.param(".pdf", marks=pytest.mark.pdf), ".docx", ".html", ".md"])
 def test_pack_with_meeting_details_in_each_format(tmp_path, suffix):
     out = tmp_path / f"item-6{suffix}"
     done = invoke("pack", "--root", str(ROOT), "--question", "q004", *MEETING_OPTIONS, "-o", str(out))
@@ -90,7 +90,7 @@ TWO_ITEMS = (
 )
 
 
-@pytest.mark.parametrize("suffix", [".pdf", ".docx", ".html", ".md"])
+@pytest.mark.parametrize("suffix", [pytest.param(".pdf", marks=pytest.mark.pdf), ".docx", ".html", ".md"])
 def test_meeting_command_writes_the_papers(tmp_path, suffix):
     meeting = tmp_path / "panel.yml"
     meeting.write_text(TWO_ITEMS, encoding="utf-8")

@@ -19,6 +19,9 @@ from tests.packs_helpers import find_in_order, pdf_pages, squash
 
 EXAMPLE = "example-childrens-scrutiny-panel"
 
+# The module's PDF is rendered once: its tests run on one worker under `make test` (--dist loadgroup).
+pytestmark = pytest.mark.xdist_group("meeting-papers-pdf")
+
 
 @pytest.fixture(scope="module")
 def meeting(bank):
@@ -44,6 +47,7 @@ def numbered(item) -> list[str]:
     return [q.text for q in item.view.questions]
 
 
+@pytest.mark.pdf
 def test_the_cover_holds_the_agenda(pages, meeting):
     cover = pages[0]
     assert "Example: Children's Scrutiny Panel" in cover
@@ -53,12 +57,14 @@ def test_the_cover_holds_the_agenda(pages, meeting):
     assert find_in_order(contents, [f"Item {i.number}: {i.title}" for i in meeting.items]) == [], cover
 
 
+@pytest.mark.pdf
 def test_every_items_questions_appear_once_in_order(pages, meeting):
     everything = "\n".join(pages)
     expected = [line for item in meeting.items for line in numbered(item)]
     assert find_in_order(everything, expected) == []
 
 
+@pytest.mark.pdf
 def test_each_item_starts_on_a_new_page_and_the_contents_give_its_page(pages, meeting):
     starts = []
     for item in meeting.items:
@@ -74,6 +80,7 @@ def test_each_item_starts_on_a_new_page_and_the_contents_give_its_page(pages, me
         assert squash(numbered(earlier)[-1]) not in squash(pages[start])  # the earlier item ended before
 
 
+@pytest.mark.pdf
 def test_every_page_names_the_meeting_and_its_item_beside_page_x_of_y(pages, meeting):
     starts = [
         next(i for i, text in enumerate(pages) if squash(item.view.title) in squash(text) and i > 0)
@@ -113,6 +120,7 @@ def test_the_papers_in_word_html_and_markdown_hold_the_same_questions(meeting):
     assert re.search(r"^## Agenda$", md, re.MULTILINE)
 
 
+@pytest.mark.pdf
 def test_the_evidence_to_ask_for_is_printed_whole(pdf, meeting, bank):
     """Each indicator's description is printed to its last word, never cut off with an ellipsis."""
     text = squash("".join(pdf_pages(pdf)))
@@ -136,6 +144,7 @@ def _last_ink(png: Path) -> float:
     return 0.0
 
 
+@pytest.mark.pdf
 def test_pages_are_filled_before_the_next_begins(pdf, pages, meeting, tmp_path):
     """A question runs on to the next page rather than leave a third of this one blank; only a cover
     and the last page of an agenda item may end early."""

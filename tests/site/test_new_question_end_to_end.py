@@ -40,12 +40,6 @@ def questions_listed(site: Path, url: str) -> set[str]:
     return {e["data-question"] for e in page(site, url).select("article [data-question]")}
 
 
-def set_fields(project: Path, qid: str, **fields: str) -> None:
-    path = project / "content" / "questions" / f"{qid}.yml"
-    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.split(":", 1)[0] not in fields]
-    path.write_text("\n".join(lines + [f"{k}: {v}" for k, v in fields.items()]) + "\n", encoding="utf-8")
-
-
 def test_a_question_added_as_one_new_file_appears_on_the_site_in_packs_and_in_open_data(project, tmp_path):
     # As CONTRIBUTING.md says: take the next number, paste the template, nothing else.
     qid = next_question_id(project / "content" / "questions")
@@ -96,22 +90,6 @@ def test_a_question_added_as_one_new_file_appears_on_the_site_in_packs_and_in_op
     day = next(h for h in changes.select("article h2") if h.get_text(strip=True).rstrip("¶") == "1 December 2026")
     entries = day.find_next("div", class_="sp-changes").find_all("li")
     assert f"../questions/{qid}/" in [li.find("a")["href"] for li in entries if li.get_text().startswith("New:")]
-
-
-@pytest.fixture(scope="module")
-def edited_site(tmp_path_factory) -> Path:
-    """The bank after an editor's quarter: one question replaced, one retired, one reviewed, one overdue."""
-    from tests.conftest import copy_project
-
-    project = copy_project(tmp_path_factory.mktemp("edited") / "project")
-    set_fields(project, "q010", status="retired", replaced_by="q011", last_reviewed="2026-12-03")
-    set_fields(project, "q020", status="retired")
-    set_fields(project, "q014", last_reviewed="2026-12-02")
-    set_fields(project, "q012", last_reviewed="2020-01-15")
-    assert load_checked(project).ok
-    site = project / "site"
-    build_site(project, site, strict=True, pdf=False, offline=False)
-    return site
 
 
 def test_a_retired_question_keeps_its_address_and_points_to_its_replacement(edited_site):

@@ -134,11 +134,8 @@ def test_pack_pages_load_the_pack_stylesheets(built_site):
         assert target(built_site, "packs/police/", href).is_file()
 
 
-def test_pdfs_are_left_out_of_previews_and_the_page_says_so(project):
-    from scrutiny_packs.publish.atomic import build_site
-
-    site = project / "site"
-    build_site(project, site, strict=True, pdf=False, offline=False)
+def test_pdfs_are_left_out_of_previews_and_the_page_says_so(edited_site):
+    site = edited_site  # built without PDFs, as a preview is
     assert not list((site / "packs").rglob("*.pdf"))
     soup = page(site, "packs/police/")
     note = soup.select_one(".sp-pack-downloads").get_text(" ", strip=True)
