@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from scrutiny_packs.content import ledger
 from scrutiny_packs.content.load import load_bank
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -69,3 +70,15 @@ def test_new_takes_a_number_never_issued_and_records_it(tmp_path):
     ]
     assert made.id == f"q{max(issued):03d}" and max(issued) > 188  # after every number ever issued
     assert f"  {made.id}: 2027-01-05" in (root / "content/ids.yml").read_text().splitlines()
+
+
+def test_a_ledger_of_ten_thousand_ids_is_read(tmp_path):
+    """A long-lived bank's ledger outgrows the size an edited content file may have; it is still read."""
+    content = tmp_path / "content"
+    content.mkdir()
+    lines = [ledger.HEADER, "questions:\n"] + [f"  q{n:05d}: 2026-11-22\n" for n in range(1, 10_001)]
+    (content / "ids.yml").write_text("".join(lines), encoding="utf-8")
+    assert (content / "ids.yml").stat().st_size > 64 * 1024
+    found, problems = ledger.read(content, tmp_path)
+    assert problems == []
+    assert found is not None and len(found.questions) == 10_000

@@ -18,6 +18,9 @@ from scrutiny_packs.model import question_number
 from scrutiny_packs.problems import Problem, Severity
 
 LEDGER_FILE = "ids.yml"
+# The ledger grows by one line (about 20 bytes) per id ever issued, so it outgrows the 64 KiB an
+# edited content file may have at about 3,000 questions; it is written by the tools, never by hand.
+LEDGER_MAX_BYTES = 4 * 1024 * 1024
 KINDS = ("questions", "areas", "sources")
 HEADER = (
     "# Every id ever issued. Kept by the tools ('scrutiny-packs new' adds each question it makes):\n"
@@ -46,7 +49,7 @@ def read(base: Path, root: Path) -> tuple[Ledger | None, list[Problem]]:
     if not path.is_file() or path.is_symlink():
         return None, []
     display = path.relative_to(root).as_posix()
-    doc, problems = read_yaml(path, display)
+    doc, problems = read_yaml(path, display, LEDGER_MAX_BYTES)
     if doc is None:
         return None, problems
     data = doc.data if isinstance(doc.data, dict) else {}

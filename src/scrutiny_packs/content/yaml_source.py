@@ -395,20 +395,20 @@ def parse_yaml(text: str, display_path: str) -> tuple[YamlDocument | None, list[
     return YamlDocument(data, lines, text), []
 
 
-def read_yaml(path: Path, display_path: str) -> tuple[YamlDocument | None, list[Problem]]:
-    """Read and parse a content file, refusing oversized and non-UTF-8 files."""
+def read_yaml(path: Path, display_path: str, max_bytes: int = MAX_BYTES) -> tuple[YamlDocument | None, list[Problem]]:
+    """Read and parse a content file, refusing oversized (over ``max_bytes``) and non-UTF-8 files."""
     try:
         st = path.stat()
         if not stat.S_ISREG(st.st_mode):  # a FIFO or device would block the read, or never end
             return None, [Problem(display_path, None, "", "not a regular file", "content is files only; remove it")]
         size = st.st_size
-        if size > MAX_BYTES:
+        if size > max_bytes:
             return None, [
                 Problem(
                     display_path,
                     None,
                     "",
-                    f"file is {size:,} bytes, over the limit of {MAX_BYTES:,}",
+                    f"file is {size:,} bytes, over the limit of {max_bytes:,}",
                     "content files are short: split or trim it",
                 )
             ]
