@@ -6,7 +6,8 @@ site is often built from a shallow copy of the repository (one commit, as
 continuous integration checks it out), where history is missing. The fields
 used are ``added`` (first published), ``last_reviewed`` (last checked or
 changed, and the day a question was retired), ``status`` and ``replaced_by``; a benchmark's
-``last_reviewed``; for a review, the question's or benchmark's ``change_note`` (what changed and why); and, for a source that replaces an earlier edition, the day it was ``checked``.
+``last_reviewed``; for a review, the question's or benchmark's ``change_note`` (what changed and
+why); and, for a source that replaces an earlier edition, the day it was ``checked``.
 """
 
 from __future__ import annotations
