@@ -133,6 +133,7 @@ class Benchmark:
     last_reviewed: dt.date | None = None
     path: str = ""
     sources: tuple[Source, ...] = ()  # published guidance the text rests on
+    change_note: str = ""  # what the last review changed, and why
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,6 +168,7 @@ class Question:
     origin: Origin = "added"
     distinct_from: tuple[str, ...] = ()  # older questions a reviewer judged to ask something different
     split_into: tuple[str, ...] = ()  # a retired question split into several: their ids
+    change_note: str = ""  # what the last review changed, and why
 
     @property
     def retired(self) -> bool:

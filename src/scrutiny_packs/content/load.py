@@ -167,6 +167,7 @@ def _benchmark(id_: str, d: dict, path: str) -> Benchmark:
         _date(d.get("last_reviewed")),
         path,
         tuple(_source(s) for s in d.get("sources", ())),
+        _clean(d.get("change_note", "")),
     )
 
 
@@ -203,6 +204,7 @@ def _question(id_: str, d: dict, path: str) -> Question:
         added=_date(d.get("added")),
         origin=d.get("origin", "added"),
         distinct_from=_tuple(d.get("distinct_from")),
+        change_note=_clean(d.get("change_note", "")),
     )
 
 

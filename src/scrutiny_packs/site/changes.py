@@ -6,7 +6,8 @@ site is often built from a shallow copy of the repository (one commit, as
 continuous integration checks it out), where history is missing. The fields
 used are ``added`` (first published), ``last_reviewed`` (last checked or
 changed, and the day a question was retired), ``status`` and ``replaced_by``; a benchmark's
-``last_reviewed``; and, for a source that replaces an earlier edition, the day it was ``checked``.
+``last_reviewed``; for a review, the question's or benchmark's ``change_note`` (what changed and
+why); and, for a source that replaces an earlier edition, the day it was ``checked``.
 """
 
 from __future__ import annotations
@@ -49,7 +50,7 @@ def question_changes(q: Question) -> list[Change]:
         if when:
             found.append(Change(when, "replaced" if q.replaced_by else "retired", q))
     elif q.last_reviewed and (q.added is None or q.last_reviewed > q.added):
-        found.append(Change(q.last_reviewed, "reviewed", q))
+        found.append(Change(q.last_reviewed, "reviewed", q, detail=q.change_note))
     return found
 
 
@@ -75,7 +76,9 @@ def source_changes(bank: Bank) -> list[Change]:
 
 def benchmark_changes(bank: Bank) -> list[Change]:
     return [
-        Change(b.last_reviewed, "benchmark", None, b.id, b.title) for b in bank.benchmarks.values() if b.last_reviewed
+        Change(b.last_reviewed, "benchmark", None, b.id, b.title, b.change_note)
+        for b in bank.benchmarks.values()
+        if b.last_reviewed
     ]
 
 
