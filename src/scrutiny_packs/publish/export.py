@@ -89,13 +89,15 @@ def export_markdown(bank: Bank, out_dir: Path, root: Path | None = None) -> Expo
             target.write_bytes(made)
             continue
         if source.src_uri == links.MY_PACK:
-            # The hook adds the bank as JSON after sanitising; here it is a raw HTML block.
-            made = made.rstrip("\n") + "\n\n" + _my_pack_data(bank) + _my_pack_scripts(shipped) + "\n"
+            # The hook names the Word file's maker after sanitising; here it is a raw HTML block.
+            made = made.rstrip("\n") + "\n\n" + _my_pack_scripts(shipped) + "\n"
         elif record := record_form.meeting_script(bank, source.src_uri):  # the same, for a meeting's Record answers
             made = made.rstrip("\n") + "\n\n" + record + "\n"
         target.write_text(made, encoding="utf-8")
         count += 1
-    # The packs' stylesheets and the scripts from npm packages, which the hook adds.
+    # My pack's data (the hook adds it), then the packs' stylesheets and the scripts from npm packages.
+    (docs / mypack.DATA_PATH).parent.mkdir(parents=True, exist_ok=True)
+    (docs / mypack.DATA_PATH).write_text(_my_pack_data(bank), encoding="utf-8")
     for uri, path in [*site_stylesheets().items(), *shipped.items()]:
         target = docs / uri
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -123,9 +125,9 @@ def _edit_base(config: dict) -> str | None:
 
 
 def _my_pack_data(bank: Bank) -> str:
-    """The My pack page's bank data, linking each question as the built site serves it."""
+    """The My pack page's bank data, linking each question from that page as the built site serves it."""
     here = links.url_path(links.MY_PACK) or "."
-    return mypack.data_script(bank, lambda qid: posixpath.relpath(links.url_path(links.question(qid)), here) + "/")
+    return mypack.data_file(bank, lambda qid: posixpath.relpath(links.url_path(links.question(qid)), here) + "/")
 
 
 def _my_pack_scripts(shipped: dict[str, Path]) -> str:

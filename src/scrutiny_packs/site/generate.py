@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import gzip
 import json
 import posixpath
 from collections.abc import Callable, Iterable, Iterator
@@ -34,6 +35,11 @@ from scrutiny_packs.text import credits, framing
 from scrutiny_packs.text.escape import md_escape_piece, md_literal, title_text
 from scrutiny_packs.text.glossary import Glossary
 from scrutiny_packs.text.templating import environment, macro
+
+# A pack page's body, gzip-compressed as served: under it, the page (with the site around it, about 10 KB)
+# stays within the 60 KB every page's own HTML keeps to (tests/browser/test_budgets.py). A longer pack's page
+# links its guides instead of repeating them (pack_page_body).
+PACK_PAGE_BODY_BUDGET = 48 * 1024
 
 QUESTION_SEARCH_BOOST = 2  # Material's per-page search boost (front matter search.boost)
 
@@ -571,6 +577,8 @@ class SiteBuilder:
             "My pack",
             "site/my-pack.md.j2",
             description="Choose questions, put them in order and print or share them as a pack for a meeting.",
+            # sp_my_pack: the page loads the bank's data and its own scripts (overrides/main.html, site/mypack.py).
+            sp_my_pack=True,
         )
         yield from self.about_pages()
         for q in bank.questions.values():
@@ -675,9 +683,22 @@ class SiteBuilder:
                 spec.path or None,
                 in_nav=False,
                 search={"exclude": True},
-                context=dict(spec=spec, pack_body=pack_html.render_body),
+                context=dict(spec=spec),
                 later=dict(view=partial(self._pack_view, spec.id)),
             )
+
+    def pack_page_body(self, src: str, view: PackView, downloads: Callable[[bool], str]) -> Markup:
+        """A pack's body for its web page: the pack as the PDF has it, unless that makes the page heavier than
+        a phone should load (``PACK_PAGE_BODY_BUDGET``), when each "what good looks like" guide is a link to
+        its place on the guides' page instead (the PDF and Word files keep them in full). ``downloads(linked)``
+        is the download links and the note saying what printing the page gives."""
+        full = pack_html.render_body(view, downloads(False), True)
+        module = self.module_for.get("benchmarks")
+        if module is None or len(gzip.compress(str(full).encode(), compresslevel=6)) <= PACK_PAGE_BODY_BUDGET:
+            return full
+        return pack_html.render_body(
+            view, downloads(True), True, guide_href=lambda gid: self.href(src, f"{links.module(module)}#{gid}")
+        )
 
     def _pack_view(self, pack_id: str) -> PackView:
         return self.pack_views[pack_id]
