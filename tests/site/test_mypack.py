@@ -6,7 +6,6 @@ from __future__ import annotations
 import dataclasses
 import json
 
-
 import pytest
 from bs4 import BeautifulSoup
 
