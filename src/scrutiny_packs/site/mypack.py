@@ -35,7 +35,6 @@ from scrutiny_packs.text.templating import environment, macro
 
 DATA_PATH = "assets/javascripts/my-pack-data.js"  # the bank's data, a script only the My pack page loads
 DATA_GLOBAL = "ScrutinyPacksBank"  # the name it sets on window, read by my-pack/page.js
-FRONT_MATTER_KEY = "sp_my_pack"  # the My pack page's front matter: main.html loads the page's own scripts
 EXTRA_KEY = "scrutiny_packs_link"  # mkdocs.yml `extra`: the link's rules, for the header link on every page
 
 # Each question's entry is drawn with everything shown; the page takes away what a pack leaves out.
