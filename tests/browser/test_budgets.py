@@ -105,23 +105,24 @@ def test_my_pack_fetches_the_banks_data_when_there_is_a_pack_to_draw(new_context
     assert not page.locator("[data-sp-mypack-empty]").is_visible()
 
 
-def test_a_long_packs_page_links_each_guide_to_its_place(built_site: Path, bank):
-    """A pack page too long to repeat its guides links each one to its text on the guides' page instead;
-    every guide the pack brings is still reachable, and the page says so."""
+def test_a_long_packs_page_links_what_it_does_not_repeat(built_site: Path, bank):
+    """A pack page too long to repeat its guides (and, longer still, its evidence's descriptions) links each
+    to its text on the guides' (or the indicators') page instead, and says so: nothing is out of reach."""
     from bs4 import BeautifulSoup
 
     linked = 0
     for page in sorted((built_site / "packs").glob("*/index.html")):
         doc = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-        shown = doc.select(".sp-pack-guide__title")
-        for a in doc.select(".sp-pack-guides__links a"):
+        for a in doc.select(".sp-pack-guides__links a, .sp-pack-q__evidence a"):
             path, _, anchor = a["href"].partition("#")
             target = (page.parent / path / "index.html").resolve()
-            there = BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser")
-            assert there.find(id=anchor) is not None, (page, a["href"])
-            assert a.get_text(strip=True) == there.find(id=anchor).get_text(strip=True).removesuffix("¶").strip()
+            heading = BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser").find(id=anchor)
+            assert heading is not None, (page, a["href"])
+            assert a.get_text(strip=True) == heading.get_text(strip=True).removesuffix("¶").strip(), a["href"]
         if doc.select(".sp-pack-guides__links"):
             linked += 1
-            assert not shown, page
+            assert not doc.select(".sp-pack-guide__title"), page
             assert "links each guide" in doc.select_one(".sp-pack-downloads").get_text()
+        else:
+            assert not doc.select(".sp-pack-q__evidence a"), page
     assert linked, "no pack page is long enough to link its guides (the test cannot fail)"

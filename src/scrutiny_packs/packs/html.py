@@ -40,12 +40,17 @@ def stylesheet_text() -> str:
 
 
 def render_body(
-    view: PackView, between: str = "", embed: bool = False, guide_href: Callable[[str], str] | None = None
+    view: PackView,
+    between: str = "",
+    embed: bool = False,
+    guide_href: Callable[[str], str] | None = None,
+    evidence_href: Callable[[str], str] | None = None,
 ) -> Markup:
     """The pack body. ``embed`` readies it for a Markdown page; ``between`` goes under the meeting details;
-    with ``guide_href`` (a guide's id: its address) each guide is a link rather than shown in full."""
+    with ``guide_href`` (a guide's id: its address) each guide is a link rather than shown in full, and with
+    ``evidence_href`` (an indicator's id: its address) each piece of evidence is its name, linked."""
     body = macro(environment().get_template("packs/pack.html.j2").module, "body")
-    return Markup(body(view, Markup(between), embed, guide_href))
+    return Markup(body(view, Markup(between), embed, guide_href, evidence_href))
 
 
 def render_document(view: PackView) -> str:

@@ -41,6 +41,11 @@ from scrutiny_packs.text.templating import environment, macro
 # links its guides instead of repeating them (pack_page_body).
 PACK_PAGE_BODY_BUDGET = 44 * 1024
 
+
+def _compressed(html: str) -> int:
+    return len(gzip.compress(html.encode(), compresslevel=6))
+
+
 QUESTION_SEARCH_BOOST = 2  # Material's per-page search boost (front matter search.boost)
 
 
@@ -687,18 +692,27 @@ class SiteBuilder:
                 later=dict(view=partial(self._pack_view, spec.id)),
             )
 
-    def pack_page_body(self, src: str, view: PackView, downloads: Callable[[bool], str]) -> Markup:
+    def pack_page_body(self, src: str, view: PackView, downloads: Callable[..., str]) -> Markup:
         """A pack's body for its web page: the pack as the PDF has it, unless that makes the page heavier than
-        a phone should load (``PACK_PAGE_BODY_BUDGET``), when each "what good looks like" guide is a link to
-        its place on the guides' page instead (the PDF and Word files keep them in full). ``downloads(linked)``
+        a phone should load (``PACK_PAGE_BODY_BUDGET``). Then each "what good looks like" guide is a link to its
+        place on the guides' page; if that is still too heavy, each piece of evidence to ask for is its name,
+        linked to its description. The PDF and Word files keep them in full. ``downloads(linked, evidence_linked)``
         is the download links and the note saying what printing the page gives."""
         full = pack_html.render_body(view, downloads(False), True)
-        module = self.module_for.get("benchmarks")
-        if module is None or len(gzip.compress(str(full).encode(), compresslevel=6)) <= PACK_PAGE_BODY_BUDGET:
+        guides, indicators = self.module_for.get("benchmarks"), self.module_for.get("indicators")
+        if guides is None or _compressed(full) <= PACK_PAGE_BODY_BUDGET:
             return full
+        guide_href = partial(self._module_href, src, guides)
+        lighter = pack_html.render_body(view, downloads(True), True, guide_href=guide_href)
+        if indicators is None or _compressed(lighter) <= PACK_PAGE_BODY_BUDGET:
+            return lighter
+        evidence_href = partial(self._module_href, src, indicators)
         return pack_html.render_body(
-            view, downloads(True), True, guide_href=lambda gid: self.href(src, f"{links.module(module)}#{gid}")
+            view, downloads(True, True), True, guide_href=guide_href, evidence_href=evidence_href
         )
+
+    def _module_href(self, src: str, module: str, anchor: str) -> str:
+        return self.href(src, f"{links.module(module)}#{anchor}")
 
     def _pack_view(self, pack_id: str) -> PackView:
         return self.pack_views[pack_id]
