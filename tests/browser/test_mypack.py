@@ -281,7 +281,7 @@ def test_unknown_and_retired_ids_in_a_link_are_shown_not_dropped(new_context, ba
         body = response.text().replace('"q003":{', '"q003":{"retired":true,"replacedBy":"q004",', 1)
         route.fulfill(response=response, body=body)
 
-    page.route(re.compile(r".*/my-pack/(\?.*)?$"), retire_q003)
+    page.route(re.compile(r".*/assets/javascripts/my-pack-data\.js$"), retire_q003)  # the bank's data
     # Something chosen earlier in this browser, which the link replaces.
     page.goto("questions/q010/")
     add(page, "q010")
