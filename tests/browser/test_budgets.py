@@ -17,25 +17,9 @@ pytestmark = pytest.mark.browser
 
 PAGE_HTML_BUDGET = 60 * 1024  # one page's own HTML, compressed
 FIRST_VISIT_BUDGET = 150 * 1024  # everything a first visit fetches before any interaction, compressed
-# My pack carries the whole bank as JSON in its HTML (site/mypack.py data_script, about 88 KB compressed),
-# read at once by my-pack/page.js. Loading it from its own file needs page.js to wait for it: left for the
-# change that splits page.js. These marks fail the run (strict) once the page is within budget.
-# Known to be over, each until the page is made lighter: My pack embeds the bank's data; the councillors'
-# and partnership's whole-bank packs list every question for them (over 240 questions since 2026-27).
-OVER_TODAY = ("my-pack/index.html", "packs/councillors/index.html", "packs/partnership/index.html")
-MY_PACK_OVER = pytest.mark.xfail(strict=True, reason="My pack embeds the bank's data (page.js reads it at load)")
-# My pack's scripts, split by job, are each loaded on every page for its Add buttons and header link: the
-# audience and meeting pages go just over (about 151 and 157 KB) until the page-only ones load on My pack.
-SCRIPTS_OVER = pytest.mark.xfail(strict=True, reason="My pack's page-only scripts are loaded on every page")
-KINDS = (
-    "home",
-    "question",
-    "area",
-    pytest.param("audience", marks=SCRIPTS_OVER),
-    "glossary",
-    pytest.param("my-pack", marks=MY_PACK_OVER),
-    pytest.param("meeting", marks=SCRIPTS_OVER),
-)
+KINDS = ("home", "question", "area", "audience", "glossary", "my-pack", "meeting")
+MY_PACK_DATA = "assets/javascripts/my-pack-data.js"
+MY_PACK_ONLY = ("my-pack/editor.js", "my-pack/render.js", "my-pack/word.js", MY_PACK_DATA)
 
 
 def compressed(data: bytes) -> int:
@@ -47,9 +31,7 @@ def test_every_pages_own_html_is_within_its_budget(built_site: Path):
     assert len(pages) > 100
     sizes = {p.relative_to(built_site).as_posix(): compressed(p.read_bytes()) for p in pages}
     over = [f"{path}: {size // 1024} KB" for path, size in sizes.items() if size > PAGE_HTML_BUDGET]
-    assert not [o for o in over if o.split(":")[0] not in OVER_TODAY], f"over {PAGE_HTML_BUDGET // 1024} KB: {over}"
-    # The known exception is still over: when it is not, take it off OVER_TODAY.
-    assert sorted(o.split(":")[0] for o in over) == sorted(OVER_TODAY), over
+    assert not over, f"over {PAGE_HTML_BUDGET // 1024} KB: {over}"
 
 
 def _path(name: str, page_kinds) -> str:
@@ -79,6 +61,9 @@ def test_a_first_visit_fetches_little(name, new_context, page_kinds):
     fetched = sorted(sizes.items(), key=lambda item: -item[1])
     assert not [u for u in sizes if "search_index" in u], "the search index was fetched before search was used"
     assert not [u for u in sizes if "vendor/docx" in u], "the Word maker was fetched before Download Word"
+    assert not [u for u in sizes if MY_PACK_DATA in u], "the bank's data was fetched with no pack to draw"
+    if name != "my-pack":
+        assert not [u for u in sizes if u.endswith(MY_PACK_ONLY)], "a My pack page's script was loaded elsewhere"
     total = sum(sizes.values())
     listing = ", ".join(f"{u.rsplit('/', 2)[-2:]}: {n // 1024} KB" for u, n in fetched[:6])
     assert total <= FIRST_VISIT_BUDGET, f"{name}: {total // 1024} KB compressed ({listing})"
@@ -97,3 +82,47 @@ def test_the_search_index_is_fetched_when_search_is_first_used(new_context, page
     box.fill("neglect")
     page.locator(".md-search-result__item").first.wait_for(state="visible")
     assert [u for u in fetched if "search_index" in u]
+
+
+def test_my_pack_fetches_the_banks_data_when_there_is_a_pack_to_draw(new_context, bank):
+    """A first visit with nothing chosen fetches none of the bank's data; a link to a pack, or a question
+    added on another page, and the page draws the pack from it."""
+    context = new_context(viewport=MOBILE, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
+    page.goto(links.url_path(links.MY_PACK))
+    page.wait_for_selector("[data-sp-mypack-form]:not([hidden])")
+    assert page.locator("[data-sp-mypack-empty]").is_visible()
+    assert not [u for u in fetched if MY_PACK_DATA in u]
+    qid = next(q.id for q in bank.active_questions())
+    other = context.new_page()  # the same question added in another tab: this page shows it
+    other.goto(f"questions/{qid}/")
+    other.locator(f"button[data-sp-add='{qid}']").click()
+    page.locator(f"[data-sp-mypack-list] > li[data-question='{qid}']").wait_for()
+    assert [u for u in fetched if MY_PACK_DATA in u]
+    assert page.locator(f".sp-pack [data-question='{qid}']").count() == 1  # the pack drawn for printing
+    assert not page.locator("[data-sp-mypack-empty]").is_visible()
+
+
+def test_a_long_packs_page_links_what_it_does_not_repeat(built_site: Path, bank):
+    """A pack page too long to repeat its guides (and, longer still, its evidence's descriptions) links each
+    to its text on the guides' (or the indicators') page instead, and says so: nothing is out of reach."""
+    from bs4 import BeautifulSoup
+
+    linked = 0
+    for page in sorted((built_site / "packs").glob("*/index.html")):
+        doc = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for a in doc.select(".sp-pack-guides__links a, .sp-pack-q__evidence a"):
+            path, _, anchor = a["href"].partition("#")
+            target = (page.parent / path / "index.html").resolve()
+            heading = BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser").find(id=anchor)
+            assert heading is not None, (page, a["href"])
+            assert a.get_text(strip=True) == heading.get_text(strip=True).removesuffix("¶").strip(), a["href"]
+        if doc.select(".sp-pack-guides__links"):
+            linked += 1
+            assert not doc.select(".sp-pack-guide__title"), page
+            assert "links each guide" in doc.select_one(".sp-pack-downloads").get_text()
+        else:
+            assert not doc.select(".sp-pack-q__evidence a"), page
+    assert linked, "no pack page is long enough to link its guides (the test cannot fail)"

@@ -140,17 +140,9 @@ def print_to_pdf(page, path: Path) -> list[str]:
     return pdf_pages(path)
 
 
-def without_sources_list(view):
-    """The built pack's view without its closing list of the sources cited, which My pack does not draw
-    yet (the one part of a built pack that the browser's pack leaves out)."""
-    import dataclasses
-
-    return dataclasses.replace(view, cited=())
-
-
 def python_pack_html(bank, query: str) -> str:
     pack, _notices = link.from_url(bank, query)
-    return str(render_body(without_sources_list(build_view(bank, link.to_spec(pack)))))
+    return str(render_body(build_view(bank, link.to_spec(pack))))
 
 
 def structure(root) -> list[tuple]:
@@ -218,6 +210,10 @@ def test_the_page_draws_exactly_the_pack_the_built_packs_draw(open_page, bank):
         built = BeautifulSoup(python_pack_html(bank, query), "html.parser")
         assert structure(drawn.select_one(".sp-pack")) == structure(built.select_one(".sp-pack")), (f, opts)
         assert drawn.select_one(".sp-pack").attrs == built.select_one(".sp-pack").attrs
+        # It ends, as every built pack does, with the sources its questions and guides cite, each linked.
+        assert drawn.select(".sp-pack-cited li"), (f, opts)
+        cited = [(a.get_text(), a["href"]) for a in drawn.select(".sp-pack-cited a")]
+        assert cited == [(a.get_text(), a["href"]) for a in built.select(".sp-pack-cited a")], (f, opts)
         page.context.close()
 
 
@@ -285,7 +281,7 @@ def test_unknown_and_retired_ids_in_a_link_are_shown_not_dropped(new_context, ba
         body = response.text().replace('"q003":{', '"q003":{"retired":true,"replacedBy":"q004",', 1)
         route.fulfill(response=response, body=body)
 
-    page.route(re.compile(r".*/my-pack/(\?.*)?$"), retire_q003)
+    page.route(re.compile(r".*/assets/javascripts/my-pack-data\.js$"), retire_q003)  # the bank's data
     # Something chosen earlier in this browser, which the link replaces.
     page.goto("questions/q010/")
     add(page, "q010")

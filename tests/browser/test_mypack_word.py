@@ -35,7 +35,6 @@ from .test_mypack import (
     choose_from_two_pages,
     fill_meeting,
     open_my_pack,
-    without_sources_list,
 )
 
 pytestmark = pytest.mark.browser
@@ -62,7 +61,7 @@ def built_docx(bank, query: str):
     """The Word file the command line and the built packs make for this My pack link."""
     pack, notices = link.from_url(bank, query)
     assert notices == []
-    return Document(io.BytesIO(render_docx(without_sources_list(build_view(bank, link.to_spec(pack))))))
+    return Document(io.BytesIO(render_docx(build_view(bank, link.to_spec(pack)))))
 
 
 def download_word(page, tmp_path: Path, name: str = "pack.docx"):
@@ -120,6 +119,7 @@ def test_the_word_file_is_the_built_packs_for_the_chosen_questions_framing_and_m
     assert all([c.text for c in t.rows[0].cells] == [sentences.NOTES, sentences.RAG_COLUMN] for t in answer_boxes)
     texts = [p.text for p in doc.paragraphs]
     assert sentences.LISTEN in texts and sentences.EVIDENCE in texts
+    assert sentences.SOURCES_CITED in texts, "it ends with the sources cited, as the built packs' Word files do"
     assert texts[-1] == PACK_SOURCE_LINE
     screenshot(page, "my-pack-word-desktop", full_page=False)
 

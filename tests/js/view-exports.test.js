@@ -111,6 +111,9 @@ test("text: the cover, then each area and its questions, with what the options s
     "2. How stable is our workforce? (ref. q003)",
     "   EVIDENCE TO ASK FOR:", "   - Vacancies: Social worker posts vacant, and covered by agency staff.",
     "   - Contacts: Contacts a month, and how many led to a referral.", "",
+    "SOURCES CITED:", "- A national review (Panel, 2024) (NEWER EDITION OUT)",
+    "- Working Together to Safeguard Children (Department for Education, 2026) "
+      + "https://www.gov.uk/government/publications/working-together-to-safeguard-children--2", "",
     "SOURCES: WHERE THE QUESTIONS COME FROM.", ""].join("\n"));
 });
 
@@ -124,4 +127,14 @@ test("file names come from the pack's title", () => {
     "children-missing-education-and-elective-home-education-domestic.docx",
   );
   assert.equal(exports_.fileName(pack([], { title: "x".repeat(80) }), bank, "docx"), "x".repeat(64) + ".docx");
+});
+
+test("the sources cited: each once, what the shown guides cite too, in the order the build gives them", () => {
+  const v = views.view(pack(["q003", "q001"]), bank);
+  assert.deepEqual(v.cited.map((s) => s.key), ["a-review", "wt-2026"]);
+  const plain = views.view(pack(["q003", "q001"], { options: { benchmarks: false, evidence: true, notes_space: true, rag: false } }), bank);
+  assert.deepEqual(plain.cited.map((s) => s.key), ["wt-2026"], "a guide left out brings no sources");
+  assert.deepEqual(views.view(pack(["q002"], { options: { benchmarks: false, evidence: true, notes_space: true, rag: false } }), bank).cited, []);
+  const text = exports_.asText(pack(["q002"], { options: { benchmarks: false, evidence: true, notes_space: true, rag: false } }), bank);
+  assert.ok(!text.includes("SOURCES CITED"), "no list when nothing is cited");
 });

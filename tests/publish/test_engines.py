@@ -28,7 +28,7 @@ from click.testing import CliRunner
 
 from scrutiny_packs.cli import main as cli
 from scrutiny_packs.publish.export import ZENSICAL_VERSION
-from scrutiny_packs.site.mypack import DATA_ELEMENT_ID, link_rules
+from scrutiny_packs.site.mypack import link_rules, read_data_file
 from scrutiny_packs.text.framing import frame
 from tests.conftest import ROOT, copy_project, page
 
@@ -48,6 +48,9 @@ def _run(cmd: list[str], cwd: Path, what: str, **env: str) -> None:
         cmd, cwd=cwd, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}, timeout=600
     )
     assert result.returncode == 0, f"{what} failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
+
+
+MY_PACK_ONLY = ("assets/javascripts/my-pack/editor.js", "assets/javascripts/my-pack/render.js")
 
 
 def _scripts_in_config() -> list[str]:
@@ -152,7 +155,13 @@ def test_my_pack_loads_its_scripts_and_the_bank(engine_site, bank):
         assert json.loads(link["data-sp-link"]) == link_rules(), f"{path}: the link's rules, for the buttons"
     doc = page(engine_site, "my-pack/")
     assert doc.select_one("a[data-sp-mypack-link]").get("aria-current") == "page"
-    data = json.loads(doc.find("script", id=DATA_ELEMENT_ID).string)
+    for script in MY_PACK_ONLY:  # the page's own scripts, on the My pack page alone (overrides/main.html)
+        assert engine_site / script in {_resolve(engine_site, "my-pack/", s["src"]) for s in doc.select("script[src]")}
+        for other in ("questions/q001/", "audiences/councillors/"):
+            others = page(engine_site, other).select("script[src]")
+            assert engine_site / script not in {_resolve(engine_site, other, s["src"]) for s in others}, other
+    named = doc.select_one("script[data-sp-mypack-data]")  # the bank's data, loaded when there is a pack
+    data = read_data_file(_resolve(engine_site, "my-pack/", named["src"]).read_text(encoding="utf-8"))
     assert set(data["questions"]) == set(bank.questions)
     for qid, entry in data["questions"].items():
         assert _resolve(engine_site, "my-pack/", entry["href"]) == engine_site / "questions" / qid / "index.html", qid

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import re
 
 import pytest
 from bs4 import BeautifulSoup
@@ -21,18 +20,20 @@ from tests.conftest import ROOT
 # -- the data the My pack page carries -------------------------------------------------------------
 
 
-def test_the_page_data_cannot_end_its_script_element(bank):
+def test_the_page_data_is_a_script_nothing_in_it_can_break_out_of(bank):
     hostile = "{We} say </script><script>alert(1)</script> <!-- & \u2028"
     changed = dataclasses.replace(bank, questions=dict(bank.questions))
     changed.questions["q001"] = dataclasses.replace(bank.questions["q001"], text=hostile)
-    block = mypack.data_script(changed)
-    body = block[len('<script type="application/json" id="sp-bank">') : -len("</script>")]
+    made = mypack.data_file(changed)
+    assert made.startswith("window.ScrutinyPacksBank = {") and made.endswith("};\n")
+    body = made[len("window.ScrutinyPacksBank = ") : -len(";\n")]
     assert "<" not in body and ">" not in body and "&" not in body and "\u2028" not in body
     assert json.loads(body)["questions"]["q001"]["text"] == hostile
+    assert mypack.read_data_file(made)["questions"]["q001"]["text"] == hostile
 
 
 def test_the_page_data_holds_what_the_built_packs_show(bank):
-    data = json.loads(re.sub(r"^<script[^>]*>|</script>$", "", mypack.data_script(bank)))
+    data = mypack.read_data_file(mypack.data_file(bank))
     assert set(data["questions"]) == set(bank.questions)
     assert data["framing"]["our"] == {"you": "your", "we": "our"}
     for q in bank.questions.values():
@@ -92,8 +93,10 @@ def test_the_javascript_tests_bank_has_the_shape_the_build_writes(bank):
     made_fields = set().union(*(q.keys() for q in made["questions"].values()))
     assert all(q.keys() <= made_fields for q in small["questions"].values())
     assert all(
-        g.keys() == {"html", "title", "paragraphs"} for g in [*small["guides"].values(), *made["guides"].values()]
+        g.keys() - {"sources"} == {"html", "title", "paragraphs"}
+        for g in [*small["guides"].values(), *made["guides"].values()]
     )
+    assert all(s.keys() <= {"key", "name", "url", "superseded", "order"} for s in [*small["sources"], *made["sources"]])
     assert all(t.keys() == {"id", "term", "meaning"} for t in [*small["glossary"], *made["glossary"]])
 
 
@@ -128,7 +131,9 @@ def test_the_my_pack_page_carries_the_bank_and_links_that_resolve(built_site, ba
     from tests.conftest import page
 
     doc = page(built_site, "my-pack/")
-    data = json.loads(doc.find("script", id=mypack.DATA_ELEMENT_ID).string)
+    named = doc.select_one("script[data-sp-mypack-data]")
+    assert named is not None and named["type"] == "text/plain", "named, loaded when there is a pack to draw"
+    data = mypack.read_data_file((built_site / "my-pack" / named["src"]).resolve().read_text(encoding="utf-8"))
     assert set(data["questions"]) == set(bank.questions)
     for qid, entry in data["questions"].items():
         target = (built_site / "my-pack" / entry["href"]).resolve()

@@ -5,7 +5,8 @@
  *    trigger these by accident. The keys still type normally in text fields,
  *    and work inside the open search box, which is where a user expects them.
  * 2. The menu and search buttons in the header are labels, which the keyboard
- *    cannot reach: give them a role, a name and Enter/Space.
+ *    cannot reach: each gets a button inside it (a label may not take a role
+ *    itself), with a name and Enter/Space.
  * 3. The search dialog gets a name, and its result count is announced.
  */
 (function () {
@@ -29,12 +30,16 @@
 
   function toggleButton(label, name, onOpen) {
     var box = document.getElementById(label.getAttribute("for"));
-    if (!box) return;
-    label.setAttribute("role", "button");
-    label.setAttribute("tabindex", "0");
-    label.setAttribute("aria-label", name);
+    if (!box) return null;
+    var button = document.createElement("span");
+    while (label.firstChild) button.appendChild(label.firstChild);
+    label.appendChild(button);
+    button.className = "sp-header-toggle";
+    button.setAttribute("role", "button");
+    button.setAttribute("tabindex", "0");
+    button.setAttribute("aria-label", name);
     var sync = function () {
-      label.setAttribute("aria-expanded", box.checked ? "true" : "false");
+      button.setAttribute("aria-expanded", box.checked ? "true" : "false");
     };
     var opened = function () {
       sync();
@@ -42,7 +47,7 @@
     };
     sync();
     box.addEventListener("change", sync);
-    label.addEventListener("keydown", function (event) {
+    button.addEventListener("keydown", function (event) {
       if (event.key !== "Enter" && event.key !== " ") return;
       event.preventDefault();
       event.stopPropagation();
@@ -53,10 +58,11 @@
     label.addEventListener("click", function () {
       window.setTimeout(sync, 0);
     });
+    return button;
   }
 
-  var menu = document.querySelector('.md-header__button[for="__drawer"]');
-  if (menu) toggleButton(menu, "Menu");
+  var menuLabel = document.querySelector('.md-header__button[for="__drawer"]');
+  var menu = menuLabel ? toggleButton(menuLabel, "Menu") : null;
   var open = document.querySelector('.md-header__button[for="__search"]');
   if (open) {
     toggleButton(open, "Search", function () {

@@ -7,6 +7,7 @@ embeds the same body, so a printed page and the PDF look alike.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -38,10 +39,18 @@ def stylesheet_text() -> str:
     return stylesheet_path().read_text(encoding="utf-8")
 
 
-def render_body(view: PackView, between: str = "", embed: bool = False) -> Markup:
-    """The pack body. ``embed`` readies it for a Markdown page; ``between`` goes under the meeting details."""
+def render_body(
+    view: PackView,
+    between: str = "",
+    embed: bool = False,
+    guide_href: Callable[[str], str] | None = None,
+    evidence_href: Callable[[str], str] | None = None,
+) -> Markup:
+    """The pack body. ``embed`` readies it for a Markdown page; ``between`` goes under the meeting details;
+    with ``guide_href`` (a guide's id: its address) each guide is a link rather than shown in full, and with
+    ``evidence_href`` (an indicator's id: its address) each piece of evidence is its name, linked."""
     body = macro(environment().get_template("packs/pack.html.j2").module, "body")
-    return Markup(body(view, Markup(between), embed))
+    return Markup(body(view, Markup(between), embed, guide_href, evidence_href))
 
 
 def render_document(view: PackView) -> str:

@@ -328,16 +328,30 @@ def paragraphs(markdown: str) -> list[str]:
     return [plain_text(p) for p in re.split(r"\n\s*\n", markdown.strip()) if p.strip()]
 
 
+def cited_source(citation) -> tuple[str, CitedSource] | None:
+    """One citation as the list of sources shows it, with the key it is listed once by (its source's id,
+    or its document's title); None for a citation that names no document."""
+    c = citation
+    key = c.ref or c.document
+    if not key:
+        return None
+    edition = c.edition or (str(c.year) if c.year else "")
+    made = ", ".join(x for x in (c.publisher, edition) if x and x not in c.document)
+    return key, CitedSource(
+        f"{c.document} ({made})" if made else c.document, c.url if c.ref else "", bool(c.superseded_by)
+    )
+
+
+def cited_order(source: CitedSource) -> str:
+    """Where a source comes in the list: by its name, whatever the letters' case."""
+    return source.name.casefold()
+
+
 def cited_sources(citations: list) -> tuple[CitedSource, ...]:
-    """Each source cited once, by title: 'Title (Publisher, edition)'."""
+    """Each source cited once (the first citation of it), by title: 'Title (Publisher, edition)'."""
     found: dict[str, CitedSource] = {}
     for c in citations:
-        key = c.ref or c.document
-        if not key or key in found:
-            continue
-        edition = c.edition or (str(c.year) if c.year else "")
-        made = ", ".join(x for x in (c.publisher, edition) if x and x not in c.document)
-        found[key] = CitedSource(
-            f"{c.document} ({made})" if made else c.document, c.url if c.ref else "", bool(c.superseded_by)
-        )
-    return tuple(sorted(found.values(), key=lambda s: s.name.casefold()))
+        made = cited_source(c)
+        if made is not None and made[0] not in found:
+            found[made[0]] = made[1]
+    return tuple(sorted(found.values(), key=cited_order))

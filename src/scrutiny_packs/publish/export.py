@@ -89,21 +89,23 @@ def export_markdown(bank: Bank, out_dir: Path, root: Path | None = None) -> Expo
             target.write_bytes(made)
             continue
         if source.src_uri == links.MY_PACK:
-            # The hook adds the bank as JSON after sanitising; here it is a raw HTML block.
-            made = made.rstrip("\n") + "\n\n" + _my_pack_data(bank) + _my_pack_scripts(shipped) + "\n"
+            # The hook names the Word file's maker after sanitising; here it is a raw HTML block.
+            made = made.rstrip("\n") + "\n\n" + _my_pack_scripts(shipped) + "\n"
         elif source.src_uri == links.PLAN:  # Plan a meeting makes Word files as My pack does
             made = made.rstrip("\n") + "\n\n" + _my_pack_scripts(shipped, links.PLAN) + "\n"
         elif record := record_form.meeting_script(bank, source.src_uri):  # the same, for a meeting's Record answers
             made = made.rstrip("\n") + "\n\n" + record + "\n"
         target.write_text(made, encoding="utf-8")
         count += 1
-    # Plan a meeting's data, which the hook makes as a script of its own.
+    # Plan a meeting's data and My pack's, which the hook makes as scripts of their own.
     here = links.url_path(links.PLAN) or "."
     (docs / plan.DATA_PATH).parent.mkdir(parents=True, exist_ok=True)
     (docs / plan.DATA_PATH).write_text(
         plan.data_js(bank, lambda qid: posixpath.relpath(links.url_path(links.question(qid)), here) + "/"),
         encoding="utf-8",
     )
+    (docs / mypack.DATA_PATH).parent.mkdir(parents=True, exist_ok=True)
+    (docs / mypack.DATA_PATH).write_text(_my_pack_data(bank), encoding="utf-8")
     # The packs' stylesheets and the scripts from npm packages, which the hook adds.
     for uri, path in [*site_stylesheets().items(), *shipped.items()]:
         target = docs / uri
@@ -132,9 +134,9 @@ def _edit_base(config: dict) -> str | None:
 
 
 def _my_pack_data(bank: Bank) -> str:
-    """The My pack page's bank data, linking each question as the built site serves it."""
+    """The My pack page's bank data, linking each question from that page as the built site serves it."""
     here = links.url_path(links.MY_PACK) or "."
-    return mypack.data_script(bank, lambda qid: posixpath.relpath(links.url_path(links.question(qid)), here) + "/")
+    return mypack.data_file(bank, lambda qid: posixpath.relpath(links.url_path(links.question(qid)), here) + "/")
 
 
 def _my_pack_scripts(shipped: dict[str, Path], page: str = links.MY_PACK) -> str:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import logging
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -51,7 +50,6 @@ class _Build:
     offline: offline.OfflineBuild | None = None
     search_help: str = ""  # the script holding the search help's words, written once per build
     vendor: dict[str, Path] = field(default_factory=dict)  # site path: file in node_modules (publish/vendor.py)
-    my_pack_data: Callable[[], str] | None = None  # the My pack page's bank data (a script element)
     sanitiser: PageSanitiser = field(default_factory=PageSanitiser)  # each page's HTML, alongside MkDocs
 
 
@@ -163,10 +161,11 @@ class SiteHook:
         )
         bank = build.bank
 
-        def my_pack_data() -> str:  # each question linked from the My pack page as the site serves it
-            return mypack.data_script(bank, lambda qid: site.href(links.MY_PACK, links.question(qid)))
+        def my_pack_data() -> bytes:  # each question linked from the My pack page (the one page loading it)
+            return mypack.data_file(bank, lambda qid: site.href(links.MY_PACK, links.question(qid))).encode()
 
-        build.my_pack_data = my_pack_data
+        # The My pack page's data, a script of its own (main.html loads it on that page only), made when copied.
+        files.append(mkdocs_internals.lazy_file(config, mypack.DATA_PATH, my_pack_data, data=True))
         # Plan a meeting's data, a script of its own (site/plan.py), each question linked as the site serves it.
         plan_js = plan.data_js(bank, lambda qid: site.href(links.PLAN, links.question(qid)))
         files.append(File.generated(config, plan.DATA_PATH, content=plan_js))
@@ -214,13 +213,13 @@ class SiteHook:
     @staticmethod
     def _after_sanitising(build: _Build, page: Any, files: Any) -> str:
         """What a page gets after its HTML is sanitised: script elements of our own."""
-        if page.file.src_uri == links.MY_PACK and build.my_pack_data is not None:
-            # My pack draws packs in the browser: it gets the bank as JSON, added after sanitising (a script
-            # element), and the scripts only it needs (the Word file's maker).
-            return build.my_pack_data() + mypack.vendor_scripts(
+        if page.file.src_uri == links.MY_PACK and build.bank is not None:
+            # My pack draws packs in the browser (its data and scripts: overrides/main.html); it names the Word
+            # file's maker here, after sanitising (script elements), loaded when Download Word is pressed.
+            return mypack.vendor_scripts(
                 files.get_file_from_path(uri).url_relative_to(page.file) for uri in build.vendor
             )
-        if page.file.src_uri == links.PLAN and build.my_pack_data is not None:  # the Word file's maker, as on My pack
+        if page.file.src_uri == links.PLAN and build.bank is not None:  # the Word file's maker, as on My pack
             return mypack.vendor_scripts(
                 files.get_file_from_path(uri).url_relative_to(page.file) for uri in build.vendor
             )

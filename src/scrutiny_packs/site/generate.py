@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import gzip
 import json
 import posixpath
 from collections.abc import Callable, Iterable, Iterator
@@ -36,6 +37,16 @@ from scrutiny_packs.text.glossary import Glossary
 from scrutiny_packs.text.templating import environment, macro
 
 RETIRED_IN_SEARCH = "Retired question."  # search-query.js reads this word to rank it last
+
+# A pack page's body, gzip-compressed as served: under it, the page (with the site around it, about 12 KB)
+# stays within the 60 KB every page's own HTML keeps to (tests/browser/test_budgets.py). A longer pack's page
+# links its guides instead of repeating them (pack_page_body).
+PACK_PAGE_BODY_BUDGET = 44 * 1024
+
+
+def _compressed(html: str) -> int:
+    return len(gzip.compress(html.encode(), compresslevel=6))
+
 
 QUESTION_SEARCH_BOOST = 2  # Material's per-page search boost (front matter search.boost)
 
@@ -578,8 +589,9 @@ class SiteBuilder:
             links.MY_PACK,
             "My pack",
             "site/my-pack.md.j2",
-            sp_my_pack=True,
             description="Choose questions, put them in order and print or share them as a pack for a meeting.",
+            # sp_my_pack: the page loads the bank's data and its own scripts (overrides/main.html, site/mypack.py).
+            sp_my_pack=True,
         )
         yield page(
             links.PLAN,
@@ -694,9 +706,31 @@ class SiteBuilder:
                 spec.path or None,
                 in_nav=False,
                 search={"exclude": True},
-                context=dict(spec=spec, pack_body=pack_html.render_body),
+                context=dict(spec=spec),
                 later=dict(view=partial(self._pack_view, spec.id)),
             )
+
+    def pack_page_body(self, src: str, view: PackView, downloads: Callable[..., str]) -> Markup:
+        """A pack's body for its web page: the pack as the PDF has it, unless that makes the page heavier than
+        a phone should load (``PACK_PAGE_BODY_BUDGET``). Then each "what good looks like" guide is a link to its
+        place on the guides' page; if that is still too heavy, each piece of evidence to ask for is its name,
+        linked to its description. The PDF and Word files keep them in full. ``downloads(linked, evidence_linked)``
+        is the download links and the note saying what printing the page gives."""
+        full = pack_html.render_body(view, downloads(False), True)
+        guides, indicators = self.module_for.get("benchmarks"), self.module_for.get("indicators")
+        if guides is None or _compressed(full) <= PACK_PAGE_BODY_BUDGET:
+            return full
+        guide_href = partial(self._module_href, src, guides)
+        lighter = pack_html.render_body(view, downloads(True), True, guide_href=guide_href)
+        if indicators is None or _compressed(lighter) <= PACK_PAGE_BODY_BUDGET:
+            return lighter
+        evidence_href = partial(self._module_href, src, indicators)
+        return pack_html.render_body(
+            view, downloads(True, True), True, guide_href=guide_href, evidence_href=evidence_href
+        )
+
+    def _module_href(self, src: str, module: str, anchor: str) -> str:
+        return self.href(src, f"{links.module(module)}#{anchor}")
 
     def _pack_view(self, pack_id: str) -> PackView:
         return self.pack_views[pack_id]

@@ -1,9 +1,11 @@
 """The My pack page's data: what the browser needs to draw any pack from the bank.
 
 The pack itself travels in a link (``packs/link.py``, the format). This module
-writes the bank as JSON into the My pack page, read there by the scripts in
-``overrides/assets/javascripts/my-pack/``, and the link's rules, which every
-page's "Add to my pack" buttons need too.
+writes the bank as a script file of its own (``DATA_PATH``), which only the My pack
+page loads (``overrides/main.html``, the page's front matter ``sp_my_pack``) and the
+scripts in ``overrides/assets/javascripts/my-pack/`` read, and the link's rules, which
+every page's "Add to my pack" buttons need too. A plain script rather than JSON
+fetched by the page: the offline copy opened from disk (file://) may not fetch.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from scrutiny_packs.packs.layout import (
     FOOTER_TITLE_LIMIT,
     Gloss,
     build_view,
+    cited_order,
+    cited_source,
     framing_note,
     paragraphs,
 )
@@ -29,7 +33,8 @@ from scrutiny_packs.text.escape import html_escape
 from scrutiny_packs.text.framing import FRAMINGS, frame, framing_table
 from scrutiny_packs.text.templating import environment, macro
 
-DATA_ELEMENT_ID = "sp-bank"
+DATA_PATH = "assets/javascripts/my-pack-data.js"  # the bank's data, a script only the My pack page loads
+DATA_GLOBAL = "ScrutinyPacksBank"  # the name it sets on window, read by my-pack/page.js
 EXTRA_KEY = "scrutiny_packs_link"  # mkdocs.yml `extra`: the link's rules, for the header link on every page
 
 # Each question's entry is drawn with everything shown; the page takes away what a pack leaves out.
@@ -66,6 +71,7 @@ def bank_data(bank: Bank, question_href: Callable[[str], str] | None = None) -> 
     indicators: dict[str, dict] = {}
     guides: dict[str, dict] = {}
     used_terms: dict[str, Gloss] = {}
+    cited = _CitedTable()
     for q in bank.questions.values():
         entry: dict = {"text": q.text, "areas": list(q.areas)}
         if question_href is not None:
@@ -89,6 +95,8 @@ def bank_data(bank: Bank, question_href: Callable[[str], str] | None = None) -> 
         if shown.evidence:
             entry["evidence"] = [f.id for f in shown.evidence]
             indicators.update({f.id: {"name": f.name, "description": f.description} for f in shown.evidence})
+        if q.source and (found := cited.add(q.source)) is not None:  # "Sources cited in this pack"
+            entry["sources"] = [found]
         if alone.terms:  # "Terms used in this pack": the glossary entries this question's text uses
             entry["terms"] = [t.id for t in alone.terms]
             used_terms.update((t.id, t) for t in alone.terms)
@@ -102,6 +110,10 @@ def bank_data(bank: Bank, question_href: Callable[[str], str] | None = None) -> 
             for g in group.guides:  # each guide drawn once, however many questions bring it
                 if g.id not in guides:
                     guides[g.id] = {"html": str(guide(g)), "title": g.title, "paragraphs": paragraphs(g.text)}
+                    benchmark = bank.benchmarks.get(g.id)
+                    places = [cited.add(c) for c in benchmark.sources] if benchmark else []
+                    if cited_ids := [i for i in places if i is not None]:
+                        guides[g.id]["sources"] = cited_ids
         questions[q.id] = entry
     # The terms in the glossary's order (a pack lists them so); each as a pack's list shows it.
     glossary = [
@@ -124,7 +136,37 @@ def bank_data(bank: Bank, question_href: Callable[[str], str] | None = None) -> 
         "indicators": indicators,
         "guides": guides,
         "glossary": glossary,
+        "sources": cited.entries(),
     }
+
+
+class _CitedTable:
+    """Each citation the questions and benchmarks make, as the packs' list of sources cited shows it
+    (``packs.layout.cited_source``), once: the entries point at it by its place in the table."""
+
+    def __init__(self) -> None:
+        self._at: dict[tuple, int] = {}
+
+    def add(self, citation) -> int | None:
+        made = cited_source(citation)
+        if made is None:
+            return None
+        key, source = made
+        return self._at.setdefault((key, source), len(self._at))
+
+    def entries(self) -> list[dict]:
+        """Each one's key (a pack lists a key once, as its first citation shows it), name, link, whether a
+        newer edition is out, and where it comes in the list (``order``: equal for names a pack sorts as equal)."""
+        places = {name: n for n, name in enumerate(sorted({cited_order(s) for _, s in self._at}))}
+        out = []
+        for key, source in self._at:
+            entry: dict = {"key": key, "name": source.name, "order": places[cited_order(source)]}
+            if source.url:
+                entry["url"] = source.url
+            if source.superseded:
+                entry["superseded"] = True
+            out.append(entry)
+        return out
 
 
 def json_for_script(data: object) -> str:
@@ -139,12 +181,19 @@ def json_for_script(data: object) -> str:
     )
 
 
-def data_script(bank: Bank, question_href: Callable[[str], str] | None = None) -> str:
-    """The bank as a JSON data block for the My pack page (not run; read by the My pack scripts)."""
-    return (
-        f'<script type="application/json" id="{DATA_ELEMENT_ID}">'
-        f"{json_for_script(bank_data(bank, question_href))}</script>"
-    )
+def data_file(bank: Bank, question_href: Callable[[str], str] | None = None) -> str:
+    """The bank as a script for the My pack page (``DATA_PATH``): it sets ``window.ScrutinyPacksBank``.
+
+    ``question_href`` links each question from the My pack page, the only page that loads the file."""
+    return f"window.{DATA_GLOBAL} = {json_for_script(bank_data(bank, question_href))};\n"
+
+
+def read_data_file(text: str) -> dict:
+    """The data a ``data_file`` holds (for tests and tools)."""
+    prefix = f"window.{DATA_GLOBAL} = "
+    if not text.startswith(prefix):
+        raise ValueError(f"not a My pack data file: it does not start with {prefix!r}")
+    return json.loads(text[len(prefix) :].rstrip().removesuffix(";"))
 
 
 def vendor_scripts(sources: Iterable[str]) -> str:

@@ -129,4 +129,6 @@ def for_browser() -> dict:
         "guidesHeading": GUIDES_HEADING,
         "howTo": how,
         "sources": PACK_SOURCE_LINE,
+        "sourcesCited": SOURCES_CITED,
+        "superseded": SUPERSEDED,
     }

@@ -13,8 +13,11 @@
     return {
       use: function (element) { if (element) region = element; },
       say: function (message) {
-        if (!region) {
-          region = SP.render.el(doc, "div", { className: "sp-mypack-vh", role: "status", "aria-live": "polite" });
+        if (!region) {  // made here: render.js, which draws the pack, loads on the My pack page only
+          region = doc.createElement("div");
+          region.className = "sp-mypack-vh";
+          region.setAttribute("role", "status");
+          region.setAttribute("aria-live", "polite");
           doc.body.appendChild(region);
         }
         var here = region;

@@ -32,6 +32,12 @@
         }
       });
     });
+    if (v.cited.length) {
+      lines.push("", say.sourcesCited + ":");
+      v.cited.forEach(function (c) {
+        lines.push("- " + c.name + (c.url ? " " + c.url : "") + (c.superseded ? " (" + say.superseded + ")" : ""));
+      });
+    }
     lines.push("", say.sources);
     return lines.join("\n") + "\n";
   }

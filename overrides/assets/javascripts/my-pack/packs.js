@@ -92,13 +92,16 @@
     });
   }
 
+  /* Starts the switcher once, when both it and the editor are there: page.js starts the editor at once,
+   * or after the bank's data has loaded (then it calls boot again). */
   function boot() {
     var section = document.querySelector("[data-sp-mypack-packs-section]");
     var my = SP.myPack;
-    if (!section || !my || !my.session || !my.store) return;
+    if (!section || !my || !my.session || !my.store || section.hasAttribute("data-sp-started")) return;
+    section.setAttribute("data-sp-started", "");
     start(section, my.store, my.session, my.say);
   }
 
-  SP.packs = { start: start };
+  SP.packs = { start: start, boot: boot };
   boot();
 })(window);

@@ -102,6 +102,13 @@
       }
       rootNode.appendChild(section);
     });
+    if (v.cited.length) {
+      rootNode.appendChild(el(doc, "h2", { className: "sp-pack-cited-title", id: "sp-pack-cited" }, [say.sourcesCited]));
+      rootNode.appendChild(el(doc, "ul", { className: "sp-pack-cited" }, v.cited.map(function (c) {
+        return el(doc, "li", {}, [c.url ? el(doc, "a", { href: c.url }, [c.name]) : c.name,
+          c.superseded ? " (" + say.superseded + ")" : null]);
+      })));
+    }
     rootNode.appendChild(el(doc, "p", { className: "sp-pack-sources" }, [say.sources]));
     return rootNode;
   }

@@ -78,6 +78,26 @@
     return (bank.glossary || []).filter(function (t) { return used[t.id]; });
   }
 
+  /* "Sources cited in this pack": what the questions cite, in the pack's order, then what the guides it shows
+   * cite, by guide id; each source once, as first cited; listed in the order the build gives each
+   * (bank.sources[i].order, site/mypack.py), as packs.layout.cited_sources lists them. */
+  function cited(questions, guideIds, bank) {
+    var table = bank.sources || [];
+    var seen = {};
+    var found = [];
+    function take(index) {
+      var source = table[index];
+      if (!source || Object.prototype.hasOwnProperty.call(seen, source.key)) return;
+      seen[source.key] = true;
+      found.push(source);
+    }
+    questions.forEach(function (q) { (bank.questions[q.id].sources || []).forEach(take); });
+    guideIds.slice().sort().forEach(function (gid) { ((bank.guides[gid] || {}).sources || []).forEach(take); });
+    return found.map(function (source, at) { return { source: source, at: at }; })
+      .sort(function (a, b) { return a.source.order - b.source.order || a.at - b.at; })
+      .map(function (pair) { return pair.source; });
+  }
+
   function questionNumbers(first, last, bank) {
     var say = bank.sentences;
     return first === last ? fill(say.oneQuestion, { first: first }) : fill(say.someQuestions, { first: first, last: last });
@@ -120,6 +140,7 @@
       if (!options.benchmarks) g.guides = [];
     });
     var all = [].concat.apply([], groups.map(function (g) { return g.questions; }));
+    var guideIds = [].concat.apply([], groups.map(function (g) { return g.guides; }));
     var hasGuidance = all.some(function (q) { return q.listenFor.length; })
       || groups.some(function (g) { return g.guides.length; });
     var hasEvidence = all.some(function (q) { return q.evidence.length; });
@@ -134,6 +155,7 @@
       howTo: bank.sentences.howTo[howTo],
       details: details(pack, bank),
       terms: terms(pack.questions, bank),
+      cited: cited(all, guideIds, bank),
       groups: groups,
       questions: all,
       hasGuidance: hasGuidance,
@@ -148,7 +170,8 @@
     packTitle: packTitle,
     longDate: longDate,
     details: details,
-    footerMeeting: footerMeeting
+    footerMeeting: footerMeeting,
+    cited: cited
   };
 
   SP.view = api;

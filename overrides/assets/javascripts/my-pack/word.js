@@ -139,6 +139,12 @@
         guide.paragraphs.forEach(function (text) { body.push(para([run(text)])); });
       });
     });
+    if (v.cited.length) {  // as packs/docx.py ends a pack: the sources cited, then the line crediting them
+      body.push(para([run(say.sourcesCited)], { heading: lib.HeadingLevel.HEADING_1 }));
+      body.push.apply(body, points(v.cited.map(function (c) {
+        return ["", c.name + (c.url ? " " + c.url : "") + (c.superseded ? " (" + say.superseded + ")" : "")];
+      })));
+    }
     body.push(para([run(say.sources, { size: W.note_pt, color: MUTED })], { spacing: { before: pt(W.sources_before_pt) } }));
 
     // -- the running footer: the meeting (or the title) beside "Page X of Y", then the title under it
