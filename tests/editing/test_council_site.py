@@ -273,3 +273,26 @@ def test_an_overlay_reference_that_no_longer_resolves_stops_the_upgrade(tmp_path
     assert "extends: 2.0.0" in overlay.read_text(encoding="utf-8")
     report = (council / "upgrade-report.md").read_text(encoding="utf-8")
     assert "## Local references that no longer resolve (1)" in report and "hide.tag: tag advocacy" in report
+
+
+def test_a_rewording_is_held_to_the_national_items_own_limits(tmp_path):
+    """A council's wording gets the checks the national text gets: its length, and (for a benchmark) Markdown
+    that would stop or stall the build."""
+    council = tmp_path / "c"
+    assert CliRunner().invoke(main, ["init", str(council), "--council", COUNCIL]).exit_code == 0
+    overlay = council / "overlay.yml"
+    nested = "  ".join("- " for _ in range(30)) + "x"
+    overlay.write_text(
+        overlay.read_text(encoding="utf-8")
+        + "reword:\n"
+        + f'  - question: q017\n    text: "{"Why? " * 150}"\n    replaces: "000000000000"\n'
+        + f'  - benchmark: allegations-handled-fairly-and-quickly\n    text: "{nested}"\n'
+        + '    replaces: "000000000000"\n',
+        encoding="utf-8",
+    )
+    done = CliRunner().invoke(main, ["validate", "--root", str(council)])
+    assert done.exit_code == 1
+    lines = [x for x in done.stderr.splitlines() if x.startswith("overlay.yml:")]
+    assert any("characters; the national one may have 600 (shorten it)" in x for x in lines)
+    assert any("reword.text: lists or quotes nested" in x for x in lines)
+    assert "Traceback" not in done.stderr

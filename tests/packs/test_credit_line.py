@@ -53,11 +53,16 @@ def test_each_pack_format_lists_the_sources_its_questions_and_benchmarks_cite(tm
     text = text_of(out)
     assert text.count(SOURCES_CITED) == 1
     listed = text[text.index(SOURCES_CITED) :]
-    cited = [bank.questions["q160"].source] + [
-        s for b in bank.questions["q160"].benchmarks for s in bank.benchmarks[b].sources
-    ]
+    # The question's source and those of each "what good looks like" guide the pack shows.
+    shown = [b for b in bank.questions["q160"].benchmarks if bank.benchmarks[b].title in text]
+    assert shown
+    cited = [bank.questions["q160"].source] + [s for b in shown for s in bank.benchmarks[b].sources]
     titles = {" ".join(s.document.split()) for s in cited}
     assert len(titles) >= 2
     for title in titles:
         assert title in listed.replace("\u2019", "'"), title
+    if suffix == ".md":  # one list item per source, as a reader of the Markdown sees them
+        raw = out.read_text(encoding="utf-8")
+        items = [line for line in raw[raw.index(SOURCES_CITED) :].splitlines() if line.startswith("- ")]
+        assert len(items) == len(titles)
     assert listed.index(SOURCES_CITED) < listed.index("Sources: questions marked")

@@ -32,7 +32,8 @@ def test_the_meeting_page_lists_each_item_with_its_questions_and_files(built_sit
     headings = [h.get_text(strip=True).rstrip("¶") for h in article.select("h2")]
     # The Record answers mode opens and closes the page (hidden until its script shows it).
     assert headings == ["Record answers", "Agenda"] + [f"Item {i.number}: {i.title}" for i in meeting.items] + [
-        "Download record file"
+        "Recommendations and information requests",
+        "Download record file",
     ]
     for item, heading in zip(meeting.items, article.select("h2")[2:]):
         listed = heading.find_next("ol")

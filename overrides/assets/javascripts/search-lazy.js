@@ -11,7 +11,40 @@
 (function () {
   "use strict";
 
-  if (typeof XMLHttpRequest !== "function" || window.location.protocol === "file:") return;
+  /* The search's vocabulary (search-help-data.js, site/search_help.py) is named in the page but not
+   * fetched (overrides/main.html): it is loaded with the index, when search is first used. whenHelp
+   * waits for it without asking for it; withHelp asks for it too. */
+  var helpWaiting = [];
+  var helpAsked = false;
+  function helpReady() {
+    return !!window.ScrutinyPacksSearchHelp || !document.querySelector("script[data-sp-search-help]");
+  }
+  function helpArrived() { helpWaiting.splice(0).forEach(function (go) { go(); }); }
+  function whenHelp(then) {
+    if (helpReady()) then();
+    else helpWaiting.push(then);
+  }
+  function loadHelp() {
+    var named = document.querySelector("script[data-sp-search-help]");
+    if (helpAsked || !named || window.ScrutinyPacksSearchHelp) return;
+    helpAsked = true;
+    var script = document.createElement("script");
+    script.src = named.src;
+    script.addEventListener("load", helpArrived);
+    script.addEventListener("error", helpArrived);  // search goes on without the vocabulary
+    document.head.appendChild(script);
+  }
+  function withHelp(then) {
+    whenHelp(then);
+    loadHelp();
+  }
+
+  var lazy = { release: loadHelp, isHeld: function () { return false; }, whenHelp: whenHelp, withHelp: withHelp };
+  window.ScrutinyPacksSearchLazy = lazy;
+  if (typeof XMLHttpRequest !== "function" || window.location.protocol === "file:") {
+    document.addEventListener("DOMContentLoaded", loadHelp);  // the offline copy: no page weight to save
+    return;
+  }
 
   var INDEX = /\/search\/search_index\.json([?#]|$)/;
   var wanted = /[?&]h=/.test(window.location.search);
@@ -34,6 +67,7 @@
   };
 
   function release() {
+    loadHelp();
     if (wanted) return;
     wanted = true;
     held.splice(0).forEach(function (go) { go(); });
@@ -55,5 +89,7 @@
     if (isSearch(event.target) || (!field && /^[/sf]$/i.test(event.key || ""))) release();
   }, true);
 
-  window.ScrutinyPacksSearchLazy = { release: release, isHeld: function () { return !wanted; } };
+  lazy.release = release;
+  lazy.isHeld = function () { return !wanted; };
+  if (wanted) document.addEventListener("DOMContentLoaded", loadHelp);
 })();

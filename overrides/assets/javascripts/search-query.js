@@ -242,6 +242,13 @@
         dispatchEvent: target.dispatchEvent.bind(target),
         terminate: function () { worker.terminate(); },
         postMessage: function (message) {
+          var lazy = root.ScrutinyPacksSearchLazy;
+          if (isQuery(message) && !root.ScrutinyPacksSearchHelp && lazy && lazy.withHelp && !message.spWaited) {
+            // The vocabulary is loaded with the index (search-lazy.js): a query waits for it, in order.
+            message.spWaited = true;
+            lazy.withHelp(function () { self.postMessage(message); });
+            return;
+          }
           if (isQuery(message)) {
             var help = root.ScrutinyPacksSearchHelp;
             var found = meanings(message.data, help && help.abbreviations, help && help.synonyms);

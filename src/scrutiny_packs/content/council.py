@@ -128,6 +128,10 @@ def _reword(bank: Bank, overlay: Overlay, settings: CouncilSettings, params: dic
                 _problem(r.line, "reword.text", f"unknown parameter {{{name}}}", did_you_mean(name, params))
             )
         text = _fill(r.text, params)
+        wording = _wording_problems(r.collection, r.listen_for is not None, text)
+        problems += [_problem(r.line, "reword.text", message, hint) for message, hint in wording]
+        if wording:
+            continue
         if r.listen_for is not None:
             points = list(national_item.listen_for)
             if r.listen_for > len(points):
@@ -155,6 +159,19 @@ def _reword(bank: Bank, overlay: Overlay, settings: CouncilSettings, params: dic
             )
         bank.provenance[(r.collection, r.item)] = Provenance(settings.council, "reworded", KIND_WORDS[r.collection])
     return problems
+
+
+def _wording_problems(collection: str, listen_for: bool, text: str) -> list[tuple[str, str]]:
+    """What the national item's own schema and Markdown checks say of a local wording (message, hint)."""
+    kind = "question" if collection == "questions" else "benchmark"
+    field = schema.schema(kind)["properties"]["listen_for" if listen_for else "text"]
+    limit = (field.get("items", {}) if listen_for else field).get("maxLength")
+    found = []
+    if limit and len(text) > limit:
+        found.append((f"the wording is {len(text):,} characters; the national one may have {limit:,}", "shorten it"))
+    if kind == "benchmark":
+        found += [(message, hint) for _, message, hint in markdown_fields.findings(text)]
+    return found
 
 
 def _retag(bank: Bank, overlay: Overlay, settings: CouncilSettings) -> list[Problem]:
