@@ -111,6 +111,7 @@
     }
 
     new MutationObserver(update).observe(meta, { childList: true, characterData: true, subtree: true });
+    update();  // loaded with the search's data: a search may already have come back empty
   }
 
   var lazy = window.ScrutinyPacksSearchLazy;

@@ -19,7 +19,16 @@
   function helpReady() {
     return !!window.ScrutinyPacksSearchHelp || !document.querySelector("script[data-sp-search-help]");
   }
-  function helpArrived() { helpWaiting.splice(0).forEach(function (go) { go(); }); }
+  function helpArrived() {
+    // Then what shows words to try when a search finds nothing (search-help.js), which needs the data.
+    var ui = document.querySelector("script[data-sp-search-help-ui]");
+    if (ui && window.ScrutinyPacksSearchHelp) {
+      var script = document.createElement("script");
+      script.src = ui.src;
+      document.head.appendChild(script);
+    }
+    helpWaiting.splice(0).forEach(function (go) { go(); });
+  }
   function whenHelp(then) {
     if (helpReady()) then();
     else helpWaiting.push(then);

@@ -75,6 +75,10 @@
     var script = document.createElement("script");
     script.src = named.src;
     script.addEventListener("load", function () { if (root.ScrutinyPacksBank) ready(); });
+    script.addEventListener("error", function () {
+      announcer.use(page.querySelector("[data-sp-mypack-status]"));
+      announcer.say("The bank's questions could not be loaded, so your pack cannot be shown: reload the page to try again.");
+    });
     document.head.appendChild(script);
   }
 

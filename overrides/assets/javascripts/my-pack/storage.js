@@ -192,7 +192,7 @@
   }
 
   var api = { KEY: KEY, PREVIOUS_KEY: PREVIOUS_KEY, SET_ASIDE_KEY: SET_ASIDE_KEY, PACKS_KEY: PACKS_KEY,
-    PACKS_SET_ASIDE_KEY: PACKS_SET_ASIDE_KEY, PACK_LIMIT: PACK_LIMIT, open: open };
+    PACKS_SET_ASIDE_KEY: PACKS_SET_ASIDE_KEY, PACK_LIMIT: PACK_LIMIT, open: open, packName: packName };
 
   SP.storage = api;
   if (typeof module === "object" && module && module.exports) module.exports = api;

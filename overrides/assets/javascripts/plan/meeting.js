@@ -102,7 +102,7 @@
     ];
     if (oneLine(plan.time)) lines.push("time: " + q(cut(plan.time, 40)));
     if (oneLine(plan.place)) lines.push("place: " + q(cut(plan.place, data.textLimit)));
-    if (/^https?:\/\/\S+$/.test(plan.source || "")) lines.push("source: " + q(plan.source));
+    if (/^https?:\/\/\S+$/.test(plan.source || "") && plan.source.length <= 500) lines.push("source: " + q(plan.source));
     if (oneLine(plan.description)) lines.push("description: " + q(oneLine(plan.description)));
     lines.push("items:");
     itemsWithQuestions(plan).forEach(function (item) {
@@ -306,7 +306,9 @@
     if (doc.date && !plan.date) notices.push("The meeting's date could not be read: give it again.");
     plan.time = text(doc.time, 40);
     plan.place = text(doc.place, data.textLimit);
-    plan.source = typeof doc.source === "string" && /^https?:\/\/\S+$/.test(doc.source) ? doc.source : "";
+    // The meeting schema's pattern and limit (meeting.schema.json): anything else is left out.
+    plan.source = typeof doc.source === "string" && /^https?:\/\/\S+$/.test(doc.source) && doc.source.length <= 500
+      ? doc.source : "";
     plan.description = text(doc.description, 2000);
     var audiences = data.audiences.map(function (a) { return a.id; });
     var framings = {};

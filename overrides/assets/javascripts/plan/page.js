@@ -355,7 +355,8 @@
     function keepInMyPack(item) {
       var store = SP.myPack && SP.myPack.store;
       if (!store || !store.packs) { say("My pack cannot keep packs on this page."); return; }
-      var name = ("Item " + item.number + (item.title ? ": " + item.title : "")).slice(0, 80);
+      // Named as storage.js names packs, so keeping the same item again finds its pack.
+      var name = SP.storage.packName("Item " + item.number + (item.title ? ": " + item.title : ""), "");
       var packs = store.packs();
       var same = packs.names.indexOf(name);
       if (same >= 0) store.switchTo(same);
