@@ -221,3 +221,9 @@ test("a result lists as missing only words the reader typed, and a word found th
   const [ranked] = sq.rerank([group], "off-rolling", found);
   assert.deepEqual(ranked[0].terms, { off: true, rolling: true });
 });
+
+test("a query's curly apostrophes and other marks are read as search_help.py keys the names", () => {
+  const synonyms = { "children's services care": ["Children's social care"] };
+  assert.deepEqual(sq.meanings("Children\u2019s services / care?", {}, synonyms),
+    { "children's services care": ["Children's social care"] });
+});

@@ -33,3 +33,19 @@ def test_the_glossarys_plain_names_and_search_words_are_read_as_the_terms_they_n
     assert synonyms["domestic abuse"] == ["Domestic violence"]
     assert all(name == name.lower() for name in synonyms), "matched in any case"
     assert "cse" not in synonyms and "CSE" not in synonyms, "abbreviations are matched as written, not here"
+
+
+def test_a_search_word_is_keyed_as_the_browser_reads_a_query(bank):
+    """search-query.js reads a query's words as letters, digits, &, ' and -, anything else a space, and a curly
+    apostrophe as a straight one; a search word written otherwise would never match anything typed."""
+    import dataclasses
+    import re
+
+    term = next(iter(bank.glossary.values()))
+    words = (*term.search_terms, "children\u2019s services/care", "after-care.")
+    edited = dataclasses.replace(
+        bank, glossary={**bank.glossary, term.id: dataclasses.replace(term, search_terms=words)}
+    )
+    synonyms = search_help(edited, None)["synonyms"]
+    assert "children's services care" in synonyms and "after-care" in synonyms
+    assert all(re.fullmatch(r"[a-z0-9&'\-]+( [a-z0-9&'\-]+)*", name) for name in synonyms), list(synonyms)

@@ -54,7 +54,8 @@
       var bare = word.replace(/^[^A-Za-z0-9&]+|[^A-Za-z0-9&]+$/g, "");
       if (abbreviations && Object.prototype.hasOwnProperty.call(abbreviations, bare)) add(bare, abbreviations[bare]);
     });
-    var plain = " " + lower.replace(/[^a-z0-9&'\-]+/g, " ") + " ";
+    // As site/search_help.py's plain_words keys the names: curly apostrophes straight, the rest a space.
+    var plain = " " + lower.replace(/\u2019/g, "'").replace(/[^a-z0-9&'\-]+/g, " ").split(/\s+/).join(" ") + " ";
     Object.keys(synonyms || {}).forEach(function (name) {
       if (plain.indexOf(" " + name + " ") >= 0) add(name, synonyms[name]);
     });

@@ -8,6 +8,7 @@ when a query is sent and ``assets/javascripts/search-help.js`` the rest when a s
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from scrutiny_packs.model import Bank, Term
@@ -40,6 +41,16 @@ def meaning(term: Term) -> str:
     return term.stands_for or term.term
 
 
+# search-query.js reads a query as these characters, anything else a space; a name is keyed the same way.
+_NOT_QUERY_CHARACTER = re.compile(r"[^a-z0-9&'\-]+")
+
+
+def plain_words(name: str) -> str:
+    """A name as the browser compares it with a query: lower case, curly apostrophes straight, each run
+    of other characters one space ("Children’s services/care" -> "children's services care")."""
+    return " ".join(_NOT_QUERY_CHARACTER.sub(" ", name.lower().replace("\u2019", "'")).split())
+
+
 def synonyms(bank: Bank) -> dict[str, list[str]]:
     """Each plain name a glossary term goes by (its other spellings, current name and search words, in
     lower case; abbreviations are matched as written, above) with the meanings of the terms it names:
@@ -51,7 +62,7 @@ def synonyms(bank: Bank) -> dict[str, list[str]]:
     for term in bank.glossary.values():
         said = meaning(term)
         for name in term.search_words:
-            key = name.lower()
+            key = plain_words(name)
             if is_abbreviation(name) or len(key) < 3 or key in named:
                 continue
             if said not in found.setdefault(key, []):
