@@ -296,3 +296,10 @@ def test_a_rewording_is_held_to_the_national_items_own_limits(tmp_path):
     assert any("characters; the national one may have 600 (shorten it)" in x for x in lines)
     assert any("reword.text: lists or quotes nested" in x for x in lines)
     assert "Traceback" not in done.stderr
+
+
+def test_init_refuses_names_its_settings_could_not_hold(tmp_path):
+    done = CliRunner().invoke(main, ["init", str(tmp_path / "c"), "--council", COUNCIL, "--panel", "P" * 200])
+    assert done.exit_code == 1
+    assert done.stderr.strip() == "--panel: 200 characters; settings.yml allows 160 (shorten it)"
+    assert not (tmp_path / "c").exists()

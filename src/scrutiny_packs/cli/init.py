@@ -26,6 +26,17 @@ def command(directory: Path, council: str, panel: str, partnership: str) -> None
     if not name:
         click.echo("--council: the council's name is empty (e.g. --council 'Example Council')", err=True)
         sys.exit(1)
+    from scrutiny_packs.content.schema import schema
+
+    fields = schema("council")["properties"]
+    too_long = [
+        f"--{option}: {len(value):,} characters; settings.yml allows {fields[option]['maxLength']:,} (shorten it)"
+        for option, value in (("council", name), ("panel", panel.strip()), ("partnership", partnership.strip()))
+        if len(value) > fields[option]["maxLength"]
+    ]
+    if too_long:
+        click.echo("\n".join(too_long), err=True)
+        sys.exit(1)
     try:
         written = council_site.write(directory, council_site.Council(name, panel.strip(), partnership.strip()))
     except OSError as exc:
