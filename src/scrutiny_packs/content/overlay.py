@@ -97,23 +97,23 @@ def _part(doc: YamlDocument, prefix: Path_) -> YamlDocument:
     return YamlDocument(data, lines, doc.source)
 
 
+def _read_checked(root: Path, name: str, kind: str) -> tuple[YamlDocument | None, list[Problem]]:
+    """One of the council's own files, read and checked against its schema (None with its problems)."""
+    doc, problems = read_yaml(root / name, name)
+    if doc is not None:
+        problems += schema.validate(doc, kind, name)
+    return (None if problems else doc), problems
+
+
 def read_settings(root: Path) -> tuple[CouncilSettings | None, list[Problem]]:
-    doc, problems = read_yaml(root / SETTINGS_FILE, SETTINGS_FILE)
-    if doc is None:
-        return None, problems
-    problems += schema.validate(doc, "council", SETTINGS_FILE)
-    if problems:
-        return None, problems
-    return CouncilSettings(**doc.data), []
+    doc, problems = _read_checked(root, SETTINGS_FILE, "council")
+    return (CouncilSettings(**doc.data) if doc is not None else None), problems
 
 
 def read_overlay(root: Path) -> tuple[Overlay | None, list[Problem]]:
     """The overlay, or None with every problem in its form."""
-    doc, problems = read_yaml(root / OVERLAY_FILE, OVERLAY_FILE)
+    doc, problems = _read_checked(root, OVERLAY_FILE, "overlay")
     if doc is None:
-        return None, problems
-    problems += schema.validate(doc, "overlay", OVERLAY_FILE)
-    if problems:
         return None, problems
     d = doc.data
     overlay = Overlay(str(d["extends"]), doc=doc, parameters=dict(d.get("parameters") or {}))
