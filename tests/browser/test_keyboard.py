@@ -42,6 +42,21 @@ def wait_for_results_to_settle(page, question_id: str) -> None:
         " return a && a.getAttribute('href').includes('questions/' + id + '/'); }",
         arg=question_id,
     )
+    # Each key typed sends a query; an answer to an earlier one can still redraw the list, taking
+    # away an element the keyboard has just moved to. Go on once the list has been still a while.
+    page.evaluate(
+        """() => new Promise(resolve => {
+          const list = document.querySelector('.md-search-result');
+          let timer = setTimeout(done, 500);
+          const seen = new MutationObserver(() => { clearTimeout(timer); timer = setTimeout(done, 500); });
+          function done() { seen.disconnect(); resolve(); }
+          seen.observe(list, {childList: true, subtree: true, characterData: true});
+        })"""
+    )
+    page.wait_for_function(
+        "id => document.querySelector('.md-search-result__link').getAttribute('href').includes('questions/' + id + '/')",
+        arg=question_id,
+    )
 
 
 def test_keyboard_only_from_home_to_a_question(open_page, bank):
