@@ -304,11 +304,12 @@
     showKeptNotes(doc, mode, fromStore.notes);
     drawAgreed();
     mode.hidden = false;
-    if (!store) ui.status.textContent = "This browser does not keep entries: download the record file before you leave the page.";
-    show();
-    if (openedPublished) {
-      ui.status.textContent = "The form holds the published record: edit it and download the record file again.";
+    // Where the meeting's record is published the page comes saying the form holds it (so nothing moves
+    // when this starts); that stays true unless this browser's own entries were opened instead.
+    if (!openedPublished) {
+      ui.status.textContent = store ? "" : "This browser does not keep entries: download the record file before you leave the page.";
     }
+    show();
   }
 
   var dataElement = document.getElementById("sp-record-data");
