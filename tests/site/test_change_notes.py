@@ -109,3 +109,25 @@ def test_a_change_note_on_a_glossary_entry_or_indicator_is_checked_like_a_questi
         for folder, item in (("glossary", "lado"), ("indicators", "cp-plans-per-10000"))
         for field in ("change_note", "last_reviewed")
     }, found
+
+
+def test_a_change_note_without_the_date_it_describes_is_refused_in_one_line(tmp_path):
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    for folder, item in (
+        ("glossary", "lado"),
+        ("indicators", "cp-plans-per-10000"),
+        ("benchmarks", "front-door-decisions-on-time"),
+    ):
+        path = tmp_path / "content" / folder / f"{item}.yml"
+        path.write_text(
+            "\n".join(x for x in path.read_text().splitlines() if not x.startswith("last_reviewed:")) + "\n"
+        )
+    found = sorted(p.format() for p in load_checked(tmp_path).problems if p.is_error)
+    assert len(found) == 3, found
+    for line, (folder, item) in zip(
+        found,
+        (("benchmarks", "front-door-decisions-on-time"), ("glossary", "lado"), ("indicators", "cp-plans-per-10000")),
+        strict=True,
+    ):
+        assert line.startswith(f"content/{folder}/{item}.yml:"), line
+        assert ": change_note: needs 'last_reviewed' beside it (add 'last_reviewed:' to the file" in line, line
