@@ -145,6 +145,8 @@ class Indicator:
     how_to_read: str = ""
     source: Source | None = None
     path: str = ""
+    last_reviewed: dt.date | None = None
+    change_note: str = ""  # what the last review changed, and why
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,6 +199,8 @@ class Term:
     search_terms: tuple[str, ...] = ()
     source: Source | None = None
     path: str = ""
+    last_reviewed: dt.date | None = None
+    change_note: str = ""  # what the last review changed, and why
 
     @property
     def forms(self) -> tuple[str, ...]:

@@ -180,6 +180,8 @@ def _indicator(id_: str, d: dict, path: str) -> Indicator:
         d.get("how_to_read", "").strip(),
         _optional_source(d.get("source")),
         path,
+        _date(d.get("last_reviewed")),
+        _clean(d.get("change_note", "")),
     )
 
 
@@ -221,6 +223,8 @@ def _term(id_: str, d: dict, path: str) -> Term:
         tuple(_clean(x) for x in d.get("search_terms", ())),
         _optional_source(d.get("source")),
         path,
+        _date(d.get("last_reviewed")),
+        _clean(d.get("change_note", "")),
     )
 
 

@@ -117,6 +117,11 @@ def _message(error: jsonschema.ValidationError, kind: str) -> tuple[list[str | i
             f"{_short(inst)} is not one of {', '.join(map(repr, choices))}",
             did_you_mean(inst, map(str, choices)),
         )
+    if v == "dependentRequired" and isinstance(inst, dict):
+        # e.g. a change_note needs the last_reviewed date it describes: named at the field that needs the other
+        field, needs = next(((k, [n for n in ns if n not in inst]) for k, ns in value.items() if k in inst), ("", []))
+        wanted = needs[0] if needs else "?"
+        return path + [field], f"needs '{wanted}' beside it", f"add '{wanted}:' to the file, or remove '{field}'"
     if v == "uniqueItems":
         return path, "lists the same value twice", "remove the repeat"
     if v in ("minimum", "maximum"):

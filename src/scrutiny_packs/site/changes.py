@@ -1,12 +1,12 @@
-"""What's changed: questions added, reviewed or changed, and retired; benchmarks reviewed or changed; new
-editions of sources, newest first.
+"""What's changed: questions added, reviewed or changed, and retired; benchmarks, glossary entries and
+indicators reviewed or changed; new editions of sources, newest first.
 
 Built from each question's own dates, not from the repository's history: the
 site is often built from a shallow copy of the repository (one commit, as
 continuous integration checks it out), where history is missing. The fields
 used are ``added`` (first published), ``last_reviewed`` (last checked or
-changed, and the day a question was retired), ``status`` and ``replaced_by``; a benchmark's
-``last_reviewed``; for a review, the question's or benchmark's ``change_note`` (what changed and
+changed, and the day a question was retired), ``status`` and ``replaced_by``; a benchmark's, glossary
+entry's or indicator's ``last_reviewed``; for a review, the item's ``change_note`` (what changed and
 why); and, for a source that replaces an earlier edition, the day it was ``checked``.
 """
 
@@ -18,10 +18,19 @@ from typing import Literal
 
 from scrutiny_packs.model import Bank, Question, question_number
 
-Kind = Literal["added", "reviewed", "retired", "replaced", "new-edition", "benchmark"]
+Kind = Literal["added", "reviewed", "retired", "replaced", "new-edition", "benchmark", "glossary", "indicator"]
 # Within one day: new editions of sources first, then the questions' endings, reviews and additions,
-# then benchmarks.
-_KIND_ORDER: dict[str, int] = {"new-edition": 0, "replaced": 1, "retired": 2, "reviewed": 3, "added": 4, "benchmark": 5}
+# then benchmarks, indicators and glossary entries.
+_KIND_ORDER: dict[str, int] = {
+    "new-edition": 0,
+    "replaced": 1,
+    "retired": 2,
+    "reviewed": 3,
+    "added": 4,
+    "benchmark": 5,
+    "indicator": 6,
+    "glossary": 7,
+}
 DEFAULT_LIMIT = 300
 
 
@@ -30,7 +39,7 @@ class Change:
     date: dt.date
     kind: Kind
     question: Question | None
-    item: str = ""  # a benchmark's or source's id, when the change is not to a question
+    item: str = ""  # a benchmark's, indicator's, glossary entry's or source's id, when not a question
     label: str = ""  # its title
     detail: str = ""  # what changed, in a few words
 
@@ -82,6 +91,22 @@ def benchmark_changes(bank: Bank) -> list[Change]:
     ]
 
 
+def indicator_changes(bank: Bank) -> list[Change]:
+    return [
+        Change(i.last_reviewed, "indicator", None, i.id, i.name, i.change_note)
+        for i in bank.indicators.values()
+        if i.last_reviewed
+    ]
+
+
+def glossary_changes(bank: Bank) -> list[Change]:
+    return [
+        Change(t.last_reviewed, "glossary", None, t.id, t.term, t.change_note)
+        for t in bank.glossary.values()
+        if t.last_reviewed
+    ]
+
+
 def _order(c: Change) -> tuple:
     number = question_number(c.question.id) if c.question else None
     return (-c.date.toordinal(), _KIND_ORDER[c.kind], -(number or 0), c.question.id if c.question else c.item)
@@ -90,7 +115,7 @@ def _order(c: Change) -> tuple:
 def all_changes(bank: Bank) -> list[Change]:
     """Every dated change, newest first; a day's new editions first, then its newest questions."""
     found = [c for q in bank.questions.values() for c in question_changes(q)]
-    found += source_changes(bank) + benchmark_changes(bank)
+    found += source_changes(bank) + benchmark_changes(bank) + indicator_changes(bank) + glossary_changes(bank)
     return sorted(found, key=_order)
 
 
