@@ -93,3 +93,38 @@ def test_a_council_site_builds_from_the_installed_wheel(tmp_path):
     assert q001.h1.get_text(strip=True)
     assert "Wheelshire Council" in q001.select_one("footer").get_text()
     assert (site / "assets" / "javascripts" / "vendor" / "docx.js").is_file()  # My pack's Download Word
+
+
+@pytest.mark.site
+def test_the_council_repositorys_own_make_test(tmp_path):
+    """`make test` in a new council's repository, with this environment named as the one to use (the
+    first run would otherwise install the national release's tag from GitHub)."""
+    from click.testing import CliRunner
+
+    from scrutiny_packs.cli import main
+    from scrutiny_packs.content import national
+
+    council = tmp_path / "wheelshire"
+    assert CliRunner().invoke(main, ["init", str(council), "--council", "Wheelshire Council"]).exit_code == 0
+    requirement = (council / "requirements.txt").read_text(encoding="utf-8")
+    release = national.release_of(ROOT)
+    assert "scrutiny-packs @ git+https://github.com/" in requirement and requirement.rstrip().endswith(f"@v{release}")
+    make = ["make", "test", f"VENV={sys.prefix}", "BUILD_ARGS=--no-pdf"]
+
+    overlay = council / "overlay.yml"
+    good = overlay.read_text(encoding="utf-8")
+    overlay.write_text(good + "hide:\n  - question: q9999\n    reason: not ours\n", encoding="utf-8")
+    failed = subprocess.run(make, cwd=council, capture_output=True, text=True, timeout=900)
+    assert failed.returncode != 0
+    assert any(
+        line.startswith("overlay.yml:") and "hide.question: question q9999 is not in national release" in line
+        for line in failed.stderr.splitlines()
+    ), failed.stderr
+    assert "Traceback" not in failed.stderr and not (council / "site").exists()
+
+    overlay.write_text(good, encoding="utf-8")
+    done = _run(make, cwd=council)
+    assert not (council / ".venv").exists()  # nothing was installed
+    assert "Wheelshire Council" in page(council / "site", "").title.get_text()
+    assert page(council / "site", "questions/q001/").h1.get_text(strip=True)
+    assert "nothing to resolve" in done.stdout + done.stderr
