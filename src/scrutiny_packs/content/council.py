@@ -13,7 +13,7 @@ import re
 from collections.abc import Collection
 from pathlib import Path
 
-from scrutiny_packs.content import markdown_fields, national, schema
+from scrutiny_packs.content import markdown_fields, national, schema, sources
 from scrutiny_packs.content.load import BUILDERS, LoadResult, ReadCache, leave_out_examples, load_bank
 from scrutiny_packs.content.overlay import (
     LOCAL_COLLECTIONS,
@@ -25,13 +25,15 @@ from scrutiny_packs.content.overlay import (
     read_overlay,
     read_settings,
 )
-from scrutiny_packs.model import Bank, Provenance
+from scrutiny_packs.model import Bank, Provenance, Publisher
 from scrutiny_packs.problems import Problem, Severity, did_you_mean
 from scrutiny_packs.text.framing import READINGS
 
 PARAMETER = re.compile(r"\{([a-z][a-z_]*)\}")
 LOCAL_TEXT = {"questions": "text", "benchmarks": "text", "glossary": "explanation"}  # where {parameters} are filled
-KIND_WORDS = {"questions": "question", "benchmarks": "benchmark", "glossary": "glossary entry"}
+KIND_WORDS = {"questions": "question", "benchmarks": "benchmark", "glossary": "glossary entry", "sources": "source"}
+SOURCES_IN = "overlay.yml's sources: or the national content/sources/"
+PUBLISHERS_IN = "overlay.yml's publishers: or the national content/publishers.yml"
 
 
 def is_council(root: Path) -> bool:
@@ -96,7 +98,10 @@ def apply(bank: Bank, overlay: Overlay, settings: CouncilSettings) -> list[Probl
     params = parameters(settings, overlay)
     problems = _reword(bank, overlay, settings, params)
     problems += _retag(bank, overlay, settings)
+    problems += _add_sources(bank, overlay, settings)
     problems += _add_local(bank, overlay, settings, params)
+    problems += _local_citations(bank, overlay, settings)
+    sources.resolve(bank)  # the council's own citations get their titles, publishers and addresses too
     problems += _hide(bank, overlay)
     return problems
 
@@ -188,22 +193,68 @@ def _retag(bank: Bank, overlay: Overlay, settings: CouncilSettings) -> list[Prob
     return problems
 
 
-def _add_local(bank: Bank, overlay: Overlay, settings: CouncilSettings, params: dict[str, str]) -> list[Problem]:
+def _prefix_problem(overlay: Overlay, settings: CouncilSettings, collection: str, item_id: str) -> Problem | None:
+    """The problem with a local id that does not start with the council's prefix, or None."""
+    prefix = settings.id_prefix + LOCAL_SEPARATOR
+    if item_id.startswith(prefix):
+        return None
+    return _problem(
+        overlay.line_of(collection, item_id),
+        f"{collection}.{item_id}",
+        f"a local id must start with {prefix!r}",
+        f"e.g. '{prefix}{item_id}', which no national id can ever be",
+    )
+
+
+def _within(collection: str, item_id: str, found: list[Problem]) -> list[Problem]:
+    """Problems found in one local item's part of the overlay, named by where it is in overlay.yml."""
+    return [dataclasses.replace(p, field=f"{collection}.{item_id}" + (f".{p.field}" if p.field else "")) for p in found]
+
+
+def _add_sources(bank: Bank, overlay: Overlay, settings: CouncilSettings) -> list[Problem]:
+    """The council's own publishers and sources, added before the items that cite them."""
+    problems: list[Problem] = []
+    for publisher_id, part in overlay.local.get("publishers", {}).items():
+        if wrong := _prefix_problem(overlay, settings, "publishers", publisher_id):
+            problems.append(wrong)
+            continue
+        d = part.data
+        bank.publishers[publisher_id] = Publisher(publisher_id, " ".join(d["name"].split()), tuple(d.get("hosts", ())))
+    added = {}
+    for source_id, part in overlay.local.get("sources", {}).items():
+        if wrong := _prefix_problem(overlay, settings, "sources", source_id):
+            problems.append(wrong)
+            continue
+        bank.sources[source_id] = sources.build_source(source_id, part.data, OVERLAY_FILE)
+        bank.provenance[("sources", source_id)] = Provenance(settings.council, "added", KIND_WORDS["sources"])
+        added[source_id] = part
+    for source_id, part in added.items():
+        found = sources.check_publication(bank, bank.sources[source_id], part, OVERLAY_FILE, PUBLISHERS_IN)
+        problems += _within("sources", source_id, found)
+    bank.sources = sources.in_order(bank.sources)
+    return problems
+
+
+def _local_citations(bank: Bank, overlay: Overlay, settings: CouncilSettings) -> list[Problem]:
+    """What the citations of the council's own items say: an unknown source, an address on another host."""
     problems: list[Problem] = []
     prefix = settings.id_prefix + LOCAL_SEPARATOR
+    for c in sources.citations(bank):
+        part = overlay.local.get(c.folder, {}).get(c.item)
+        if part is not None and c.item.startswith(prefix):
+            found = sources.check_citation(bank, c, part, OVERLAY_FILE, sources_in=SOURCES_IN)
+            problems += _within(c.folder, c.item, found)
+    return problems
+
+
+def _add_local(bank: Bank, overlay: Overlay, settings: CouncilSettings, params: dict[str, str]) -> list[Problem]:
+    problems: list[Problem] = []
     for collection, kind in LOCAL_COLLECTIONS:
         target = getattr(bank, collection)
         for item_id, part in overlay.local.get(collection, {}).items():
             line = overlay.line_of(collection, item_id)
-            if not item_id.startswith(prefix):
-                problems.append(
-                    _problem(
-                        line,
-                        f"{collection}.{item_id}",
-                        f"a local id must start with {prefix!r}",
-                        f"e.g. '{prefix}{item_id}', which no national id can ever be",
-                    )
-                )
+            if wrong := _prefix_problem(overlay, settings, collection, item_id):
+                problems.append(wrong)
                 continue
             found = schema.validate(part, kind, OVERLAY_FILE) or markdown_fields.field_problems(
                 part, kind, OVERLAY_FILE
