@@ -374,3 +374,48 @@ def test_init_refuses_names_its_settings_could_not_hold(tmp_path):
     assert done.exit_code == 1
     assert done.stderr.strip() == "--panel: 200 characters; settings.yml allows 160 (shorten it)"
     assert not (tmp_path / "c").exists()
+
+
+@pytest.mark.site
+def test_a_hidden_area_or_audience_vanishes_from_the_councils_site(tmp_path):
+    """Hiding a whole area (with the areas under it) or audience leaves no page, link or pack for it."""
+    from scrutiny_packs.publish.atomic import build_site
+
+    national = load_checked(ROOT).bank
+    hidden = national.area_and_descendants("specific-risk-issues")
+    assert len(hidden) > 2
+    shared = next(q for q in national.active_questions() if set(q.areas) & hidden and set(q.areas) - hidden)
+    about_hidden = [
+        p for p, spec in national.packs.items() if spec.selection.areas and set(spec.selection.areas) <= hidden
+    ]
+    assert about_hidden and "police" in national.audiences
+
+    council = tmp_path / "c"
+    assert CliRunner().invoke(main, ["init", str(council), "--council", COUNCIL]).exit_code == 0
+    overlay = council / "overlay.yml"
+    overlay.write_text(
+        overlay.read_text(encoding="utf-8")
+        + "hide:\n  - area: specific-risk-issues\n    reason: the partnership's own risk reviews cover these\n"
+        + "  - audience: police\n    reason: our police colleagues use the partnership's packs\n",
+        encoding="utf-8",
+    )
+    build_site(council, council / "site", strict=True, pdf=False, offline=False)
+    site = council / "site"
+
+    def links(url_path: str) -> set[str]:
+        return {a["href"] for a in page(site, url_path).select("a[href]")}
+
+    for area in hidden:
+        assert not (site / "areas" / area).exists()
+    assert not {href for href in links("areas/") if any(f"{area}/" in href for area in hidden)}
+    assert not (site / "audiences" / "police").exists() and not (site / "packs" / "police").exists()
+    home = page(site, "")
+    assert "Police" not in {a.get_text(strip=True) for a in home.select("nav a")}
+    packs = links("packs/")
+    assert "councillors/" in packs and "police/" not in packs
+    for pack_id in about_hidden:
+        assert f"{pack_id}/" not in packs and not (site / "packs" / pack_id).exists()
+    # A question also in a shown area stays, under that area only.
+    question = links(f"questions/{shared.id}/")
+    assert not {href for href in question if any(f"areas/{area}/" in href for area in hidden)}
+    assert {href for href in question if "areas/" in href and href.rstrip("/").split("/")[-1] in shared.areas}

@@ -337,18 +337,70 @@ def hidden_questions(bank: Bank, overlay: Overlay) -> tuple[set[str], set[str], 
     return questions, benchmarks, problems
 
 
+def hidden_areas_and_audiences(bank: Bank, overlay: Overlay) -> tuple[set[str], set[str]]:
+    """The areas (with the areas under them) and audiences the overlay hides whole."""
+    areas = {
+        a for h in overlay.hide if h.by == "area" and h.value in bank.areas for a in bank.area_and_descendants(h.value)
+    }
+    audiences = {h.value for h in overlay.hide if h.by == "audience" and h.value in bank.audiences}
+    return areas, audiences
+
+
 def _hide(bank: Bank, overlay: Overlay) -> list[Problem]:
     questions, benchmarks, problems = hidden_questions(bank, overlay)
+    areas, audiences = hidden_areas_and_audiences(bank, overlay)
+    # A benchmark or indicator of hidden areas only goes with them.
+    benchmarks |= {b.id for b in bank.benchmarks.values() if areas and set(b.areas) <= areas}
+    indicators = {i.id for i in bank.indicators.values() if areas and set(i.areas) <= areas}
     for qid in questions:
         bank.questions.pop(qid, None)
     for bid in benchmarks:
         bank.benchmarks.pop(bid, None)
+    for iid in indicators:
+        bank.indicators.pop(iid, None)
     for qid, q in bank.questions.items():
-        kept_benchmarks = tuple(b for b in q.benchmarks if b not in benchmarks)
-        replaced_by = q.replaced_by if q.replaced_by not in questions else None
-        split_into = tuple(s for s in q.split_into if s not in questions)
-        if (kept_benchmarks, replaced_by, split_into) != (q.benchmarks, q.replaced_by, q.split_into):
-            bank.questions[qid] = dataclasses.replace(
-                q, benchmarks=kept_benchmarks, replaced_by=replaced_by, split_into=split_into
-            )
+        kept = dataclasses.replace(
+            q,
+            benchmarks=tuple(b for b in q.benchmarks if b not in benchmarks),
+            evidence=tuple(e for e in q.evidence if e not in indicators),
+            replaced_by=q.replaced_by if q.replaced_by not in questions else None,
+            split_into=tuple(s for s in q.split_into if s not in questions),
+            areas=tuple(a for a in q.areas if a not in areas),
+            audiences=tuple(a for a in q.audiences if a not in audiences),
+        )
+        if kept != q:
+            bank.questions[qid] = kept
+    if areas or audiences:
+        _leave_out(bank, areas, audiences)
     return problems
+
+
+def _leave_out(bank: Bank, areas: set[str], audiences: set[str]) -> None:
+    """Hidden areas and audiences vanish from the council's site: their pages, and the packs made for them."""
+    for area_id in areas:
+        bank.areas.pop(area_id, None)
+    for audience_id in audiences:
+        bank.audiences.pop(audience_id, None)
+    for collection in ("benchmarks", "indicators"):
+        items = getattr(bank, collection)
+        for item_id, item in items.items():
+            if set(item.areas) & areas:
+                items[item_id] = dataclasses.replace(item, areas=tuple(a for a in item.areas if a not in areas))
+    for pack_id, spec in list(bank.packs.items()):
+        s = spec.selection
+        if (
+            spec.audience in audiences
+            or (s.areas and set(s.areas) <= areas)
+            or (s.audiences and set(s.audiences) <= audiences)
+        ):
+            del bank.packs[pack_id]  # a pack about what the council hides
+            continue
+        selection = dataclasses.replace(
+            s,
+            areas=tuple(a for a in s.areas if a not in areas),
+            exclude_areas=tuple(a for a in s.exclude_areas if a not in areas),
+            audiences=tuple(a for a in s.audiences if a not in audiences),
+            exclude_audiences=tuple(a for a in s.exclude_audiences if a not in audiences),
+        )
+        if selection != s:
+            bank.packs[pack_id] = dataclasses.replace(spec, selection=selection)
