@@ -126,6 +126,7 @@ def test_council_site_from_init_to_a_resolved_upgrade(tmp_path, monkeypatch):
     listed = page(site, "sources/").find(id="example--early-help-strategy").find_next("dl")
     terms = dict(zip((dt.get_text() for dt in listed.select("dt")), (dd.get_text() for dd in listed.select("dd"))))
     assert terms["Published by"] == COUNCIL and terms["Cited by"] == "Question example--q1 (Section 3)"
+    assert terms["Provenance"] == f"Source example--early-help-strategy, added by {COUNCIL}."
     assert not (site / "questions" / "q101").exists()  # hidden
     pack = page(site, "packs/councillors/")
     metas = {m.get_text(" ", strip=True) for m in pack.select(".sp-pack-q__meta")}
