@@ -2,7 +2,8 @@
 
 A council's site (``scrutiny-packs init``) builds on the national bank, theme and hook of the release the
 installed package is. An editable install reads them from the checkout; a wheel needs its own copy:
-``content/``, ``overrides/``, ``hooks/`` and ``mkdocs.yml``, and the browser scripts the site ships from npm
+``content/``, ``overrides/``, ``hooks/``, ``mkdocs.yml`` and ``package.json`` (a council's site installs the
+same npm packages), and the browser scripts the site ships from npm
 packages (``publish/vendor.py``) when ``node_modules`` is there to take them from. MANIFEST.in puts the
 national project in the sdist too, so a wheel built from the sdist carries it as well.
 """
@@ -17,7 +18,7 @@ from setuptools import setup
 from setuptools.command.build_py import build_py
 
 HERE = Path(__file__).resolve().parent
-NATIONAL = ("content", "overrides", "hooks", "mkdocs.yml")
+NATIONAL = ("content", "overrides", "hooks", "mkdocs.yml", "package.json")
 VENDOR = HERE / "src" / "scrutiny_packs" / "publish" / "vendor.py"
 
 

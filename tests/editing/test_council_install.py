@@ -8,6 +8,7 @@ its own (the other packages come from the test environment), and used as a counc
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -19,7 +20,7 @@ import pytest
 
 from tests.conftest import PROJECT_FILES, ROOT, page
 
-PACKAGE_FILES = ("pyproject.toml", "setup.py", "MANIFEST.in", "README.md", "src")
+PACKAGE_FILES = ("pyproject.toml", "setup.py", "MANIFEST.in", "README.md", "package.json", "src")
 
 
 def _copy_sources(dest: Path) -> Path:
@@ -56,7 +57,7 @@ def test_the_sdist_carries_the_national_project(tmp_path):
     with tarfile.open(tmp_path / "dist" / made.stdout.strip().splitlines()[-1]) as sdist:
         names = {name.split("/", 1)[1] for name in sdist.getnames() if "/" in name}
     assert {"content/settings.yml", "overrides/main.html", "hooks/scrutiny_packs_hook.py", "mkdocs.yml"} <= names
-    assert {"content/questions/q017.yml", "content/pages/council-site.md", "setup.py"} <= names
+    assert {"content/questions/q017.yml", "content/pages/council-site.md", "setup.py", "package.json"} <= names
 
 
 @pytest.mark.site
@@ -109,6 +110,10 @@ def test_the_council_repositorys_own_make_test(tmp_path):
     requirement = (council / "requirements.txt").read_text(encoding="utf-8")
     release = national.release_of(ROOT)
     assert "scrutiny-packs @ git+https://github.com/" in requirement and requirement.rstrip().endswith(f"@v{release}")
+    # The npm packages the site ships, at the national release's versions (`make node-deps` installs them).
+    packages = json.loads((council / "package.json").read_text(encoding="utf-8"))
+    assert packages["dependencies"] == json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["dependencies"]
+    assert "docx" in packages["dependencies"]
     make = ["make", "test", f"VENV={sys.prefix}", "BUILD_ARGS=--no-pdf"]
 
     overlay = council / "overlay.yml"
