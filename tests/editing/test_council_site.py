@@ -120,6 +120,13 @@ def test_council_site_from_init_to_a_resolved_upgrade(tmp_path, monkeypatch):
     local = page(site, "questions/example--q1/")
     assert f"How does the {PANEL} hear directly from children" in local.h1.get_text()
     assert f"added by {COUNCIL}" in local.select_one(".sp-provenance").get_text()
+    cited = local.select_one(".sp-source a")  # its own source, on the council's own website
+    assert cited.get_text() == "Early help strategy (Example Council, 2025), Section 3"
+    assert cited["href"] == "https://www.example.gov.uk/early-help-strategy"
+    listed = page(site, "sources/").find(id="example--early-help-strategy").find_next("dl")
+    terms = dict(zip((dt.get_text() for dt in listed.select("dt")), (dd.get_text() for dd in listed.select("dd"))))
+    assert terms["Published by"] == COUNCIL and terms["Cited by"] == "Question example--q1 (Section 3)"
+    assert terms["Provenance"] == f"Source example--early-help-strategy, added by {COUNCIL}."
     assert not (site / "questions" / "q101").exists()  # hidden
     pack = page(site, "packs/councillors/")
     metas = {m.get_text(" ", strip=True) for m in pack.select(".sp-pack-q__meta")}
@@ -192,6 +199,71 @@ def test_overlay_mistakes_are_one_line_each(tmp_path):
     overlay.write_text("extends: 2.0.0\nhide:\n  - question: q001\n", encoding="utf-8")
     done = CliRunner().invoke(main, ["validate", "--root", str(council)])
     assert done.exit_code == 1 and "overlay.yml:3: hide[0]: " in done.stderr and "reason" in done.stderr
+
+
+def test_local_sources_and_publishers_are_checked_like_national_ones(tmp_path):
+    council = tmp_path / "c"
+    assert CliRunner().invoke(main, ["init", str(council), "--council", COUNCIL]).exit_code == 0
+    overlay = council / "overlay.yml"
+    start = overlay.read_text(encoding="utf-8")
+    good = (
+        "publishers:\n  example--council:\n    name: Example Council\n    hosts: [www.example.gov.uk]\n"
+        "sources:\n  example--plan:\n    title: Children and young people's plan\n    publisher: example--council\n"
+        "    kind: non-statutory-guidance\n    url: https://www.example.gov.uk/plan\n"
+        "questions:\n  example--q1:\n    text: What does our plan promise children?\n    areas: [front-door]\n"
+        "    audiences: [councillors]\n    source:\n      ref: example--plan\n      locator: Priority 2\n"
+    )
+    overlay.write_text(start + good, encoding="utf-8")
+    result = load_checked(council)
+    assert result.ok, [p.format() for p in result.problems]
+    source = result.bank.questions["example--q1"].source
+    assert (source.document, source.publisher, source.url) == (
+        "Children and young people's plan",
+        COUNCIL,
+        "https://www.example.gov.uk/plan",
+    )
+    assert result.bank.provenance_of("sources", "example--plan").endswith(f"added by {COUNCIL}")
+
+    mirror = (
+        "  example--copy:\n    title: A copy of national guidance\n    publisher: department-for-education\n"
+        "    kind: statutory-guidance\n    url: https://www.example.gov.uk/copy\n"
+    )
+    asked = (
+        "  example--q2:\n    text: And what does it deliver?\n    areas: [front-door]\n    audiences: [councillors]\n"
+    )
+    overlay.write_text(
+        start
+        + good.replace("publisher: example--council", "publisher: example--counsil").replace(
+            "questions:\n", mirror + "questions:\n"
+        )
+        + asked
+        + "    source:\n      ref: example--plans\n      locator: Priority 3\n",
+        encoding="utf-8",
+    )
+    done = CliRunner().invoke(main, ["validate", "--root", str(council)])
+    assert done.exit_code == 1 and "Traceback" not in done.stderr
+    lines = done.stderr.splitlines()
+    assert any(
+        re.fullmatch(
+            r"overlay\.yml:\d+: sources\.example--plan\.publisher: unknown publisher 'example--counsil' "
+            r"\(did you mean 'example--council'\?; publishers are listed in overlay\.yml's publishers: .*\)",
+            x,
+        )
+        for x in lines
+    ), lines
+    assert any(
+        re.fullmatch(r"overlay\.yml:\d+: questions\.example--q2\.source\.ref: unknown source 'example--plans' .*", x)
+        for x in lines
+    ), lines
+    assert any(
+        re.fullmatch(
+            r"overlay\.yml:\d+: sources\.example--copy\.url: 'www\.example\.gov\.uk' is not a site of "
+            r"Department for Education .*\(link to the publisher's own page.*\)",
+            x,
+        )
+        for x in lines
+    ), lines
+    assert len(lines) == 4  # three problems and the count
 
 
 def test_the_national_bank_has_no_provenance_and_no_double_hyphen_ids(bank):
@@ -303,3 +375,48 @@ def test_init_refuses_names_its_settings_could_not_hold(tmp_path):
     assert done.exit_code == 1
     assert done.stderr.strip() == "--panel: 200 characters; settings.yml allows 160 (shorten it)"
     assert not (tmp_path / "c").exists()
+
+
+@pytest.mark.site
+def test_a_hidden_area_or_audience_vanishes_from_the_councils_site(tmp_path):
+    """Hiding a whole area (with the areas under it) or audience leaves no page, link or pack for it."""
+    from scrutiny_packs.publish.atomic import build_site
+
+    national = load_checked(ROOT).bank
+    hidden = national.area_and_descendants("specific-risk-issues")
+    assert len(hidden) > 2
+    shared = next(q for q in national.active_questions() if set(q.areas) & hidden and set(q.areas) - hidden)
+    about_hidden = [
+        p for p, spec in national.packs.items() if spec.selection.areas and set(spec.selection.areas) <= hidden
+    ]
+    assert about_hidden and "police" in national.audiences
+
+    council = tmp_path / "c"
+    assert CliRunner().invoke(main, ["init", str(council), "--council", COUNCIL]).exit_code == 0
+    overlay = council / "overlay.yml"
+    overlay.write_text(
+        overlay.read_text(encoding="utf-8")
+        + "hide:\n  - area: specific-risk-issues\n    reason: the partnership's own risk reviews cover these\n"
+        + "  - audience: police\n    reason: our police colleagues use the partnership's packs\n",
+        encoding="utf-8",
+    )
+    build_site(council, council / "site", strict=True, pdf=False, offline=False)
+    site = council / "site"
+
+    def links(url_path: str) -> set[str]:
+        return {a["href"] for a in page(site, url_path).select("a[href]")}
+
+    for area in hidden:
+        assert not (site / "areas" / area).exists()
+    assert not {href for href in links("areas/") if any(f"{area}/" in href for area in hidden)}
+    assert not (site / "audiences" / "police").exists() and not (site / "packs" / "police").exists()
+    home = page(site, "")
+    assert "Police" not in {a.get_text(strip=True) for a in home.select("nav a")}
+    packs = links("packs/")
+    assert "councillors/" in packs and "police/" not in packs
+    for pack_id in about_hidden:
+        assert f"{pack_id}/" not in packs and not (site / "packs" / pack_id).exists()
+    # A question also in a shown area stays, under that area only.
+    question = links(f"questions/{shared.id}/")
+    assert not {href for href in question if any(f"areas/{area}/" in href for area in hidden)}
+    assert {href for href in question if "areas/" in href and href.rstrip("/").split("/")[-1] in shared.areas}

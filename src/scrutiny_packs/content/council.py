@@ -13,7 +13,7 @@ import re
 from collections.abc import Collection
 from pathlib import Path
 
-from scrutiny_packs.content import markdown_fields, national, schema
+from scrutiny_packs.content import markdown_fields, national, schema, sources
 from scrutiny_packs.content.load import BUILDERS, LoadResult, ReadCache, leave_out_examples, load_bank
 from scrutiny_packs.content.overlay import (
     LOCAL_COLLECTIONS,
@@ -25,13 +25,15 @@ from scrutiny_packs.content.overlay import (
     read_overlay,
     read_settings,
 )
-from scrutiny_packs.model import Bank, Provenance
+from scrutiny_packs.model import Bank, Provenance, Publisher
 from scrutiny_packs.problems import Problem, Severity, did_you_mean
 from scrutiny_packs.text.framing import READINGS
 
 PARAMETER = re.compile(r"\{([a-z][a-z_]*)\}")
 LOCAL_TEXT = {"questions": "text", "benchmarks": "text", "glossary": "explanation"}  # where {parameters} are filled
-KIND_WORDS = {"questions": "question", "benchmarks": "benchmark", "glossary": "glossary entry"}
+KIND_WORDS = {"questions": "question", "benchmarks": "benchmark", "glossary": "glossary entry", "sources": "source"}
+SOURCES_IN = "overlay.yml's sources: or the national content/sources/"
+PUBLISHERS_IN = "overlay.yml's publishers: or the national content/publishers.yml"
 
 
 def is_council(root: Path) -> bool:
@@ -96,7 +98,10 @@ def apply(bank: Bank, overlay: Overlay, settings: CouncilSettings) -> list[Probl
     params = parameters(settings, overlay)
     problems = _reword(bank, overlay, settings, params)
     problems += _retag(bank, overlay, settings)
+    problems += _add_sources(bank, overlay, settings)
     problems += _add_local(bank, overlay, settings, params)
+    problems += _local_citations(bank, overlay, settings)
+    sources.resolve(bank)  # the council's own citations get their titles, publishers and addresses too
     problems += _hide(bank, overlay)
     return problems
 
@@ -188,22 +193,68 @@ def _retag(bank: Bank, overlay: Overlay, settings: CouncilSettings) -> list[Prob
     return problems
 
 
-def _add_local(bank: Bank, overlay: Overlay, settings: CouncilSettings, params: dict[str, str]) -> list[Problem]:
+def _prefix_problem(overlay: Overlay, settings: CouncilSettings, collection: str, item_id: str) -> Problem | None:
+    """The problem with a local id that does not start with the council's prefix, or None."""
+    prefix = settings.id_prefix + LOCAL_SEPARATOR
+    if item_id.startswith(prefix):
+        return None
+    return _problem(
+        overlay.line_of(collection, item_id),
+        f"{collection}.{item_id}",
+        f"a local id must start with {prefix!r}",
+        f"e.g. '{prefix}{item_id}', which no national id can ever be",
+    )
+
+
+def _within(collection: str, item_id: str, found: list[Problem]) -> list[Problem]:
+    """Problems found in one local item's part of the overlay, named by where it is in overlay.yml."""
+    return [dataclasses.replace(p, field=f"{collection}.{item_id}" + (f".{p.field}" if p.field else "")) for p in found]
+
+
+def _add_sources(bank: Bank, overlay: Overlay, settings: CouncilSettings) -> list[Problem]:
+    """The council's own publishers and sources, added before the items that cite them."""
+    problems: list[Problem] = []
+    for publisher_id, part in overlay.local.get("publishers", {}).items():
+        if wrong := _prefix_problem(overlay, settings, "publishers", publisher_id):
+            problems.append(wrong)
+            continue
+        d = part.data
+        bank.publishers[publisher_id] = Publisher(publisher_id, " ".join(d["name"].split()), tuple(d.get("hosts", ())))
+    added = {}
+    for source_id, part in overlay.local.get("sources", {}).items():
+        if wrong := _prefix_problem(overlay, settings, "sources", source_id):
+            problems.append(wrong)
+            continue
+        bank.sources[source_id] = sources.build_source(source_id, part.data, OVERLAY_FILE)
+        bank.provenance[("sources", source_id)] = Provenance(settings.council, "added", KIND_WORDS["sources"])
+        added[source_id] = part
+    for source_id, part in added.items():
+        found = sources.check_publication(bank, bank.sources[source_id], part, OVERLAY_FILE, PUBLISHERS_IN)
+        problems += _within("sources", source_id, found)
+    bank.sources = sources.in_order(bank.sources)
+    return problems
+
+
+def _local_citations(bank: Bank, overlay: Overlay, settings: CouncilSettings) -> list[Problem]:
+    """What the citations of the council's own items say: an unknown source, an address on another host."""
     problems: list[Problem] = []
     prefix = settings.id_prefix + LOCAL_SEPARATOR
+    for c in sources.citations(bank):
+        part = overlay.local.get(c.folder, {}).get(c.item)
+        if part is not None and c.item.startswith(prefix):
+            found = sources.check_citation(bank, c, part, OVERLAY_FILE, sources_in=SOURCES_IN)
+            problems += _within(c.folder, c.item, found)
+    return problems
+
+
+def _add_local(bank: Bank, overlay: Overlay, settings: CouncilSettings, params: dict[str, str]) -> list[Problem]:
+    problems: list[Problem] = []
     for collection, kind in LOCAL_COLLECTIONS:
         target = getattr(bank, collection)
         for item_id, part in overlay.local.get(collection, {}).items():
             line = overlay.line_of(collection, item_id)
-            if not item_id.startswith(prefix):
-                problems.append(
-                    _problem(
-                        line,
-                        f"{collection}.{item_id}",
-                        f"a local id must start with {prefix!r}",
-                        f"e.g. '{prefix}{item_id}', which no national id can ever be",
-                    )
-                )
+            if wrong := _prefix_problem(overlay, settings, collection, item_id):
+                problems.append(wrong)
                 continue
             found = schema.validate(part, kind, OVERLAY_FILE) or markdown_fields.field_problems(
                 part, kind, OVERLAY_FILE
@@ -286,18 +337,70 @@ def hidden_questions(bank: Bank, overlay: Overlay) -> tuple[set[str], set[str], 
     return questions, benchmarks, problems
 
 
+def hidden_areas_and_audiences(bank: Bank, overlay: Overlay) -> tuple[set[str], set[str]]:
+    """The areas (with the areas under them) and audiences the overlay hides whole."""
+    areas = {
+        a for h in overlay.hide if h.by == "area" and h.value in bank.areas for a in bank.area_and_descendants(h.value)
+    }
+    audiences = {h.value for h in overlay.hide if h.by == "audience" and h.value in bank.audiences}
+    return areas, audiences
+
+
 def _hide(bank: Bank, overlay: Overlay) -> list[Problem]:
     questions, benchmarks, problems = hidden_questions(bank, overlay)
+    areas, audiences = hidden_areas_and_audiences(bank, overlay)
+    # A benchmark or indicator of hidden areas only goes with them.
+    benchmarks |= {b.id for b in bank.benchmarks.values() if areas and set(b.areas) <= areas}
+    indicators = {i.id for i in bank.indicators.values() if areas and set(i.areas) <= areas}
     for qid in questions:
         bank.questions.pop(qid, None)
     for bid in benchmarks:
         bank.benchmarks.pop(bid, None)
+    for iid in indicators:
+        bank.indicators.pop(iid, None)
     for qid, q in bank.questions.items():
-        kept_benchmarks = tuple(b for b in q.benchmarks if b not in benchmarks)
-        replaced_by = q.replaced_by if q.replaced_by not in questions else None
-        split_into = tuple(s for s in q.split_into if s not in questions)
-        if (kept_benchmarks, replaced_by, split_into) != (q.benchmarks, q.replaced_by, q.split_into):
-            bank.questions[qid] = dataclasses.replace(
-                q, benchmarks=kept_benchmarks, replaced_by=replaced_by, split_into=split_into
-            )
+        kept = dataclasses.replace(
+            q,
+            benchmarks=tuple(b for b in q.benchmarks if b not in benchmarks),
+            evidence=tuple(e for e in q.evidence if e not in indicators),
+            replaced_by=q.replaced_by if q.replaced_by not in questions else None,
+            split_into=tuple(s for s in q.split_into if s not in questions),
+            areas=tuple(a for a in q.areas if a not in areas),
+            audiences=tuple(a for a in q.audiences if a not in audiences),
+        )
+        if kept != q:
+            bank.questions[qid] = kept
+    if areas or audiences:
+        _leave_out(bank, areas, audiences)
     return problems
+
+
+def _leave_out(bank: Bank, areas: set[str], audiences: set[str]) -> None:
+    """Hidden areas and audiences vanish from the council's site: their pages, and the packs made for them."""
+    for area_id in areas:
+        bank.areas.pop(area_id, None)
+    for audience_id in audiences:
+        bank.audiences.pop(audience_id, None)
+    for collection in ("benchmarks", "indicators"):
+        items = getattr(bank, collection)
+        for item_id, item in items.items():
+            if set(item.areas) & areas:
+                items[item_id] = dataclasses.replace(item, areas=tuple(a for a in item.areas if a not in areas))
+    for pack_id, spec in list(bank.packs.items()):
+        s = spec.selection
+        if (
+            spec.audience in audiences
+            or (s.areas and set(s.areas) <= areas)
+            or (s.audiences and set(s.audiences) <= audiences)
+        ):
+            del bank.packs[pack_id]  # a pack about what the council hides
+            continue
+        selection = dataclasses.replace(
+            s,
+            areas=tuple(a for a in s.areas if a not in areas),
+            exclude_areas=tuple(a for a in s.exclude_areas if a not in areas),
+            audiences=tuple(a for a in s.audiences if a not in audiences),
+            exclude_audiences=tuple(a for a in s.exclude_audiences if a not in audiences),
+        )
+        if selection != s:
+            bank.packs[pack_id] = dataclasses.replace(spec, selection=selection)

@@ -564,7 +564,7 @@ def load_bank(root: Path | str = ".", content_dir: str = "content", cache: ReadC
     bank.areas = dict(sorted(bank.areas.items(), key=lambda kv: (kv[1].order, kv[1].name)))
     bank.audiences = dict(sorted(bank.audiences.items(), key=lambda kv: (kv[1].order, kv[1].name)))
     bank.glossary = dict(sorted(bank.glossary.items(), key=lambda kv: (kv[1].term.casefold(), kv[0])))
-    bank.sources = dict(sorted(bank.sources.items(), key=lambda kv: (kv[1].title.casefold(), kv[1].year or 0, kv[0])))
+    bank.sources = sources.in_order(bank.sources)
     publishers_path = base / sources.PUBLISHERS_FILE
     if publishers_path.is_symlink() and (outside := _outside(publishers_path, root)):
         problems.append(outside)

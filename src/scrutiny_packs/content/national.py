@@ -1,11 +1,11 @@
 """Where a council's site finds the national bank of a given release.
 
 The national project (its ``content/``, the theme's ``overrides/`` and the MkDocs ``hooks/``) travels
-with the package: a wheel carries a copy in ``scrutiny_packs/national/``, and a development install
-(``pip install -e``) uses the checkout it was installed from. That is the release the installed package
-carries. Another release can be unpacked into the council's repository, in ``national/<release>/``
-(holding that release's ``content/``); it is found there first. A release's number is the ``release``
-in its ``content/settings.yml``.
+with the package: a wheel carries a copy in ``scrutiny_packs/national/`` (``setup.py`` puts it there),
+and a development install (``pip install -e``) uses the checkout it was installed from. That is the
+release the installed package carries. Another release can be unpacked into the council's repository,
+in ``national/<release>/`` (holding that release's ``content/``); it is found there first.
+A release's number is the ``release`` in its ``content/settings.yml``.
 """
 
 from __future__ import annotations

@@ -2,9 +2,9 @@
 
 The overlay names the national release it extends and lists what the council's site shows differently:
 items hidden (each with a reason), wording replaced (each with the fingerprint of the national text it
-replaced), questions retagged, local parameters, and the council's own questions, benchmarks and glossary
-entries. Reading it only checks its form (``schemas/overlay.schema.json``); ``council`` applies it to a
-national bank, and ``editing.upgrade`` compares it with a later release.
+replaced), questions retagged, local parameters, and the council's own questions, benchmarks, glossary
+entries, sources and publishers. Reading it only checks its form (``schemas/overlay.schema.json``);
+``council`` applies it to a national bank, and ``editing.upgrade`` compares it with a later release.
 """
 
 from __future__ import annotations
@@ -85,6 +85,7 @@ class Overlay:
 
 
 LOCAL_COLLECTIONS = (("questions", "question"), ("benchmarks", "benchmark"), ("glossary", "glossary"))
+LOCAL_CITED = ("publishers", "sources")  # what the council's own items may cite, added before them
 
 
 def _part(doc: YamlDocument, prefix: Path_) -> YamlDocument:
@@ -128,6 +129,6 @@ def read_overlay(root: Path) -> tuple[Overlay | None, list[Problem]]:
         )
     for i, r in enumerate(d.get("retag") or ()):
         overlay.retag.append(Retag(r["question"], tuple(r["tags"]), doc.line_of(("retag", i))))
-    for collection, _kind in LOCAL_COLLECTIONS:
+    for collection in [c for c, _ in LOCAL_COLLECTIONS] + list(LOCAL_CITED):
         overlay.local[collection] = {key: _part(doc, (collection, key)) for key in d.get(collection) or {}}
     return overlay, []

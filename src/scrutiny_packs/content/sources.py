@@ -80,6 +80,11 @@ def build_source(id_: str, d: dict, path: str) -> Publication:
     )
 
 
+def in_order(found: dict[str, Publication]) -> dict[str, Publication]:
+    """Sources in the order the Sources page lists them: by title, then year, then id."""
+    return dict(sorted(found.items(), key=lambda kv: (kv[1].title.casefold(), kv[1].year or 0, kv[0])))
+
+
 def read_publishers(base: Path, root: Path) -> tuple[dict[str, Publisher], list[Problem]]:
     """content/publishers.yml, when there is one: {id: Publisher}."""
     path = base / PUBLISHERS_FILE
@@ -265,68 +270,13 @@ Docs = dict[str, dict[str, tuple[YamlDocument, str]]]
 
 def check(bank: Bank, docs: Docs) -> list[Problem]:
     """Problems and warnings in sources, publishers and every citation."""
-    problems = _check_publications(bank, docs.get("sources", {}))
-    uses_sources = bool(bank.sources) or bool(docs.get("sources"))
+    found = docs.get("sources", {})
+    problems = [p for sid, pub in bank.sources.items() for p in check_publication(bank, pub, *found[sid])]
+    uses_sources = bool(bank.sources) or bool(found)
     for c in citations(bank):
-        doc, display = docs[c.folder][c.item]
-        line = doc.line_of(c.field)
-        where = field_name(c.field)
-        ref = c.source.ref
-        if not ref:
-            if not c.source.document:
-                problems.append(
-                    Problem(display, line, where, "names no source", "add 'ref:' with an id from content/sources/")
-                )
-            elif uses_sources:
-                problems.append(
-                    Problem(
-                        display,
-                        line,
-                        where,
-                        "names its document inline, not by a source in content/sources/",
-                        "add the publication to content/sources/ and cite it with 'ref:' and 'locator:'",
-                        Severity.WARNING,
-                    )
-                )
-            continue
-        pub = bank.sources.get(ref)
-        if pub is None:
-            if ref in docs.get("sources", {}):
-                continue  # the source's own file has a problem, reported there
-            problems.append(
-                Problem(
-                    display,
-                    doc.line_of(c.field + ("ref",)),
-                    where + ".ref",
-                    f"unknown source {ref!r}",
-                    did_you_mean(ref, bank.sources),
-                )
-            )
-            continue
-        publisher = bank.publishers.get(pub.publisher)
-        if c.source.url and publisher is not None and not on_hosts(c.source.url, publisher.hosts):
-            problems.append(
-                Problem(
-                    display,
-                    doc.line_of(c.field + ("url",)),
-                    where + ".url",
-                    f"{host_of(c.source.url) or c.source.url!r} is not a site of {publisher.name}",
-                    "link to the publisher's own page, or leave 'url' out: the source's own address is shown",
-                )
-            )
-        if pub.superseded_by:
-            newer = newest(bank, ref)
-            problems.append(
-                Problem(
-                    display,
-                    doc.line_of(c.field + ("ref",)),
-                    where + ".ref",
-                    f"{label(c.folder, c.item)} cites {describe(pub)}, which is superseded by "
-                    + (describe(newer) + f" ({newer.id!r})" if newer else repr(pub.superseded_by)),
-                    "check the item against the newer edition, then cite it with 'ref:'",
-                    Severity.WARNING,
-                )
-            )
+        if c.source.ref and c.source.ref not in bank.sources and c.source.ref in found:
+            continue  # the source's own file has a problem, reported there
+        problems += check_citation(bank, c, *docs[c.folder][c.item], uses_sources=uses_sources)
     for section in ("modules", "pages"):
         for page in getattr(bank, section).values():
             for sid, _ in page_refs(page.body):
@@ -354,6 +304,76 @@ def check(bank: Bank, docs: Docs) -> list[Problem]:
     return problems
 
 
+def check_citation(
+    bank: Bank,
+    c: Citation,
+    doc: YamlDocument,
+    display: str,
+    *,
+    uses_sources: bool = True,
+    sources_in: str = "content/sources/",
+) -> list[Problem]:
+    """Problems and warnings in one citation (``doc`` is the citing item's, shown as ``display``)."""
+    problems: list[Problem] = []
+    line = doc.line_of(c.field)
+    where = field_name(c.field)
+    ref = c.source.ref
+    if not ref:
+        if not c.source.document:
+            problems.append(
+                Problem(display, line, where, "names no source", f"add 'ref:' with an id from {sources_in}")
+            )
+        elif uses_sources:
+            problems.append(
+                Problem(
+                    display,
+                    line,
+                    where,
+                    f"names its document inline, not by a source in {sources_in}",
+                    f"add the publication to {sources_in} and cite it with 'ref:' and 'locator:'",
+                    Severity.WARNING,
+                )
+            )
+        return problems
+    pub = bank.sources.get(ref)
+    if pub is None:
+        problems.append(
+            Problem(
+                display,
+                doc.line_of(c.field + ("ref",)),
+                where + ".ref",
+                f"unknown source {ref!r}",
+                did_you_mean(ref, bank.sources),
+            )
+        )
+        return problems
+    publisher = bank.publishers.get(pub.publisher)
+    if c.source.url and publisher is not None and not on_hosts(c.source.url, publisher.hosts):
+        problems.append(
+            Problem(
+                display,
+                doc.line_of(c.field + ("url",)),
+                where + ".url",
+                f"{host_of(c.source.url) or c.source.url!r} is not a site of {publisher.name}",
+                "link to the publisher's own page, or leave 'url' out: the source's own address is shown",
+            )
+        )
+    if pub.superseded_by:
+        newer = newest(bank, ref)
+        problems.append(
+            Problem(
+                display,
+                doc.line_of(c.field + ("ref",)),
+                where + ".ref",
+                f"{label(c.folder, c.item)} cites {describe(pub)}, which is superseded by "
+                + (describe(newer) + f" ({newer.id!r})" if newer else repr(pub.superseded_by)),
+                "check the item against the newer edition, then cite it with 'ref:'",
+                Severity.WARNING,
+            )
+        )
+    return problems
+
+
 def _line_of_text(page: Any, sid: str) -> int | None:
     """The file's line holding the reference: the body's line, after the front matter's lines."""
     at = page.body.find(f"[[src:{sid}")
@@ -368,57 +388,59 @@ def _line_of_text(page: Any, sid: str) -> int | None:
     return before + page.body.count("\n", 0, at) + 1
 
 
-def _check_publications(bank: Bank, docs: dict[str, tuple[YamlDocument, str]]) -> list[Problem]:
+def check_publication(
+    bank: Bank, pub: Publication, doc: YamlDocument, display: str, publishers_in: str = "content/publishers.yml"
+) -> list[Problem]:
+    """Problems in one source's own file (``doc``, shown as ``display``): its publisher, address and editions."""
     problems = []
-    for sid, pub in bank.sources.items():
-        doc, display = docs[sid]
-        publisher = bank.publishers.get(pub.publisher)
-        if publisher is None:
+    sid = pub.id
+    publisher = bank.publishers.get(pub.publisher)
+    if publisher is None:
+        problems.append(
+            Problem(
+                display,
+                doc.line_of(("publisher",)),
+                "publisher",
+                f"unknown publisher {pub.publisher!r}",
+                did_you_mean(pub.publisher, bank.publishers) + f"; publishers are listed in {publishers_in}",
+            )
+        )
+    elif pub.url and not on_hosts(pub.url, publisher.hosts):
+        where = ", ".join(publisher.hosts) or "no site listed"
+        problems.append(
+            Problem(
+                display,
+                doc.line_of(("url",)),
+                "url",
+                f"{host_of(pub.url) or pub.url!r} is not a site of {publisher.name} ({where})",
+                "link to the publisher's own page; if it cannot be found, leave 'url' out and cite by title "
+                "and publisher",
+            )
+        )
+    for key in ("supersedes", "superseded_by"):
+        other = getattr(pub, key)
+        if other and other not in bank.sources:
             problems.append(
                 Problem(
                     display,
-                    doc.line_of(("publisher",)),
-                    "publisher",
-                    f"unknown publisher {pub.publisher!r}",
-                    did_you_mean(pub.publisher, bank.publishers) + "; publishers are listed in content/publishers.yml",
+                    doc.line_of((key,)),
+                    key,
+                    f"unknown source {other!r}",
+                    did_you_mean(other, bank.sources),
                 )
             )
-        elif pub.url and not on_hosts(pub.url, publisher.hosts):
-            where = ", ".join(publisher.hosts) or "no site listed"
-            problems.append(
-                Problem(
-                    display,
-                    doc.line_of(("url",)),
-                    "url",
-                    f"{host_of(pub.url) or pub.url!r} is not a site of {publisher.name} ({where})",
-                    "link to the publisher's own page; if it cannot be found, leave 'url' out and cite by title "
-                    "and publisher",
-                )
+        elif other == sid:
+            problems.append(Problem(display, doc.line_of((key,)), key, "names this source itself", ""))
+    if pub.superseded_by and pub.superseded_by in bank.sources and newest(bank, sid) is None:
+        problems.append(
+            Problem(
+                display,
+                doc.line_of(("superseded_by",)),
+                "superseded_by",
+                "editions supersede each other in a loop",
+                "each edition names only the one after it",
             )
-        for key in ("supersedes", "superseded_by"):
-            other = getattr(pub, key)
-            if other and other not in bank.sources:
-                problems.append(
-                    Problem(
-                        display,
-                        doc.line_of((key,)),
-                        key,
-                        f"unknown source {other!r}",
-                        did_you_mean(other, bank.sources),
-                    )
-                )
-            elif other == sid:
-                problems.append(Problem(display, doc.line_of((key,)), key, "names this source itself", ""))
-        if pub.superseded_by and pub.superseded_by in bank.sources and newest(bank, sid) is None:
-            problems.append(
-                Problem(
-                    display,
-                    doc.line_of(("superseded_by",)),
-                    "superseded_by",
-                    "editions supersede each other in a loop",
-                    "each edition names only the one after it",
-                )
-            )
+        )
     return problems
 
 

@@ -1,5 +1,6 @@
 """The files of a new council's repository (``scrutiny-packs init``): its own ``mkdocs.yml``, settings, an
-empty overlay, the README's two commands, a Makefile and a CI workflow.
+empty overlay, the README's two commands, a Makefile, a CI workflow and the npm packages the site ships
+(``package.json``: docx's browser bundle for My pack's Download Word, at the national release's versions).
 
 The council's ``mkdocs.yml`` is the national one with the council's names and its own folders: the same
 theme features, scripts and hook, so the site looks and works the same. The hook file is the national one
@@ -8,6 +9,7 @@ as it is; the theme's overrides and the bank itself come from the installed pack
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from importlib import resources
@@ -67,6 +69,20 @@ def mkdocs_yml(national_yml: str, council: Council) -> str:
     return header + re.sub(r"\A(#.*\n)+", "", text)
 
 
+def package_json(national_package: str, council: Council) -> str:
+    """The npm packages the council's site needs, at the versions of the national release: the national
+    package.json's dependencies (not its development tools)."""
+    found = json.loads(national_package)
+    kept = {
+        "name": f"{council.id_prefix}-scrutiny-site",
+        "private": True,
+        "description": "npm packages the site needs: docx's browser bundle for My pack's Download Word, minified "
+        "with terser, at the versions of the national release. `make node-deps` installs them.",
+        **{key: found[key] for key in ("dependencies", "engines", "overrides") if key in found},
+    }
+    return json.dumps(kept, indent=2, ensure_ascii=False) + "\n"
+
+
 def files(council: Council) -> dict[str, str]:
     """Each file of the new repository, by path, with its text."""
     root = national.installed_root()
@@ -97,6 +113,7 @@ def files(council: Council) -> dict[str, str]:
     out = {path: env.get_template(name).render(**values) for path, name in TEMPLATES.items()}
     out["mkdocs.yml"] = mkdocs_yml(national_yml, council)
     out[HOOK] = (root / HOOK).read_text(encoding="utf-8")
+    out["package.json"] = package_json((root / "package.json").read_text(encoding="utf-8"), council)
     out.update({path: "" for path in KEEP})
     return out
 

@@ -32,6 +32,10 @@ def load_checked(root: Path | str = ".", content_dir: str = "content", cache: Re
         result = load_council(Path(root), cache=cache)
         if not result.ok:
             return result
+        # A national pack that the council's hiding left with nothing to ask is not on the council's site.
+        packs = result.bank.packs
+        for pack_id in [p for p, spec in packs.items() if not select(result.bank, spec.selection).questions]:
+            del packs[pack_id]
     else:
         result = load_bank(root, content_dir, cache=cache)
     result.problems += check_packs(result.bank, result.documents.get("packs", {}))

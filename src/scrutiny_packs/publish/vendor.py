@@ -36,6 +36,8 @@ HINT = "run `make node-deps` (npm ci) to install the npm packages in package-loc
 
 # The checkout this package runs from (an editable install): its node_modules serves a project copied elsewhere.
 _CHECKOUT = Path(__file__).resolve().parents[3]
+# A wheel's own copy, already minified (setup.py puts it there when the wheel is built): a council's site uses it.
+_PACKAGED = Path(__file__).resolve().parents[1] / "national" / "vendor"
 
 
 class VendorMissing(Exception):
@@ -49,10 +51,14 @@ def _node_modules(root: Path | None) -> list[Path]:
 
 def files(root: Path | None) -> dict[str, Path]:
     """Each vendor file's site path and the installed file, from the project's node_modules (or, for a
-    project copied elsewhere, the one beside this package's sources). Raises ``VendorMissing``."""
+    project copied elsewhere, the one beside this package's sources, or the copy a wheel carries).
+    Raises ``VendorMissing``."""
     found: dict[str, Path] = {}
     for uri, inside in FILES.items():
         path = next((base / inside for base in _node_modules(root) if (base / inside).is_file()), None)
+        if path is None and (_PACKAGED / uri).is_file():
+            found[uri] = _PACKAGED / uri
+            continue
         if path is None:
             raise VendorMissing(f"node_modules/{inside} is missing, which My pack's Download Word needs: {HINT}.")
         found[uri] = _minified(path, MINIFIED[uri]) if uri in MINIFIED else path
