@@ -29,7 +29,7 @@ from benchmarks.context import Context, say
 from benchmarks.measure import Failed
 from benchmarks.report import Section, write_json
 
-MEASUREMENTS = ("builds", "serve", "near_duplicates", "search", "lighthouse")
+MEASUREMENTS = ("builds", "serve", "near_duplicates", "suggest", "search", "lighthouse")
 DEFAULT_JSON = ROOT / "build" / "bench" / "results.json"
 
 
