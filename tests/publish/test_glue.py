@@ -96,3 +96,24 @@ def test_putting_the_site_aside_and_back(tmp_path: Path):
     shown.restore_site(site)
     assert (site / "questions" / "q001" / "index.html").read_text(encoding="utf-8") == "the page"
     assert not (site / "404.html").exists()
+
+
+def test_a_data_file_is_made_once_when_copied_and_then_read_from_the_site(tmp_path: Path):
+    from mkdocs.config.defaults import MkDocsConfig
+
+    config = MkDocsConfig()
+    config.load_dict({"site_name": "Test", "docs_dir": str(tmp_path / "docs"), "site_dir": str(tmp_path / "site")})
+    (tmp_path / "docs").mkdir()
+    assert not config.validate()[0]
+    config.plugins._current_plugin = None  # File.generated names the plugin whose event is running: none here
+    made: list[int] = []
+
+    def render() -> bytes:
+        made.append(1)
+        return b'{"questions": []}'
+
+    file = mkdocs_internals.lazy_file(config, "data/questions.json", render, data=True)
+    assert not made  # listed, not made
+    file.copy_file()
+    assert (tmp_path / "site" / "data" / "questions.json").read_bytes() == b'{"questions": []}'
+    assert file.content_bytes == b'{"questions": []}' and len(made) == 1  # read back from the site, not made again

@@ -71,7 +71,8 @@ def check(ledger: Ledger | None, docs: Docs, display: str = f"content/{LEDGER_FI
     problems = []
     for kind in KINDS:
         present = docs.get(kind, {})
-        for id_ in ledger.ids(kind):
+        ids = ledger.ids(kind)
+        for id_ in ids:
             if id_ not in present:
                 problems.append(
                     Problem(
@@ -83,8 +84,9 @@ def check(ledger: Ledger | None, docs: Docs, display: str = f"content/{LEDGER_FI
                         + (" with 'status: retired' and the reason in its notes" if kind == "questions" else ""),
                     )
                 )
+        listed = set(ids)  # looked up once per id present: a list would make this quadratic in the bank's size
         for id_, (_doc, path) in present.items():
-            if id_ not in ledger.ids(kind):
+            if id_ not in listed:
                 problems.append(
                     Problem(
                         path,

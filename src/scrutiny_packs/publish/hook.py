@@ -164,11 +164,13 @@ class SiteHook:
         def my_pack_data() -> bytes:  # each question linked from the My pack page (the one page loading it)
             return mypack.data_file(bank, lambda qid: site.href(links.MY_PACK, links.question(qid))).encode()
 
-        # The My pack page's data, a script of its own (main.html loads it on that page only), made when copied.
+        def plan_data() -> bytes:  # each question linked as the site serves it
+            return plan.data_js(bank, lambda qid: site.href(links.PLAN, links.question(qid))).encode()
+
+        # The My pack page's data, a script of its own (main.html loads it on that page only), and Plan a
+        # meeting's (site/plan.py): each made when copied, and not held once written.
         files.append(mkdocs_internals.lazy_file(config, mypack.DATA_PATH, my_pack_data, data=True))
-        # Plan a meeting's data, a script of its own (site/plan.py), each question linked as the site serves it.
-        plan_js = plan.data_js(bank, lambda qid: site.href(links.PLAN, links.question(qid)))
-        files.append(File.generated(config, plan.DATA_PATH, content=plan_js))
+        files.append(mkdocs_internals.lazy_file(config, plan.DATA_PATH, plan_data, data=True))
         sources = page_source.site_sources(site, bank)
         if opts.serving and opts.dirty:  # quick rebuilds: each file backed by a source file of its own
             made = quick_rebuild.quick_files(self.cache, config, build.root, build.started, sources)

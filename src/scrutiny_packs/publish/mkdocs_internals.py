@@ -1,7 +1,9 @@
 """Every place the build relies on MkDocs' or Material's private behaviour, and the versions it was written for.
 
 - ``LazyFile``: a generated file whose text is made the first time MkDocs reads it. It leans on how
-  MkDocs 1.6's ``File`` keeps a generated file's content (``_content``, read by ``copy_file``).
+  MkDocs 1.6's ``File`` keeps a generated file's content (``_content``, read by ``copy_file``); once
+  written into the site, a file is backed by what was written (``abs_src_path``), as a file a plugin
+  writes into the site is, rather than holding its content (tens of megabytes for a large bank's data).
 - ``merge_search_index``: Material's search plugin keeps the previous index between quick rebuilds
   in ``search_index_prev``; the preview merges it itself.
 
@@ -105,6 +107,9 @@ def _make_lazy_file_type() -> type[File]:
         def copy_file(self, dirty: bool = False) -> None:
             self.make()  # MkDocs writes a file that is not a page from what it holds
             super().copy_file(dirty)
+            if self._content is not None:  # written: read from the site from now on, not held to the build's end
+                self._content = None
+                self.abs_src_path = self.abs_dest_path
 
     return LazyFile
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import gzip
 import json
 import posixpath
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import partial
@@ -44,8 +44,22 @@ RETIRED_IN_SEARCH = "Retired question."  # search-query.js reads this word to ra
 PACK_PAGE_BODY_BUDGET = 44 * 1024
 
 
-def _compressed(html: str) -> int:
-    return len(gzip.compress(html.encode(), compresslevel=6))
+def _over_budget(html: str) -> bool:
+    """Whether ``html``, gzip-compressed as served, is larger than ``PACK_PAGE_BODY_BUDGET``.
+
+    Compressed a piece at a time, stopping as soon as what has come out is over: a long pack's body is
+    megabytes, and its answer is known after the first few hundred kilobytes."""
+    data = html.encode()
+    compressor = zlib.compressobj(6, zlib.DEFLATED, 16 + zlib.MAX_WBITS)  # gzip's format, as gzip.compress makes it
+    size = 0
+    for start in range(0, len(data), _PIECE):
+        size += len(compressor.compress(data[start : start + _PIECE]))
+        if size > PACK_PAGE_BODY_BUDGET:
+            return True
+    return size + len(compressor.flush()) > PACK_PAGE_BODY_BUDGET
+
+
+_PIECE = 64 * 1024
 
 
 QUESTION_SEARCH_BOOST = 2  # Material's per-page search boost (front matter search.boost)
@@ -161,6 +175,7 @@ class SiteBuilder:
         self._card_modules: dict[str, Any] = {}
         self.glossary = Glossary(bank.glossary.values())
         self._terms: dict[str, list[Term]] = {}
+        self._term_questions: dict[str, list[Question]] | None = None
         self.packs: list[PackSpec] = all_packs(bank)
         self._pack_views: dict[str, PackView] | None = None
         self._meeting_views: dict[str, MeetingView] | None = None
@@ -248,7 +263,12 @@ class SiteBuilder:
 
     def term_questions(self, term_id: str) -> list[Question]:
         """The active questions that use a term, in bank order."""
-        return [q for q in self.bank.active_questions() if any(t.id == term_id for t in self.terms(q))]
+        if self._term_questions is None:  # every term's, in one pass over the bank
+            self._term_questions = {}
+            for q in self.bank.active_questions():
+                for term in self.terms(q):
+                    self._term_questions.setdefault(term.id, []).append(q)
+        return self._term_questions.get(term_id, [])
 
     def glossary_by_letter(self) -> list[tuple[str, list[Term]]]:
         """The glossary's terms under the letters they start with, alphabetically."""
@@ -718,11 +738,11 @@ class SiteBuilder:
         is the download links and the note saying what printing the page gives."""
         full = pack_html.render_body(view, downloads(False), True)
         guides, indicators = self.module_for.get("benchmarks"), self.module_for.get("indicators")
-        if guides is None or _compressed(full) <= PACK_PAGE_BODY_BUDGET:
+        if guides is None or not _over_budget(full):
             return full
         guide_href = partial(self._module_href, src, guides)
         lighter = pack_html.render_body(view, downloads(True), True, guide_href=guide_href)
-        if indicators is None or _compressed(lighter) <= PACK_PAGE_BODY_BUDGET:
+        if indicators is None or not _over_budget(lighter):
             return lighter
         evidence_href = partial(self._module_href, src, indicators)
         return pack_html.render_body(

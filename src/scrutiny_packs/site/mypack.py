@@ -49,7 +49,7 @@ def link_rules() -> dict:
     return browser_rules()
 
 
-def bank_data(bank: Bank, question_href: Callable[[str], str] | None = None) -> dict:
+def bank_data(bank: Bank, question_href: Callable[[str], str] | None = None, markup: bool = True) -> dict:
     """What the My pack page needs to draw any pack from the bank, as plain JSON.
 
     Each question is laid out once on its own by ``packs.layout`` (the code
@@ -63,6 +63,7 @@ def bank_data(bank: Bank, question_href: Callable[[str], str] | None = None) -> 
     text uses, each guide's title and paragraphs (for the Word file), and the
     words every format shares (``text.sentences``). Question text keeps its
     placeholders, framed in the browser with ``framing.framing_table()``.
+    Without ``markup`` the questions and guides come without their drawn HTML (Plan a meeting's data).
     """
     template = environment().get_template("packs/pack.html.j2").module
     question, guide = macro(template, "question"), macro(template, "guide")
@@ -100,16 +101,17 @@ def bank_data(bank: Bank, question_href: Callable[[str], str] | None = None) -> 
         if alone.terms:  # "Terms used in this pack": the glossary entries this question's text uses
             entry["terms"] = [t.id for t in alone.terms]
             used_terms.update((t.id, t) for t in alone.terms)
-        # The entry as the built packs draw it; a framing that reads the same is left out (the page uses "you").
-        entry["html"] = {"you": str(question(alone, shown))}
-        we = frame(q.text, "we")
-        if we != shown.text:
-            entry["html"]["we"] = str(question(alone, replace(shown, text=we)))
+        if markup:  # the entry as the built packs draw it; a framing that reads the same is left out ("you" is used)
+            entry["html"] = {"you": str(question(alone, shown))}
+            we = frame(q.text, "we")
+            if we != shown.text:
+                entry["html"]["we"] = str(question(alone, replace(shown, text=we)))
         if group.guides:
             entry["guides"] = [g.id for g in group.guides]
             for g in group.guides:  # each guide drawn once, however many questions bring it
                 if g.id not in guides:
-                    guides[g.id] = {"html": str(guide(g)), "title": g.title, "paragraphs": paragraphs(g.text)}
+                    drawn = {"html": str(guide(g))} if markup else {}
+                    guides[g.id] = {**drawn, "title": g.title, "paragraphs": paragraphs(g.text)}
                     benchmark = bank.benchmarks.get(g.id)
                     places = [cited.add(c) for c in benchmark.sources] if benchmark else []
                     if cited_ids := [i for i in places if i is not None]:

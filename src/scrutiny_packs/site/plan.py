@@ -28,11 +28,7 @@ DEFAULT_AUDIENCE = "councillors"
 
 def plan_data(bank: Bank, question_href: Callable[[str], str] | None = None) -> dict:
     """Everything the Plan a meeting page needs, as plain JSON."""
-    data = bank_data(bank, question_href)
-    for entry in data["questions"].values():
-        entry.pop("html", None)
-    for guide in data["guides"].values():
-        guide.pop("html", None)
+    data = bank_data(bank, question_href, markup=False)  # the page draws no pack: no markup to carry
     audiences = [{"id": a.id, "name": a.name} for a in bank.audiences.values()]
     return {
         "version": 1,
