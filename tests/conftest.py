@@ -168,12 +168,31 @@ def add_hostile(project: Path, corpus: str) -> Path:
 
 @pytest.fixture(scope="session")
 def hostile_site(tmp_path_factory) -> Path:
-    """The shipped bank plus the hostile-but-valid corpus, built once with real MkDocs (strict), packs and all."""
+    """The shipped bank plus the hostile-but-valid corpus, built once with real MkDocs (strict), Word files
+    and all but no PDFs: their thirteen renderings were most of the build's time, and a page differs from a
+    build with PDFs only by its fixed "Download the PDF" link. The hostile pack's own PDF is made as the
+    build makes it by ``hostile_pack_pdf``; the project is the site's parent folder."""
     from scrutiny_packs.publish.atomic import build_site
 
     project = add_hostile(copy_project(tmp_path_factory.mktemp("hostile") / "project"), "harmless")
-    build_site(project, project / "site", strict=True, pdf=True, offline=False)
+    build_site(project, project / "site", strict=True, pdf=False, offline=False)
     return project / "site"
+
+
+@pytest.fixture(scope="session")
+def hostile_pack_pdf(hostile_site: Path) -> Path:
+    """The PDF of tests/hostile/harmless/packs/hostile-pack.yml, made from the hostile site's project by
+    the build's own pack files job (PDFs on), as ``mkdocs build`` makes it for the site."""
+    from scrutiny_packs.packs.files import make_pack_files
+    from scrutiny_packs.site.generate import SiteBuilder, SiteOptions
+
+    project = hostile_site.parent
+    result = load_checked(project)
+    assert result.ok, "\n".join(p.format() for p in result.problems if p.is_error)
+    wanted = [p for p in SiteBuilder(result.bank, SiteOptions(pack_pdf=True)).printables() if p.name == "hostile-pack"]
+    made = make_pack_files(wanted, project / ".cache" / "packs", pdf=True, docx=False)
+    (pdf,) = [f.path for f in made.files if f.kind == "pdf"]
+    return pdf
 
 
 def set_fields(project: Path, qid: str, **fields: str) -> None:

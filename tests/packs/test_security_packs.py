@@ -2,7 +2,8 @@
 the PDF (pdftotext) and the Word file (python-docx), and neither file carries a script, a launch
 action or a link to a script or data address.
 
-The pack is tests/hostile/harmless/packs/hostile-pack.yml, built with the rest of the hostile corpus.
+The pack is tests/hostile/harmless/packs/hostile-pack.yml, built with the rest of the hostile corpus (its
+Word file by the build, its PDF by the build's pack files job: conftest's ``hostile_pack_pdf``).
 """
 
 from __future__ import annotations
@@ -68,8 +69,8 @@ def _one(site: Path, suffix: str) -> Path:
     return found
 
 
-def test_pdf_shows_hostile_text_literally(hostile_site: Path):
-    pdf = _one(hostile_site, ".pdf")
+def test_pdf_shows_hostile_text_literally(hostile_pack_pdf: Path):
+    pdf = hostile_pack_pdf
     text = _words(
         subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     )
@@ -78,8 +79,8 @@ def test_pdf_shows_hostile_text_literally(hostile_site: Path):
     assert "{{ 7*7 }}" in text and "<class" not in text
 
 
-def test_pdf_has_no_script_or_dangerous_link(hostile_site: Path):
-    reader = PdfReader(_one(hostile_site, ".pdf"))
+def test_pdf_has_no_script_or_dangerous_link(hostile_pack_pdf: Path):
+    reader = PdfReader(hostile_pack_pdf)
     assert reader.metadata.title == _data("packs/hostile-pack.yml")["title"]
     root = reader.trailer["/Root"]
     assert "/OpenAction" not in root and "/AA" not in root
