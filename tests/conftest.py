@@ -183,16 +183,21 @@ def hostile_site(tmp_path_factory) -> Path:
 def hostile_pack_pdf(hostile_site: Path) -> Path:
     """The PDF of tests/hostile/harmless/packs/hostile-pack.yml, made from the hostile site's project by
     the build's own pack files job (PDFs on), as ``mkdocs build`` makes it for the site."""
+    return pack_pdfs(hostile_site.parent, "hostile-pack")["hostile-pack"]
+
+
+def pack_pdfs(project: Path, *pack_ids: str) -> dict[str, Path]:
+    """The PDFs of some of a project's packs, made as ``mkdocs build`` makes them (the build's pack files
+    job, into the project's cache), for a test that reads a few PDFs of a site built with ``pdf=False``."""
     from scrutiny_packs.packs.files import make_pack_files
     from scrutiny_packs.site.generate import SiteBuilder, SiteOptions
 
-    project = hostile_site.parent
     result = load_checked(project)
     assert result.ok, "\n".join(p.format() for p in result.problems if p.is_error)
-    wanted = [p for p in SiteBuilder(result.bank, SiteOptions(pack_pdf=True)).printables() if p.name == "hostile-pack"]
+    wanted = [p for p in SiteBuilder(result.bank, SiteOptions(pack_pdf=True)).printables() if p.name in pack_ids]
+    assert sorted(p.name for p in wanted) == sorted(pack_ids), "no such pack"
     made = make_pack_files(wanted, project / ".cache" / "packs", pdf=True, docx=False)
-    (pdf,) = [f.path for f in made.files if f.kind == "pdf"]
-    return pdf
+    return {f.pack_id: f.path for f in made.files if f.kind == "pdf"}
 
 
 def set_fields(project: Path, qid: str, **fields: str) -> None:
