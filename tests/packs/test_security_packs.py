@@ -313,13 +313,10 @@ def test_an_audience_name_is_plain_text_in_its_pack(bank):
     description = soup.select_one(".sp-pack-description")
     assert not description.find(["strong", "a", "code"])
     assert MARKDOWN_NAME[1:] in _words(description.get_text())  # ('police', mid-sentence)
-    text = _words(
-        subprocess.run(
-            ["pdftotext", "-", "-"], input=render(view, ".pdf"), capture_output=True, check=True
-        ).stdout.decode("utf-8")
-    )
+    pdf = render(view, ".pdf")  # rendered once, read twice
+    text = _words(subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode())
     assert f"suited to p{MARKDOWN_NAME[1:]}" in text
-    assert "https://example.com/sp-name" not in _annotation_uris(render(view, ".pdf"))
+    assert "https://example.com/sp-name" not in _annotation_uris(pdf)
     word_text = " ".join(p.text for p in docx.Document(io.BytesIO(render(view, ".docx"))).paragraphs)
     assert MARKDOWN_NAME[1:] in _words(word_text)
 
