@@ -137,14 +137,17 @@ def offline_site(tmp_path_factory) -> Path:
 
 
 def copy_project(dest: Path) -> Path:
-    """A scratch copy of the project's content and config, safe to break."""
+    """A scratch copy of the project's content and config, safe to break.
+
+    Each file's bytes are copied, not its times and permissions (as a fresh checkout has them): a
+    third of the cost, in a fixture hundreds of tests use."""
     dest.mkdir(parents=True, exist_ok=True)
     for name in PROJECT_FILES:
         src = ROOT / name
         if src.is_dir():
-            shutil.copytree(src, dest / name)
+            shutil.copytree(src, dest / name, copy_function=shutil.copyfile)
         else:
-            shutil.copy2(src, dest / name)
+            shutil.copyfile(src, dest / name)
     return dest
 
 
@@ -168,12 +171,36 @@ def add_hostile(project: Path, corpus: str) -> Path:
 
 @pytest.fixture(scope="session")
 def hostile_site(tmp_path_factory) -> Path:
-    """The shipped bank plus the hostile-but-valid corpus, built once with real MkDocs (strict), packs and all."""
+    """The shipped bank plus the hostile-but-valid corpus, built once with real MkDocs (strict), Word files
+    and all but no PDFs: their thirteen renderings were most of the build's time, and a page differs from a
+    build with PDFs only by its fixed "Download the PDF" link. The hostile pack's own PDF is made as the
+    build makes it by ``hostile_pack_pdf``; the project is the site's parent folder."""
     from scrutiny_packs.publish.atomic import build_site
 
     project = add_hostile(copy_project(tmp_path_factory.mktemp("hostile") / "project"), "harmless")
-    build_site(project, project / "site", strict=True, pdf=True, offline=False)
+    build_site(project, project / "site", strict=True, pdf=False, offline=False)
     return project / "site"
+
+
+@pytest.fixture(scope="session")
+def hostile_pack_pdf(hostile_site: Path) -> Path:
+    """The PDF of tests/hostile/harmless/packs/hostile-pack.yml, made from the hostile site's project by
+    the build's own pack files job (PDFs on), as ``mkdocs build`` makes it for the site."""
+    return pack_pdfs(hostile_site.parent, "hostile-pack")["hostile-pack"]
+
+
+def pack_pdfs(project: Path, *pack_ids: str) -> dict[str, Path]:
+    """The PDFs of some of a project's packs, made as ``mkdocs build`` makes them (the build's pack files
+    job, into the project's cache), for a test that reads a few PDFs of a site built with ``pdf=False``."""
+    from scrutiny_packs.packs.files import make_pack_files
+    from scrutiny_packs.site.generate import SiteBuilder, SiteOptions
+
+    result = load_checked(project)
+    assert result.ok, "\n".join(p.format() for p in result.problems if p.is_error)
+    wanted = [p for p in SiteBuilder(result.bank, SiteOptions(pack_pdf=True)).printables() if p.name in pack_ids]
+    assert sorted(p.name for p in wanted) == sorted(pack_ids), "no such pack"
+    made = make_pack_files(wanted, project / ".cache" / "packs", pdf=True, docx=False)
+    return {f.pack_id: f.path for f in made.files if f.kind == "pdf"}
 
 
 def set_fields(project: Path, qid: str, **fields: str) -> None:

@@ -110,13 +110,20 @@ def test_a_long_packs_page_links_what_it_does_not_repeat(built_site: Path, bank)
     to its text on the guides' (or the indicators') page instead, and says so: nothing is out of reach."""
     from bs4 import BeautifulSoup
 
+    parsed: dict[Path, BeautifulSoup] = {}  # each linked page parsed once, however many links lead to it
+
+    def target_page(path: Path) -> BeautifulSoup:
+        if path not in parsed:
+            parsed[path] = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        return parsed[path]
+
     linked = 0
     for page in sorted((built_site / "packs").glob("*/index.html")):
         doc = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         for a in doc.select(".sp-pack-guides__links a, .sp-pack-q__evidence a"):
             path, _, anchor = a["href"].partition("#")
             target = (page.parent / path / "index.html").resolve()
-            heading = BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser").find(id=anchor)
+            heading = target_page(target).find(id=anchor)
             assert heading is not None, (page, a["href"])
             assert a.get_text(strip=True) == heading.get_text(strip=True).removesuffix("¶").strip(), a["href"]
         if doc.select(".sp-pack-guides__links"):

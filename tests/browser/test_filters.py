@@ -168,12 +168,13 @@ def test_without_javascript_an_area_page_shows_all_its_questions(open_page, bank
     assert len(page.evaluate(VISIBLE_IDS)) == total
 
 
-def test_on_a_phone_the_first_question_is_on_the_first_screen(open_page, bank):
+def test_on_a_phone_the_first_question_is_on_the_first_screen(new_context, bank):
     checked = []
+    page = new_context(viewport=PHONE).new_page()  # one phone, reading each area page in turn
     for area in bank.areas_in_order():
         if not bank.questions_for_area(area.id):
             continue
-        page = open_page(f"areas/{area.id}/", viewport=PHONE)
+        page.goto(f"areas/{area.id}/")
         heading = page.locator("article h2").first
         assert heading.inner_text().startswith("Questions"), f"{area.id}: the questions come first"
         first = page.locator(".sp-qlist .sp-q__text").first.bounding_box()
@@ -185,7 +186,7 @@ def test_on_a_phone_the_first_question_is_on_the_first_screen(open_page, bank):
         if "What good looks like" in order:
             assert order.index("What good looks like") > 0
         checked.append(area.id)
-        page.context.close()
+    page.context.close()
     assert checked
 
 

@@ -168,13 +168,34 @@ def _audit(event: str, args: tuple) -> None:
 sys.addaudithook(_audit)
 
 
+def _pdfs_made_here(monkeypatch) -> None:
+    """Make each pack PDF in this process, with a stand-in for WeasyPrint.
+
+    The build makes its PDFs in worker processes, which this process's audit hook cannot see, so
+    rendering them there (most of the build's time) showed the watch nothing. Here every step the
+    build takes for a PDF but WeasyPrint's own is seen: laying out the document, writing the file
+    into the cache as a worker would, publishing it. What WeasyPrint may read is
+    test_weasyprint_reads_only_the_packs_own_assets's (tests/packs/test_security_packs.py)."""
+    from scrutiny_packs.packs import files
+    from scrutiny_packs.packs.pdf import write_atomically
+
+    def stand_in(document_html: str, target: Path, base_url=None) -> Path:
+        assert document_html
+        write_atomically(target, b"%PDF-1.7 (a stand-in)\n")
+        return target
+
+    monkeypatch.setattr(files, "write_pdf", stand_in)
+    monkeypatch.setattr(files.os, "cpu_count", lambda: 1)  # no worker processes: each PDF made in turn, here
+
+
 @pytest.mark.site
-def test_a_build_of_hostile_content_touches_nothing_outside_the_repository(project, outside):
+def test_a_build_of_hostile_content_touches_nothing_outside_the_repository(project, outside, monkeypatch):
     """Content naming outside paths every way it can: ids, source documents, links, a URL."""
     from scrutiny_packs.publish.atomic import build_site
     from tests.conftest import add_hostile
 
     global _watching
+    _pdfs_made_here(monkeypatch)
     add_hostile(project, "harmless")
     secret = outside / "q900.yml"
     (project / "content" / "questions" / "q950.yml").write_text(
@@ -199,5 +220,6 @@ def test_a_build_of_hostile_content_touches_nothing_outside_the_repository(proje
     in_temp = [w for w in writes if not Path(w).resolve().is_relative_to(project.resolve())]
     assert [w for w in in_temp if ".." in Path(w).parts or "sp-xss" in w or "passwd" in w] == []
     assert any(e[1].startswith(str(project)) for e in _events if e[2] == "write")  # the watch saw the build
+    assert len(list((project / "site").rglob("*.pdf"))) > 10  # the packs' PDFs were made and published
     site_text = "".join(p.read_text(encoding="utf-8", errors="replace") for p in (project / "site").rglob("*.html"))
     assert SECRET not in site_text and str(secret) in site_text  # the path is shown, the file never read

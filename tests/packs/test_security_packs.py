@@ -2,7 +2,8 @@
 the PDF (pdftotext) and the Word file (python-docx), and neither file carries a script, a launch
 action or a link to a script or data address.
 
-The pack is tests/hostile/harmless/packs/hostile-pack.yml, built with the rest of the hostile corpus.
+The pack is tests/hostile/harmless/packs/hostile-pack.yml, built with the rest of the hostile corpus (its
+Word file by the build, its PDF by the build's pack files job: conftest's ``hostile_pack_pdf``).
 """
 
 from __future__ import annotations
@@ -68,8 +69,8 @@ def _one(site: Path, suffix: str) -> Path:
     return found
 
 
-def test_pdf_shows_hostile_text_literally(hostile_site: Path):
-    pdf = _one(hostile_site, ".pdf")
+def test_pdf_shows_hostile_text_literally(hostile_pack_pdf: Path):
+    pdf = hostile_pack_pdf
     text = _words(
         subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     )
@@ -78,8 +79,8 @@ def test_pdf_shows_hostile_text_literally(hostile_site: Path):
     assert "{{ 7*7 }}" in text and "<class" not in text
 
 
-def test_pdf_has_no_script_or_dangerous_link(hostile_site: Path):
-    reader = PdfReader(_one(hostile_site, ".pdf"))
+def test_pdf_has_no_script_or_dangerous_link(hostile_pack_pdf: Path):
+    reader = PdfReader(hostile_pack_pdf)
     assert reader.metadata.title == _data("packs/hostile-pack.yml")["title"]
     root = reader.trailer["/Root"]
     assert "/OpenAction" not in root and "/AA" not in root
@@ -312,13 +313,10 @@ def test_an_audience_name_is_plain_text_in_its_pack(bank):
     description = soup.select_one(".sp-pack-description")
     assert not description.find(["strong", "a", "code"])
     assert MARKDOWN_NAME[1:] in _words(description.get_text())  # ('police', mid-sentence)
-    text = _words(
-        subprocess.run(
-            ["pdftotext", "-", "-"], input=render(view, ".pdf"), capture_output=True, check=True
-        ).stdout.decode("utf-8")
-    )
+    pdf = render(view, ".pdf")  # rendered once, read twice
+    text = _words(subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode())
     assert f"suited to p{MARKDOWN_NAME[1:]}" in text
-    assert "https://example.com/sp-name" not in _annotation_uris(render(view, ".pdf"))
+    assert "https://example.com/sp-name" not in _annotation_uris(pdf)
     word_text = " ".join(p.text for p in docx.Document(io.BytesIO(render(view, ".docx"))).paragraphs)
     assert MARKDOWN_NAME[1:] in _words(word_text)
 
