@@ -27,6 +27,16 @@ COUNCIL = "Example Council"
 PANEL = "Children and Young People Scrutiny Panel"
 
 
+def new_council(tmp_path, overlay: str = ""):
+    """A council's repository made by ``init`` in ``tmp_path/c``, with ``overlay`` added to its overlay.yml."""
+    council = tmp_path / "c"
+    assert CliRunner().invoke(main, ["init", str(council), "--council", COUNCIL]).exit_code == 0
+    if overlay:
+        path = council / "overlay.yml"
+        path.write_text(path.read_text(encoding="utf-8") + overlay, encoding="utf-8")
+    return council
+
+
 def guide_commands() -> list[str]:
     """The scrutiny-packs commands the guide shows, in its order."""
     return re.findall(r"^ {4,}(scrutiny-packs .+)$", GUIDE.read_text(encoding="utf-8"), flags=re.M)
@@ -177,14 +187,10 @@ def test_init_refuses_a_folder_that_is_not_empty(tmp_path):
 
 
 def test_overlay_mistakes_are_one_line_each(tmp_path):
-    council = tmp_path / "c"
-    assert CliRunner().invoke(main, ["init", str(council), "--council", COUNCIL]).exit_code == 0
-    overlay = council / "overlay.yml"
-    overlay.write_text(
-        overlay.read_text(encoding="utf-8")
-        + "hide:\n  - question: q9999\n    reason: gone\n"
+    council = new_council(
+        tmp_path,
+        "hide:\n  - question: q9999\n    reason: gone\n"
         + "questions:\n  q1:\n    text: A question of our own?\n    areas: [front-door]\n    audiences: [councillors]\n",
-        encoding="utf-8",
     )
     done = CliRunner().invoke(main, ["validate", "--root", str(council)])
     assert done.exit_code == 1
@@ -196,7 +202,7 @@ def test_overlay_mistakes_are_one_line_each(tmp_path):
     assert any(
         x.startswith("overlay.yml:") and "questions.q1: a local id must start with 'example--'" in x for x in lines
     )
-    overlay.write_text("extends: 2.0.0\nhide:\n  - question: q001\n", encoding="utf-8")
+    (council / "overlay.yml").write_text("extends: 2.0.0\nhide:\n  - question: q001\n", encoding="utf-8")
     done = CliRunner().invoke(main, ["validate", "--root", str(council)])
     assert done.exit_code == 1 and "overlay.yml:3: hide[0]: " in done.stderr and "reason" in done.stderr
 
@@ -322,13 +328,9 @@ def test_the_council_workflow_passes_actionlint(tmp_path):
 
 
 def test_an_overlay_reference_that_no_longer_resolves_stops_the_upgrade(tmp_path):
-    council = tmp_path / "c"
-    assert CliRunner().invoke(main, ["init", str(council), "--council", COUNCIL]).exit_code == 0
-    overlay = council / "overlay.yml"
-    overlay.write_text(
-        overlay.read_text(encoding="utf-8")
-        + "hide:\n  - tag: advocacy\n    reason: our advocacy service is reviewed elsewhere\n",
-        encoding="utf-8",
+    council = new_council(
+        tmp_path,
+        "hide:\n  - tag: advocacy\n    reason: our advocacy service is reviewed elsewhere\n",
     )
     tagged = next(
         p for p in (ROOT / "content" / "questions").glob("*.yml") if "tags: [advocacy, " in p.read_text("utf-8")
@@ -342,7 +344,7 @@ def test_an_overlay_reference_that_no_longer_resolves_stops_the_upgrade(tmp_path
         r"^overlay\.yml:\d+: hide\.tag: tag advocacy is not in national release 3\.0\.0", done.stderr, re.M
     )
     assert "overlay.yml: still extends 2.0.0" in done.stderr
-    assert "extends: 2.0.0" in overlay.read_text(encoding="utf-8")
+    assert "extends: 2.0.0" in (council / "overlay.yml").read_text(encoding="utf-8")
     report = (council / "upgrade-report.md").read_text(encoding="utf-8")
     assert "## Local references that no longer resolve (1)" in report and "hide.tag: tag advocacy" in report
 
@@ -350,17 +352,13 @@ def test_an_overlay_reference_that_no_longer_resolves_stops_the_upgrade(tmp_path
 def test_a_rewording_is_held_to_the_national_items_own_limits(tmp_path):
     """A council's wording gets the checks the national text gets: its length, and (for a benchmark) Markdown
     that would stop or stall the build."""
-    council = tmp_path / "c"
-    assert CliRunner().invoke(main, ["init", str(council), "--council", COUNCIL]).exit_code == 0
-    overlay = council / "overlay.yml"
     nested = "  ".join("- " for _ in range(30)) + "x"
-    overlay.write_text(
-        overlay.read_text(encoding="utf-8")
-        + "reword:\n"
+    council = new_council(
+        tmp_path,
+        "reword:\n"
         + f'  - question: q017\n    text: "{"Why? " * 150}"\n    replaces: "000000000000"\n'
         + f'  - benchmark: allegations-handled-fairly-and-quickly\n    text: "{nested}"\n'
         + '    replaces: "000000000000"\n',
-        encoding="utf-8",
     )
     done = CliRunner().invoke(main, ["validate", "--root", str(council)])
     assert done.exit_code == 1
@@ -391,14 +389,10 @@ def test_a_hidden_area_or_audience_vanishes_from_the_councils_site(tmp_path):
     ]
     assert about_hidden and "police" in national.audiences
 
-    council = tmp_path / "c"
-    assert CliRunner().invoke(main, ["init", str(council), "--council", COUNCIL]).exit_code == 0
-    overlay = council / "overlay.yml"
-    overlay.write_text(
-        overlay.read_text(encoding="utf-8")
-        + "hide:\n  - area: specific-risk-issues\n    reason: the partnership's own risk reviews cover these\n"
+    council = new_council(
+        tmp_path,
+        "hide:\n  - area: specific-risk-issues\n    reason: the partnership's own risk reviews cover these\n"
         + "  - audience: police\n    reason: our police colleagues use the partnership's packs\n",
-        encoding="utf-8",
     )
     build_site(council, council / "site", strict=True, pdf=False, offline=False)
     site = council / "site"
