@@ -16,7 +16,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
-from scrutiny_packs.model import Bank, Question, question_number
+from scrutiny_packs.model import Bank, Benchmark, Indicator, Question, Term, question_number
 
 Kind = Literal["added", "reviewed", "retired", "replaced", "new-edition", "benchmark", "glossary", "indicator"]
 # Within one day: new editions of sources first, then the questions' endings, reviews and additions,
@@ -83,27 +83,16 @@ def source_changes(bank: Bank) -> list[Change]:
     return found
 
 
-def benchmark_changes(bank: Bank) -> list[Change]:
+def review_changes(bank: Bank) -> list[Change]:
+    """Each benchmark, indicator and glossary entry an editor reviewed or changed, on its ``last_reviewed``."""
+    reviewed: list[tuple[Benchmark | Indicator | Term, Kind, str]]
+    reviewed = [(b, "benchmark", b.title) for b in bank.benchmarks.values()]
+    reviewed += [(i, "indicator", i.name) for i in bank.indicators.values()]
+    reviewed += [(t, "glossary", t.term) for t in bank.glossary.values()]
     return [
-        Change(b.last_reviewed, "benchmark", None, b.id, b.title, b.change_note)
-        for b in bank.benchmarks.values()
-        if b.last_reviewed
-    ]
-
-
-def indicator_changes(bank: Bank) -> list[Change]:
-    return [
-        Change(i.last_reviewed, "indicator", None, i.id, i.name, i.change_note)
-        for i in bank.indicators.values()
-        if i.last_reviewed
-    ]
-
-
-def glossary_changes(bank: Bank) -> list[Change]:
-    return [
-        Change(t.last_reviewed, "glossary", None, t.id, t.term, t.change_note)
-        for t in bank.glossary.values()
-        if t.last_reviewed
+        Change(item.last_reviewed, kind, None, item.id, label, item.change_note)
+        for item, kind, label in reviewed
+        if item.last_reviewed
     ]
 
 
@@ -115,7 +104,7 @@ def _order(c: Change) -> tuple:
 def all_changes(bank: Bank) -> list[Change]:
     """Every dated change, newest first; a day's new editions first, then its newest questions."""
     found = [c for q in bank.questions.values() for c in question_changes(q)]
-    found += source_changes(bank) + benchmark_changes(bank) + indicator_changes(bank) + glossary_changes(bank)
+    found += source_changes(bank) + review_changes(bank)
     return sorted(found, key=_order)
 
 

@@ -42,6 +42,7 @@ RETIRED_IN_SEARCH = "Retired question."  # search-query.js reads this word to ra
 # stays within the 60 KB every page's own HTML keeps to (tests/browser/test_budgets.py). A longer pack's page
 # links its guides instead of repeating them (pack_page_body).
 PACK_PAGE_BODY_BUDGET = 44 * 1024
+_PIECE = 64 * 1024  # compressed this much at a time, to stop as soon as a body is over the budget
 
 
 def _over_budget(html: str) -> bool:
@@ -57,9 +58,6 @@ def _over_budget(html: str) -> bool:
         if size > PACK_PAGE_BODY_BUDGET:
             return True
     return size + len(compressor.flush()) > PACK_PAGE_BODY_BUDGET
-
-
-_PIECE = 64 * 1024
 
 
 QUESTION_SEARCH_BOOST = 2  # Material's per-page search boost (front matter search.boost)
