@@ -70,9 +70,10 @@ def _one(site: Path, suffix: str) -> Path:
 
 
 def test_pdf_shows_hostile_text_literally(hostile_pack_pdf: Path):
-    pdf = hostile_pack_pdf
     text = _words(
-        subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        subprocess.run(
+            ["pdftotext", "-enc", "UTF-8", str(hostile_pack_pdf), "-"], capture_output=True, text=True, check=True
+        ).stdout
     )
     missing = [t for t in _expected() if t not in text]
     assert missing == []
