@@ -7,12 +7,15 @@ theme: the overrides the installed package carries (``content.national``) are pu
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from scrutiny_packs.content import national
 
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
 
-def use_national_theme(config: Any) -> None:
+
+def use_national_theme(config: MkDocsConfig) -> None:
     root = national.installed_root()
     if root is None:
         return

@@ -14,7 +14,7 @@ import logging
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from scrutiny_packs.model import Bank
 from scrutiny_packs.packs import files as pack_files
@@ -31,6 +31,13 @@ from scrutiny_packs.site.generate import SiteBuilder, SiteOptions
 from scrutiny_packs.site.nav import build_nav
 from scrutiny_packs.site.search_help import search_help
 from scrutiny_packs.text.plural import count_of
+
+if TYPE_CHECKING:  # MkDocs' own types, for checking; the hook imports MkDocs itself only when MkDocs runs it
+    from jinja2 import Environment
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.livereload import LiveReloadServer
+    from mkdocs.structure.files import File, Files
+    from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.hooks.scrutiny_packs")
 
@@ -68,7 +75,7 @@ class SiteHook:
         self.options = options
 
     # -- events -----------------------------------------------------------------------------------
-    def on_config(self, config: Any) -> Any:
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         from mkdocs.exceptions import Abort
 
         if wrong_versions := mkdocs_internals.version_problem():
@@ -114,7 +121,7 @@ class SiteHook:
         config.extra[mypack.EXTRA_KEY] = mypack.link_rules()
         return config
 
-    def on_pre_build(self, config: Any) -> None:
+    def on_pre_build(self, config: MkDocsConfig) -> None:
         build = self._require()
         if not self.options.serving:
             return
@@ -124,7 +131,7 @@ class SiteHook:
         else:
             shown.restore_site(Path(config.site_dir))
 
-    def on_files(self, files: Any, config: Any) -> Any:
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         from mkdocs.structure.files import File
 
         build = self._require()
@@ -193,43 +200,39 @@ class SiteHook:
         return files
 
     @staticmethod
-    def _page_file(source: SourceFile, file: Any) -> Any:
+    def _page_file(source: SourceFile, file: File) -> File:
         from mkdocs.structure.files import InclusionLevel
 
         file.inclusion = InclusionLevel.UNDEFINED if source.in_nav else InclusionLevel.NOT_IN_NAV
         file.edit_uri = source.edit_path
         return file
 
-    def on_page_markdown(self, markdown: str, page: Any, config: Any, files: Any) -> str:
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         # The page now holds its Markdown. The generated file's copy (the same text with its front
         # matter) is not read again: let it go, or a large bank holds every page twice.
         page.file.content_string = ""
         return markdown
 
-    def on_page_content(self, html: str, page: Any, config: Any, files: Any) -> str:
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         # This event runs after every other plugin's: what is published is what was sanitised (publish/sanitising.py).
         build = self._require()
         build.sanitiser.submit(page, html, self._after_sanitising(build, page, files))
         return ""
 
     @staticmethod
-    def _after_sanitising(build: _Build, page: Any, files: Any) -> str:
+    def _after_sanitising(build: _Build, page: Page, files: Files) -> str:
         """What a page gets after its HTML is sanitised: script elements of our own."""
-        if page.file.src_uri == links.MY_PACK and build.bank is not None:
-            # My pack draws packs in the browser (its data and scripts: overrides/main.html); it names the Word
-            # file's maker here, after sanitising (script elements), loaded when Download Word is pressed.
-            return mypack.vendor_scripts(
-                files.get_file_from_path(uri).url_relative_to(page.file) for uri in build.vendor
-            )
-        if page.file.src_uri == links.PLAN and build.bank is not None:  # the Word file's maker, as on My pack
-            return mypack.vendor_scripts(
-                files.get_file_from_path(uri).url_relative_to(page.file) for uri in build.vendor
-            )
+        if page.file.src_uri in (links.MY_PACK, links.PLAN) and build.bank is not None:
+            # My pack and Plan a meeting draw packs in the browser (their data and scripts: overrides/main.html);
+            # the Word file's maker is named here, after sanitising (script elements), loaded when Download Word
+            # is pressed. on_files added each vendor file.
+            vendored = [files.get_file_from_path(uri) for uri in build.vendor]
+            return mypack.vendor_scripts(f.url_relative_to(page.file) for f in vendored if f is not None)
         if page.file.src_uri.startswith("meetings/") and build.bank is not None:
             return record_form.meeting_script(build.bank, page.file.src_uri)
         return ""
 
-    def on_env(self, env: Any, config: Any, files: Any) -> Any:
+    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         from mkdocs.exceptions import Abort
 
         build = self._require()
@@ -252,7 +255,7 @@ class SiteHook:
                 raise Abort(error)
         return env
 
-    def on_post_build(self, config: Any) -> None:
+    def on_post_build(self, config: MkDocsConfig) -> None:
         build = self._require()
         if build.offline is not None:
             offline.cleanup(build.offline)
@@ -268,7 +271,7 @@ class SiteHook:
                 if self.cache.pending and self.cache.follow_up is not None:
                     self.cache.follow_up.touch()  # `mkdocs serve` sees it and builds the rest
 
-    def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
+    def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:
         """Watch a folder of our own, so a build can ask for the next one (``quick_rebuild``)."""
         if self.options.dirty:
             folder = Path(config.config_file_path).parent.resolve() / preview.PAGES_DIR / ".follow-up"
@@ -296,7 +299,7 @@ class SiteHook:
         return self._build
 
 
-def find_hook(config: Any) -> SiteHook | None:
+def find_hook(config: MkDocsConfig) -> SiteHook | None:
     """The SiteHook among a loaded configuration's plugins (hooks are plugins to MkDocs)."""
     for plugin in config.plugins.values():
         hook = getattr(plugin, "HOOK", None)

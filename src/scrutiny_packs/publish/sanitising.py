@@ -8,17 +8,20 @@ theme or the search index reads it: a large site would otherwise hold its HTML t
 from __future__ import annotations
 
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any
+from typing import TYPE_CHECKING
 
 from scrutiny_packs.text.sanitize import sanitize_html
+
+if TYPE_CHECKING:
+    from mkdocs.structure.pages import Page
 
 
 class PageSanitiser:
     def __init__(self) -> None:
         self._pool: ThreadPoolExecutor | None = None
-        self._waiting: list[tuple[Any, Future[str], str]] = []  # page, its clean HTML, what follows it
+        self._waiting: list[tuple[Page, Future[str], str]] = []  # page, its clean HTML, what follows it
 
-    def submit(self, page: Any, html: str, after: str = "") -> None:
+    def submit(self, page: Page, html: str, after: str = "") -> None:
         """Clean ``html`` for ``page``; ``after`` (our own script elements) follows it uncleaned."""
         if self._pool is None:
             self._pool = ThreadPoolExecutor(1, thread_name_prefix="sanitise")
