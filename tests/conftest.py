@@ -33,6 +33,7 @@ SITE_FIXTURES = frozenset({"built_site", "hostile_site", "offline_site", "edited
 GROUPED_FIXTURES = ("offline_site", "hostile_site", "zensical_site", "properdocs_site", "edited_site")
 
 
+@pytest.hookimpl(tryfirst=True)  # before xdist's own, which reads the groups once, as it collects
 def pytest_collection_modifyitems(config, items):
     """A test that uses a built site is marked ``site`` with the rest, so the fast tier leaves it out;
     the tests sharing a costly build are grouped to run on one worker."""
