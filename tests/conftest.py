@@ -25,6 +25,9 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 PROJECT_FILES = ("mkdocs.yml", "content", "hooks", "overrides")
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+# The zipped offline copy is a second whole build: only the tests about it make it (``offline_site``, and the
+# ProperDocs build, which ask for it); every other build in the suite, its subprocesses too, leaves it out.
+os.environ["SCRUTINY_PACKS_OFFLINE_COPY"] = "0"
 
 
 SITE_FIXTURES = frozenset({"built_site", "hostile_site", "offline_site", "edited_site"})

@@ -86,7 +86,7 @@ def test_a_council_site_builds_from_the_installed_wheel(tmp_path):
         env=env,
     )
     council = tmp_path / "wheelshire"
-    _run([tool, "build", "--no-pdf", "--site-dir", "site"], cwd=council, env=env)
+    _run([tool, "build", "--no-pdf", "--no-offline-copy", "--site-dir", "site"], cwd=council, env=env)
 
     site = council / "site"
     assert "Wheelshire Council" in page(site, "").title.get_text()
@@ -114,7 +114,7 @@ def test_the_council_repositorys_own_make_test(tmp_path):
     packages = json.loads((council / "package.json").read_text(encoding="utf-8"))
     assert packages["dependencies"] == json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["dependencies"]
     assert "docx" in packages["dependencies"]
-    make = ["make", "test", f"VENV={sys.prefix}", "BUILD_ARGS=--no-pdf"]
+    make = ["make", "test", f"VENV={sys.prefix}", "BUILD_ARGS=--no-pdf --no-offline-copy"]
 
     overlay = council / "overlay.yml"
     good = overlay.read_text(encoding="utf-8")

@@ -10,7 +10,6 @@ import pytest
 
 from scrutiny_packs.publish import mkdocs_internals, page_source
 from scrutiny_packs.publish.atomic import BuildFailed, build_site
-from scrutiny_packs.publish.options import OFFLINE_COPY_ENV
 from scrutiny_packs.site.generate import SiteBuilder
 from tests.conftest import page
 
@@ -19,11 +18,6 @@ pytestmark = pytest.mark.site
 # The first page listed, a question (among the last pages listed), My pack, and an open data file
 # (made when MkDocs copies it, after every page).
 WARNED = ("index.md", "questions/q005.md", "my-pack.md", "data/questions.json")
-
-
-@pytest.fixture(autouse=True)
-def _no_offline_copy(monkeypatch):
-    monkeypatch.setenv(OFFLINE_COPY_ENV, "0")  # a second build, which these tests are not about
 
 
 def test_a_warning_logged_while_a_generated_file_is_made_fails_the_strict_build(project, monkeypatch):

@@ -94,6 +94,7 @@ def properdocs_site(tmp_path_factory) -> Path:
         project,
         "properdocs build",
         SCRUTINY_PACKS_PDF="0",
+        SCRUTINY_PACKS_OFFLINE_COPY="1",
     )
     return site
 

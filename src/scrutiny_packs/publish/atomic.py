@@ -218,9 +218,10 @@ def _swap(staging: Path, site_dir: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def build_site(root: Path, site_dir: Path, strict: bool = True, pdf: bool = True, offline: bool = True) -> None:
-    """Build the site at ``root`` into ``site_dir``; ``pdf=False`` leaves out the pack PDFs and
-    ``offline=False`` the zipped offline copy (a second whole build), for this build only."""
+def build_site(root: Path, site_dir: Path, strict: bool = True, pdf: bool = True, offline: bool | None = None) -> None:
+    """Build the site at ``root`` into ``site_dir``; ``pdf=False`` leaves out the pack PDFs, and ``offline`` says
+    whether to make the zipped offline copy (a second whole build) for this build only: ``None`` leaves it
+    to the environment (``SCRUTINY_PACKS_OFFLINE_COPY``, on unless ``0``)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, MkDocsException
@@ -235,8 +236,8 @@ def build_site(root: Path, site_dir: Path, strict: bool = True, pdf: bool = True
     options = BuildOptions.read("build")
     if not pdf:
         options = options.but(pdf=False)  # for this build only
-    if not offline:
-        options = options.but(offline_copy=False)
+    if offline is not None:
+        options = options.but(offline_copy=offline)
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     clean_leftovers(site_dir)
