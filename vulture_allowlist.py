@@ -23,6 +23,8 @@ _.last_heard, _.marked_md, _.meeting_file, _.pack_file, _.page_body, _.question_
 _.questions_in_area, _.record_answers, _.record_is_example, _.review_due, _.search_text, _.term_questions
 _.with_citations, _.sources_by_kind, _.source_citations, _.areas_of
 how_to_read, by_audience
+_.benchmarks_by_area, _.indicators_by_area
+indicator, edit_url
 
 # A content field kept in the model though no page shows it yet (glossary `now_called.by`).
 by

@@ -8,9 +8,7 @@ disk, for any other engine). Pages are rendered from Jinja templates in
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import json
-import posixpath
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -19,24 +17,21 @@ from typing import Any
 
 from markupsafe import Markup
 
-from scrutiny_packs.content import review, sources
-from scrutiny_packs.ids import item_slug
+from scrutiny_packs.content import sources
 from scrutiny_packs.model import SOURCE_KINDS, Area, Audience, Bank, PackSpec, Page, Publication, Question, Term
 from scrutiny_packs.packs import html as pack_html
 from scrutiny_packs.packs import records as heard_records
 from scrutiny_packs.packs import tracker as tracking
-from scrutiny_packs.packs.defaults import all_packs, packs_for_audience
+from scrutiny_packs.packs.defaults import packs_for_audience
 from scrutiny_packs.packs.files import lazy_pack
-from scrutiny_packs.packs.files import site_uri as pack_file_uri
-from scrutiny_packs.packs.layout import PackView, build_view
-from scrutiny_packs.packs.meetings import MeetingView, build_meeting_view, bundle_uri, item_uri, meeting_printables
+from scrutiny_packs.packs.layout import PackView
+from scrutiny_packs.packs.meetings import MeetingView, meeting_printables
 from scrutiny_packs.site import changes, follow_up, links, opendata, record_form, record_published
-from scrutiny_packs.text import credits, framing
-from scrutiny_packs.text.escape import md_escape_piece, md_literal, title_text
-from scrutiny_packs.text.glossary import Glossary
-from scrutiny_packs.text.templating import environment, macro
-
-RETIRED_IN_SEARCH = "Retired question."  # search-query.js reads this word to rank it last
+from scrutiny_packs.site.index import SiteIndex, SiteOptions
+from scrutiny_packs.site.render import Renderer
+from scrutiny_packs.site.views import questions
+from scrutiny_packs.text import framing
+from scrutiny_packs.text.escape import md_literal, title_text
 
 # A pack page's body, gzip-compressed as served: under it, the page (with the site around it, about 12 KB)
 # stays within the 60 KB every page's own HTML keeps to (tests/browser/test_budgets.py). A longer pack's page
@@ -116,17 +111,6 @@ class CoverageRow:
     added: int  # of those, written since 2012
 
 
-@dataclass(frozen=True, slots=True)
-class SiteOptions:
-    today: dt.date | None = None  # for review notices; None means today
-    downloads: bool = True  # link pack PDF/Word files and data downloads
-    edit_base: str | None = None  # e.g. https://github.com/org/repo/edit/main/ for "Suggest a change"
-    offline_zip: str | None = None  # site path of the offline copy to offer on the home page
-    pack_pdf: bool = True  # the build makes pack PDFs (not `mkdocs serve`, nor SCRUTINY_PACKS_PDF=0)
-    pack_word: bool = True  # the build makes pack Word files (not `mkdocs serve`, unless SCRUTINY_PACKS_PDF=1)
-    directory_urls: bool = True  # pages served as folders (questions/q004/); False in the offline copy (.html files)
-
-
 def front_matter(title: str, **extra: Any) -> str:
     """YAML front matter; JSON strings are valid YAML and need no further quoting.
 
@@ -144,129 +128,46 @@ def front_matter(title: str, **extra: Any) -> str:
 
 
 class SiteBuilder:
-    """Holds the bank and the indexes the page templates need, computed once."""
+    """Plans the site's pages and renders each from its template and its view (``site/views/``)."""
 
     def __init__(self, bank: Bank, options: SiteOptions | None = None):
+        self.index = SiteIndex(bank, options)
+        self.renderer = Renderer(self.index)
         self.bank = bank
-        self.options = options or SiteOptions()
-        self.today = self.options.today or dt.date.today()
-        self.env = environment()
-        self.module_for = {p.generated: p.id for p in bank.modules.values() if p.generated}
-        self.questions_by_area: dict[str, list[Question]] = {a: [] for a in bank.areas}
-        for q in bank.questions.values():
-            if q.retired:
-                continue
-            for a in q.areas:
-                self.questions_by_area.setdefault(a, []).append(q)
-        self.benchmarks_by_area: dict[str, list] = {a: [] for a in bank.areas}
-        for b in bank.benchmarks.values():
-            for a in b.areas:
-                self.benchmarks_by_area.setdefault(a, []).append(b)
-        self.indicators_by_area: dict[str, list] = {a: [] for a in bank.areas}
-        for i in bank.indicators.values():
-            for a in i.areas:
-                self.indicators_by_area.setdefault(a, []).append(i)
-        self.tags = sorted({t for q in bank.active_questions() for t in q.tags})
-        self.area_depth = {a.id: len(bank.area_trail(a.id)) - 1 for a in bank.areas.values()}
-        self._templates: dict[str, Any] = {}
-        self._cards: dict[tuple[str, bool, bool, str], Markup] = {}
-        self._card_modules: dict[str, Any] = {}
-        self.glossary = Glossary(bank.glossary.values())
-        self._terms: dict[str, list[Term]] = {}
-        self._term_questions: dict[str, list[Question]] | None = None
-        self.packs: list[PackSpec] = all_packs(bank)
-        self._pack_views: dict[str, PackView] | None = None
-        self._meeting_views: dict[str, MeetingView] | None = None
-        self._history: dict[str, list] | None = None
+        self.options = self.index.options
+        self.today = self.index.today
+        self.module_for = self.index.module_for
+        self.glossary = self.index.glossary
+        self.packs = self.index.packs
 
-    # -- helpers passed to templates ------------------------------------------------------
+    def __getattr__(self, name: str) -> Any:  # what templates not yet given a view still read
+        return getattr(self.index, name)
+
     def _render(self, template: str, src: str, **context: Any) -> str:
-        found = self._templates.get(template)
-        if found is None:  # looked up once per build, not once per page
-            found = self._templates[template] = self.env.get_template(template)
-        return found.render(self._context(src), **context)
-
-    def _context(self, src: str) -> dict[str, Any]:
-        def link(target: str) -> str:
-            return links.relative(src, target)
-
-        settings = self.bank.settings
-        return dict(
-            bank=self.bank,
-            links=links,
-            link=link,
-            src=src,
-            b=self,
-            frame=framing.frame,
-            cite=lambda source: credits.cite(source, settings),
-            origin=lambda q: credits.origin_label(q, settings),
-            origin_names=credits.ORIGIN_NAMES,
-        )
+        return self.renderer.render(template, src, b=self, **context)
 
     def card(self, q: Question, show_areas: bool, show_listen: bool, src: str) -> Markup:
-        """A question's card on a list page. Lists show each question several times over; the links
-        in a card depend only on the page's folder, so it is rendered once per folder and reused."""
-        folder = posixpath.dirname(src)
-        key = (q.id, show_areas, show_listen, folder)
-        markup = self._cards.get(key)
-        if markup is None:
-            module = self._card_modules.get(folder)
-            if module is None:
-                module = self._card_modules[folder] = self.env.get_template("site/_macros.md.j2").make_module(
-                    self._context(src)
-                )
-            markup = self._cards[key] = macro(module, "question_card")(q, show_areas, show_listen)
-        return markup
-
-    def terms(self, q: Question) -> list[Term]:
-        """The glossary terms a question's text uses, in the order it first uses them."""
-        found = self._terms.get(q.id)
-        if found is None:
-            found = self._terms[q.id] = self.glossary.terms_in(q.text)
-        return found
+        return self.renderer.card(q, show_areas, show_listen, src)
 
     def marked(self, text: str, focusable: bool = False) -> Markup:
-        """Plain text as HTML, its abbreviations marked up with what they stand for; when ``focusable``
-        (a question's own page, where no link holds them) reachable by keyboard and described by the
-        page's Terms used entry (``term_note_id``)."""
-        return self.glossary.mark_up(text, note_id=self.term_note_id if focusable else None)
-
-    @staticmethod
-    def term_note_id(term: Term) -> str:
-        """The id of a term's entry under a question page's Terms used."""
-        return f"term-{term.id}"
+        return self.renderer.marked(text, focusable)
 
     def marked_md(self, text: str) -> Markup:
-        """Plain text as inline Markdown, its abbreviations marked up with what they stand for."""
-        return self.glossary.mark_up(text, escape=md_escape_piece)
+        return self.renderer.marked_md(text)
 
-    def search_text(self, q: Question) -> str:
-        """What search reads beside a question's wording, and shows in its result: its areas, the audiences
-        it suits, who answers; and, last, every name its terms go by (other spellings, older and current
-        names, plain-English search words), so that a search for any of them finds the question. The site's
-        search (search-query.js) leaves that last "Terms:" sentence out of the result it shows, and puts a
-        question that starts with ``RETIRED_IN_SEARCH`` after the others that match as well."""
-        areas = "; ".join(self.bank.areas[a].name for a in q.areas if a in self.bank.areas)
-        parts = [RETIRED_IN_SEARCH] if q.retired else []
-        parts.append(f"{'Areas' if len(q.areas) > 1 else 'Area'}: {areas}.")
-        suits = ", ".join(self.bank.audiences[a].name for a in q.audiences if a in self.bank.audiences)
-        if suits:
-            parts.append(f"For: {suits}.")
-        if q.asked_of:
-            parts.append(f"Ask: {q.asked_of}.")
-        words = list(dict.fromkeys(w for t in self.terms(q) for w in t.search_words))
-        if words:
-            parts.append(f"Terms: {'; '.join(words)}.")
-        return " ".join(parts)
+    @property
+    def meeting_views(self) -> dict[str, MeetingView]:
+        return self.index.meeting_views
+
+    @property
+    def pack_views(self) -> dict[str, PackView]:
+        return self.index.pack_views
+
+    def href(self, src: str, target: str) -> str:
+        return self.index.href(src, target)
 
     def term_questions(self, term_id: str) -> list[Question]:
-        """The active questions that use a term, in bank order."""
-        if self._term_questions is None:  # every term's, in one pass over the bank
-            self._term_questions = {}
-            for q in self.bank.active_questions():
-                for term in self.terms(q):
-                    self._term_questions.setdefault(term.id, []).append(q)
-        return self._term_questions.get(term_id, [])
+        return self.index.term_questions.get(term_id, [])
 
     def glossary_by_letter(self) -> list[tuple[str, list[Term]]]:
         """The glossary's terms under the letters they start with, alphabetically."""
@@ -291,19 +192,6 @@ class SiteBuilder:
             return f"[{md_literal(text)}]({links.relative(src, links.SOURCES + '#' + sid)})"
 
         return Markup(sources.MARKDOWN_REF.sub(cited, str(prose)))
-
-    # -- sources ------------------------------------------------------------------------------
-    def publisher_name(self, pub: Publication) -> str:
-        found = self.bank.publishers.get(pub.publisher)
-        return found.name if found else pub.publisher
-
-    def source_name(self, source_id: str) -> str:
-        """A source as a reader names it: title, publisher and edition."""
-        pub = self.bank.sources.get(source_id)
-        if pub is None:
-            return source_id
-        edition = pub.edition or (str(pub.year) if pub.year else "")
-        return f"{pub.title} ({', '.join(x for x in (self.publisher_name(pub), edition) if x)})"
 
     def sources_by_kind(self) -> list[tuple[str, list[Publication]]]:
         groups: dict[str, list[Publication]] = {kind: [] for kind in SOURCE_KINDS}
@@ -354,25 +242,6 @@ class SiteBuilder:
             for v in (self.citation_view(n.citation),)
         ]
 
-    def benchmark_link(self, benchmark_id: str) -> str | None:
-        module = self.module_for.get("benchmarks")
-        return f"{links.module(module)}#{benchmark_id}" if module else None
-
-    def indicator_link(self, indicator_id: str) -> str | None:
-        module = self.module_for.get("indicators")
-        return f"{links.module(module)}#{indicator_id}" if module else None
-
-    def question_bank_src(self) -> str | None:
-        module = self.module_for.get("questions")
-        return links.module(module) if module else None
-
-    def review_due(self, q: Question) -> dt.date | None:
-        """The date a question falls due for review, when that date has passed."""
-        if q.last_reviewed is None:
-            return None
-        due = review.due_date(q, self.bank.settings.review_interval_months)
-        return due if review.is_overdue(due, self.today) else None
-
     def area_groups(self, questions: Iterable[Question]) -> list[tuple[Any, list[Question]]]:
         """Questions grouped under the areas they belong to, in the toolkit's order."""
         wanted = list(questions)
@@ -383,28 +252,6 @@ class SiteBuilder:
                 groups.append((area, members))
         return groups
 
-    @property
-    def pack_views(self) -> dict[str, PackView]:
-        """Every pack laid out once; its page, PDF and Word file are all drawn from this."""
-        if self._pack_views is None:
-            self._pack_views = {spec.id: build_view(self.bank, spec) for spec in self.packs}
-        return self._pack_views
-
-    def pack_file(self, pack_id: str, kind: str) -> str | None:
-        """The source path of a pack's PDF or Word file, when this build makes it."""
-        made = self.options.pack_pdf if kind == "pdf" else self.options.pack_word
-        if not self.options.downloads or not made:
-            return None
-        return pack_file_uri(pack_id, kind)  # type: ignore[arg-type]
-
-    @property
-    def meeting_views(self) -> dict[str, MeetingView]:
-        """Every meeting's papers laid out once, by date then id; its page and files are drawn from this."""
-        if self._meeting_views is None:
-            ordered = sorted(self.bank.meetings.values(), key=lambda a: (a.date or dt.date.max, a.id))
-            self._meeting_views = {a.id: build_meeting_view(self.bank, a) for a in ordered}
-        return self._meeting_views
-
     def printables(self) -> list:
         """Everything the build makes as PDF and Word: every pack, every meeting's papers and items.
         Packs are laid out only when one of their files (or its cache key) is wanted."""
@@ -413,44 +260,9 @@ class SiteBuilder:
             out += meeting_printables(meeting)
         return out
 
-    def meeting_file(self, meeting: MeetingView, item=None, kind: str = "pdf") -> str | None:
-        """The source path of a meeting's papers (no ``item``) or of one item's PDF or Word file."""
-        if not self.options.downloads or (kind == "pdf" and not self.options.pack_pdf):
-            return None
-        return bundle_uri(meeting) if item is None else item_uri(meeting, item, kind)  # type: ignore[arg-type]
-
-    def href(self, src: str, target: str) -> str:
-        """A link in raw HTML from one page to another, as served: '../../questions/q004/' with directory
-        URLs, '../questions/q004.html' in the offline copy (MkDocs rewrites Markdown links, not raw HTML)."""
-        target, _, anchor = target.partition("#")
-        anchor = f"#{anchor}" if anchor else ""
-        if not self.options.directory_urls:
-            html = target[:-3] + ".html" if target.endswith(".md") else target
-            return posixpath.relpath(html, posixpath.dirname(src) or ".") + anchor
-        here, there = links.url_path(src).rstrip("/") or ".", links.url_path(target).rstrip("/") or "."
-        rel = posixpath.relpath(there, here)
-        return ("./" if rel == "." else rel + "/") + anchor
-
-    # -- meeting records ----------------------------------------------------------------------
-    @property
-    def history(self) -> dict[str, list]:
-        """Each recorded question's answers across meetings, oldest first."""
-        if self._history is None:
-            self._history = heard_records.history(self.bank)
-        return self._history
-
-    def record_answers(self, meeting_id: str, number: str) -> list:
-        """What the record of a meeting says for one agenda item, in the record's order."""
-        slug = item_slug(number)
-        return [h for h in heard_records.all_heard(self.bank) if h.meeting == meeting_id and item_slug(h.item) == slug]
-
     def record_is_example(self, meeting_id: str) -> bool:
         record = self.bank.records.get(meeting_id)
         return bool(record and record.example)
-
-    def last_heard(self, question_id: str):
-        found = self.history.get(question_id)
-        return found[-1] if found else None
 
     def open_actions(self) -> list:
         """Open actions, overdue first, each by due date."""
@@ -474,11 +286,6 @@ class SiteBuilder:
         wanted = {a for t in tracked for a in self.item_areas(t.rec.meeting, t.rec.item)}
         return [a for a in self.bank.areas_in_order() if a.id in wanted]
 
-    def item_areas(self, meeting_id: str, number: str) -> list[str]:
-        """The areas of the questions a record answered at one agenda item: what a recommendation there is about."""
-        heard = self.record_answers(meeting_id, number)
-        return sorted({a for h in heard for a in self.question_areas(h.answer.question)})
-
     def audiences_among(self, questions: Iterable[Question]) -> list[Audience]:
         """The audiences at least one of these questions is for, in the bank's order: the choices
         of an area page's audience filter."""
@@ -487,10 +294,6 @@ class SiteBuilder:
 
     def questions_in_area(self, area_id: str) -> set[str]:
         return {q.id for q in self.questions_by_area.get(area_id, ())}
-
-    def question_areas(self, question_id: str) -> list[str]:
-        q = self.bank.questions.get(question_id)
-        return list(q.areas) if q else []
 
     def packs_for_audience(self, audience_id: str) -> list[PackSpec]:
         return packs_for_audience(self.packs, audience_id)
@@ -652,8 +455,9 @@ class SiteBuilder:
         return PlannedPage(links.question(q.id), partial(self._question_text, q, search), q.path, in_nav=False)
 
     def _question_text(self, q: Question, search: dict[str, int] | None) -> str:
-        return front_matter(framing.frame(q.text, "you"), search=search) + self._render(
-            "site/question.md.j2", links.question(q.id), q=q
+        view = questions.question_page(self.index, q)
+        return front_matter(framing.frame(q.text, "you"), search=search) + self.renderer.render(
+            "site/question.md.j2", links.question(q.id), view=view
         )
 
     def about_pages(self) -> Iterator[PlannedPage]:
