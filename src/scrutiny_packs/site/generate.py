@@ -18,18 +18,17 @@ from typing import Any
 from markupsafe import Markup
 
 from scrutiny_packs.content import sources
-from scrutiny_packs.model import SOURCE_KINDS, Area, Audience, Bank, PackSpec, Page, Publication, Question, Term
+from scrutiny_packs.model import SOURCE_KINDS, Area, Bank, Page, Publication, Question, Term
 from scrutiny_packs.packs import html as pack_html
 from scrutiny_packs.packs import records as heard_records
 from scrutiny_packs.packs import tracker as tracking
-from scrutiny_packs.packs.defaults import packs_for_audience
 from scrutiny_packs.packs.files import lazy_pack
 from scrutiny_packs.packs.layout import PackView
 from scrutiny_packs.packs.meetings import MeetingView, meeting_printables
 from scrutiny_packs.site import changes, follow_up, links, opendata, record_form, record_published
 from scrutiny_packs.site.index import SiteIndex, SiteOptions
 from scrutiny_packs.site.render import Renderer
-from scrutiny_packs.site.views import questions
+from scrutiny_packs.site.views import areas, questions
 from scrutiny_packs.text import framing
 from scrutiny_packs.text.escape import md_literal, title_text
 
@@ -286,17 +285,8 @@ class SiteBuilder:
         wanted = {a for t in tracked for a in self.item_areas(t.rec.meeting, t.rec.item)}
         return [a for a in self.bank.areas_in_order() if a.id in wanted]
 
-    def audiences_among(self, questions: Iterable[Question]) -> list[Audience]:
-        """The audiences at least one of these questions is for, in the bank's order: the choices
-        of an area page's audience filter."""
-        wanted = {a for q in questions for a in q.audiences}
-        return [a for a in self.bank.audiences.values() if a.id in wanted]
-
     def questions_in_area(self, area_id: str) -> set[str]:
         return {q.id for q in self.questions_by_area.get(area_id, ())}
-
-    def packs_for_audience(self, audience_id: str) -> list[PackSpec]:
-        return packs_for_audience(self.packs, audience_id)
 
     def coverage(self) -> list[CoverageRow]:
         """Each area with questions (its sub-areas' included), counted per audience, in area order."""
@@ -327,7 +317,8 @@ class SiteBuilder:
         audiences, packs, meetings, follow-up, My pack, the about pages, then one page per question."""
         bank = self.bank
         page = self._planned
-        yield page(links.HOME, "Home", "site/home.md.j2")
+        index = self.index
+        yield page(links.HOME, "Home", "site/home.md.j2", view=partial(areas.home_page, index))
         for module in bank.modules.values():
             yield page(
                 links.module(module.id),
@@ -346,10 +337,15 @@ class SiteBuilder:
                 description=own.description or None,
                 context={"page": own},
             )
-        yield page(links.AREAS, "Areas", "site/areas.md.j2")
+        yield page(links.AREAS, "Areas", "site/areas.md.j2", view=partial(areas.areas_page, index))
         for area in bank.areas.values():
             yield page(
-                links.area(area.id), area.name, "site/area.md.j2", area.path, in_nav=False, context={"area": area}
+                links.area(area.id),
+                area.name,
+                "site/area.md.j2",
+                area.path,
+                in_nav=False,
+                view=partial(areas.area_page, index, area),
             )
         if bank.glossary:
             yield page(
@@ -375,15 +371,14 @@ class SiteBuilder:
                 in_nav=False,
                 description="Items that cite a source a newer edition has replaced, for editors to check.",
             )
-        yield page(links.AUDIENCES, "Audiences", "site/audiences.md.j2")
+        yield page(links.AUDIENCES, "Audiences", "site/audiences.md.j2", view=partial(areas.audiences_page, index))
         for audience in bank.audiences.values():
             yield page(
                 links.audience(audience.id),
                 audience.name,
                 "site/audience.md.j2",
                 audience.path,
-                context={"audience": audience},
-                later={"questions": partial(bank.questions_for_audience, audience.id)},
+                view=partial(areas.audience_page, index, audience),
             )
         yield from self.pack_pages()
         yield from self.meeting_pages()
@@ -435,6 +430,7 @@ class SiteBuilder:
         in_nav: bool = True,
         context: dict[str, Any] | None = None,
         later: dict[str, Callable[[], Any]] | None = None,
+        view: Callable[[], object] | None = None,
         **front: Any,
     ) -> PlannedPage:
         """A page whose Markdown is its front matter and one template's output, made when asked for.
@@ -445,6 +441,8 @@ class SiteBuilder:
 
         def render() -> str:
             values = {**(context or {}), **{key: make() for key, make in (later or {}).items()}}
+            if view is not None:
+                values["view"] = view()
             return front_matter(title, **front) + self._render(template, src, **values)
 
         return PlannedPage(src, render, edit_path, in_nav)
