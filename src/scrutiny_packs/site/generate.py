@@ -18,7 +18,7 @@ from typing import Any
 from markupsafe import Markup
 
 from scrutiny_packs.content import sources
-from scrutiny_packs.model import SOURCE_KINDS, Area, Bank, Page, Publication, Question, Term
+from scrutiny_packs.model import SOURCE_KINDS, Area, Bank, Page, Publication, Question
 from scrutiny_packs.packs import html as pack_html
 from scrutiny_packs.packs import records as heard_records
 from scrutiny_packs.packs import tracker as tracking
@@ -28,7 +28,7 @@ from scrutiny_packs.packs.meetings import MeetingView, meeting_printables
 from scrutiny_packs.site import changes, follow_up, links, opendata, record_form, record_published
 from scrutiny_packs.site.index import SiteIndex, SiteOptions
 from scrutiny_packs.site.render import Renderer
-from scrutiny_packs.site.views import areas, questions
+from scrutiny_packs.site.views import areas, glossary, questions
 from scrutiny_packs.text import framing
 from scrutiny_packs.text.escape import md_literal, title_text
 
@@ -164,16 +164,6 @@ class SiteBuilder:
 
     def href(self, src: str, target: str) -> str:
         return self.index.href(src, target)
-
-    def term_questions(self, term_id: str) -> list[Question]:
-        return self.index.term_questions.get(term_id, [])
-
-    def glossary_by_letter(self) -> list[tuple[str, list[Term]]]:
-        """The glossary's terms under the letters they start with, alphabetically."""
-        groups: dict[str, list[Term]] = {}
-        for term in self.bank.glossary.values():
-            groups.setdefault(term.term[:1].upper(), []).append(term)
-        return list(groups.items())
 
     def page_body(self, page: Page) -> str:
         """A page's Markdown with {contact} standing for settings.yml's contact, which is plain text."""
@@ -352,6 +342,7 @@ class SiteBuilder:
                 links.GLOSSARY,
                 "Glossary",
                 "site/glossary.md.j2",
+                view=partial(glossary.glossary_page, self.index),
                 description="What the abbreviations and older names in the questions mean, "
                 "and what they are called now.",
             )
