@@ -25,6 +25,7 @@ _.with_citations, _.sources_by_kind, _.source_citations, _.areas_of
 how_to_read, by_audience
 _.benchmarks_by_area, _.indicators_by_area
 indicator, edit_url, children, tops, question_bank, question_count, used_by, source_title
+superseded_name, cited_name
 
 # A content field kept in the model though no page shows it yet (glossary `now_called.by`).
 by

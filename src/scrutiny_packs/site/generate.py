@@ -7,7 +7,6 @@ disk, for any other engine). Pages are rendered from Jinja templates in
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import zlib
 from collections.abc import Callable, Iterable, Iterator
@@ -18,7 +17,7 @@ from typing import Any
 from markupsafe import Markup
 
 from scrutiny_packs.content import sources
-from scrutiny_packs.model import SOURCE_KINDS, Area, Bank, Page, Publication, Question
+from scrutiny_packs.model import Area, Bank, Page, Question
 from scrutiny_packs.packs import html as pack_html
 from scrutiny_packs.packs import records as heard_records
 from scrutiny_packs.packs import tracker as tracking
@@ -29,6 +28,7 @@ from scrutiny_packs.site import changes, follow_up, links, opendata, record_form
 from scrutiny_packs.site.index import SiteIndex, SiteOptions
 from scrutiny_packs.site.render import Renderer
 from scrutiny_packs.site.views import areas, glossary, questions
+from scrutiny_packs.site.views import sources as source_views
 from scrutiny_packs.text import framing
 from scrutiny_packs.text.escape import md_literal, title_text
 
@@ -63,25 +63,6 @@ class GeneratedPage:
     content: str
     edit_path: str | None = None  # repository path of the content file behind it
     in_nav: bool = True
-
-
-@dataclass(frozen=True, slots=True)
-class CitedIn:
-    """Something that cites a source, as the Sources page links to it."""
-
-    label: str
-    target: str  # the page (and anchor) it is on
-    locator: str
-    path: str  # its content file
-
-
-@dataclass(frozen=True, slots=True)
-class ReviewView:
-    label: str
-    target: str
-    path: str
-    cited: Publication
-    newer: Publication | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,55 +162,6 @@ class SiteBuilder:
             return f"[{md_literal(text)}]({links.relative(src, links.SOURCES + '#' + sid)})"
 
         return Markup(sources.MARKDOWN_REF.sub(cited, str(prose)))
-
-    def sources_by_kind(self) -> list[tuple[str, list[Publication]]]:
-        groups: dict[str, list[Publication]] = {kind: [] for kind in SOURCE_KINDS}
-        for pub in self.bank.sources.values():
-            groups[pub.kind].append(pub)
-        return [(kind, pubs) for kind, pubs in groups.items() if pubs]
-
-    def citation_view(self, c: sources.Citation) -> CitedIn:
-        bank = self.bank
-        if c.folder == "questions":
-            return CitedIn(f"Question {c.item}", links.question(c.item), c.source.section, c.path)
-        if c.folder == "benchmarks":
-            title = bank.benchmarks[c.item].title if c.item in bank.benchmarks else c.item
-            return CitedIn(
-                f"What good looks like: {title}", self.benchmark_link(c.item) or links.SOURCES, c.source.section, c.path
-            )
-        if c.folder == "indicators":
-            name = bank.indicators[c.item].name if c.item in bank.indicators else c.item
-            return CitedIn(f"Indicator: {name}", self.indicator_link(c.item) or links.SOURCES, c.source.section, c.path)
-        if c.folder == "glossary":
-            term = bank.glossary[c.item].term if c.item in bank.glossary else c.item
-            return CitedIn(f"Glossary: {term}", f"{links.GLOSSARY}#{c.item}", c.source.section, c.path)
-        page = getattr(bank, c.folder)[c.item]
-        target = links.module(c.item) if c.folder == "modules" else links.page(c.item)
-        return CitedIn(page.title, target, c.source.section, c.path)
-
-    def source_citations(self) -> dict[str, list[CitedIn]]:
-        """Each source id, with what cites it (each item once, with its locators joined)."""
-        out: dict[str, list[CitedIn]] = {}
-        for sid, found in sources.cited_by(self.bank).items():
-            views: dict[tuple[str, str], CitedIn] = {}
-            for c in found:
-                v = self.citation_view(c)
-                key = (v.label, v.target)
-                if key in views and v.locator and v.locator not in views[key].locator:
-                    views[key] = dataclasses.replace(
-                        views[key], locator="; ".join(x for x in (views[key].locator, v.locator) if x)
-                    )
-                elif key not in views:
-                    views[key] = v
-            out[sid] = list(views.values())
-        return out
-
-    def needs_review(self) -> list[ReviewView]:
-        return [
-            ReviewView(v.label, v.target, v.path, n.cited, n.newer)
-            for n in sources.needs_review(self.bank)
-            for v in (self.citation_view(n.citation),)
-        ]
 
     def area_groups(self, questions: Iterable[Question]) -> list[tuple[Any, list[Question]]]:
         """Questions grouped under the areas they belong to, in the toolkit's order."""
@@ -353,12 +285,13 @@ class SiteBuilder:
                 "site/sources.md.j2",
                 description="Every publication the bank rests on, by kind, with what cites it and whether it is "
                 "current.",
-                context={"kind_names": sources.KIND_NAMES},
+                view=partial(source_views.sources_page, self.index),
             )
             yield page(
                 links.NEEDS_REVIEW,
                 "Needs review",
                 "site/needs-review.md.j2",
+                view=partial(source_views.needs_review_page, self.index),
                 in_nav=False,
                 description="Items that cite a source a newer edition has replaced, for editors to check.",
             )
