@@ -25,16 +25,13 @@ _.with_citations, _.sources_by_kind, _.source_citations, _.areas_of
 how_to_read, by_audience
 _.benchmarks_by_area, _.indicators_by_area
 indicator, edit_url, children, tops, question_bank, question_count, used_by, source_title
-superseded_name, cited_name
+superseded_name, cited_name, by_meeting
 
 # A content field kept in the model though no page shows it yet (glossary `now_called.by`).
 by
 
 # Used by the tests: a pack's files made in one call; no framed question may keep a second-person word.
 make_pack_files, SECOND_PERSON, data_files
-
-# Called from templates/site/pack.md.j2: a pack page's body, its guides linked when the pack is long.
-_.pack_page_body
 
 # Used by the tests and tools: the My pack data file read back.
 read_data_file

@@ -8,7 +8,6 @@ disk, for any other engine). Pages are rendered from Jinja templates in
 from __future__ import annotations
 
 import json
-import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import partial
@@ -17,8 +16,7 @@ from typing import Any
 from markupsafe import Markup
 
 from scrutiny_packs.content import sources
-from scrutiny_packs.model import Area, Bank, Page, Question
-from scrutiny_packs.packs import html as pack_html
+from scrutiny_packs.model import Area, Bank, PackSpec, Page, Question
 from scrutiny_packs.packs import records as heard_records
 from scrutiny_packs.packs import tracker as tracking
 from scrutiny_packs.packs.files import lazy_pack
@@ -27,32 +25,11 @@ from scrutiny_packs.packs.meetings import MeetingView, meeting_printables
 from scrutiny_packs.site import changes, follow_up, links, opendata, record_form, record_published
 from scrutiny_packs.site.index import SiteIndex, SiteOptions
 from scrutiny_packs.site.render import Renderer
-from scrutiny_packs.site.views import areas, glossary, questions
+from scrutiny_packs.site.views import areas, glossary, packs, questions
 from scrutiny_packs.site.views import sources as source_views
 from scrutiny_packs.text import framing
 from scrutiny_packs.text.escape import md_literal, title_text
-
-# A pack page's body, gzip-compressed as served: under it, the page (with the site around it, about 12 KB)
-# stays within the 60 KB every page's own HTML keeps to (tests/browser/test_budgets.py). A longer pack's page
-# links its guides instead of repeating them (pack_page_body).
-PACK_PAGE_BODY_BUDGET = 44 * 1024
-_PIECE = 64 * 1024  # compressed this much at a time, to stop as soon as a body is over the budget
-
-
-def _over_budget(html: str) -> bool:
-    """Whether ``html``, gzip-compressed as served, is larger than ``PACK_PAGE_BODY_BUDGET``.
-
-    Compressed a piece at a time, stopping as soon as what has come out is over: a long pack's body is
-    megabytes, and its answer is known after the first few hundred kilobytes."""
-    data = html.encode()
-    compressor = zlib.compressobj(6, zlib.DEFLATED, 16 + zlib.MAX_WBITS)  # gzip's format, as gzip.compress makes it
-    size = 0
-    for start in range(0, len(data), _PIECE):
-        size += len(compressor.compress(data[start : start + _PIECE]))
-        if size > PACK_PAGE_BODY_BUDGET:
-            return True
-    return size + len(compressor.flush()) > PACK_PAGE_BODY_BUDGET
-
+from scrutiny_packs.text.templating import macro
 
 QUESTION_SEARCH_BOOST = 2  # Material's per-page search boost (front matter search.boost)
 
@@ -118,7 +95,6 @@ class SiteBuilder:
         self.today = self.index.today
         self.module_for = self.index.module_for
         self.glossary = self.index.glossary
-        self.packs = self.index.packs
 
     def __getattr__(self, name: str) -> Any:  # what templates not yet given a view still read
         return getattr(self.index, name)
@@ -176,7 +152,7 @@ class SiteBuilder:
     def printables(self) -> list:
         """Everything the build makes as PDF and Word: every pack, every meeting's papers and items.
         Packs are laid out only when one of their files (or its cache key) is wanted."""
-        out: list = [lazy_pack(spec.id, partial(self._pack_view, spec.id)) for spec in self.packs]
+        out: list = [lazy_pack(spec.id, partial(self._pack_view, spec.id)) for spec in self.index.packs]
         for meeting in self.meeting_views.values():
             out += meeting_printables(meeting)
         return out
@@ -441,8 +417,10 @@ class SiteBuilder:
     def pack_pages(self) -> Iterator[PlannedPage]:
         """The packs index and a page per pack. Pack pages stay out of search: their questions
         are indexed on their own pages already."""
-        yield self._planned(links.PACKS, "Question packs", "site/packs.md.j2")
-        for spec in self.packs:
+        yield self._planned(
+            links.PACKS, "Question packs", "site/packs.md.j2", view=partial(packs.packs_page, self.index)
+        )
+        for spec in self.index.packs:
             yield self._planned(
                 links.pack(spec.id),
                 spec.title,
@@ -450,31 +428,12 @@ class SiteBuilder:
                 spec.path or None,
                 in_nav=False,
                 search={"exclude": True},
-                context=dict(spec=spec),
-                later=dict(view=partial(self._pack_view, spec.id)),
+                view=partial(self._pack_page, spec),
             )
 
-    def pack_page_body(self, src: str, view: PackView, downloads: Callable[..., str]) -> Markup:
-        """A pack's body for its web page: the pack as the PDF has it, unless that makes the page heavier than
-        a phone should load (``PACK_PAGE_BODY_BUDGET``). Then each "what good looks like" guide is a link to its
-        place on the guides' page; if that is still too heavy, each piece of evidence to ask for is its name,
-        linked to its description. The PDF and Word files keep them in full. ``downloads(linked, evidence_linked)``
-        is the download links and the note saying what printing the page gives."""
-        full = pack_html.render_body(view, downloads(False), True)
-        guides, indicators = self.module_for.get("benchmarks"), self.module_for.get("indicators")
-        if guides is None or not _over_budget(full):
-            return full
-        guide_href = partial(self._module_href, src, guides)
-        lighter = pack_html.render_body(view, downloads(True), True, guide_href=guide_href)
-        if indicators is None or not _over_budget(lighter):
-            return lighter
-        evidence_href = partial(self._module_href, src, indicators)
-        return pack_html.render_body(
-            view, downloads(True, True), True, guide_href=guide_href, evidence_href=evidence_href
-        )
-
-    def _module_href(self, src: str, module: str, anchor: str) -> str:
-        return self.href(src, f"{links.module(module)}#{anchor}")
+    def _pack_page(self, spec: PackSpec) -> packs.PackPage:
+        downloads = self.renderer.module("site/_pack_downloads.md.j2", links.pack(spec.id))
+        return packs.pack_page(self.index, spec, macro(downloads, "downloads"))
 
     def _pack_view(self, pack_id: str) -> PackView:
         return self.pack_views[pack_id]
