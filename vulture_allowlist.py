@@ -25,7 +25,9 @@ _.with_citations, _.sources_by_kind, _.source_citations, _.areas_of
 how_to_read, by_audience
 _.benchmarks_by_area, _.indicators_by_area
 indicator, edit_url, children, tops, question_bank, question_count, used_by, source_title
-superseded_name, cited_name, by_meeting
+superseded_name, cited_name, by_meeting, question_groups, filter_areas, benchmark_groups, indicator_groups
+json_path, csv_path, separator, top_fields, csv_fields, sources_json_path, sources_csv_path, source_fields
+records_json_path, records_csv_path, record_top_fields, record_fields, record_csv_fields
 
 # A content field kept in the model though no page shows it yet (glossary `now_called.by`).
 by

@@ -8,27 +8,26 @@ disk, for any other engine). Pages are rendered from Jinja templates in
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
 from markupsafe import Markup
 
-from scrutiny_packs.content import sources
-from scrutiny_packs.model import Area, Bank, PackSpec, Page, Question
+from scrutiny_packs.model import Area, Bank, PackSpec, Question
 from scrutiny_packs.packs import records as heard_records
 from scrutiny_packs.packs import tracker as tracking
 from scrutiny_packs.packs.files import lazy_pack
 from scrutiny_packs.packs.layout import PackView
 from scrutiny_packs.packs.meetings import MeetingView, meeting_printables
-from scrutiny_packs.site import changes, follow_up, links, opendata, record_form, record_published
+from scrutiny_packs.site import follow_up, links, record_form, record_published
 from scrutiny_packs.site.index import SiteIndex, SiteOptions
 from scrutiny_packs.site.render import Renderer
-from scrutiny_packs.site.views import areas, glossary, packs, questions
+from scrutiny_packs.site.views import areas, glossary, packs, pages, questions
 from scrutiny_packs.site.views import sources as source_views
 from scrutiny_packs.text import framing
-from scrutiny_packs.text.escape import md_literal, title_text
+from scrutiny_packs.text.escape import title_text
 from scrutiny_packs.text.templating import macro
 
 QUESTION_SEARCH_BOOST = 2  # Material's per-page search boost (front matter search.boost)
@@ -57,15 +56,6 @@ class PlannedPage:
 
     def made(self) -> GeneratedPage:
         return GeneratedPage(self.src_uri, self.render(), self.edit_path, self.in_nav)
-
-
-@dataclass(frozen=True, slots=True)
-class CoverageRow:
-    area: Area
-    depth: int
-    by_audience: tuple[int, ...]  # in the bank's audience order
-    total: int
-    added: int  # of those, written since 2012
 
 
 def front_matter(title: str, **extra: Any) -> str:
@@ -122,33 +112,6 @@ class SiteBuilder:
     def href(self, src: str, target: str) -> str:
         return self.index.href(src, target)
 
-    def page_body(self, page: Page) -> str:
-        """A page's Markdown with {contact} standing for settings.yml's contact, which is plain text."""
-        return page.body.replace("{contact}", md_literal(self.bank.settings.contact))
-
-    def with_citations(self, prose: Markup, src: str) -> Markup:
-        """A page body already made safe (``mdprose``), with each [[src:ID LOCATOR]] made a citation linked
-        to its entry on the Sources page (prose itself may link only to full web addresses)."""
-
-        def cited(match: Any) -> str:
-            sid, locator = match.group(1), (match.group(2) or "").strip()
-            if sid not in self.bank.sources:
-                return match.group(0)
-            text = self.source_name(sid) + (f", {locator}" if locator else "")
-            return f"[{md_literal(text)}]({links.relative(src, links.SOURCES + '#' + sid)})"
-
-        return Markup(sources.MARKDOWN_REF.sub(cited, str(prose)))
-
-    def area_groups(self, questions: Iterable[Question]) -> list[tuple[Any, list[Question]]]:
-        """Questions grouped under the areas they belong to, in the toolkit's order."""
-        wanted = list(questions)
-        groups = []
-        for area in self.bank.areas_in_order():
-            members = [q for q in wanted if area.id in q.areas]
-            if members:
-                groups.append((area, members))
-        return groups
-
     def printables(self) -> list:
         """Everything the build makes as PDF and Word: every pack, every meeting's papers and items.
         Packs are laid out only when one of their files (or its cache key) is wanted."""
@@ -186,25 +149,6 @@ class SiteBuilder:
     def questions_in_area(self, area_id: str) -> set[str]:
         return {q.id for q in self.questions_by_area.get(area_id, ())}
 
-    def coverage(self) -> list[CoverageRow]:
-        """Each area with questions (its sub-areas' included), counted per audience, in area order."""
-        rows = []
-        for area in self.bank.areas_in_order():
-            under = self.bank.area_and_descendants(area.id)
-            questions = [q for q in self.bank.active_questions() if under & set(q.areas)]
-            if not questions:
-                continue
-            rows.append(
-                CoverageRow(
-                    area,
-                    self.area_depth[area.id],
-                    tuple(sum(1 for q in questions if a in q.audiences) for a in self.bank.audiences),
-                    len(questions),
-                    sum(1 for q in questions if q.origin == "added"),
-                )
-            )
-        return rows
-
     # -- pages -------------------------------------------------------------------------------
     def pages(self) -> Iterator[GeneratedPage]:
         """Every page, rendered, in the order ``plan`` lists them."""
@@ -224,7 +168,7 @@ class SiteBuilder:
                 "site/module.md.j2",
                 module.path,
                 description=module.description or None,
-                context={"page": module},
+                view=partial(pages.module_page, self.index, module),
             )
         for own in bank.pages.values():
             yield page(
@@ -233,7 +177,7 @@ class SiteBuilder:
                 "site/page.md.j2",
                 own.path,
                 description=own.description or None,
-                context={"page": own},
+                view=partial(pages.own_page, self.index, own),
             )
         yield page(links.AREAS, "Areas", "site/areas.md.j2", view=partial(areas.areas_page, index))
         for area in bank.areas.values():
@@ -360,35 +304,12 @@ class SiteBuilder:
 
     def about_pages(self) -> Iterator[PlannedPage]:
         """What's changed (from each question's dates) and the open data page documenting the files."""
+        yield PlannedPage(links.CHANGES, self._changes_text)
+        yield self._planned(links.DATA, "Open data", "site/data.md.j2", view=partial(pages.data_page, self.index))
 
-        def changed() -> str:
-            days, left_off = changes.changes_by_day(self.bank)
-            return front_matter("What's changed") + self._render(
-                "site/changes.md.j2", links.CHANGES, days=days, left_off=left_off
-            )
-
-        yield PlannedPage(links.CHANGES, changed)
-        yield self._planned(
-            links.DATA,
-            "Open data",
-            "site/data.md.j2",
-            context=dict(
-                json_path=opendata.JSON_PATH,
-                csv_path=opendata.CSV_PATH,
-                separator=opendata.LIST_SEPARATOR,
-                top_fields=opendata.TOP_FIELDS,
-                question_fields=opendata.question_fields(self.bank),
-                csv_fields=opendata.CSV_FIELDS,
-                sources_json_path=opendata.SOURCES_JSON_PATH,
-                sources_csv_path=opendata.SOURCES_CSV_PATH,
-                source_fields=opendata.SOURCE_FIELDS,
-                records_json_path=opendata.RECORDS_JSON_PATH,
-                records_csv_path=opendata.RECORDS_CSV_PATH,
-                record_top_fields=opendata.RECORD_TOP_FIELDS,
-                record_fields=opendata.RECORD_FIELDS,
-                record_csv_fields=opendata.RECORD_CSV_FIELDS,
-            ),
-        )
+    def _changes_text(self) -> str:
+        view = pages.changes_page(self.index)
+        return front_matter("What's changed") + self.renderer.render("site/changes.md.j2", links.CHANGES, view=view)
 
     def meeting_pages(self) -> Iterator[PlannedPage]:
         """The meetings index and a page per meeting: its agenda, each item's questions and files.
