@@ -21,10 +21,10 @@ from scrutiny_packs.packs import tracker as tracking
 from scrutiny_packs.packs.files import lazy_pack
 from scrutiny_packs.packs.layout import PackView
 from scrutiny_packs.packs.meetings import MeetingView, meeting_printables
-from scrutiny_packs.site import follow_up, links, record_form, record_published
+from scrutiny_packs.site import follow_up, links
 from scrutiny_packs.site.index import SiteIndex, SiteOptions
 from scrutiny_packs.site.render import Renderer
-from scrutiny_packs.site.views import areas, glossary, packs, pages, questions
+from scrutiny_packs.site.views import areas, glossary, meetings, packs, pages, questions
 from scrutiny_packs.site.views import sources as source_views
 from scrutiny_packs.text import framing
 from scrutiny_packs.text.escape import title_text
@@ -120,10 +120,6 @@ class SiteBuilder:
             out += meeting_printables(meeting)
         return out
 
-    def record_is_example(self, meeting_id: str) -> bool:
-        record = self.bank.records.get(meeting_id)
-        return bool(record and record.example)
-
     def open_actions(self) -> list:
         """Open actions, overdue first, each by due date."""
         return heard_records.overdue_first(heard_records.agreed_actions(self.bank, "open"), self.today)
@@ -136,10 +132,6 @@ class SiteBuilder:
         """Information requests, by due date: awaited first, then received."""
         found = tracking.requests(self.bank, examples)
         return sorted(found, key=lambda w: w.request.received is not None)
-
-    def agreed_at(self, meeting_id: str, number: str) -> tracking.Agreed:
-        """The recommendations and information requests a record says were agreed at one agenda item."""
-        return tracking.agreed_at(self.bank, meeting_id, number)
 
     def areas_of(self, tracked: list) -> list[Area]:
         """The areas the recommendations are about, in the bank's order: the area filter's choices."""
@@ -316,7 +308,9 @@ class SiteBuilder:
         Meeting pages stay out of search, as pack pages do."""
         if not self.bank.meetings:
             return
-        yield self._planned(links.MEETINGS, "Meetings", "site/meetings.md.j2")
+        yield self._planned(
+            links.MEETINGS, "Meetings", "site/meetings.md.j2", view=partial(meetings.meetings_page, self.index)
+        )
         for meeting_id, meeting in self.meeting_views.items():
             # sp_record: the page loads record-answers.js (overrides/main.html), for its Record answers mode.
             yield self._planned(
@@ -327,12 +321,7 @@ class SiteBuilder:
                 in_nav=False,
                 search={"exclude": True},
                 sp_record=True,
-                context=dict(m=meeting, rag_labels=heard_records.RAG_LABELS, rag_meanings=heard_records.RAG_MEANINGS),
-                later=dict(
-                    rec=record_form.record_shape,
-                    follow_up=record_published.follow_up_shape,
-                    later_meetings=partial(record_form.later_meetings, self.bank, meeting),
-                ),
+                view=partial(meetings.meeting_page, self.index, meeting_id),
             )
 
     def pack_pages(self) -> Iterator[PlannedPage]:
