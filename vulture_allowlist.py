@@ -28,7 +28,7 @@ indicator, edit_url, children, tops, question_bank, question_count, used_by, sou
 superseded_name, cited_name, by_meeting, question_groups, filter_areas, benchmark_groups, indicator_groups
 json_path, csv_path, separator, top_fields, csv_fields, sources_json_path, sources_csv_path, source_fields
 records_json_path, records_csv_path, record_top_fields, record_fields, record_csv_fields
-agreed, papers, published, rag_labels, rag_meanings
+agreed, papers, published, rag_labels, rag_meanings, bodies, status_labels, decision_labels
 
 # A content field kept in the model though no page shows it yet (glossary `now_called.by`).
 by

@@ -15,16 +15,14 @@ from typing import Any
 
 from markupsafe import Markup
 
-from scrutiny_packs.model import Area, Bank, PackSpec, Question
-from scrutiny_packs.packs import records as heard_records
-from scrutiny_packs.packs import tracker as tracking
+from scrutiny_packs.model import Bank, PackSpec, Question
 from scrutiny_packs.packs.files import lazy_pack
 from scrutiny_packs.packs.layout import PackView
 from scrutiny_packs.packs.meetings import MeetingView, meeting_printables
-from scrutiny_packs.site import follow_up, links
+from scrutiny_packs.site import links
 from scrutiny_packs.site.index import SiteIndex, SiteOptions
 from scrutiny_packs.site.render import Renderer
-from scrutiny_packs.site.views import areas, glossary, meetings, packs, pages, questions
+from scrutiny_packs.site.views import areas, follow_up, glossary, meetings, packs, pages, questions
 from scrutiny_packs.site.views import sources as source_views
 from scrutiny_packs.text import framing
 from scrutiny_packs.text.escape import title_text
@@ -120,27 +118,6 @@ class SiteBuilder:
             out += meeting_printables(meeting)
         return out
 
-    def open_actions(self) -> list:
-        """Open actions, overdue first, each by due date."""
-        return heard_records.overdue_first(heard_records.agreed_actions(self.bank, "open"), self.today)
-
-    def tracker(self, examples: bool) -> list:
-        """Recommendations (the council's own, or the shipped examples), overdue first."""
-        return tracking.open_first(tracking.recommendations(self.bank, examples), self.today)
-
-    def awaited(self, examples: bool) -> list:
-        """Information requests, by due date: awaited first, then received."""
-        found = tracking.requests(self.bank, examples)
-        return sorted(found, key=lambda w: w.request.received is not None)
-
-    def areas_of(self, tracked: list) -> list[Area]:
-        """The areas the recommendations are about, in the bank's order: the area filter's choices."""
-        wanted = {a for t in tracked for a in self.item_areas(t.rec.meeting, t.rec.item)}
-        return [a for a in self.bank.areas_in_order() if a.id in wanted]
-
-    def questions_in_area(self, area_id: str) -> set[str]:
-        return {q.id for q in self.questions_by_area.get(area_id, ())}
-
     # -- pages -------------------------------------------------------------------------------
     def pages(self) -> Iterator[GeneratedPage]:
         """Every page, rendered, in the order ``plan`` lists them."""
@@ -223,7 +200,7 @@ class SiteBuilder:
                 links.FOLLOW_UP,
                 "Follow-up",
                 "site/follow-up.md.j2",
-                context={"body_key": follow_up.body_key, "body_choices": follow_up.body_choices},
+                view=partial(follow_up.follow_up_page, self.index),
                 description="Actions agreed at meetings and still open, and how each question's "
                 "answers were rated over time.",
             )
@@ -232,7 +209,7 @@ class SiteBuilder:
                 links.RECOMMENDATIONS,
                 "Recommendations",
                 "site/recommendations.md.j2",
-                context=dict(status_labels=tracking.STATUS_LABELS, decision_labels=tracking.DECISION_LABELS),
+                view=partial(follow_up.recommendations_page, self.index),
                 sp_recommendations=True,
                 description="What committees recommended, the responses due and given, the actions to carry "
                 "them out, and the information still awaited.",
