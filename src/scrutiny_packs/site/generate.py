@@ -13,16 +13,14 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
-from markupsafe import Markup
-
 from scrutiny_packs.model import Bank, PackSpec, Question
-from scrutiny_packs.packs.files import lazy_pack
+from scrutiny_packs.packs.files import Printable, lazy_pack
 from scrutiny_packs.packs.layout import PackView
 from scrutiny_packs.packs.meetings import MeetingView, meeting_printables
 from scrutiny_packs.site import links
 from scrutiny_packs.site.index import SiteIndex, SiteOptions
 from scrutiny_packs.site.render import Renderer
-from scrutiny_packs.site.views import areas, follow_up, glossary, meetings, packs, pages, questions
+from scrutiny_packs.site.views import areas, follow_up, glossary, meetings, packs, pages, questions, tools
 from scrutiny_packs.site.views import sources as source_views
 from scrutiny_packs.text import framing
 from scrutiny_packs.text.escape import title_text
@@ -73,47 +71,27 @@ def front_matter(title: str, **extra: Any) -> str:
 
 
 class SiteBuilder:
-    """Plans the site's pages and renders each from its template and its view (``site/views/``)."""
+    """Plans the site's pages and renders each from its template and its view (``site/views/``): the
+    lookups every page shares are in ``index`` (``site/index.py``), worked out once per build."""
 
     def __init__(self, bank: Bank, options: SiteOptions | None = None):
+        self.bank = bank
         self.index = SiteIndex(bank, options)
         self.renderer = Renderer(self.index)
-        self.bank = bank
-        self.options = self.index.options
-        self.today = self.index.today
-        self.module_for = self.index.module_for
         self.glossary = self.index.glossary
-
-    def __getattr__(self, name: str) -> Any:  # what templates not yet given a view still read
-        return getattr(self.index, name)
-
-    def _render(self, template: str, src: str, **context: Any) -> str:
-        return self.renderer.render(template, src, b=self, **context)
-
-    def card(self, q: Question, show_areas: bool, show_listen: bool, src: str) -> Markup:
-        return self.renderer.card(q, show_areas, show_listen, src)
-
-    def marked(self, text: str, focusable: bool = False) -> Markup:
-        return self.renderer.marked(text, focusable)
-
-    def marked_md(self, text: str) -> Markup:
-        return self.renderer.marked_md(text)
 
     @property
     def meeting_views(self) -> dict[str, MeetingView]:
         return self.index.meeting_views
 
-    @property
-    def pack_views(self) -> dict[str, PackView]:
-        return self.index.pack_views
-
     def href(self, src: str, target: str) -> str:
+        """A link in raw HTML from page ``src`` to ``target``, as this build serves pages."""
         return self.index.href(src, target)
 
-    def printables(self) -> list:
+    def printables(self) -> list[Printable]:
         """Everything the build makes as PDF and Word: every pack, every meeting's papers and items.
         Packs are laid out only when one of their files (or its cache key) is wanted."""
-        out: list = [lazy_pack(spec.id, partial(self._pack_view, spec.id)) for spec in self.index.packs]
+        out = [lazy_pack(spec.id, partial(self._pack_view, spec.id)) for spec in self.index.packs]
         for meeting in self.meeting_views.values():
             out += meeting_printables(meeting)
         return out
@@ -127,8 +105,7 @@ class SiteBuilder:
         """Every page of the site, not yet rendered: the home page, modules and pages, areas, the glossary,
         audiences, packs, meetings, follow-up, My pack, the about pages, then one page per question."""
         bank = self.bank
-        page = self._planned
-        index = self.index
+        page, index = self._planned, self.index
         yield page(links.HOME, "Home", "site/home.md.j2", view=partial(areas.home_page, index))
         for module in bank.modules.values():
             yield page(
@@ -137,7 +114,7 @@ class SiteBuilder:
                 "site/module.md.j2",
                 module.path,
                 description=module.description or None,
-                view=partial(pages.module_page, self.index, module),
+                view=partial(pages.module_page, index, module),
             )
         for own in bank.pages.values():
             yield page(
@@ -146,7 +123,7 @@ class SiteBuilder:
                 "site/page.md.j2",
                 own.path,
                 description=own.description or None,
-                view=partial(pages.own_page, self.index, own),
+                view=partial(pages.own_page, index, own),
             )
         yield page(links.AREAS, "Areas", "site/areas.md.j2", view=partial(areas.areas_page, index))
         for area in bank.areas.values():
@@ -163,7 +140,7 @@ class SiteBuilder:
                 links.GLOSSARY,
                 "Glossary",
                 "site/glossary.md.j2",
-                view=partial(glossary.glossary_page, self.index),
+                view=partial(glossary.glossary_page, index),
                 description="What the abbreviations and older names in the questions mean, "
                 "and what they are called now.",
             )
@@ -174,13 +151,13 @@ class SiteBuilder:
                 "site/sources.md.j2",
                 description="Every publication the bank rests on, by kind, with what cites it and whether it is "
                 "current.",
-                view=partial(source_views.sources_page, self.index),
+                view=partial(source_views.sources_page, index),
             )
             yield page(
                 links.NEEDS_REVIEW,
                 "Needs review",
                 "site/needs-review.md.j2",
-                view=partial(source_views.needs_review_page, self.index),
+                view=partial(source_views.needs_review_page, index),
                 in_nav=False,
                 description="Items that cite a source a newer edition has replaced, for editors to check.",
             )
@@ -218,6 +195,7 @@ class SiteBuilder:
             links.MY_PACK,
             "My pack",
             "site/my-pack.md.j2",
+            view=partial(tools.my_pack_page, self.index),
             description="Choose questions, put them in order and print or share them as a pack for a meeting.",
             # sp_my_pack: the page loads the bank's data and its own scripts (overrides/main.html, site/mypack.py).
             sp_my_pack=True,
@@ -226,6 +204,7 @@ class SiteBuilder:
             links.PLAN,
             "Plan a meeting",
             "site/plan.md.j2",
+            view=partial(tools.plan_page, self.index),
             sp_plan=True,
             description="Agenda item titles in, questions suggested for each item; download the meeting file "
             "and the papers.",
@@ -241,22 +220,17 @@ class SiteBuilder:
         template: str,
         edit_path: str | None = None,
         in_nav: bool = True,
-        context: dict[str, Any] | None = None,
-        later: dict[str, Callable[[], Any]] | None = None,
-        view: Callable[[], object] | None = None,
+        *,
+        view: Callable[[], object],
         **front: Any,
     ) -> PlannedPage:
         """A page whose Markdown is its front matter and one template's output, made when asked for.
 
-        ``later`` holds what the template needs that takes time to work out: each is called when the
-        page is rendered, not when it is planned.
+        ``view`` makes the page's view: it is called when the page is rendered, not when it is planned.
         """
 
         def render() -> str:
-            values = {**(context or {}), **{key: make() for key, make in (later or {}).items()}}
-            if view is not None:
-                values["view"] = view()
-            return front_matter(title, **front) + self._render(template, src, **values)
+            return front_matter(title, **front) + self.renderer.render(template, src, view=view())
 
         return PlannedPage(src, render, edit_path, in_nav)
 
@@ -273,12 +247,10 @@ class SiteBuilder:
 
     def about_pages(self) -> Iterator[PlannedPage]:
         """What's changed (from each question's dates) and the open data page documenting the files."""
-        yield PlannedPage(links.CHANGES, self._changes_text)
+        yield self._planned(
+            links.CHANGES, "What's changed", "site/changes.md.j2", view=partial(pages.changes_page, self.index)
+        )
         yield self._planned(links.DATA, "Open data", "site/data.md.j2", view=partial(pages.data_page, self.index))
-
-    def _changes_text(self) -> str:
-        view = pages.changes_page(self.index)
-        return front_matter("What's changed") + self.renderer.render("site/changes.md.j2", links.CHANGES, view=view)
 
     def meeting_pages(self) -> Iterator[PlannedPage]:
         """The meetings index and a page per meeting: its agenda, each item's questions and files.
@@ -323,4 +295,4 @@ class SiteBuilder:
         return packs.pack_page(self.index, spec, macro(downloads, "downloads"))
 
     def _pack_view(self, pack_id: str) -> PackView:
-        return self.pack_views[pack_id]
+        return self.index.pack_views[pack_id]
