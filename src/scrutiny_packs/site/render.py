@@ -2,7 +2,7 @@
 
 Each template receives ``view`` (its page's frozen dataclass, from ``site/views/``) and the same few
 helpers: ``link``, ``href`` and ``src`` for the page being made, ``links``, ``frame``, ``cite``,
-``origin``, ``origin_names``, ``marked``, ``marked_md`` and ``card``; and ``bank`` to look items up by id.
+``origin``, ``origin_names``, ``marked``, ``marked_md`` and ``card``.
 """
 
 from __future__ import annotations
@@ -65,7 +65,6 @@ class Renderer:
             return self.card(q, show_areas, show_listen, src)
 
         return dict(
-            bank=index.bank,
             links=links,
             link=link,
             href=href,
@@ -99,5 +98,9 @@ class Renderer:
             module = self._card_modules.get(folder)
             if module is None:
                 module = self._card_modules[folder] = self.module("site/_macros.md.j2", src)
-            markup = self._cards[key] = macro(module, "question_card")(q, show_areas, show_listen)
+            bank = self.index.bank
+            audiences = [bank.audiences[a].label for a in q.audiences]
+            areas = [bank.areas[a].name for a in q.areas]
+            card = macro(module, "question_card")
+            markup = self._cards[key] = card(q, audiences, areas, show_areas, show_listen)
         return markup

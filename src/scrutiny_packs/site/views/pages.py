@@ -73,6 +73,7 @@ class OwnPage:
 class ChangeLine:
     change: changes.Change
     target: str  # the page (and anchor) it links to
+    replaced_by: str | None = None  # a retired question's replacement, when the bank has it
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,10 +184,16 @@ def _target(index: SiteIndex, c: changes.Change, q: Question | None) -> str:
     return links.question(q.id) if q else links.SOURCES
 
 
+def _line(index: SiteIndex, c: changes.Change) -> ChangeLine:
+    q = c.question
+    replaced = q.replaced_by if c.kind == "replaced" and q and q.replaced_by in index.bank.questions else None
+    return ChangeLine(c, _target(index, c, q), replaced)
+
+
 def changes_page(index: SiteIndex) -> ChangesPage:
     days, left_off = changes.changes_by_day(index.bank)
     return ChangesPage(
-        tuple(ChangeDay(d.date, tuple(ChangeLine(c, _target(index, c, c.question)) for c in d.changes)) for d in days),
+        tuple(ChangeDay(d.date, tuple(_line(index, c) for c in d.changes)) for d in days),
         left_off,
     )
 
