@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from scrutiny_packs.ids import body_key
-from scrutiny_packs.model import Area, Question
+from scrutiny_packs.model import Area, Question, RecAction
 from scrutiny_packs.packs import records as heard_records
 from scrutiny_packs.packs import tracker as tracking
 from scrutiny_packs.site.follow_up import body_choices
@@ -39,9 +39,26 @@ class FollowUpPage:
 
 
 @dataclass(frozen=True, slots=True)
+class RecActionLine:
+    action: RecAction
+    late: bool  # its due date has passed (it shows as overdue unless done or dropped)
+
+
+@dataclass(frozen=True, slots=True)
 class RecCard:
     tracked: tracking.Tracked
     areas: tuple[str, ...]  # what the recommendation is about: its agenda item's questions' areas
+    overdue: bool  # its response or one of its open actions
+    response_overdue: bool
+    state: str  # where it stands, in words
+    states: str  # the status filter's values it matches, space-separated
+    actions: tuple[RecActionLine, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class AwaitedLine:
+    awaited: tracking.Awaited
+    overdue: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +67,7 @@ class TrackerSection:
 
     prefix: str  # of the ids of its cards and filters
     cards: tuple[RecCard, ...]  # overdue first
-    awaited: tuple[tracking.Awaited, ...]  # by due date: awaited first, then received
+    awaited: tuple[AwaitedLine, ...]  # by due date: awaited first, then received
     committees: tuple[str, ...]  # the committee filter's choices
     areas: tuple[Area, ...]  # the area filter's choices, in the bank's order
 
@@ -91,16 +108,31 @@ def _committees(tracked: list[tracking.Tracked]) -> tuple[str, ...]:
     return tuple(sorted(seen.values(), key=str.lower))
 
 
+def _card(index: SiteIndex, t: tracking.Tracked) -> RecCard:
+    today = index.today
+    overdue = t.overdue(today)
+    states = ("overdue" if overdue else "", "open" if t.is_open() else "complete", t.rec.status or "")
+    return RecCard(
+        t,
+        tuple(index.item_areas(t.rec.meeting, t.rec.item)),
+        overdue,
+        t.response_overdue(today),
+        t.state(today),
+        " ".join(s for s in states if s),
+        tuple(RecActionLine(a, a.due is not None and a.due < today) for a in t.rec.actions),
+    )
+
+
 def _section(index: SiteIndex, examples: bool, prefix: str) -> TrackerSection:
     bank = index.bank
     tracked = tracking.open_first(tracking.recommendations(bank, examples), index.today)
     awaited = sorted(tracking.requests(bank, examples), key=lambda w: w.request.received is not None)
-    cards = tuple(RecCard(t, tuple(index.item_areas(t.rec.meeting, t.rec.item))) for t in tracked)
+    cards = tuple(_card(index, t) for t in tracked)
     wanted = {a for card in cards for a in card.areas}
     return TrackerSection(
         prefix,
         cards,
-        tuple(awaited),
+        tuple(AwaitedLine(w, w.overdue(index.today)) for w in awaited),
         _committees(tracked),
         tuple(a for a in bank.areas_in_order() if a.id in wanted),
     )
