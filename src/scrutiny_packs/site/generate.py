@@ -1,8 +1,9 @@
 """Generate every page of the site as Markdown, from the bank alone.
 
 Used by the MkDocs hook (virtual files) and by ``export-markdown`` (files on
-disk, for any other engine). Pages are rendered from Jinja templates in
-``templates/site/``; content reaches them escaped (see ``text``).
+disk, for any other engine). Each page is rendered from a Jinja template in
+``templates/site/``, given its page's view (a frozen dataclass built in ``site/views/``)
+and the helpers in ``site/render.py``; content reaches them escaped (see ``text``).
 """
 
 from __future__ import annotations
