@@ -17,21 +17,19 @@ _.handle_data, _.handle_starttag
 # Jinja's bytecode cache interface (publish/preview.py TemplateCache).
 _.load_bytecode, _.dump_bytecode
 
-# Read by the templates (templates/site/*.j2): SiteBuilder's methods and fields of view models.
-_.area_groups, _.audiences_among, _.benchmark_link, _.card, _.coverage, _.glossary_by_letter, _.indicator_link
-_.last_heard, _.marked_md, _.meeting_file, _.pack_file, _.page_body, _.question_areas, _.question_bank_src
-_.questions_in_area, _.record_answers, _.record_is_example, _.review_due, _.search_text, _.term_questions
-_.with_citations, _.sources_by_kind, _.source_citations, _.areas_of
-how_to_read, by_audience
+# Read only by the templates (templates/site/*.j2): fields of the page views (site/views/), and an
+# indicator's how_to_read.
+how_to_read, by_audience, indicator, edit_url, children, tops, question_bank, question_count, used_by, source_title
+superseded_name, cited_name, by_meeting, question_groups, filter_areas, benchmark_groups, indicator_groups, json_path
+csv_path, separator, top_fields, csv_fields, sources_json_path, sources_csv_path, source_fields, records_json_path
+records_csv_path, record_top_fields, record_fields, record_csv_fields, agreed, papers, published, rag_labels
+rag_meanings, bodies, status_labels, decision_labels
 
 # A content field kept in the model though no page shows it yet (glossary `now_called.by`).
 by
 
 # Used by the tests: a pack's files made in one call; no framed question may keep a second-person word.
 make_pack_files, SECOND_PERSON, data_files
-
-# Called from templates/site/pack.md.j2: a pack page's body, its guides linked when the pack is long.
-_.pack_page_body
 
 # Used by the tests and tools: the My pack data file read back.
 read_data_file

@@ -59,7 +59,7 @@ def test_a_tap_on_an_abbreviation_in_a_question_link_shows_its_meaning(new_conte
     """On a phone, tapping 'LSCB' in a question's text on an area page says what it stands for and stays on
     the page; tapping the rest of the text still opens the question."""
     builder = SiteBuilder(bank)
-    question = next(q for q in bank.active_questions() if "<abbr" in builder.marked(frame(q.text, "you")))
+    question = next(q for q in bank.active_questions() if "<abbr" in builder.renderer.marked(frame(q.text, "you")))
     context = new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
     page = context.new_page()
     page.goto(links.url_path(links.area(question.areas[0])))

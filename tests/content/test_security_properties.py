@@ -420,7 +420,7 @@ def _builds(bank) -> None:
         sanitize_html(_markdown().reset().convert(page.content.split("---\n", 2)[2]))
     opendata.data_files(bank)
     overdue(bank, dt.date(2030, 1, 1))
-    for view in builder.pack_views.values():
+    for view in builder.index.pack_views.values():
         render_markdown(view)
         render_docx(view)
 

@@ -51,7 +51,7 @@ def test_question_cards_on_list_pages_read_as_the_question(built_site: Path, ban
     """A card's text, as get_text reads it, is the question's 'you' wording, on every kind of list page."""
     builder = SiteBuilder(bank)
     lists = [links.area(a) for a in bank.areas] + [links.audience(a) for a in bank.audiences]
-    bank_page = builder.question_bank_src()
+    bank_page = builder.index.question_bank_src()
     if bank_page:
         lists.append(bank_page)
     wrong = []
@@ -69,7 +69,7 @@ def test_question_cards_on_list_pages_read_as_the_question(built_site: Path, ban
 def test_performance_information_on_an_area_page_is_one_bullet_per_item(built_site: Path, bank):
     builder = SiteBuilder(bank)
     checked = 0
-    for area_id, indicators in builder.indicators_by_area.items():
+    for area_id, indicators in builder.index.indicators_by_area.items():
         if not indicators:
             continue
         doc = page(built_site, links.url_path(links.area(area_id)))

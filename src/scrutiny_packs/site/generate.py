@@ -1,64 +1,31 @@
 """Generate every page of the site as Markdown, from the bank alone.
 
 Used by the MkDocs hook (virtual files) and by ``export-markdown`` (files on
-disk, for any other engine). Pages are rendered from Jinja templates in
-``templates/site/``; content reaches them escaped (see ``text``).
+disk, for any other engine). Each page is rendered from a Jinja template in
+``templates/site/``, given its page's view (a frozen dataclass built in ``site/views/``)
+and the helpers in ``site/render.py``; content reaches them escaped (see ``text``).
 """
 
 from __future__ import annotations
 
-import dataclasses
-import datetime as dt
 import json
-import posixpath
-import zlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
-from markupsafe import Markup
-
-from scrutiny_packs.content import review, sources
-from scrutiny_packs.ids import item_slug
-from scrutiny_packs.model import SOURCE_KINDS, Area, Audience, Bank, PackSpec, Page, Publication, Question, Term
-from scrutiny_packs.packs import html as pack_html
-from scrutiny_packs.packs import records as heard_records
-from scrutiny_packs.packs import tracker as tracking
-from scrutiny_packs.packs.defaults import all_packs, packs_for_audience
-from scrutiny_packs.packs.files import lazy_pack
-from scrutiny_packs.packs.files import site_uri as pack_file_uri
-from scrutiny_packs.packs.layout import PackView, build_view
-from scrutiny_packs.packs.meetings import MeetingView, build_meeting_view, bundle_uri, item_uri, meeting_printables
-from scrutiny_packs.site import changes, follow_up, links, opendata, record_form, record_published
-from scrutiny_packs.text import credits, framing
-from scrutiny_packs.text.escape import md_escape_piece, md_literal, title_text
-from scrutiny_packs.text.glossary import Glossary
-from scrutiny_packs.text.templating import environment, macro
-
-RETIRED_IN_SEARCH = "Retired question."  # search-query.js reads this word to rank it last
-
-# A pack page's body, gzip-compressed as served: under it, the page (with the site around it, about 12 KB)
-# stays within the 60 KB every page's own HTML keeps to (tests/browser/test_budgets.py). A longer pack's page
-# links its guides instead of repeating them (pack_page_body).
-PACK_PAGE_BODY_BUDGET = 44 * 1024
-_PIECE = 64 * 1024  # compressed this much at a time, to stop as soon as a body is over the budget
-
-
-def _over_budget(html: str) -> bool:
-    """Whether ``html``, gzip-compressed as served, is larger than ``PACK_PAGE_BODY_BUDGET``.
-
-    Compressed a piece at a time, stopping as soon as what has come out is over: a long pack's body is
-    megabytes, and its answer is known after the first few hundred kilobytes."""
-    data = html.encode()
-    compressor = zlib.compressobj(6, zlib.DEFLATED, 16 + zlib.MAX_WBITS)  # gzip's format, as gzip.compress makes it
-    size = 0
-    for start in range(0, len(data), _PIECE):
-        size += len(compressor.compress(data[start : start + _PIECE]))
-        if size > PACK_PAGE_BODY_BUDGET:
-            return True
-    return size + len(compressor.flush()) > PACK_PAGE_BODY_BUDGET
-
+from scrutiny_packs.model import Bank, PackSpec, Question
+from scrutiny_packs.packs.files import Printable, lazy_pack
+from scrutiny_packs.packs.layout import PackView
+from scrutiny_packs.packs.meetings import MeetingView, meeting_printables
+from scrutiny_packs.site import links
+from scrutiny_packs.site.index import SiteIndex, SiteOptions
+from scrutiny_packs.site.render import Renderer
+from scrutiny_packs.site.views import areas, follow_up, glossary, meetings, packs, pages, questions, tools
+from scrutiny_packs.site.views import sources as source_views
+from scrutiny_packs.text import framing
+from scrutiny_packs.text.escape import title_text
+from scrutiny_packs.text.templating import macro
 
 QUESTION_SEARCH_BOOST = 2  # Material's per-page search boost (front matter search.boost)
 
@@ -69,25 +36,6 @@ class GeneratedPage:
     content: str
     edit_path: str | None = None  # repository path of the content file behind it
     in_nav: bool = True
-
-
-@dataclass(frozen=True, slots=True)
-class CitedIn:
-    """Something that cites a source, as the Sources page links to it."""
-
-    label: str
-    target: str  # the page (and anchor) it is on
-    locator: str
-    path: str  # its content file
-
-
-@dataclass(frozen=True, slots=True)
-class ReviewView:
-    label: str
-    target: str
-    path: str
-    cited: Publication
-    newer: Publication | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,26 +55,6 @@ class PlannedPage:
         return GeneratedPage(self.src_uri, self.render(), self.edit_path, self.in_nav)
 
 
-@dataclass(frozen=True, slots=True)
-class CoverageRow:
-    area: Area
-    depth: int
-    by_audience: tuple[int, ...]  # in the bank's audience order
-    total: int
-    added: int  # of those, written since 2012
-
-
-@dataclass(frozen=True, slots=True)
-class SiteOptions:
-    today: dt.date | None = None  # for review notices; None means today
-    downloads: bool = True  # link pack PDF/Word files and data downloads
-    edit_base: str | None = None  # e.g. https://github.com/org/repo/edit/main/ for "Suggest a change"
-    offline_zip: str | None = None  # site path of the offline copy to offer on the home page
-    pack_pdf: bool = True  # the build makes pack PDFs (not `mkdocs serve`, nor SCRUTINY_PACKS_PDF=0)
-    pack_word: bool = True  # the build makes pack Word files (not `mkdocs serve`, unless SCRUTINY_PACKS_PDF=1)
-    directory_urls: bool = True  # pages served as folders (questions/q004/); False in the offline copy (.html files)
-
-
 def front_matter(title: str, **extra: Any) -> str:
     """YAML front matter; JSON strings are valid YAML and need no further quoting.
 
@@ -144,375 +72,30 @@ def front_matter(title: str, **extra: Any) -> str:
 
 
 class SiteBuilder:
-    """Holds the bank and the indexes the page templates need, computed once."""
+    """Plans the site's pages and renders each from its template and its view (``site/views/``): the
+    lookups every page shares are in ``index`` (``site/index.py``), worked out once per build."""
 
     def __init__(self, bank: Bank, options: SiteOptions | None = None):
         self.bank = bank
-        self.options = options or SiteOptions()
-        self.today = self.options.today or dt.date.today()
-        self.env = environment()
-        self.module_for = {p.generated: p.id for p in bank.modules.values() if p.generated}
-        self.questions_by_area: dict[str, list[Question]] = {a: [] for a in bank.areas}
-        for q in bank.questions.values():
-            if q.retired:
-                continue
-            for a in q.areas:
-                self.questions_by_area.setdefault(a, []).append(q)
-        self.benchmarks_by_area: dict[str, list] = {a: [] for a in bank.areas}
-        for b in bank.benchmarks.values():
-            for a in b.areas:
-                self.benchmarks_by_area.setdefault(a, []).append(b)
-        self.indicators_by_area: dict[str, list] = {a: [] for a in bank.areas}
-        for i in bank.indicators.values():
-            for a in i.areas:
-                self.indicators_by_area.setdefault(a, []).append(i)
-        self.tags = sorted({t for q in bank.active_questions() for t in q.tags})
-        self.area_depth = {a.id: len(bank.area_trail(a.id)) - 1 for a in bank.areas.values()}
-        self._templates: dict[str, Any] = {}
-        self._cards: dict[tuple[str, bool, bool, str], Markup] = {}
-        self._card_modules: dict[str, Any] = {}
-        self.glossary = Glossary(bank.glossary.values())
-        self._terms: dict[str, list[Term]] = {}
-        self._term_questions: dict[str, list[Question]] | None = None
-        self.packs: list[PackSpec] = all_packs(bank)
-        self._pack_views: dict[str, PackView] | None = None
-        self._meeting_views: dict[str, MeetingView] | None = None
-        self._history: dict[str, list] | None = None
-
-    # -- helpers passed to templates ------------------------------------------------------
-    def _render(self, template: str, src: str, **context: Any) -> str:
-        found = self._templates.get(template)
-        if found is None:  # looked up once per build, not once per page
-            found = self._templates[template] = self.env.get_template(template)
-        return found.render(self._context(src), **context)
-
-    def _context(self, src: str) -> dict[str, Any]:
-        def link(target: str) -> str:
-            return links.relative(src, target)
-
-        settings = self.bank.settings
-        return dict(
-            bank=self.bank,
-            links=links,
-            link=link,
-            src=src,
-            b=self,
-            frame=framing.frame,
-            cite=lambda source: credits.cite(source, settings),
-            origin=lambda q: credits.origin_label(q, settings),
-            origin_names=credits.ORIGIN_NAMES,
-        )
-
-    def card(self, q: Question, show_areas: bool, show_listen: bool, src: str) -> Markup:
-        """A question's card on a list page. Lists show each question several times over; the links
-        in a card depend only on the page's folder, so it is rendered once per folder and reused."""
-        folder = posixpath.dirname(src)
-        key = (q.id, show_areas, show_listen, folder)
-        markup = self._cards.get(key)
-        if markup is None:
-            module = self._card_modules.get(folder)
-            if module is None:
-                module = self._card_modules[folder] = self.env.get_template("site/_macros.md.j2").make_module(
-                    self._context(src)
-                )
-            markup = self._cards[key] = macro(module, "question_card")(q, show_areas, show_listen)
-        return markup
-
-    def terms(self, q: Question) -> list[Term]:
-        """The glossary terms a question's text uses, in the order it first uses them."""
-        found = self._terms.get(q.id)
-        if found is None:
-            found = self._terms[q.id] = self.glossary.terms_in(q.text)
-        return found
-
-    def marked(self, text: str, focusable: bool = False) -> Markup:
-        """Plain text as HTML, its abbreviations marked up with what they stand for; when ``focusable``
-        (a question's own page, where no link holds them) reachable by keyboard and described by the
-        page's Terms used entry (``term_note_id``)."""
-        return self.glossary.mark_up(text, note_id=self.term_note_id if focusable else None)
-
-    @staticmethod
-    def term_note_id(term: Term) -> str:
-        """The id of a term's entry under a question page's Terms used."""
-        return f"term-{term.id}"
-
-    def marked_md(self, text: str) -> Markup:
-        """Plain text as inline Markdown, its abbreviations marked up with what they stand for."""
-        return self.glossary.mark_up(text, escape=md_escape_piece)
-
-    def search_text(self, q: Question) -> str:
-        """What search reads beside a question's wording, and shows in its result: its areas, the audiences
-        it suits, who answers; and, last, every name its terms go by (other spellings, older and current
-        names, plain-English search words), so that a search for any of them finds the question. The site's
-        search (search-query.js) leaves that last "Terms:" sentence out of the result it shows, and puts a
-        question that starts with ``RETIRED_IN_SEARCH`` after the others that match as well."""
-        areas = "; ".join(self.bank.areas[a].name for a in q.areas if a in self.bank.areas)
-        parts = [RETIRED_IN_SEARCH] if q.retired else []
-        parts.append(f"{'Areas' if len(q.areas) > 1 else 'Area'}: {areas}.")
-        suits = ", ".join(self.bank.audiences[a].name for a in q.audiences if a in self.bank.audiences)
-        if suits:
-            parts.append(f"For: {suits}.")
-        if q.asked_of:
-            parts.append(f"Ask: {q.asked_of}.")
-        words = list(dict.fromkeys(w for t in self.terms(q) for w in t.search_words))
-        if words:
-            parts.append(f"Terms: {'; '.join(words)}.")
-        return " ".join(parts)
-
-    def term_questions(self, term_id: str) -> list[Question]:
-        """The active questions that use a term, in bank order."""
-        if self._term_questions is None:  # every term's, in one pass over the bank
-            self._term_questions = {}
-            for q in self.bank.active_questions():
-                for term in self.terms(q):
-                    self._term_questions.setdefault(term.id, []).append(q)
-        return self._term_questions.get(term_id, [])
-
-    def glossary_by_letter(self) -> list[tuple[str, list[Term]]]:
-        """The glossary's terms under the letters they start with, alphabetically."""
-        groups: dict[str, list[Term]] = {}
-        for term in self.bank.glossary.values():
-            groups.setdefault(term.term[:1].upper(), []).append(term)
-        return list(groups.items())
-
-    def page_body(self, page: Page) -> str:
-        """A page's Markdown with {contact} standing for settings.yml's contact, which is plain text."""
-        return page.body.replace("{contact}", md_literal(self.bank.settings.contact))
-
-    def with_citations(self, prose: Markup, src: str) -> Markup:
-        """A page body already made safe (``mdprose``), with each [[src:ID LOCATOR]] made a citation linked
-        to its entry on the Sources page (prose itself may link only to full web addresses)."""
-
-        def cited(match: Any) -> str:
-            sid, locator = match.group(1), (match.group(2) or "").strip()
-            if sid not in self.bank.sources:
-                return match.group(0)
-            text = self.source_name(sid) + (f", {locator}" if locator else "")
-            return f"[{md_literal(text)}]({links.relative(src, links.SOURCES + '#' + sid)})"
-
-        return Markup(sources.MARKDOWN_REF.sub(cited, str(prose)))
-
-    # -- sources ------------------------------------------------------------------------------
-    def publisher_name(self, pub: Publication) -> str:
-        found = self.bank.publishers.get(pub.publisher)
-        return found.name if found else pub.publisher
-
-    def source_name(self, source_id: str) -> str:
-        """A source as a reader names it: title, publisher and edition."""
-        pub = self.bank.sources.get(source_id)
-        if pub is None:
-            return source_id
-        edition = pub.edition or (str(pub.year) if pub.year else "")
-        return f"{pub.title} ({', '.join(x for x in (self.publisher_name(pub), edition) if x)})"
-
-    def sources_by_kind(self) -> list[tuple[str, list[Publication]]]:
-        groups: dict[str, list[Publication]] = {kind: [] for kind in SOURCE_KINDS}
-        for pub in self.bank.sources.values():
-            groups[pub.kind].append(pub)
-        return [(kind, pubs) for kind, pubs in groups.items() if pubs]
-
-    def citation_view(self, c: sources.Citation) -> CitedIn:
-        bank = self.bank
-        if c.folder == "questions":
-            return CitedIn(f"Question {c.item}", links.question(c.item), c.source.section, c.path)
-        if c.folder == "benchmarks":
-            title = bank.benchmarks[c.item].title if c.item in bank.benchmarks else c.item
-            return CitedIn(
-                f"What good looks like: {title}", self.benchmark_link(c.item) or links.SOURCES, c.source.section, c.path
-            )
-        if c.folder == "indicators":
-            name = bank.indicators[c.item].name if c.item in bank.indicators else c.item
-            return CitedIn(f"Indicator: {name}", self.indicator_link(c.item) or links.SOURCES, c.source.section, c.path)
-        if c.folder == "glossary":
-            term = bank.glossary[c.item].term if c.item in bank.glossary else c.item
-            return CitedIn(f"Glossary: {term}", f"{links.GLOSSARY}#{c.item}", c.source.section, c.path)
-        page = getattr(bank, c.folder)[c.item]
-        target = links.module(c.item) if c.folder == "modules" else links.page(c.item)
-        return CitedIn(page.title, target, c.source.section, c.path)
-
-    def source_citations(self) -> dict[str, list[CitedIn]]:
-        """Each source id, with what cites it (each item once, with its locators joined)."""
-        out: dict[str, list[CitedIn]] = {}
-        for sid, found in sources.cited_by(self.bank).items():
-            views: dict[tuple[str, str], CitedIn] = {}
-            for c in found:
-                v = self.citation_view(c)
-                key = (v.label, v.target)
-                if key in views and v.locator and v.locator not in views[key].locator:
-                    views[key] = dataclasses.replace(
-                        views[key], locator="; ".join(x for x in (views[key].locator, v.locator) if x)
-                    )
-                elif key not in views:
-                    views[key] = v
-            out[sid] = list(views.values())
-        return out
-
-    def needs_review(self) -> list[ReviewView]:
-        return [
-            ReviewView(v.label, v.target, v.path, n.cited, n.newer)
-            for n in sources.needs_review(self.bank)
-            for v in (self.citation_view(n.citation),)
-        ]
-
-    def benchmark_link(self, benchmark_id: str) -> str | None:
-        module = self.module_for.get("benchmarks")
-        return f"{links.module(module)}#{benchmark_id}" if module else None
-
-    def indicator_link(self, indicator_id: str) -> str | None:
-        module = self.module_for.get("indicators")
-        return f"{links.module(module)}#{indicator_id}" if module else None
-
-    def question_bank_src(self) -> str | None:
-        module = self.module_for.get("questions")
-        return links.module(module) if module else None
-
-    def review_due(self, q: Question) -> dt.date | None:
-        """The date a question falls due for review, when that date has passed."""
-        if q.last_reviewed is None:
-            return None
-        due = review.due_date(q, self.bank.settings.review_interval_months)
-        return due if review.is_overdue(due, self.today) else None
-
-    def area_groups(self, questions: Iterable[Question]) -> list[tuple[Any, list[Question]]]:
-        """Questions grouped under the areas they belong to, in the toolkit's order."""
-        wanted = list(questions)
-        groups = []
-        for area in self.bank.areas_in_order():
-            members = [q for q in wanted if area.id in q.areas]
-            if members:
-                groups.append((area, members))
-        return groups
-
-    @property
-    def pack_views(self) -> dict[str, PackView]:
-        """Every pack laid out once; its page, PDF and Word file are all drawn from this."""
-        if self._pack_views is None:
-            self._pack_views = {spec.id: build_view(self.bank, spec) for spec in self.packs}
-        return self._pack_views
-
-    def pack_file(self, pack_id: str, kind: str) -> str | None:
-        """The source path of a pack's PDF or Word file, when this build makes it."""
-        made = self.options.pack_pdf if kind == "pdf" else self.options.pack_word
-        if not self.options.downloads or not made:
-            return None
-        return pack_file_uri(pack_id, kind)  # type: ignore[arg-type]
+        self.index = SiteIndex(bank, options)
+        self.renderer = Renderer(self.index)
+        self.glossary = self.index.glossary
 
     @property
     def meeting_views(self) -> dict[str, MeetingView]:
-        """Every meeting's papers laid out once, by date then id; its page and files are drawn from this."""
-        if self._meeting_views is None:
-            ordered = sorted(self.bank.meetings.values(), key=lambda a: (a.date or dt.date.max, a.id))
-            self._meeting_views = {a.id: build_meeting_view(self.bank, a) for a in ordered}
-        return self._meeting_views
+        return self.index.meeting_views
 
-    def printables(self) -> list:
+    def href(self, src: str, target: str) -> str:
+        """A link in raw HTML from page ``src`` to ``target``, as this build serves pages."""
+        return self.index.href(src, target)
+
+    def printables(self) -> list[Printable]:
         """Everything the build makes as PDF and Word: every pack, every meeting's papers and items.
         Packs are laid out only when one of their files (or its cache key) is wanted."""
-        out: list = [lazy_pack(spec.id, partial(self._pack_view, spec.id)) for spec in self.packs]
+        out = [lazy_pack(spec.id, partial(self._pack_view, spec.id)) for spec in self.index.packs]
         for meeting in self.meeting_views.values():
             out += meeting_printables(meeting)
         return out
-
-    def meeting_file(self, meeting: MeetingView, item=None, kind: str = "pdf") -> str | None:
-        """The source path of a meeting's papers (no ``item``) or of one item's PDF or Word file."""
-        if not self.options.downloads or (kind == "pdf" and not self.options.pack_pdf):
-            return None
-        return bundle_uri(meeting) if item is None else item_uri(meeting, item, kind)  # type: ignore[arg-type]
-
-    def href(self, src: str, target: str) -> str:
-        """A link in raw HTML from one page to another, as served: '../../questions/q004/' with directory
-        URLs, '../questions/q004.html' in the offline copy (MkDocs rewrites Markdown links, not raw HTML)."""
-        target, _, anchor = target.partition("#")
-        anchor = f"#{anchor}" if anchor else ""
-        if not self.options.directory_urls:
-            html = target[:-3] + ".html" if target.endswith(".md") else target
-            return posixpath.relpath(html, posixpath.dirname(src) or ".") + anchor
-        here, there = links.url_path(src).rstrip("/") or ".", links.url_path(target).rstrip("/") or "."
-        rel = posixpath.relpath(there, here)
-        return ("./" if rel == "." else rel + "/") + anchor
-
-    # -- meeting records ----------------------------------------------------------------------
-    @property
-    def history(self) -> dict[str, list]:
-        """Each recorded question's answers across meetings, oldest first."""
-        if self._history is None:
-            self._history = heard_records.history(self.bank)
-        return self._history
-
-    def record_answers(self, meeting_id: str, number: str) -> list:
-        """What the record of a meeting says for one agenda item, in the record's order."""
-        slug = item_slug(number)
-        return [h for h in heard_records.all_heard(self.bank) if h.meeting == meeting_id and item_slug(h.item) == slug]
-
-    def record_is_example(self, meeting_id: str) -> bool:
-        record = self.bank.records.get(meeting_id)
-        return bool(record and record.example)
-
-    def last_heard(self, question_id: str):
-        found = self.history.get(question_id)
-        return found[-1] if found else None
-
-    def open_actions(self) -> list:
-        """Open actions, overdue first, each by due date."""
-        return heard_records.overdue_first(heard_records.agreed_actions(self.bank, "open"), self.today)
-
-    def tracker(self, examples: bool) -> list:
-        """Recommendations (the council's own, or the shipped examples), overdue first."""
-        return tracking.open_first(tracking.recommendations(self.bank, examples), self.today)
-
-    def awaited(self, examples: bool) -> list:
-        """Information requests, by due date: awaited first, then received."""
-        found = tracking.requests(self.bank, examples)
-        return sorted(found, key=lambda w: w.request.received is not None)
-
-    def agreed_at(self, meeting_id: str, number: str) -> tracking.Agreed:
-        """The recommendations and information requests a record says were agreed at one agenda item."""
-        return tracking.agreed_at(self.bank, meeting_id, number)
-
-    def areas_of(self, tracked: list) -> list[Area]:
-        """The areas the recommendations are about, in the bank's order: the area filter's choices."""
-        wanted = {a for t in tracked for a in self.item_areas(t.rec.meeting, t.rec.item)}
-        return [a for a in self.bank.areas_in_order() if a.id in wanted]
-
-    def item_areas(self, meeting_id: str, number: str) -> list[str]:
-        """The areas of the questions a record answered at one agenda item: what a recommendation there is about."""
-        heard = self.record_answers(meeting_id, number)
-        return sorted({a for h in heard for a in self.question_areas(h.answer.question)})
-
-    def audiences_among(self, questions: Iterable[Question]) -> list[Audience]:
-        """The audiences at least one of these questions is for, in the bank's order: the choices
-        of an area page's audience filter."""
-        wanted = {a for q in questions for a in q.audiences}
-        return [a for a in self.bank.audiences.values() if a.id in wanted]
-
-    def questions_in_area(self, area_id: str) -> set[str]:
-        return {q.id for q in self.questions_by_area.get(area_id, ())}
-
-    def question_areas(self, question_id: str) -> list[str]:
-        q = self.bank.questions.get(question_id)
-        return list(q.areas) if q else []
-
-    def packs_for_audience(self, audience_id: str) -> list[PackSpec]:
-        return packs_for_audience(self.packs, audience_id)
-
-    def coverage(self) -> list[CoverageRow]:
-        """Each area with questions (its sub-areas' included), counted per audience, in area order."""
-        rows = []
-        for area in self.bank.areas_in_order():
-            under = self.bank.area_and_descendants(area.id)
-            questions = [q for q in self.bank.active_questions() if under & set(q.areas)]
-            if not questions:
-                continue
-            rows.append(
-                CoverageRow(
-                    area,
-                    self.area_depth[area.id],
-                    tuple(sum(1 for q in questions if a in q.audiences) for a in self.bank.audiences),
-                    len(questions),
-                    sum(1 for q in questions if q.origin == "added"),
-                )
-            )
-        return rows
 
     # -- pages -------------------------------------------------------------------------------
     def pages(self) -> Iterator[GeneratedPage]:
@@ -523,8 +106,8 @@ class SiteBuilder:
         """Every page of the site, not yet rendered: the home page, modules and pages, areas, the glossary,
         audiences, packs, meetings, follow-up, My pack, the about pages, then one page per question."""
         bank = self.bank
-        page = self._planned
-        yield page(links.HOME, "Home", "site/home.md.j2")
+        page, index = self._planned, self.index
+        yield page(links.HOME, "Home", "site/home.md.j2", view=partial(areas.home_page, index))
         for module in bank.modules.values():
             yield page(
                 links.module(module.id),
@@ -532,7 +115,7 @@ class SiteBuilder:
                 "site/module.md.j2",
                 module.path,
                 description=module.description or None,
-                context={"page": module},
+                view=partial(pages.module_page, index, module),
             )
         for own in bank.pages.values():
             yield page(
@@ -541,18 +124,24 @@ class SiteBuilder:
                 "site/page.md.j2",
                 own.path,
                 description=own.description or None,
-                context={"page": own},
+                view=partial(pages.own_page, index, own),
             )
-        yield page(links.AREAS, "Areas", "site/areas.md.j2")
+        yield page(links.AREAS, "Areas", "site/areas.md.j2", view=partial(areas.areas_page, index))
         for area in bank.areas.values():
             yield page(
-                links.area(area.id), area.name, "site/area.md.j2", area.path, in_nav=False, context={"area": area}
+                links.area(area.id),
+                area.name,
+                "site/area.md.j2",
+                area.path,
+                in_nav=False,
+                view=partial(areas.area_page, index, area),
             )
         if bank.glossary:
             yield page(
                 links.GLOSSARY,
                 "Glossary",
                 "site/glossary.md.j2",
+                view=partial(glossary.glossary_page, index),
                 description="What the abbreviations and older names in the questions mean, "
                 "and what they are called now.",
             )
@@ -563,24 +152,24 @@ class SiteBuilder:
                 "site/sources.md.j2",
                 description="Every publication the bank rests on, by kind, with what cites it and whether it is "
                 "current.",
-                context={"kind_names": sources.KIND_NAMES},
+                view=partial(source_views.sources_page, index),
             )
             yield page(
                 links.NEEDS_REVIEW,
                 "Needs review",
                 "site/needs-review.md.j2",
+                view=partial(source_views.needs_review_page, index),
                 in_nav=False,
                 description="Items that cite a source a newer edition has replaced, for editors to check.",
             )
-        yield page(links.AUDIENCES, "Audiences", "site/audiences.md.j2")
+        yield page(links.AUDIENCES, "Audiences", "site/audiences.md.j2", view=partial(areas.audiences_page, index))
         for audience in bank.audiences.values():
             yield page(
                 links.audience(audience.id),
                 audience.name,
                 "site/audience.md.j2",
                 audience.path,
-                context={"audience": audience},
-                later={"questions": partial(bank.questions_for_audience, audience.id)},
+                view=partial(areas.audience_page, index, audience),
             )
         yield from self.pack_pages()
         yield from self.meeting_pages()
@@ -589,7 +178,7 @@ class SiteBuilder:
                 links.FOLLOW_UP,
                 "Follow-up",
                 "site/follow-up.md.j2",
-                context={"body_key": follow_up.body_key, "body_choices": follow_up.body_choices},
+                view=partial(follow_up.follow_up_page, self.index),
                 description="Actions agreed at meetings and still open, and how each question's "
                 "answers were rated over time.",
             )
@@ -598,7 +187,7 @@ class SiteBuilder:
                 links.RECOMMENDATIONS,
                 "Recommendations",
                 "site/recommendations.md.j2",
-                context=dict(status_labels=tracking.STATUS_LABELS, decision_labels=tracking.DECISION_LABELS),
+                view=partial(follow_up.recommendations_page, self.index),
                 sp_recommendations=True,
                 description="What committees recommended, the responses due and given, the actions to carry "
                 "them out, and the information still awaited.",
@@ -607,6 +196,7 @@ class SiteBuilder:
             links.MY_PACK,
             "My pack",
             "site/my-pack.md.j2",
+            view=partial(tools.my_pack_page, self.index),
             description="Choose questions, put them in order and print or share them as a pack for a meeting.",
             # sp_my_pack: the page loads the bank's data and its own scripts (overrides/main.html, site/mypack.py).
             sp_my_pack=True,
@@ -615,6 +205,7 @@ class SiteBuilder:
             links.PLAN,
             "Plan a meeting",
             "site/plan.md.j2",
+            view=partial(tools.plan_page, self.index),
             sp_plan=True,
             description="Agenda item titles in, questions suggested for each item; download the meeting file "
             "and the papers.",
@@ -630,19 +221,17 @@ class SiteBuilder:
         template: str,
         edit_path: str | None = None,
         in_nav: bool = True,
-        context: dict[str, Any] | None = None,
-        later: dict[str, Callable[[], Any]] | None = None,
+        *,
+        view: Callable[[], object],
         **front: Any,
     ) -> PlannedPage:
         """A page whose Markdown is its front matter and one template's output, made when asked for.
 
-        ``later`` holds what the template needs that takes time to work out: each is called when the
-        page is rendered, not when it is planned.
+        ``view`` makes the page's view: it is called when the page is rendered, not when it is planned.
         """
 
         def render() -> str:
-            values = {**(context or {}), **{key: make() for key, make in (later or {}).items()}}
-            return front_matter(title, **front) + self._render(template, src, **values)
+            return front_matter(title, **front) + self.renderer.render(template, src, view=view())
 
         return PlannedPage(src, render, edit_path, in_nav)
 
@@ -652,48 +241,26 @@ class SiteBuilder:
         return PlannedPage(links.question(q.id), partial(self._question_text, q, search), q.path, in_nav=False)
 
     def _question_text(self, q: Question, search: dict[str, int] | None) -> str:
-        return front_matter(framing.frame(q.text, "you"), search=search) + self._render(
-            "site/question.md.j2", links.question(q.id), q=q
+        view = questions.question_page(self.index, q)
+        return front_matter(framing.frame(q.text, "you"), search=search) + self.renderer.render(
+            "site/question.md.j2", links.question(q.id), view=view
         )
 
     def about_pages(self) -> Iterator[PlannedPage]:
         """What's changed (from each question's dates) and the open data page documenting the files."""
-
-        def changed() -> str:
-            days, left_off = changes.changes_by_day(self.bank)
-            return front_matter("What's changed") + self._render(
-                "site/changes.md.j2", links.CHANGES, days=days, left_off=left_off
-            )
-
-        yield PlannedPage(links.CHANGES, changed)
         yield self._planned(
-            links.DATA,
-            "Open data",
-            "site/data.md.j2",
-            context=dict(
-                json_path=opendata.JSON_PATH,
-                csv_path=opendata.CSV_PATH,
-                separator=opendata.LIST_SEPARATOR,
-                top_fields=opendata.TOP_FIELDS,
-                question_fields=opendata.question_fields(self.bank),
-                csv_fields=opendata.CSV_FIELDS,
-                sources_json_path=opendata.SOURCES_JSON_PATH,
-                sources_csv_path=opendata.SOURCES_CSV_PATH,
-                source_fields=opendata.SOURCE_FIELDS,
-                records_json_path=opendata.RECORDS_JSON_PATH,
-                records_csv_path=opendata.RECORDS_CSV_PATH,
-                record_top_fields=opendata.RECORD_TOP_FIELDS,
-                record_fields=opendata.RECORD_FIELDS,
-                record_csv_fields=opendata.RECORD_CSV_FIELDS,
-            ),
+            links.CHANGES, "What's changed", "site/changes.md.j2", view=partial(pages.changes_page, self.index)
         )
+        yield self._planned(links.DATA, "Open data", "site/data.md.j2", view=partial(pages.data_page, self.index))
 
     def meeting_pages(self) -> Iterator[PlannedPage]:
         """The meetings index and a page per meeting: its agenda, each item's questions and files.
         Meeting pages stay out of search, as pack pages do."""
         if not self.bank.meetings:
             return
-        yield self._planned(links.MEETINGS, "Meetings", "site/meetings.md.j2")
+        yield self._planned(
+            links.MEETINGS, "Meetings", "site/meetings.md.j2", view=partial(meetings.meetings_page, self.index)
+        )
         for meeting_id, meeting in self.meeting_views.items():
             # sp_record: the page loads record-answers.js (overrides/main.html), for its Record answers mode.
             yield self._planned(
@@ -704,19 +271,16 @@ class SiteBuilder:
                 in_nav=False,
                 search={"exclude": True},
                 sp_record=True,
-                context=dict(m=meeting, rag_labels=heard_records.RAG_LABELS, rag_meanings=heard_records.RAG_MEANINGS),
-                later=dict(
-                    rec=record_form.record_shape,
-                    follow_up=record_published.follow_up_shape,
-                    later_meetings=partial(record_form.later_meetings, self.bank, meeting),
-                ),
+                view=partial(meetings.meeting_page, self.index, meeting_id),
             )
 
     def pack_pages(self) -> Iterator[PlannedPage]:
         """The packs index and a page per pack. Pack pages stay out of search: their questions
         are indexed on their own pages already."""
-        yield self._planned(links.PACKS, "Question packs", "site/packs.md.j2")
-        for spec in self.packs:
+        yield self._planned(
+            links.PACKS, "Question packs", "site/packs.md.j2", view=partial(packs.packs_page, self.index)
+        )
+        for spec in self.index.packs:
             yield self._planned(
                 links.pack(spec.id),
                 spec.title,
@@ -724,31 +288,12 @@ class SiteBuilder:
                 spec.path or None,
                 in_nav=False,
                 search={"exclude": True},
-                context=dict(spec=spec),
-                later=dict(view=partial(self._pack_view, spec.id)),
+                view=partial(self._pack_page, spec),
             )
 
-    def pack_page_body(self, src: str, view: PackView, downloads: Callable[..., str]) -> Markup:
-        """A pack's body for its web page: the pack as the PDF has it, unless that makes the page heavier than
-        a phone should load (``PACK_PAGE_BODY_BUDGET``). Then each "what good looks like" guide is a link to its
-        place on the guides' page; if that is still too heavy, each piece of evidence to ask for is its name,
-        linked to its description. The PDF and Word files keep them in full. ``downloads(linked, evidence_linked)``
-        is the download links and the note saying what printing the page gives."""
-        full = pack_html.render_body(view, downloads(False), True)
-        guides, indicators = self.module_for.get("benchmarks"), self.module_for.get("indicators")
-        if guides is None or not _over_budget(full):
-            return full
-        guide_href = partial(self._module_href, src, guides)
-        lighter = pack_html.render_body(view, downloads(True), True, guide_href=guide_href)
-        if indicators is None or not _over_budget(lighter):
-            return lighter
-        evidence_href = partial(self._module_href, src, indicators)
-        return pack_html.render_body(
-            view, downloads(True, True), True, guide_href=guide_href, evidence_href=evidence_href
-        )
-
-    def _module_href(self, src: str, module: str, anchor: str) -> str:
-        return self.href(src, f"{links.module(module)}#{anchor}")
+    def _pack_page(self, spec: PackSpec) -> packs.PackPage:
+        downloads = self.renderer.module("site/_pack_downloads.md.j2", links.pack(spec.id))
+        return packs.pack_page(self.index, spec, macro(downloads, "downloads"))
 
     def _pack_view(self, pack_id: str) -> PackView:
-        return self.pack_views[pack_id]
+        return self.index.pack_views[pack_id]
