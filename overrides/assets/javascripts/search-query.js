@@ -154,7 +154,7 @@
   }
 
   // A retired question's page (its own entry, not one of its sections, which may come first) starts its
-  // search text with "Retired question." (written by the build, site/generate.py: RETIRED_IN_SEARCH).
+  // search text with "Retired question." (written by the build, site/views/questions.py: RETIRED_IN_SEARCH).
   function isRetired(group) {
     return group.some(function (item) {
       return !/#/.test(item.location || "") && /(^| )retired question( |$)/.test(words(item.text || "").join(" "));
