@@ -74,7 +74,7 @@ def _each_text_parsed_once():
     libyaml and line numbering of files it had already parsed. Callers get their own copy of the
     document's line table and problem list; the data itself is never changed after parsing.
     """
-    from scrutiny_packs.content import yaml_source
+    from scrutiny_packs.content import personal_data, yaml_source
 
     parse = functools.lru_cache(maxsize=4096)(yaml_source.parse_yaml)
 
@@ -84,9 +84,22 @@ def _each_text_parsed_once():
             doc = yaml_source.YamlDocument(doc.data, dict(doc.lines), doc.source)
         return doc, list(problems)
 
+    # Its personal-data scan too, for the same reason: a pure function of the document, so of its text.
+    scanned: dict[tuple[str, str], list] = {}
+
+    def scan_once(doc, display: str):
+        key = (doc.source, display)
+        if key not in scanned:
+            if len(scanned) > 8192:  # the property tests make thousands of one-off files
+                scanned.clear()
+            scanned[key] = original_scan(doc, display)
+        return list(scanned[key])
+
     original, yaml_source.parse_yaml = yaml_source.parse_yaml, parse_once
+    original_scan, personal_data.scan_document = personal_data.scan_document, scan_once
     yield
     yaml_source.parse_yaml = original
+    personal_data.scan_document = original_scan
 
 
 @pytest.fixture(scope="session")
