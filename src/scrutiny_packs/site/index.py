@@ -14,7 +14,7 @@ from functools import cached_property
 from typing import Literal
 
 from scrutiny_packs.ids import item_slug
-from scrutiny_packs.model import Area, Bank, Benchmark, Indicator, PackSpec, Publication, Question, Term
+from scrutiny_packs.model import Bank, Benchmark, Indicator, PackSpec, Publication, Question, Term
 from scrutiny_packs.packs import records as heard_records
 from scrutiny_packs.packs.defaults import all_packs
 from scrutiny_packs.packs.files import site_uri as pack_file_uri
@@ -100,15 +100,6 @@ class SiteIndex:
     def question_areas(self, question_id: str) -> list[str]:
         q = self.bank.questions.get(question_id)
         return list(q.areas) if q else []
-
-    def area_groups(self, questions: list[Question]) -> list[tuple[Area, list[Question]]]:
-        """Questions grouped under the areas they belong to, in the toolkit's order."""
-        groups = []
-        for area in self.bank.areas_in_order():
-            members = [q for q in questions if area.id in q.areas]
-            if members:
-                groups.append((area, members))
-        return groups
 
     # -- the glossary -----------------------------------------------------------------------------
     def terms(self, q: Question) -> list[Term]:

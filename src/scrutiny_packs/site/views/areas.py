@@ -87,7 +87,11 @@ def audience_counts(index: SiteIndex) -> tuple[AudienceCount, ...]:
 
 
 def area_groups(index: SiteIndex, questions: list[Question]) -> tuple[AreaGroup, ...]:
-    return tuple(AreaGroup(area, tuple(members)) for area, members in index.area_groups(questions))
+    """Questions grouped under the areas they belong to, in the toolkit's order."""
+    groups = (
+        AreaGroup(area, tuple(q for q in questions if area.id in q.areas)) for area in index.bank.areas_in_order()
+    )
+    return tuple(group for group in groups if group.questions)
 
 
 def audiences_among(index: SiteIndex, questions: tuple[Question, ...]) -> tuple[Audience, ...]:

@@ -6,10 +6,11 @@ import datetime as dt
 from dataclasses import dataclass
 
 from scrutiny_packs.content import review
-from scrutiny_packs.model import Area, Audience, Benchmark, Indicator, Question, Term
+from scrutiny_packs.model import Area, Audience, Benchmark, Question, Term
 from scrutiny_packs.packs.records import Heard
 from scrutiny_packs.site.index import SiteIndex
 from scrutiny_packs.site.render import term_note_id
+from scrutiny_packs.site.views.areas import LinkedIndicator
 
 RETIRED_IN_SEARCH = "Retired question."  # search-query.js reads this word to rank it last
 
@@ -30,12 +31,6 @@ class BenchmarkNote:
 
 
 @dataclass(frozen=True, slots=True)
-class Evidence:
-    indicator: Indicator
-    target: str | None  # its place on the indicators' page, when the bank has one
-
-
-@dataclass(frozen=True, slots=True)
 class QuestionPage:
     q: Question
     replaced_by: Question | None  # the question that replaces a retired one, when the bank has it
@@ -47,7 +42,7 @@ class QuestionPage:
     last_heard: Heard | None
     terms: tuple[TermNote, ...]
     benchmarks: tuple[BenchmarkNote, ...]
-    evidence: tuple[Evidence, ...]
+    evidence: tuple[LinkedIndicator, ...]
     edit_url: str | None  # "Suggest a change", when the build has an edit address
 
 
@@ -97,6 +92,6 @@ def question_page(index: SiteIndex, q: Question) -> QuestionPage:
             BenchmarkNote(bank.benchmarks[b], bank.provenance_of("benchmarks", b), index.benchmark_link(b))
             for b in q.benchmarks
         ),
-        evidence=tuple(Evidence(bank.indicators[i], index.indicator_link(i)) for i in q.evidence),
+        evidence=tuple(LinkedIndicator(bank.indicators[i], index.indicator_link(i)) for i in q.evidence),
         edit_url=f"{edit_base}{q.path}" if edit_base and q.path else None,
     )
