@@ -64,10 +64,11 @@ def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
 
 @pytest.fixture
 def new_context(new_context: Callable[..., Any], site_server: SiteServer) -> Callable[..., Any]:
-    """pytest-playwright's context factory, with requests limited to the local site.
+    """pytest-playwright's context factory, noting what a page asks of anywhere but the local site
+    (Chromium refuses everything off the machine itself, harness.CHROMIUM_ARGS).
 
     ``new_context(allow=("file://",), ...)`` allows other places instead; the
-    context's ``sp_guard.refused`` lists what was stopped.
+    context's ``sp_guard.refused`` lists what was asked for elsewhere.
     """
 
     def make(allow: tuple[str, ...] | None = None, **kwargs: Any) -> Any:
