@@ -55,6 +55,12 @@ node-deps: $(NODE_STAMP)
 
 export NO_MKDOCS_2_WARNING := 1
 
+# Python keeps each module of ours it compiles (__pycache__, which git ignores), as it does by default, so
+# that the next process (a test worker, a command a test runs, the next `make test-fast`) reads it rather than
+# compiling again. A machine that turns this off (PYTHONDONTWRITEBYTECODE) had each test process compile every
+# test file and module anew: half of what collecting the tests cost.
+unexport PYTHONDONTWRITEBYTECODE
+
 serve: $(SITE_STAMP) $(NODE_STAMP)
 	$(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 

@@ -65,16 +65,38 @@ def _builds_only_when_marked(request, monkeypatch):
     monkeypatch.setattr(mkdocs.commands.build, "build", refuse)
 
 
+def _once_per_document(check, *, limit: int = 8192):
+    """``check(doc, *args)`` remembered, for a check that is a pure function of the document (its data, line
+    table and text) and the other arguments; callers get their own copy of the problem list. Found by the
+    text, used only for a document equal in data and lines: a council's overlay gives each of its items as a
+    part of one file's text, and a part is checked on its own."""
+    found: dict[tuple, tuple] = {}
+
+    def once(doc, *args):
+        key = (doc.source, *args)
+        seen = found.get(key)
+        if seen is not None and seen[0] == doc.data and seen[1] == doc.lines:
+            return list(seen[2])
+        if len(found) > limit:  # the property tests make thousands of one-off files
+            found.clear()
+        problems = check(doc, *args)
+        found[key] = (doc.data, dict(doc.lines), problems)
+        return list(problems)
+
+    return once
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _each_text_parsed_once():
-    """Parse each distinct content file's text once per test process.
+    """Parse and check each distinct content file's text once per test process.
 
     Parsing is a pure function of a file's text and the path it is reported under, and the suite
     reads the shipped bank again in hundreds of scratch copies (``project``): half of each load was
     libyaml and line numbering of files it had already parsed. Callers get their own copy of the
-    document's line table and problem list; the data itself is never changed after parsing.
+    document's line table and problem list; the data itself is never changed after parsing. The
+    personal-data scan and the schema check of a parsed file are pure functions of its text too.
     """
-    from scrutiny_packs.content import personal_data, yaml_source
+    from scrutiny_packs.content import personal_data, references, schema, yaml_source
 
     parse = functools.lru_cache(maxsize=4096)(yaml_source.parse_yaml)
 
@@ -84,22 +106,20 @@ def _each_text_parsed_once():
             doc = yaml_source.YamlDocument(doc.data, dict(doc.lines), doc.source)
         return doc, list(problems)
 
-    # Its personal-data scan too, for the same reason: a pure function of the document, so of its text.
-    scanned: dict[tuple[str, str], list] = {}
-
-    def scan_once(doc, display: str):
-        key = (doc.source, display)
-        if key not in scanned:
-            if len(scanned) > 8192:  # the property tests make thousands of one-off files
-                scanned.clear()
-            scanned[key] = original_scan(doc, display)
-        return list(scanned[key])
-
-    original, yaml_source.parse_yaml = yaml_source.parse_yaml, parse_once
-    original_scan, personal_data.scan_document = personal_data.scan_document, scan_once
+    # Replaced where they are looked up: the loader calls them through their modules, the checks of the
+    # whole bank (references.check_all) by the name it imported.
+    patched = [
+        (yaml_source, "parse_yaml", parse_once),
+        (personal_data, "scan_document", _once_per_document(personal_data.scan_document)),
+        (references, "scan_document", _once_per_document(references.scan_document)),
+        (schema, "validate", _once_per_document(schema.validate)),
+    ]
+    originals = [(module, name, getattr(module, name)) for module, name, _ in patched]
+    for module, name, replacement in patched:
+        setattr(module, name, replacement)
     yield
-    yaml_source.parse_yaml = original
-    personal_data.scan_document = original_scan
+    for module, name, original in originals:
+        setattr(module, name, original)
 
 
 @pytest.fixture(scope="session")

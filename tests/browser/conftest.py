@@ -92,6 +92,41 @@ def open_page(new_context: Callable[..., Any]) -> Callable[..., Any]:
     return open_
 
 
+@pytest.fixture(scope="session")
+def _reading_pages(browser: Any, site_server: SiteServer):
+    """This worker's pages for ``read_page``, one per window size, closed at the end of the run."""
+    pages: dict[tuple[int, int], Any] = {}
+    yield pages
+    for page in pages.values():
+        page.context.close()
+
+
+@pytest.fixture
+def read_page(_reading_pages: dict[tuple[int, int], Any], browser: Any, site_server: SiteServer) -> Callable[..., Any]:
+    """read_page(path, viewport=DESKTOP): a page loaded at path, for a test that only reads what it shows
+    (axe, the skip link, reflow, the focus walk) and changes nothing a later page would keep.
+
+    The page is this worker's one page for that window size, navigated to path: a page load in a fresh
+    context costs four times one in a page already open (a new renderer, JavaScript compiled anew), and
+    the checks run on every kind of page at every width. Each test still starts from a newly loaded
+    document; only what a page keeps in storage would carry over, so a test that clicks "Add", fills a
+    form or saves anything uses ``open_page``.
+    """
+
+    def read(path: str, viewport: dict | None = None) -> Any:
+        viewport = viewport or DESKTOP
+        key = (viewport["width"], viewport["height"])
+        page = _reading_pages.get(key)
+        if page is None or page.is_closed():
+            context = browser.new_context(base_url=site_server.url, viewport=viewport)
+            RequestGuard(site_server.url).attach(context)
+            page = _reading_pages[key] = context.new_page()
+        page.goto(path)
+        return page
+
+    return read
+
+
 # -- the kinds of page every check runs on ---------------------------------------------------
 
 

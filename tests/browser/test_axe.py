@@ -16,9 +16,8 @@ pytestmark = pytest.mark.browser
 
 @pytest.mark.parametrize("kind", KIND_NAMES, indirect=True)
 @pytest.mark.parametrize("width", ["desktop", "mobile"])
-def test_page_has_no_wcag_violations(open_page, kind, width):
-    page = open_page(kind.path, viewport=DESKTOP if width == "desktop" else MOBILE)
-    page.wait_for_load_state("load")
+def test_page_has_no_wcag_violations(read_page, kind, width):
+    page = read_page(kind.path, viewport=DESKTOP if width == "desktop" else MOBILE)
     violations = axe_violations(page)
     screenshot(page, f"{kind.name}-{width}")
     assert not violations, f"axe found problems on {kind.path or 'the home page'} ({width}):\n{axe_report(violations)}"

@@ -143,11 +143,10 @@ UNFOCUSED = (
 
 @pytest.mark.parametrize("kind", ["home", "module", "question", "pack"], indirect=True)
 @pytest.mark.parametrize("width", ["desktop", "mobile"])
-def test_focus_is_visible_on_every_interactive_element(open_page, kind, width):
+def test_focus_is_visible_on_every_interactive_element(read_page, kind, width):
     """Tab through the whole page: each stop shows a ring that is not there without focus, on screen."""
     viewport = DESKTOP if width == "desktop" else MOBILE
-    page = open_page(kind.path, viewport=viewport)
-    page.wait_for_load_state("load")
+    page = read_page(kind.path, viewport=viewport)
     stops = []
     for index in range(1000):
         page.keyboard.press("Tab")
@@ -184,8 +183,8 @@ def test_focus_is_visible_on_every_interactive_element(open_page, kind, width):
 
 
 @pytest.mark.parametrize("kind", KIND_NAMES, indirect=True)
-def test_every_page_starts_with_a_working_skip_link(open_page, kind):
-    page = open_page(kind.path)
+def test_every_page_starts_with_a_working_skip_link(read_page, kind):
+    page = read_page(kind.path)
     page.keyboard.press("Tab")
     first = page.evaluate(ACTIVE)
     assert first and first["text"] == "Skip to main content", f"the first Tab stop is {first}"

@@ -19,9 +19,8 @@ OVERFLOW = """() => {
 
 
 @pytest.mark.parametrize("kind", KIND_NAMES, indirect=True)
-def test_no_horizontal_scrolling_at_320_px(open_page, kind):
-    page = open_page(kind.path, viewport=NARROWEST)
-    page.wait_for_load_state("load")
+def test_no_horizontal_scrolling_at_320_px(read_page, kind):
+    page = read_page(kind.path, viewport=NARROWEST)
     result = page.evaluate(OVERFLOW)
     assert result["scrollWidth"] <= result["clientWidth"], (
         f"{kind.path or 'home'} is {result['scrollWidth']} px wide at {result['clientWidth']} px: {result['wide']}"

@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import os
 from collections import Counter
@@ -404,6 +405,14 @@ build_fields = st.sampled_from(
 )
 
 
+@functools.lru_cache(maxsize=512)
+def _page_html(text: str) -> str:
+    """A page's Markdown through the site's Markdown and the sanitiser. The same text makes the same HTML, and
+    most pages of the tiny site do not change with the one field an example changes: each distinct page is
+    made once, not again in every example."""
+    return sanitize_html(_markdown().reset().convert(text))
+
+
 def _builds(bank) -> None:
     """Everything the build makes from a bank, short of MkDocs itself and the PDFs: every page,
     through the site's Markdown and the sanitiser; the open data; review dates; the packs as
@@ -417,7 +426,7 @@ def _builds(bank) -> None:
 
     builder = SiteBuilder(bank)
     for page in builder.pages():
-        sanitize_html(_markdown().reset().convert(page.content.split("---\n", 2)[2]))
+        _page_html(page.content.split("---\n", 2)[2])
     opendata.data_files(bank)
     overdue(bank, dt.date(2030, 1, 1))
     for view in builder.index.pack_views.values():

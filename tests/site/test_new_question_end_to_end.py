@@ -66,13 +66,17 @@ def test_a_question_added_as_one_new_file_appears_on_the_site_in_packs_and_in_op
     assert qid not in questions_listed(site, "audiences/councillors/")
     assert qid not in questions_listed(site, "audiences/police/")
 
-    # In the right audience packs' PDFs, and not in the others.
-    audiences = [("health", True), ("partnership", True), ("councillors", False), ("police", False)]
-    pdfs = pack_pdfs(project, *(audience for audience, _ in audiences))
-    for audience, expected in audiences:
-        text = pdf_text(pdfs[audience])
-        assert (f"Ref. {qid}" in text) is expected, audience
-        assert (wording in text) is expected, audience
+    # In the right audience packs, and not in the others: on each pack's page, and in the PDF of one pack
+    # that has it and one that has not (that a PDF prints each question of its pack once is
+    # tests/packs/test_formats.py's to check).
+    audiences = {"health": True, "partnership": True, "councillors": False, "police": False}
+    for audience, expected in audiences.items():
+        assert (qid in questions_listed(site, f"packs/{audience}/")) is expected, audience
+    pdfs = pack_pdfs(project, "health", "police")
+    for audience, pdf in pdfs.items():
+        text = pdf_text(pdf)
+        assert (f"Ref. {qid}" in text) is audiences[audience], audience
+        assert (wording in text) is audiences[audience], audience
 
     # In the open data, with names and text.
     record = next(r for r in json.loads((site / "data" / "questions.json").read_text())["questions"] if r["id"] == qid)
