@@ -50,7 +50,7 @@ def test_a_question_added_as_one_new_file_appears_on_the_site_in_packs_and_in_op
     wording = frame(added.text, "you")
 
     site = tmp_path / "site"
-    build_site(project, site, strict=True, pdf=False, offline=False)  # the four PDFs read below are made alone
+    build_site(project, site, strict=True, pdf=False, offline=False)  # the two PDFs read below are made alone
 
     # Its own page.
     doc = page(site, f"questions/{qid}/")
