@@ -218,13 +218,20 @@ def _markdown() -> markdown.Markdown:
     return markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
 
 
+@functools.lru_cache(maxsize=512)
+def _page_html(text: str) -> str:
+    """A page's Markdown through the site's Markdown and the sanitiser. The same text makes the same HTML, and
+    most pages of the tiny site do not change with the one field an example changes: each distinct page is
+    made once, not again in every example."""
+    return sanitize_html(_markdown().reset().convert(text))
+
+
 def _render(bank, qid: str = "q900"):
     """(front matter, sanitised HTML soup) of a question's page, as the build makes it."""
     generated = SiteBuilder(bank).question_page(bank.questions[qid]).made()
     assert generated.src_uri == question_src(qid)
     _, front, body = generated.content.split("---\n", 2)
-    html_out = sanitize_html(_markdown().reset().convert(body))
-    return yaml.safe_load(front), parse(html_out)
+    return yaml.safe_load(front), parse(_page_html(body))
 
 
 def _skeleton(soup) -> list[tuple[str, tuple[str, ...]]]:
@@ -403,14 +410,6 @@ build_values = st.one_of(values, breaking_text, dates, st.integers(min_value=-(1
 build_fields = st.sampled_from(
     sorted(BASE_QUESTION) + ["added", "last_reviewed", "notes", "replaced_by", "status", "source.note", "listen_for.0"]
 )
-
-
-@functools.lru_cache(maxsize=512)
-def _page_html(text: str) -> str:
-    """A page's Markdown through the site's Markdown and the sanitiser. The same text makes the same HTML, and
-    most pages of the tiny site do not change with the one field an example changes: each distinct page is
-    made once, not again in every example."""
-    return sanitize_html(_markdown().reset().convert(text))
 
 
 def _builds(bank) -> None:
