@@ -79,17 +79,74 @@ def new_context(new_context: Callable[..., Any], site_server: SiteServer) -> Cal
     return make
 
 
+@pytest.fixture(scope="session")
+def _kept_contexts(browser_context_args: dict):
+    """This worker's contexts for ``open_page``, one per set of settings, closed at the end of the run."""
+    kept: dict[tuple, Any] = {}
+    yield kept
+    for context in list(kept.values()):
+        context.close()
+
+
 @pytest.fixture
-def open_page(new_context: Callable[..., Any]) -> Callable[..., Any]:
-    """open_page(path, viewport=DESKTOP, js=True): a fresh context and page, loaded at path."""
+def open_page(
+    new_context: Callable[..., Any],
+    _kept_contexts: dict[tuple, Any],
+    browser: Any,
+    browser_context_args: dict,
+    site_server: SiteServer,
+) -> Callable[..., Any]:
+    """open_page(path, viewport=DESKTOP, js=True): a new page in a browser holding nothing of the site's,
+    loaded at path.
+
+    The browser is this worker's context for those settings, emptied of what the last test left (its pages,
+    the site's storage and cookies, permissions, refused requests) but keeping its cache: a page in a fresh
+    context costs twice as much to load (a new renderer, every file fetched and its JavaScript compiled
+    anew). A second page with the same settings in one test gets a fresh context of its own, as if on
+    another device.
+    """
+    origin = site_server.url.rstrip("/")
+    used: set[tuple] = set()
+    opened: list[Any] = []
+
+    def kept(key: tuple, settings: dict[str, Any]) -> Any:
+        context = _kept_contexts.get(key)
+        if context is None:
+            context = browser.new_context(**{**browser_context_args, **settings})
+            RequestGuard(site_server.url).attach(context)
+            context.on("close", lambda _: _kept_contexts.pop(key, None))
+            _kept_contexts[key] = context
+            return context.new_page()
+        for left in context.pages:
+            left.close()
+        context.clear_cookies()
+        context.clear_permissions()
+        context.sp_guard.refused.clear()
+        page = context.new_page()
+        cdp = context.new_cdp_session(page)
+        cdp.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
+        cdp.detach()
+        return page
 
     def open_(path: str, viewport: dict | None = None, js: bool = True, **kwargs: Any) -> Any:
-        context = new_context(viewport=viewport or DESKTOP, java_script_enabled=js, **kwargs)
-        page = context.new_page()
+        settings = {"viewport": viewport or DESKTOP, "java_script_enabled": js, **kwargs}
+        try:
+            key = tuple(sorted((name, repr(value)) for name, value in settings.items()))
+        except TypeError:
+            key = ()
+        if not key or key in used:
+            page = new_context(**settings).new_page()
+        else:
+            used.add(key)
+            page = kept(key, settings)
+        opened.append(page)
         page.goto(path)
         return page
 
-    return open_
+    yield open_
+    for page in opened:
+        if not page.is_closed():
+            page.close()
 
 
 @pytest.fixture(scope="session")
@@ -147,6 +204,7 @@ KIND_NAMES = (
     "glossary",
     "packs-index",
     "pack",
+    "audience-pack",
     "meetings-index",
     "meeting",
     "statement",
@@ -180,7 +238,10 @@ def page_kinds(bank) -> dict[str, PageKind]:
         ),
         "glossary": links.GLOSSARY if links.GLOSSARY in pages else None,
         "packs-index": links.PACKS if links.PACKS in pages else None,
-        "pack": next((p for p in pages if p.startswith("packs/") and p != links.PACKS), None),
+        # A pack from content/packs/, as a meeting's item uses: framed "we", a RAG key, a guide (a short page
+        # with the most kinds of markup); and an audience's pack (every question for that audience).
+        "pack": next((links.pack(p) for p in bank.packs if links.pack(p) in pages), None),
+        "audience-pack": next((links.pack(a) for a in bank.audiences if links.pack(a) in pages), None),
         "meetings-index": links.MEETINGS if links.MEETINGS in pages else None,
         "meeting": next((p for p in pages if p.startswith("meetings/") and p != links.MEETINGS), None),
         "statement": links.page("accessibility") if links.page("accessibility") in pages else None,
@@ -199,7 +260,7 @@ def kind(request, page_kinds: dict[str, PageKind]) -> PageKind:
     """Indirect parameter: the PageKind named by the test's parameter."""
     name = request.param
     if name not in page_kinds:
-        if name in ("packs-index", "pack"):
+        if name in ("packs-index", "pack", "audience-pack"):
             pytest.skip("the site has no pack pages yet")
         if name in ("meetings-index", "meeting"):
             pytest.skip("the site has no meetings")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import re
 import threading
 import time
@@ -190,11 +191,15 @@ def axe_report(violations: list[Violation]) -> str:
 MAX_SCREENSHOT_HEIGHT = 4000  # the top of a long page shows its look; all of it is slow to save
 
 
-def screenshot(page: Any, name: str, full_page: bool = True) -> Path:
-    """Save a PNG for reviewers under build/screenshots/ (not committed).
+def screenshot(page: Any, name: str, full_page: bool = True) -> Path | None:
+    """Save a PNG for reviewers under build/screenshots/ (not committed), when they are asked for
+    (``make screenshots``, which sets SCRUTINY_PACKS_SCREENSHOTS=1): a whole long page is a second or
+    more of the browser's time, which `make test` has better uses for.
 
     full_page: the whole page, down to MAX_SCREENSHOT_HEIGHT; otherwise the viewport.
     """
+    if os.environ.get("SCRUTINY_PACKS_SCREENSHOTS") != "1":
+        return None
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{re.sub(r'[^a-z0-9-]+', '-', name.lower()).strip('-')}.png"
     if full_page:
