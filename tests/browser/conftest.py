@@ -79,74 +79,17 @@ def new_context(new_context: Callable[..., Any], site_server: SiteServer) -> Cal
     return make
 
 
-@pytest.fixture(scope="session")
-def _kept_contexts(browser_context_args: dict):
-    """This worker's contexts for ``open_page``, one per set of settings, closed at the end of the run."""
-    kept: dict[tuple, Any] = {}
-    yield kept
-    for context in list(kept.values()):
-        context.close()
-
-
 @pytest.fixture
-def open_page(
-    new_context: Callable[..., Any],
-    _kept_contexts: dict[tuple, Any],
-    browser: Any,
-    browser_context_args: dict,
-    site_server: SiteServer,
-) -> Callable[..., Any]:
-    """open_page(path, viewport=DESKTOP, js=True): a new page in a browser holding nothing of the site's,
-    loaded at path.
-
-    The browser is this worker's context for those settings, emptied of what the last test left (its pages,
-    the site's storage and cookies, permissions, refused requests) but keeping its cache: a page in a fresh
-    context costs twice as much to load (a new renderer, every file fetched and its JavaScript compiled
-    anew). A second page with the same settings in one test gets a fresh context of its own, as if on
-    another device.
-    """
-    origin = site_server.url.rstrip("/")
-    used: set[tuple] = set()
-    opened: list[Any] = []
-
-    def kept(key: tuple, settings: dict[str, Any]) -> Any:
-        context = _kept_contexts.get(key)
-        if context is None:
-            context = browser.new_context(**{**browser_context_args, **settings})
-            RequestGuard(site_server.url).attach(context)
-            context.on("close", lambda _: _kept_contexts.pop(key, None))
-            _kept_contexts[key] = context
-            return context.new_page()
-        for left in context.pages:
-            left.close()
-        context.clear_cookies()
-        context.clear_permissions()
-        context.sp_guard.refused.clear()
-        page = context.new_page()
-        cdp = context.new_cdp_session(page)
-        cdp.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
-        cdp.detach()
-        return page
+def open_page(new_context: Callable[..., Any]) -> Callable[..., Any]:
+    """open_page(path, viewport=DESKTOP, js=True): a fresh context and page, loaded at path."""
 
     def open_(path: str, viewport: dict | None = None, js: bool = True, **kwargs: Any) -> Any:
-        settings = {"viewport": viewport or DESKTOP, "java_script_enabled": js, **kwargs}
-        try:
-            key = tuple(sorted((name, repr(value)) for name, value in settings.items()))
-        except TypeError:
-            key = ()
-        if not key or key in used:
-            page = new_context(**settings).new_page()
-        else:
-            used.add(key)
-            page = kept(key, settings)
-        opened.append(page)
+        context = new_context(viewport=viewport or DESKTOP, java_script_enabled=js, **kwargs)
+        page = context.new_page()
         page.goto(path)
         return page
 
-    yield open_
-    for page in opened:
-        if not page.is_closed():
-            page.close()
+    return open_
 
 
 @pytest.fixture(scope="session")
