@@ -1,6 +1,6 @@
 """axe-core finds no WCAG 2.2 AA problems on any kind of page, in any state we ship.
 
-Each check also saves a screenshot under build/screenshots/ for reviewers.
+Under `make screenshots` each check also saves a screenshot under build/screenshots/ for reviewers.
 """
 
 from __future__ import annotations

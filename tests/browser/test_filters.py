@@ -153,7 +153,7 @@ def test_an_area_page_narrows_by_audience_and_keeps_it_in_the_address(open_page,
     status = form.locator("[data-sp-filter-status]")
     assert status.inner_text() == f"Showing {len(want)} of {total} questions."
     assert f"audience={audience}" in page.url
-    screenshot(page, "area-narrowed-desktop", full_page=False)
+    screenshot(page, "area-narrowed-by-the-form-desktop", full_page=False)
     again = opens_the_same_elsewhere(open_page, page.url, want)
     assert again.locator("[data-sp-filter-status]").inner_text() == f"Showing {len(want)} of {total} questions."
     form.get_by_label("Audience").select_option("")

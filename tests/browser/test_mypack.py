@@ -173,7 +173,7 @@ def test_five_questions_from_two_pages_print_in_we_framing_in_the_chosen_order(n
     texts = page.eval_on_selector_all(".sp-mypack-item__text", "ps => ps.map(p => p.textContent.trim())")
     assert texts == [frame(bank.questions[q].text, "we") for q in order]
     fill_meeting(page)
-    screenshot(page, "my-pack-full-desktop")
+    screenshot(page, "my-pack-reordered-we-desktop")
 
     pages = print_to_pdf(page, tmp_path / "my-pack.pdf")
     whole = " ".join(pages)
