@@ -32,17 +32,16 @@ $(SITE_STAMP): requirements/site.txt $(UV_STAMP)
 	touch $@
 $(STAMP): requirements/dev.txt $(SITE_STAMP)
 	$(UV_INSTALL) --require-hashes -r requirements/dev.txt
-	$(UV_INSTALL) --no-deps --no-build-isolation -e .
 	touch $@
 
 LOCK_ARGS ?=
-LOCK = $(BIN)/uv pip compile pyproject.toml --universal --python-version 3.11 --generate-hashes \
-	--custom-compile-command "make lock" $(LOCK_ARGS)
+LOCK = $(BIN)/uv pip compile --universal --python-version 3.11 --generate-hashes --custom-compile-command "make lock" \
+	$(LOCK_ARGS)
 lock: $(STAMP)
-	$(LOCK) --extra test --extra bench --extra engines --extra lint --extra lock --extra build -o requirements/dev.txt
-	$(LOCK) --extra build --constraint requirements/dev.txt -o requirements/site.txt
-	$(BIN)/uv pip compile requirements/uv.in --python-version 3.11 --generate-hashes --custom-compile-command "make lock" \
-		--constraint requirements/dev.txt -o requirements/uv.txt
+	$(LOCK) pyproject.toml --extra test --extra bench --extra engines --extra lint --extra lock --extra build \
+		-o requirements/dev.txt
+	$(LOCK) pyproject.toml --extra build --constraint requirements/dev.txt -o requirements/site.txt
+	$(LOCK) requirements/uv.in --constraint requirements/dev.txt -o requirements/uv.txt
 
 # Pango for WeasyPrint's PDF packs, and poppler-utils for reading PDFs in tests.
 system-deps:
