@@ -12,6 +12,7 @@ from __future__ import annotations
 import fcntl
 import functools
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -161,10 +162,12 @@ def built_site(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def offline_site(tmp_path_factory) -> Path:
+def offline_site(tmp_path_factory, built_site: Path) -> Path:
     """The shipped bank built as published: PDFs and the zipped offline copy (a second, whole build).
 
-    Only the tests of the offline copy use it; the rest use ``built_site``, which is much quicker.
+    Only the tests of the offline copy use it; the rest use ``built_site``, which is much quicker. It is
+    made after ``built_site``, whose PDFs the build's cache then holds: made at the same time on two
+    workers, each pack's PDF was rendered twice.
     """
     from scrutiny_packs.publish.atomic import build_site
 
@@ -193,6 +196,47 @@ def project(tmp_path) -> Path:
     return copy_project(tmp_path / "project")
 
 
+_QUESTION_ID = re.compile(r"\bq\d{3,}\b")
+
+
+def copy_small_project(dest: Path, first: int = 20) -> Path:
+    """A scratch copy of the project with a small bank: the first ``first`` questions, every question the
+    other content names (packs, meetings, sources) and every question those name (``replaced_by``), and
+    ``content/ids.yml`` cut to match. It validates and builds as the whole bank does, in a third of the
+    time: for tests about the build's machinery (what it refuses, sanitises, leaves behind) rather than
+    about what the whole bank shows."""
+    copy_project(dest)
+    questions = dest / "content" / "questions"
+    named: set[str] = set()
+    for path in (dest / "content").rglob("*.yml"):
+        if path.parent != questions and path.name != "ids.yml":
+            named |= set(_QUESTION_ID.findall(path.read_text(encoding="utf-8")))
+    keep = named | {path.stem for path in sorted(questions.glob("*.yml"))[:first]}
+    todo = sorted(keep)
+    while todo:  # and what the kept questions name in turn
+        path = questions / f"{todo.pop()}.yml"
+        for qid in _QUESTION_ID.findall(path.read_text(encoding="utf-8")) if path.is_file() else ():
+            if qid not in keep:
+                keep.add(qid)
+                todo.append(qid)
+    for path in questions.glob("*.yml"):
+        if path.stem not in keep:
+            path.unlink()
+    ids = dest / "content" / "ids.yml"
+    lines = ids.read_text(encoding="utf-8").splitlines(keepends=True)
+    issued = re.compile(r"\s+(q\d{3,}):")
+    ids.write_text(
+        "".join(line for line in lines if not (m := issued.match(line)) or m.group(1) in keep), encoding="utf-8"
+    )
+    return dest
+
+
+@pytest.fixture
+def small_project(tmp_path) -> Path:
+    """``copy_small_project``: a scratch project whose bank is a few dozen questions (quick to build)."""
+    return copy_small_project(tmp_path / "project")
+
+
 HOSTILE = Path(__file__).resolve().parent / "hostile"
 
 
@@ -208,13 +252,13 @@ def add_hostile(project: Path, corpus: str) -> Path:
 
 @pytest.fixture(scope="session")
 def hostile_site(tmp_path_factory) -> Path:
-    """The shipped bank plus the hostile-but-valid corpus, built once with real MkDocs (strict), Word files
-    and all but no PDFs: their thirteen renderings were most of the build's time, and a page differs from a
-    build with PDFs only by its fixed "Download the PDF" link. The hostile pack's own PDF is made as the
+    """A small bank (``copy_small_project``) plus the hostile-but-valid corpus, built once with real MkDocs
+    (strict), Word files and all but no PDFs: their thirteen renderings were most of the build's time, and a
+    page differs from a build with PDFs only by its fixed "Download the PDF" link. The hostile pack's own PDF is made as the
     build makes it by ``hostile_pack_pdf``; the project is the site's parent folder."""
     from scrutiny_packs.publish.atomic import build_site
 
-    project = add_hostile(copy_project(tmp_path_factory.mktemp("hostile") / "project"), "harmless")
+    project = add_hostile(copy_small_project(tmp_path_factory.mktemp("hostile") / "project"), "harmless")
     build_site(project, project / "site", strict=True, pdf=False, offline=False)
     return project / "site"
 

@@ -159,11 +159,14 @@ def settle(page: Any, timeout_ms: int = 3000) -> None:
     )
 
 
-def axe_violations(page: Any, context: Any = None) -> list[Violation]:
-    """Run axe-core (the copy bundled with axe-playwright-python) for WCAG 2.2 AA."""
+def axe_violations(page: Any, context: Any = None, without: tuple[str, ...] = ()) -> list[Violation]:
+    """Run axe-core (the copy bundled with axe-playwright-python) for WCAG 2.2 AA, leaving out the rules
+    named in ``without`` (for a check another test already makes on the same page)."""
     from axe_playwright_python.sync_playwright import Axe
 
-    options = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+    options: dict[str, Any] = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+    if without:
+        options["rules"] = {rule: {"enabled": False} for rule in without}
     settle(page)
     results = Axe().run(page, context=context, options=options)
     found = []
@@ -236,13 +239,26 @@ def wait_for_search_ready(page: Any, timeout: float = 15_000) -> None:
 
 
 def search(page: Any, phrase: str, timeout: float = 15_000) -> list[str]:
-    """Type a phrase into the open search box and return the result links' hrefs, best first."""
+    """Put a phrase in the open search box and return the result links' hrefs, best first.
+
+    The box is emptied first and the phrase entered at once, so the results read are the phrase's own,
+    never those of the phrase before it or of its first letters (typed a key at a time, a prefix's results
+    could be read before the whole phrase's arrived). Material searches on keyup: the key pressed after
+    filling the box sends the whole phrase, once."""
     field = page.locator("input.md-search__input")
     field.fill("")
-    field.type(phrase, delay=10)
+    field.press("End")
     page.wait_for_function(
-        "() => document.querySelectorAll('.md-search-result__item').length > 0"
-        " || /^No matching/.test(document.querySelector('.md-search-result__meta').textContent.trim())",
+        "text => document.querySelector('.md-search-result__meta').textContent.trim() === text"
+        " && document.querySelectorAll('.md-search-result__item').length === 0",
+        arg=SEARCH_READY,
+        timeout=timeout,
+    )
+    field.fill(phrase)
+    field.press("End")
+    page.wait_for_function(
+        "text => document.querySelector('.md-search-result__meta').textContent.trim() !== text",
+        arg=SEARCH_READY,
         timeout=timeout,
     )
     return page.eval_on_selector_all(

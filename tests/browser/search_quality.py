@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from .harness import SEARCH_READY, wait_for_search_ready
+from .harness import search, wait_for_search_ready
 
 QUERIES = Path(__file__).resolve().parents[1] / "fixtures" / "search-queries.yml"
 TOP = 5
@@ -68,32 +68,10 @@ def load_queries(path: Path = QUERIES) -> list[Query]:
 
 
 def results_for(page: Any, query: str, timeout: float = 15_000) -> list[str]:
-    """Put a query in the open search box and return the result links' hrefs, best first.
-
-    The box is emptied first and the query entered at once, so the results read are the
-    query's own, never those of the query before it or of a part of it. (Material searches
-    on keyup: a key pressed after filling the box sends the whole query, once.)"""
-    field = page.locator("input.md-search__input")
-    field.fill("")
-    field.press("End")
-    page.wait_for_function(
-        "text => document.querySelector('.md-search-result__meta').textContent.trim() === text"
-        " && document.querySelectorAll('.md-search-result__item').length === 0",
-        arg=SEARCH_READY,
-        timeout=timeout,
-    )
-    field.fill(query)
-    field.press("End")
-    page.wait_for_function(
-        "text => document.querySelector('.md-search-result__meta').textContent.trim() !== text",
-        arg=SEARCH_READY,
-        timeout=timeout,
-    )
-    hrefs = page.eval_on_selector_all(
-        ".md-search-result__item > a.md-search-result__link", "links => links.map(a => a.getAttribute('href'))"
-    )
-    pages: dict[str, str] = {}  # a page's sections are listed under it: count the page once
-    for href in hrefs:
+    """Put a query in the open search box and return the result pages' hrefs, best first: a page's
+    sections are listed under it, and the page is counted once."""
+    pages: dict[str, str] = {}
+    for href in search(page, query, timeout):
         pages.setdefault(href.split("#", 1)[0].split("?", 1)[0], href)
     return list(pages.values())
 

@@ -141,8 +141,22 @@ UNFOCUSED = (
 )
 
 
-@pytest.mark.parametrize("kind", ["home", "module", "question", "pack"], indirect=True)
-@pytest.mark.parametrize("width", ["desktop", "mobile"])
+# The header, the menu and search at both widths, on the short pages (home, a question). The long pages'
+# controls (filters, folds, Add buttons, the pack's RAG key and guide) are drawn by the same styles at any
+# width, so each long page is walked once: the question bank on a desktop (with the side navigation and
+# contents), a pack on a phone. Each long walk is a few hundred Tabs, about fifteen seconds.
+@pytest.mark.parametrize(
+    "kind, width",
+    [
+        ("home", "desktop"),
+        ("home", "mobile"),
+        ("question", "desktop"),
+        ("question", "mobile"),
+        ("module", "desktop"),
+        ("pack", "mobile"),
+    ],
+    indirect=["kind"],
+)
 def test_focus_is_visible_on_every_interactive_element(read_page, kind, width):
     """Tab through the whole page: each stop shows a ring that is not there without focus, on screen."""
     viewport = DESKTOP if width == "desktop" else MOBILE

@@ -18,7 +18,7 @@ from scrutiny_packs.cli import main as cli
 from scrutiny_packs.content.recommendations import months_after
 from scrutiny_packs.publish.atomic import build_site
 
-from ..conftest import copy_project
+from ..conftest import copy_small_project
 from .harness import DESKTOP, axe_report, axe_violations, screenshot
 from .test_record_answers import FOCUSED_ID
 
@@ -94,7 +94,7 @@ def test_reopen_edit_download_validate_and_the_rebuilt_tracker_shows_it(open_pag
     added = data["recommendations"][2]
     assert added["ref"] == "2026-27/3" and "response_due" not in added, "left empty: two months after the meeting"
 
-    project = copy_project(tmp_path / "project")
+    project = copy_small_project(tmp_path / "project")
     (project / "content" / "meetings" / name).write_text(text, encoding="utf-8")
     result = CliRunner().invoke(cli, ["validate", "--root", str(project), "--today", "2026-12-01"])
     assert result.exit_code == 0, result.output

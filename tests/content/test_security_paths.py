@@ -189,16 +189,16 @@ def _pdfs_made_here(monkeypatch) -> None:
 
 
 @pytest.mark.site
-def test_a_build_of_hostile_content_touches_nothing_outside_the_repository(project, outside, monkeypatch):
+def test_a_build_of_hostile_content_touches_nothing_outside_the_repository(small_project, outside, monkeypatch):
     """Content naming outside paths every way it can: ids, source documents, links, a URL."""
     from scrutiny_packs.publish.atomic import build_site
     from tests.conftest import add_hostile
 
     global _watching
     _pdfs_made_here(monkeypatch)
-    add_hostile(project, "harmless")
+    add_hostile(small_project, "harmless")
     secret = outside / "q900.yml"
-    (project / "content" / "questions" / "q950.yml").write_text(
+    (small_project / "content" / "questions" / "q950.yml").write_text(
         'text: "How do {we} know?"\nareas: [workforce]\naudiences: [councillors]\nsource:\n'
         f'  document: "{secret}"\n  section: "../outside/q900.yml"\n  note: "file://{secret}"\n',
         encoding="utf-8",
@@ -206,20 +206,22 @@ def test_a_build_of_hostile_content_touches_nothing_outside_the_repository(proje
     _events.clear()
     _watching = True
     try:
-        build_site(project, project / "site", strict=True, pdf=True, offline=False)
+        build_site(small_project, small_project / "site", strict=True, pdf=True, offline=False)
     finally:
         _watching = False
     touched_outside = [e for e in _events if Path(e[1]).resolve().is_relative_to(outside)]
     assert touched_outside == []
-    # Writes go to the project (the site), the package's caches, or folders the build made in the
+    # Writes go to the small_project (the site), the package's caches, or folders the build made in the
     # system's temporary folder (named by tempfile; inside them, by ids, which are slugs).
     temp = Path(tempfile.gettempdir()).resolve()
-    allowed = [project.resolve(), Path(sys.prefix).resolve(), ROOT, temp]
+    allowed = [small_project.resolve(), Path(sys.prefix).resolve(), ROOT, temp]
     writes = {e[1] for e in _events if e[2] == "write" and e[1] != os.devnull}
     assert [w for w in writes if not any(Path(w).resolve().is_relative_to(a) for a in allowed)] == []
-    in_temp = [w for w in writes if not Path(w).resolve().is_relative_to(project.resolve())]
+    in_temp = [w for w in writes if not Path(w).resolve().is_relative_to(small_project.resolve())]
     assert [w for w in in_temp if ".." in Path(w).parts or "sp-xss" in w or "passwd" in w] == []
-    assert any(e[1].startswith(str(project)) for e in _events if e[2] == "write")  # the watch saw the build
-    assert len(list((project / "site").rglob("*.pdf"))) > 10  # the packs' PDFs were made and published
-    site_text = "".join(p.read_text(encoding="utf-8", errors="replace") for p in (project / "site").rglob("*.html"))
+    assert any(e[1].startswith(str(small_project)) for e in _events if e[2] == "write")  # the watch saw the build
+    assert len(list((small_project / "site").rglob("*.pdf"))) > 10  # the packs' PDFs were made and published
+    site_text = "".join(
+        p.read_text(encoding="utf-8", errors="replace") for p in (small_project / "site").rglob("*.html")
+    )
     assert SECRET not in site_text and str(secret) in site_text  # the path is shown, the file never read

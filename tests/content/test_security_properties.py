@@ -41,6 +41,9 @@ from tests.security_html import injected, parse
 SETTINGS = settings(
     max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much]
 )
+# The tests that build what they generate (every page, the packs, a meeting's papers, Word files and all) try
+# 100: each example is a tenth of a second or more of building.
+BUILD_SETTINGS = settings(SETTINGS, max_examples=examples(100))
 
 # Pieces of markup, template syntax and odd characters, mixed with random text.
 TOKENS = [
@@ -434,7 +437,7 @@ def _builds(bank) -> None:
 
 
 @pytest.mark.site  # builds every page, the packs and the open data, many times over
-@SETTINGS
+@BUILD_SETTINGS
 @given(field=build_fields, value=build_values)
 def test_whatever_validates_builds(mini, field, value):
     data = _set(BASE_QUESTION, field, value) if "." in field else {**BASE_QUESTION, field: value}
@@ -449,7 +452,7 @@ def test_whatever_validates_builds(mini, field, value):
 
 
 @pytest.mark.site  # builds every page, the packs and the open data, many times over
-@SETTINGS
+@BUILD_SETTINGS
 @given(name=breaking_text, description=breaking_text)
 def test_whatever_audience_validates_builds(mini, name, description):
     path = mini / "content" / "audiences" / "councillors.yml"
@@ -568,7 +571,7 @@ def _changed(base: dict, field: str, value) -> bytes | None:
 
 
 @pytest.mark.site  # builds every page and the meeting's papers, many times over
-@SETTINGS
+@BUILD_SETTINGS
 @given(field=st.sampled_from(MEETING_FIELDS), value=meeting_values)
 def test_whatever_meeting_validates_builds(meeting_mini, field, value):
     raw = _changed(BASE_MEETING, field, value)
@@ -580,7 +583,7 @@ def test_whatever_meeting_validates_builds(meeting_mini, field, value):
 
 
 @pytest.mark.site  # builds every page and the meeting's papers, many times over
-@SETTINGS
+@BUILD_SETTINGS
 @given(field=st.sampled_from(RECORD_FIELDS), value=meeting_values)
 def test_whatever_record_validates_builds(meeting_mini, field, value):
     raw = _changed(BASE_RECORD, field, value)
@@ -592,7 +595,7 @@ def test_whatever_record_validates_builds(meeting_mini, field, value):
 
 
 @pytest.mark.site
-@SETTINGS
+@BUILD_SETTINGS
 @given(first=st.sampled_from(ITEM_NUMBERS + [5, "5"]), second=st.sampled_from(ITEM_NUMBERS + ["6a", "6A"]))
 def test_whatever_pair_of_item_numbers_validates_gets_distinct_files_and_ids(meeting_mini, first, second):
     from scrutiny_packs.ids import item_slug

@@ -18,15 +18,16 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import PROJECT_FILES, ROOT, page
+from tests.conftest import ROOT, copy_small_project, page
 
 PACKAGE_FILES = ("pyproject.toml", "setup.py", "MANIFEST.in", "README.md", "package.json", "src")
 
 
 def _copy_sources(dest: Path) -> Path:
-    """The files the package is built from, as a release's checkout has them."""
-    dest.mkdir()
-    for name in PACKAGE_FILES + PROJECT_FILES:
+    """The files the package is built from, as a release's checkout has them, with a small bank
+    (tests/conftest.py, ``copy_small_project``): a council's build reads every question the wheel holds."""
+    copy_small_project(dest)
+    for name in PACKAGE_FILES:
         source = ROOT / name
         if source.is_dir():
             shutil.copytree(source, dest / name, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))

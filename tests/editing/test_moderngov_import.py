@@ -208,14 +208,14 @@ def test_a_malicious_answer_with_entities_is_refused(project, fake, monkeypatch)
 
 
 @pytest.mark.site
-def test_the_imported_meeting_builds(project, fake):
+def test_the_imported_meeting_builds(small_project, fake):
     from bs4 import BeautifulSoup
 
     from scrutiny_packs.publish.atomic import build_site
 
-    assert import_meeting(project, fake.url(), "--soap").exit_code == 0
-    build_site(project, project / "site", strict=True, pdf=False, offline=False)
-    page = project / "site" / "meetings" / FILE.removesuffix(".yml") / "index.html"
+    assert import_meeting(small_project, fake.url(), "--soap").exit_code == 0
+    build_site(small_project, small_project / "site", strict=True, pdf=False, offline=False)
+    page = small_project / "site" / "meetings" / FILE.removesuffix(".yml") / "index.html"
     text = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").get_text(" ")
     assert "Children missing education" in text
     assert "Domestic abuse: children's services & schools" in text

@@ -20,6 +20,13 @@ from tests.conftest import ROOT
 pytestmark = pytest.mark.site
 
 
+@pytest.fixture
+def project(small_project: Path) -> Path:
+    """What these tests build is the build's own machinery: a small bank goes through it as the whole one
+    does, in a third of the time (tests/conftest.py, ``copy_small_project``)."""
+    return small_project
+
+
 def _fingerprint(folder: Path) -> dict[str, str]:
     """Every file and folder under folder, with a hash of each file's bytes."""
     out = {}

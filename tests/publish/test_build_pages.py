@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import logging
+from pathlib import Path
 
 import pytest
 
@@ -18,6 +19,13 @@ pytestmark = pytest.mark.site
 # The first page listed, a question (among the last pages listed), My pack, and an open data file
 # (made when MkDocs copies it, after every page).
 WARNED = ("index.md", "questions/q005.md", "my-pack.md", "data/questions.json")
+
+
+@pytest.fixture
+def project(small_project: Path) -> Path:
+    """What these tests build is the build's own machinery: a small bank goes through it as the whole one
+    does, in a third of the time (tests/conftest.py, ``copy_small_project``)."""
+    return small_project
 
 
 def test_a_warning_logged_while_a_generated_file_is_made_fails_the_strict_build(project, monkeypatch):

@@ -27,10 +27,11 @@ from bs4 import BeautifulSoup
 from click.testing import CliRunner
 
 from scrutiny_packs.cli import main as cli
+from scrutiny_packs.packs.checks import load_checked
 from scrutiny_packs.publish.export import ZENSICAL_VERSION
 from scrutiny_packs.site.mypack import link_rules, read_data_file
 from scrutiny_packs.text.framing import frame
-from tests.conftest import ROOT, copy_project, page
+from tests.conftest import ROOT, copy_small_project, page
 
 
 def _engine(module: str, package: str) -> str:
@@ -62,21 +63,36 @@ def _scripts_in_config() -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def zensical_site(tmp_path_factory) -> Path:
+def engine_project(tmp_path_factory) -> Path:
+    """What each engine builds: the project with a small bank (tests/conftest.py, ``copy_small_project``), as
+    every page of the whole bank goes through the same templates; the checks below read every question."""
+    return copy_small_project(tmp_path_factory.mktemp("engines") / "project")
+
+
+@pytest.fixture(scope="module")
+def bank(engine_project: Path):
+    """The bank the engines build, in place of the shipped one."""
+    result = load_checked(engine_project)
+    assert result.ok, "\n".join(p.format() for p in result.problems if p.is_error)
+    return result.bank
+
+
+@pytest.fixture(scope="module")
+def zensical_site(tmp_path_factory, engine_project: Path) -> Path:
     version = _engine("zensical", "zensical")
     assert version == ZENSICAL_VERSION, "the export's notes name the pinned Zensical: keep them in step"
     out = tmp_path_factory.mktemp("zensical") / "export"
     runner = CliRunner()
-    result = runner.invoke(cli, ["export-markdown", "--root", str(ROOT), str(out)])
+    result = runner.invoke(cli, ["export-markdown", "--root", str(engine_project), str(out)])
     assert result.exit_code == 0, result.output
     _run([sys.executable, "-m", "zensical", "build", "--strict", "--config-file", "mkdocs.yml"], out, "zensical build")
     return out / "site"
 
 
 @pytest.fixture(scope="module")
-def properdocs_site(tmp_path_factory) -> Path:
+def properdocs_site(engine_project: Path) -> Path:
     _engine("properdocs", "properdocs")
-    project = copy_project(tmp_path_factory.mktemp("properdocs") / "project")
+    project = engine_project
     site = project / "site"
     # The real mkdocs.yml, hook and offline copy included; PDFs off (the hook's own tests cover them).
     _run(

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import copy_project
+from tests.conftest import copy_small_project
 
 # A real `mkdocs serve`, which builds the site: one server for the module (its tests edit different
 # questions), so the module's tests run on one worker.
@@ -110,8 +110,9 @@ def _problem_lines(soup: BeautifulSoup) -> list[str]:
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory) -> Iterator[tuple[Path, Preview]]:
-    """A scratch copy of the project and `mkdocs serve --dirty` running on it."""
-    project = copy_project(tmp_path_factory.mktemp("served") / "project")
+    """A scratch copy of the project (a small bank: tests/conftest.py, ``copy_small_project``) and
+    `mkdocs serve --dirty` running on it."""
+    project = copy_small_project(tmp_path_factory.mktemp("served") / "project")
     preview = Preview(project)
     try:
         # The first build of the whole site, before any test edits it (generous: the machine may be shared).

@@ -40,17 +40,17 @@ def questions_listed(site: Path, url: str) -> set[str]:
     return {e["data-question"] for e in page(site, url).select("article [data-question]")}
 
 
-def test_a_question_added_as_one_new_file_appears_on_the_site_in_packs_and_in_open_data(project, tmp_path):
+def test_a_question_added_as_one_new_file_appears_on_the_site_in_packs_and_in_open_data(small_project, tmp_path):
     # As CONTRIBUTING.md says: take the next number, paste the template, nothing else.
-    qid = next_question_id(project / "content" / "questions")
-    highest = max(int(f.stem[1:]) for f in (project / "content" / "questions").glob("q*.yml"))
+    qid = next_question_id(small_project / "content" / "questions")
+    highest = max(int(f.stem[1:]) for f in (small_project / "content" / "questions").glob("q*.yml"))
     assert qid == f"q{highest + 1:03d}"
-    (project / "content" / "questions" / f"{qid}.yml").write_text(contributing_template(), encoding="utf-8")
-    added = load_checked(project).bank.questions[qid]
+    (small_project / "content" / "questions" / f"{qid}.yml").write_text(contributing_template(), encoding="utf-8")
+    added = load_checked(small_project).bank.questions[qid]
     wording = frame(added.text, "you")
 
     site = tmp_path / "site"
-    build_site(project, site, strict=True, pdf=False, offline=False)  # the two PDFs read below are made alone
+    build_site(small_project, site, strict=True, pdf=False, offline=False)  # the two PDFs read below are made alone
 
     # Its own page.
     doc = page(site, f"questions/{qid}/")
@@ -72,7 +72,7 @@ def test_a_question_added_as_one_new_file_appears_on_the_site_in_packs_and_in_op
     audiences = {"health": True, "partnership": True, "councillors": False, "police": False}
     for audience, expected in audiences.items():
         assert (qid in questions_listed(site, f"packs/{audience}/")) is expected, audience
-    pdfs = pack_pdfs(project, "health", "police")
+    pdfs = pack_pdfs(small_project, "health", "police")
     for audience, pdf in pdfs.items():
         text = pdf_text(pdf)
         assert (f"Ref. {qid}" in text) is audiences[audience], audience
