@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import copy
 import functools
 import html
 import os
@@ -194,7 +195,7 @@ def _load(root: Path, raw: bytes):
 
 
 def _set(data: dict, dotted: str, value) -> dict:
-    data = yaml.safe_load(yaml.safe_dump(data))  # a deep copy
+    data = copy.deepcopy(data)
     node = data
     parts = dotted.split(".")
     for part in parts[:-1]:
