@@ -26,15 +26,15 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 PROJECT_FILES = ("mkdocs.yml", "content", "hooks", "overrides")
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-# The zipped offline copy is a second whole build: only the tests about it make it (``offline_site``, and the
-# ProperDocs build, which ask for it); every other build in the suite, its subprocesses too, leaves it out.
+# The zipped offline copy is a second whole build: only the shared published site (``built_site``, built once
+# a run) and the ProperDocs build ask for it; every other build in the suite, its subprocesses too, leaves it out.
 os.environ["SCRUTINY_PACKS_OFFLINE_COPY"] = "0"
 
 
 SITE_FIXTURES = frozenset({"built_site", "hostile_site", "offline_site", "edited_site"})
 # Costly builds shared by several tests: the tests using each run on one xdist worker (xdist_group),
 # so it is built once. (The module-scoped ones are in tests/publish/test_engines.py.)
-GROUPED_FIXTURES = ("offline_site", "hostile_site", "zensical_site", "properdocs_site", "edited_site")
+GROUPED_FIXTURES = ("hostile_site", "zensical_site", "properdocs_site", "edited_site")
 
 
 @pytest.hookimpl(tryfirst=True)  # before xdist's own, which reads the groups once, as it collects
@@ -152,28 +152,21 @@ def _built_once_per_run(tmp_path_factory, name: str, build) -> Path:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The shipped bank built once with real MkDocs (strict), PDFs and all, but no offline copy."""
+    """The shipped bank built once as published, with real MkDocs (strict): PDFs, Word files and the zipped
+    offline copy. The copy's own build runs beside the main one, while the other worker waits for the site."""
     from scrutiny_packs.publish.atomic import build_site
 
     def build(folder: Path) -> None:
-        build_site(ROOT, folder / "site", strict=True, pdf=True, offline=False)
+        build_site(ROOT, folder / "site", strict=True, pdf=True, offline=True)
 
     return _built_once_per_run(tmp_path_factory, "built", build) / "site"
 
 
 @pytest.fixture(scope="session")
-def offline_site(tmp_path_factory, built_site: Path) -> Path:
-    """The shipped bank built as published: PDFs and the zipped offline copy (a second, whole build).
-
-    Only the tests of the offline copy use it; the rest use ``built_site``, which is much quicker. It is
-    made after ``built_site``, whose PDFs the build's cache then holds: made at the same time on two
-    workers, each pack's PDF was rendered twice.
-    """
-    from scrutiny_packs.publish.atomic import build_site
-
-    site = tmp_path_factory.mktemp("published") / "site"
-    build_site(ROOT, site, strict=True, pdf=True, offline=True)
-    return site
+def offline_site(built_site: Path) -> Path:
+    """The published site, named for the tests of its offline copy: ``built_site``, which holds it. (A site
+    of its own cost a second main build as well as the copy's, and each pack's PDF rendered twice.)"""
+    return built_site
 
 
 def copy_project(dest: Path) -> Path:

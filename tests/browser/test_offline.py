@@ -25,9 +25,9 @@ def test_home_page_links_to_the_offline_copy(offline_site):
     assert "download" in link.get_text().lower()
 
 
-def test_a_site_built_without_the_offline_copy_offers_no_link_to_it(built_site):
-    assert not (built_site / offline.ZIP_PATH).exists()
-    links = [a["href"] for a in parse_page(built_site, "").select("a[href]")]
+def test_a_site_built_without_the_offline_copy_offers_no_link_to_it(edited_site):
+    assert not (edited_site / offline.ZIP_PATH).exists()
+    links = [a["href"] for a in parse_page(edited_site, "").select("a[href]")]
     assert links and not [href for href in links if offline.ZIP_PATH in href]
 
 
