@@ -89,7 +89,7 @@ TEST_TMP := $(shell d=/dev/shm; [ -d $$d ] && [ -w $$d ] && [ "$$(df -Pk $$d | a
 PYTEST := $(if $(TEST_TMP),PYTEST_DEBUG_TEMPROOT=$(TEST_TMP) )$(BIN)/python -m pytest
 
 # The whole suite on both cores, after the code's own checks. The tests sharing a costly site build (the
-# offline copy, the hostile corpus) are grouped onto one worker (tests/conftest.py), so each is built once.
+# hostile corpus, the other engines') are grouped onto one worker (tests/conftest.py), so each is built once.
 test: $(STAMP) system-deps browser-deps $(NODE_STAMP) lint
 	node --test tests/js/
 	$(PYTEST) -n 2 --dist loadgroup

@@ -2,8 +2,8 @@
 
 Under pytest-xdist (`make test` runs on both cores with ``--dist loadgroup``) each worker has its
 own session: the first worker to need ``built_site`` builds it and the others wait for it and read
-the same folder, while the tests using ``offline_site``, ``hostile_site`` or another costly build
-(``GROUPED_FIXTURES``) are grouped onto one worker each. Each build is made once per run.
+the same folder (the site as published, its offline copy included), while the tests using
+``hostile_site`` or another costly build (``GROUPED_FIXTURES``) are grouped onto one worker each. Each build is made once per run.
 tests/README.md says which built site a new test should read and how to build one of its own cheaply.
 """
 
@@ -17,6 +17,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
 from scrutiny_packs.packs.checks import load_checked
@@ -193,18 +194,30 @@ _QUESTION_ID = re.compile(r"\bq\d{3,}\b")
 
 
 def copy_small_project(dest: Path, first: int = 20) -> Path:
-    """A scratch copy of the project with a small bank: the first ``first`` questions, every question the
-    other content names (packs, meetings, sources) and every question those name (``replaced_by``), and
-    ``content/ids.yml`` cut to match. It validates and builds as the whole bank does, in a third of the
-    time: for tests about the build's machinery (what it refuses, sanitises, leaves behind) rather than
-    about what the whole bank shows."""
+    """A scratch copy of the project with a small bank: the first ``first`` questions, the first active
+    question of each area, tag and audience (so a pack or meeting chosen by one still matches something),
+    every question any other content file names (packs, meetings, sources, pages) and every question those
+    name (``replaced_by``), and ``content/ids.yml`` cut to match. It validates and builds as the whole bank
+    does, in a third of the time: for tests about the build's machinery (what it refuses, sanitises, leaves
+    behind) rather than about what the whole bank shows. Content added to it later (tests/hostile/) may
+    name only the questions kept."""
     copy_project(dest)
     questions = dest / "content" / "questions"
     named: set[str] = set()
-    for path in (dest / "content").rglob("*.yml"):
-        if path.parent != questions and path.name != "ids.yml":
-            named |= set(_QUESTION_ID.findall(path.read_text(encoding="utf-8")))
-    keep = named | {path.stem for path in sorted(questions.glob("*.yml"))[:first]}
+    for path in (dest / "content").rglob("*"):
+        if path.is_file() and path.parent != questions and path.name != "ids.yml":
+            named |= set(_QUESTION_ID.findall(path.read_text(encoding="utf-8", errors="replace")))
+    files = sorted(questions.glob("*.yml"))
+    keep = named | {path.stem for path in files[:first]}
+    represented: set[tuple[str, str]] = set()
+    for path in files:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        if data.get("status", "active") != "active":
+            continue
+        facets = {(field, str(value)) for field in ("areas", "tags", "audiences") for value in data.get(field) or ()}
+        if facets - represented:
+            keep.add(path.stem)
+            represented |= facets
     todo = sorted(keep)
     while todo:  # and what the kept questions name in turn
         path = questions / f"{todo.pop()}.yml"
@@ -212,7 +225,7 @@ def copy_small_project(dest: Path, first: int = 20) -> Path:
             if qid not in keep:
                 keep.add(qid)
                 todo.append(qid)
-    for path in questions.glob("*.yml"):
+    for path in files:
         if path.stem not in keep:
             path.unlink()
     ids = dest / "content" / "ids.yml"

@@ -14,13 +14,12 @@ from .test_plan import PHONE, item, plan_two_items
 pytestmark = pytest.mark.browser
 
 
-# Colour contrast, two thirds of axe's time on a long page, is checked once for each look. On a desktop, on
-# every kind of page but an audience's pack (the topic pack's template, with more questions). Our stylesheets
-# set no colour by width, so on a phone where something else differs: the theme's phone-only header, menu
-# and search (the home page, and the menu and search open, below), and the pages whose tables our styles
-# turn into cards on a phone.
+# Colour contrast, two thirds of axe's time on a long page, is checked on every kind of page on a desktop.
+# Our stylesheets set no colour by width, so on a phone it is checked where something else differs: the
+# theme's phone-only header, menu and search (the home page, and the menu and search open, below), and the
+# pages whose tables our styles turn into cards on a phone.
 CONTRAST_KINDS = {
-    "desktop": frozenset(KIND_NAMES) - {"audience-pack"},
+    "desktop": frozenset(KIND_NAMES),
     "mobile": frozenset({"home", "follow-up", "recommendations"}),
 }
 

@@ -211,7 +211,7 @@ def test_a_build_of_hostile_content_touches_nothing_outside_the_repository(small
         _watching = False
     touched_outside = [e for e in _events if Path(e[1]).resolve().is_relative_to(outside)]
     assert touched_outside == []
-    # Writes go to the small_project (the site), the package's caches, or folders the build made in the
+    # Writes go to the project (the site), the package's caches, or folders the build made in the
     # system's temporary folder (named by tempfile; inside them, by ids, which are slugs).
     temp = Path(tempfile.gettempdir()).resolve()
     allowed = [small_project.resolve(), Path(sys.prefix).resolve(), ROOT, temp]

@@ -38,7 +38,8 @@ from tests.conftest import ROOT
 from tests.examples import examples
 from tests.security_html import injected, parse
 
-# 150 examples keep `make test` quick (tests/examples.py: fewer in `make test-fast`, more on request).
+# 150 examples keep `make test` quick, 100 for the tests that build (BUILD_SETTINGS, below); tests/examples.py:
+# fewer in `make test-fast`, more on request.
 SETTINGS = settings(
     max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much]
 )

@@ -1,4 +1,5 @@
-"""The same site built by the other engines a site owner can move to (README, "Versions").
+"""The site built by the other engines a site owner can move to (README, "Versions"), from the project with a
+small bank (tests/conftest.py, ``copy_small_project``): every page goes through the same templates.
 
 - Zensical builds the output of ``scrutiny-packs export-markdown`` (no hook), with our overrides.
 - ProperDocs, the maintained fork of MkDocs 1.6, builds the project's own mkdocs.yml, hook included.
@@ -64,8 +65,8 @@ def _scripts_in_config() -> list[str]:
 
 @pytest.fixture(scope="module")
 def engine_project(tmp_path_factory) -> Path:
-    """What each engine builds: the project with a small bank (tests/conftest.py, ``copy_small_project``), as
-    every page of the whole bank goes through the same templates; the checks below read every question."""
+    """The project Zensical's export is made from, and whose bank the checks below read: the small bank each
+    engine builds (ProperDocs in a copy of its own, as it writes its site and cache into the project)."""
     return copy_small_project(tmp_path_factory.mktemp("engines") / "project")
 
 
@@ -90,9 +91,9 @@ def zensical_site(tmp_path_factory, engine_project: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def properdocs_site(engine_project: Path) -> Path:
+def properdocs_site(tmp_path_factory) -> Path:
     _engine("properdocs", "properdocs")
-    project = engine_project
+    project = copy_small_project(tmp_path_factory.mktemp("properdocs") / "project")  # ``bank``'s questions
     site = project / "site"
     # The real mkdocs.yml, hook and offline copy included; PDFs off (the hook's own tests cover them).
     _run(
