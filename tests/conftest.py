@@ -3,7 +3,8 @@
 Under pytest-xdist (`make test` runs on both cores with ``--dist loadgroup``) each worker has its
 own session: the first worker to need ``built_site`` builds it and the others wait for it and read
 the same folder (the site as published, its offline copy included), while the tests using
-``hostile_site`` or another costly build (``GROUPED_FIXTURES``) are grouped onto one worker each. Each build is made once per run.
+``hostile_site`` or another costly build (``GROUPED_FIXTURES``) are grouped onto one worker each.
+Each build is made once per run.
 tests/README.md says which built site a new test should read and how to build one of its own cheaply.
 """
 
@@ -207,27 +208,25 @@ def copy_small_project(dest: Path, first: int = 20) -> Path:
     for path in (dest / "content").rglob("*"):
         if path.is_file() and path.parent != questions and path.name != "ids.yml":
             named |= set(_QUESTION_ID.findall(path.read_text(encoding="utf-8", errors="replace")))
-    files = sorted(questions.glob("*.yml"))
-    keep = named | {path.stem for path in files[:first]}
+    texts = {path.stem: path.read_text(encoding="utf-8") for path in sorted(questions.glob("*.yml"))}
+    keep = named | set(list(texts)[:first])
     represented: set[tuple[str, str]] = set()
-    for path in files:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    for qid, text in texts.items():
+        data = yaml.safe_load(text) or {}
         if data.get("status", "active") != "active":
             continue
         facets = {(field, str(value)) for field in ("areas", "tags", "audiences") for value in data.get(field) or ()}
         if facets - represented:
-            keep.add(path.stem)
+            keep.add(qid)
             represented |= facets
     todo = sorted(keep)
     while todo:  # and what the kept questions name in turn
-        path = questions / f"{todo.pop()}.yml"
-        for qid in _QUESTION_ID.findall(path.read_text(encoding="utf-8")) if path.is_file() else ():
+        for qid in _QUESTION_ID.findall(texts.get(todo.pop(), "")):
             if qid not in keep:
                 keep.add(qid)
                 todo.append(qid)
-    for path in files:
-        if path.stem not in keep:
-            path.unlink()
+    for qid in texts.keys() - keep:
+        (questions / f"{qid}.yml").unlink()
     ids = dest / "content" / "ids.yml"
     lines = ids.read_text(encoding="utf-8").splitlines(keepends=True)
     issued = re.compile(r"\s+(q\d{3,}):")
@@ -260,8 +259,8 @@ def add_hostile(project: Path, corpus: str) -> Path:
 def hostile_site(tmp_path_factory) -> Path:
     """A small bank (``copy_small_project``) plus the hostile-but-valid corpus, built once with real MkDocs
     (strict), Word files and all but no PDFs: their thirteen renderings were most of the build's time, and a
-    page differs from a build with PDFs only by its fixed "Download the PDF" link. The hostile pack's own PDF is made as the
-    build makes it by ``hostile_pack_pdf``; the project is the site's parent folder."""
+    page differs from a build with PDFs only by its fixed "Download the PDF" link. The hostile pack's own PDF
+    is made as the build makes it by ``hostile_pack_pdf``; the project is the site's parent folder."""
     from scrutiny_packs.publish.atomic import build_site
 
     project = add_hostile(copy_small_project(tmp_path_factory.mktemp("hostile") / "project"), "harmless")

@@ -48,9 +48,9 @@ def test_a_right_question_is_in_the_first_five_results(open_page):
 
 
 def test_the_offline_copy_opened_from_disk_finds_as_well(new_context, offline_copy):
-    """The copy searches its own inlined index with the same ranking, in its own search worker script: a third of the query
-    set, every kind of query among it, and the examples, hold the same aim (the whole set is the test above's
-    and the benchmark's, `make bench-search`)."""
+    """The copy searches its own inlined index with the same ranking, in its own search worker script: a third
+    of the query set, every kind of query among it, and the examples, hold the same aim (the whole set is the
+    test above's and the benchmark's, `make bench-search`)."""
     queries = load_queries()
     sample = [q for n, q in enumerate(queries) if n % 3 == 0 or q.query in EXAMPLES]
     assert {q.kind for q in sample} == {q.kind for q in queries}
